@@ -1,0 +1,29 @@
+"""mra-graph: who does what in a regional cooperation, as a typed graph."""
+
+from mra_graph.errors import (
+    AmbiguousNameError,
+    ModelError,
+    MraGraphError,
+    Problem,
+    RenderError,
+    UnknownNameError,
+    UsageError,
+)
+from mra_graph.loading import load, load_text
+from mra_graph.model import GovernanceModel, Node, Relation, Status
+
+__all__ = [
+    "AmbiguousNameError",
+    "GovernanceModel",
+    "ModelError",
+    "MraGraphError",
+    "Node",
+    "Problem",
+    "Relation",
+    "RenderError",
+    "Status",
+    "UnknownNameError",
+    "UsageError",
+    "load",
+    "load_text",
+]

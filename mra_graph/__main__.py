@@ -1,0 +1,3 @@
+from mra_graph.cli import main
+
+main()

@@ -1,0 +1,95 @@
+"""The exceptions mra-graph raises. Catch :class:`MraGraphError` to catch them all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "AmbiguousNameError",
+    "ModelError",
+    "MraGraphError",
+    "Problem",
+    "RenderError",
+    "UnknownNameError",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a model file, and where.
+
+    ``line`` and ``column`` are 1-based and 0 when no position is known (for example
+    when the file could not be read at all). ``pointer`` is a JSON pointer such as
+    ``/relations/12/to``.
+    """
+
+    file: str
+    line: int
+    column: int
+    pointer: str
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        text = f"{where} {self.pointer or '/'}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class MraGraphError(Exception):
+    """Base of every error mra-graph raises on purpose; its message is for the user."""
+
+    exit_code = 1
+
+
+class ModelError(MraGraphError):
+    """A model file could not be read or is not valid; ``problems`` lists every finding."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = str(self.problems[0]) if self.problems else "invalid model"
+        more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
+        super().__init__(head + more)
+
+
+class UnknownNameError(MraGraphError):
+    """A name matched no node; ``suggestions`` holds the closest ids."""
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        message = f"unknown node {name!r}"
+        if self.suggestions:
+            message += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
+        else:
+            message += " (run 'mra-graph list' to see every node)"
+        super().__init__(message)
+
+
+class AmbiguousNameError(MraGraphError):
+    """A name matched several nodes; ``candidates`` holds ``(id, label, region)`` of each."""
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str, str | None]]) -> None:
+        self.name = name
+        self.candidates = tuple(candidates)
+        listed = ", ".join(
+            f"{node_id} ({label}{', ' + region if region else ''})"
+            for node_id, label, region in self.candidates
+        )
+        super().__init__(f"{name!r} matches {len(self.candidates)} nodes: {listed}; use an id")
+
+
+class RenderError(MraGraphError):
+    """A diagram or report could not be produced."""
+
+
+class UsageError(MraGraphError):
+    """The request itself is malformed (a bad option value, an unknown format)."""
+
+    exit_code = 2

@@ -1,0 +1,276 @@
+"""From a model file to a validated :class:`~mra_graph.model.GovernanceModel`.
+
+Every problem is reported with the file, line:column and JSON pointer where it is,
+and all problems are reported at once: :class:`~mra_graph.errors.ModelError` carries
+the full list.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Iterable
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from mra_graph.errors import ModelError, Problem
+from mra_graph.locations import pointer, positions
+from mra_graph.model import GovernanceModel
+from mra_graph.resources import bundled_model_path
+from mra_graph.validation import Finding, validate
+
+__all__ = ["load", "load_text", "parse_json", "sources_dir_from_env"]
+
+SOURCES_ENV = "MRA_GRAPH_SOURCES"
+
+
+def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None = None) -> GovernanceModel:
+    """Read, parse and validate a model file; the bundled model when ``path`` is None.
+
+    When ``sources_dir`` (or the ``MRA_GRAPH_SOURCES`` environment variable) names the
+    folder holding the source documents, every quote is also checked against them.
+    Raises :class:`~mra_graph.errors.ModelError` listing every problem found.
+
+    >>> model = load()
+    >>> model.nodes_by_id["mra-bureau"].name
+    'MRA Bureau'
+    """
+    file = Path(path) if path is not None else bundled_model_path()
+    shown = str(path) if path is not None else "model/organen.json"
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
+    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env())
+
+
+def sources_dir_from_env() -> Path | None:
+    value = os.environ.get(SOURCES_ENV)
+    return Path(value) if value else None
+
+
+def load_text(raw: bytes | str, file: str = "<model>", *, sources_dir: Path | None = None) -> GovernanceModel:
+    """Validate a model given as bytes or text; ``file`` names it in error messages."""
+    text = _decode(raw, file)
+    data = parse_json(text, file)
+    try:
+        model = GovernanceModel.model_validate(data)
+    except ValidationError as error:
+        findings = [_finding(e, data) for e in error.errors(include_url=False)]
+        raise ModelError(_locate(text, file, findings)) from error
+    findings = validate(model, sources_dir=sources_dir)
+    if findings:
+        raise ModelError(_locate(text, file, findings))
+    return model
+
+
+def _decode(raw: bytes | str, file: str) -> str:
+    if isinstance(raw, str):
+        text = raw
+    else:
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raise ModelError(
+                [
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        "",
+                        "the file starts with a byte-order mark",
+                        "save it as UTF-8 without BOM",
+                    )
+                ]
+            )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            before = raw[: error.start]
+            line = before.count(b"\n") + 1
+            column = error.start - (before.rfind(b"\n") + 1) + 1
+            raise ModelError(
+                [
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        "",
+                        f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                        "save it as UTF-8",
+                    )
+                ]
+            ) from error
+    if text.startswith("\ufeff"):
+        raise ModelError(
+            [Problem(file, 1, 1, "", "the file starts with a byte-order mark", "save it without BOM")]
+        )
+    if not text.strip():
+        raise ModelError(
+            [
+                Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "the file is empty",
+                    "a model is a JSON object with 'title', 'documents' and 'nodes'",
+                )
+            ]
+        )
+    return text
+
+
+class _NotStrictJson(ValueError):
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def _reject_constant(name: str) -> float:
+    raise _NotStrictJson(f"{name} is not allowed in JSON")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _NotStrictJson(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def parse_json(text: str, file: str = "<model>") -> Any:
+    """Parse strict JSON: no NaN or Infinity, no duplicate keys. Raises ModelError."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as error:
+        raise ModelError(
+            [Problem(file, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
+        ) from error
+    except _NotStrictJson as error:
+        line, column = _first_offence(text, error.what)
+        raise ModelError([Problem(file, line, column, "", error.what)]) from error
+    except RecursionError as error:
+        raise ModelError([Problem(file, 0, 0, "", "the JSON is nested too deeply to be a model")]) from error
+
+
+def _first_offence(text: str, what: str) -> tuple[int, int]:
+    """Line and column of the first NaN/Infinity token or repeated key.
+
+    The standard decoder gives no offsets inside its hooks, so walk the text again,
+    skipping string literals, and stop at the first offending token.
+    """
+    duplicates = what.startswith("duplicate")
+    keys: list[set[str]] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            end = scanstring(text, i + 1)[1]
+            if duplicates and keys and text[end:].lstrip().startswith(":"):
+                key = scanstring(text, i + 1)[0]
+                if key in keys[-1]:
+                    return _line_column(text, i)
+                keys[-1].add(key)
+            i = end
+            continue
+        if c in "{[":
+            keys.append(set())
+        elif c in "}]":
+            keys.pop()
+        elif not duplicates and text.startswith(("NaN", "Infinity", "-Infinity"), i):
+            return _line_column(text, i)
+        i += 1
+    return 0, 0
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_FRIENDLY = {
+    "missing": "missing required key {key!r}",
+    "extra_forbidden": "unknown key {key!r}",
+}
+
+
+def _finding(error: ErrorDetails, data: Any) -> Finding:
+    loc = list(error["loc"])
+    kind = error["type"]
+    key = loc[-1] if loc else ""
+    hint: str | None = None
+    if kind in _FRIENDLY:
+        message = _FRIENDLY[kind].format(key=key)
+        if kind == "extra_forbidden":
+            hint = _did_you_mean_key(str(key), loc[:-1], data)
+    elif kind == "string_pattern_mismatch":
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        if pattern.startswith("^[a-z0-9]"):
+            message = f"{_shown(error['input'])} is not a valid id"
+            hint = "use lower-case letters and digits joined by '-', '_' or '.'"
+        elif pattern.startswith("^\\d{4}"):
+            message = f"{_shown(error['input'])} is not a year"
+        else:
+            message = f"{_shown(error['input'])} contains a control character"
+    elif kind == "value_error":
+        message = error["msg"].removeprefix("Value error, ")
+    else:
+        message = error["msg"][0].lower() + error["msg"][1:]
+        if kind not in ("missing",) and not isinstance(error["input"], dict | list):
+            message += f", got {_shown(error['input'])}"
+    # pydantic reports dict keys that fail validation with a '[key]' suffix part
+    loc = [p for p in loc if not (isinstance(p, str) and p == "[key]")]
+    return Finding(tuple(loc), message, hint)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _did_you_mean_key(key: str, parent: list[int | str], data: Any) -> str | None:
+    allowed = _allowed_keys(parent, data)
+    close = difflib.get_close_matches(key, allowed, n=1)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:
+    from mra_graph import model as schema
+
+    top: dict[str, type[BaseModel]] = {
+        "documents": schema.Document,
+        "regions": schema.Region,
+        "nodes": schema.Node,
+        "relations": schema.Relation,
+        "figures": schema.FigureTable,
+        "conflicts": schema.Conflict,
+    }
+    cls: type[BaseModel] = schema.GovernanceModel
+    if parent and parent[0] in top:
+        cls = top[str(parent[0])]
+        if parent[-1] == "sources" or (len(parent) >= 2 and parent[-2] == "sources"):
+            cls = schema.Source
+        elif "rows" in parent:
+            cls = schema.FigureRow
+        elif "claims" in parent:
+            cls = schema.Claim
+    return [f.alias or name for name, f in cls.model_fields.items()]
+
+
+def _locate(text: str, file: str, findings: Iterable[Finding]) -> list[Problem]:
+    found = list(findings)
+    pointers = {pointer(f.path) for f in found}
+    # a missing key has no position of its own: point at the object that lacks it
+    parents = {pointer(f.path[:-1]) for f in found}
+    where = positions(text, pointers | parents)
+    problems = []
+    for f in found:
+        ptr = pointer(f.path)
+        line, column = where.get(ptr) or where.get(pointer(f.path[:-1])) or (0, 0)
+        problems.append(Problem(file, line, column, ptr, f.message, f.hint))
+    return sorted(set(problems))

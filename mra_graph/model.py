@@ -1,0 +1,305 @@
+"""The pydantic schema of a governance model (``model/organen.json``).
+
+Every class here validates one object of the file on its own; rules that need the
+whole model (references, cycles, lifetimes, figures against conflicts) live in
+:mod:`mra_graph.validation`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+__all__ = [
+    "Claim",
+    "Conflict",
+    "ConflictKind",
+    "Document",
+    "FigureRow",
+    "FigureTable",
+    "GovernanceModel",
+    "Node",
+    "NodeKind",
+    "Region",
+    "Relation",
+    "Source",
+    "Status",
+]
+
+MAX_QUOTE_WORDS = 25
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$", max_length=160),
+    Field(description="Stable identifier: lower-case letters and digits joined by -, _ or ."),
+]
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=10_000, pattern=r"^[^\x00-\x08\x0b-\x1f\x7f]*$")
+]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$")]
+Scalar = str | int | float | bool
+AttributeValue = Scalar | list[str]
+
+
+class Strict(BaseModel):
+    """Shared base: unknown keys are errors and validated objects never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Status(StrEnum):
+    """Where a node or relation stands, as the sources describe it."""
+
+    ACTIVE = "active"
+    PLANNED = "planned"
+    UNDER_CONSIDERATION = "under_consideration"
+    ENDED = "ended"
+
+
+class NodeKind(StrEnum):
+    BODY = "body"
+    ROLE = "role"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    DOCUMENT = "document"
+    INSTRUMENT = "instrument"
+
+
+class ConflictKind(StrEnum):
+    CONTRADICTION = "contradiction"
+    AMBIGUITY = "ambiguity"
+
+
+class Source(Strict):
+    """Where a fact comes from: a document, one of its section headings, an optional quote."""
+
+    document: Id
+    section: ShortText
+    quote: ShortText | None = Field(
+        default=None,
+        description=f"Verbatim evidence of at most {MAX_QUOTE_WORDS} words.",
+    )
+
+    @model_validator(mode="after")
+    def _quote_is_short(self) -> Self:
+        if self.quote is not None:
+            words = len(self.quote.split())
+            if words > MAX_QUOTE_WORDS:
+                raise ValueError(
+                    f"quote has {words} words, at most {MAX_QUOTE_WORDS} are allowed; shorten it"
+                )
+        return self
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Dated(Strict):
+    """Status and period shared by nodes and relations; ``valid_to`` is exclusive."""
+
+    status: Status = Status.ACTIVE
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _period_agrees_with_status(self) -> Self:
+        if self.valid_from and self.valid_to and self.valid_from >= self.valid_to:
+            raise ValueError(f"valid_from {self.valid_from} must be before valid_to {self.valid_to}")
+        if self.status is Status.ENDED and self.valid_to is None:
+            raise ValueError("status 'ended' needs a valid_to date: when did it end?")
+        if self.status in (Status.PLANNED, Status.UNDER_CONSIDERATION) and self.valid_to:
+            raise ValueError(
+                f"status '{self.status}' cannot have a valid_to date; "
+                "use status 'active' or 'ended' for something with an end"
+            )
+        return self
+
+
+class Document(Strict):
+    """A source document the model cites."""
+
+    id: Id
+    title: ShortText
+    file: ShortText
+    period: ShortText
+    sections: Annotated[list[ShortText], Field(min_length=1)]
+
+
+class Region(Strict):
+    id: Id
+    name: ShortText
+    name_en: ShortText | None = None
+    short: ShortText = Field(description="Short label used to tell same-named bodies apart.")
+    sources: Sources
+
+
+class Node(Dated):
+    """A body, role, organisation, place, document or instrument."""
+
+    id: Id
+    kind: NodeKind
+    type: Id | None = Field(default=None, description="Subtype from the vocabulary.")
+    name: ShortText = Field(description="Dutch name as the source writes it.")
+    name_en: ShortText | None = None
+    aliases: list[ShortText] = Field(default_factory=list)
+    description: Text | None = None
+    description_en: Text | None = None
+    region: Id | None = None
+    size: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Total number of members where the source gives one."
+    )
+    attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
+    sources: Sources
+
+
+class Relation(Dated):
+    """A typed, directed edge between two nodes."""
+
+    id: Id
+    kind: Id
+    from_: Id = Field(alias="from")
+    to: Id
+    capacity: Id | None = Field(default=None, description="e.g. bestuurlijk or ambtelijk.")
+    count: Annotated[int, Field(ge=0)] | None = None
+    per: ShortText | None = Field(default=None, description="e.g. 'raad' in two per council.")
+    role: ShortText | None = Field(default=None, description="In which role, e.g. chair.")
+    attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
+    note: Text | None = None
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _per_needs_count(self) -> Self:
+        if self.per is not None and self.count is None:
+            raise ValueError("'per' needs a 'count': how many per " + repr(self.per) + "?")
+        if self.from_ == self.to:
+            raise ValueError(f"relation points from {self.to!r} to itself")
+        return self
+
+
+class FigureRow(Strict):
+    id: Id
+    label: ShortText
+    label_en: ShortText | None = None
+    values: dict[Annotated[str, StringConstraints(pattern=r"^\d{4}$")], float]
+    stated_difference: float | None = None
+    total_of: list[Id] | None = None
+    nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _non_negative(self) -> Self:
+        for year, value in self.values.items():
+            if value < 0 or value != value:
+                raise ValueError(f"value for {year} is {value}; figures must be non-negative")
+        return self
+
+
+class FigureTable(Strict):
+    id: Id
+    title: ShortText
+    title_en: ShortText | None = None
+    unit: ShortText
+    years: Annotated[list[Annotated[str, StringConstraints(pattern=r"^\d{4}$")]], Field(min_length=1)]
+    rows: Annotated[list[FigureRow], Field(min_length=1)]
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _rows_have_every_year(self) -> Self:
+        for row in self.rows:
+            missing = [y for y in self.years if y not in row.values]
+            extra = [y for y in row.values if y not in self.years]
+            if missing or extra:
+                raise ValueError(f"row {row.id!r} must give a value for exactly the years {self.years}")
+        return self
+
+
+class Claim(Strict):
+    statement: Text
+    statement_en: Text | None = None
+    value: Scalar | None = None
+    sources: Sources
+
+
+class Conflict(Strict):
+    """Two or more claims of the sources that disagree, or one that reads two ways."""
+
+    id: Id
+    kind: ConflictKind
+    subjects: Annotated[list[Id], Field(min_length=1)]
+    description: Text
+    description_en: Text | None = None
+    claims: Annotated[list[Claim], Field(min_length=2)]
+    model_choice: Text | None = Field(default=None, description="What the model uses meanwhile, and why.")
+
+
+class GovernanceModel(Strict):
+    """The whole model file."""
+
+    schema_ref: str | None = Field(default=None, alias="$schema")
+    title: ShortText
+    title_en: ShortText | None = None
+    documents: Annotated[list[Document], Field(min_length=1)]
+    regions: list[Region] = Field(default_factory=list)
+    nodes: list[Node]
+    relations: list[Relation] = Field(default_factory=list)
+    figures: list[FigureTable] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+    @cached_property
+    def nodes_by_id(self) -> dict[str, Node]:
+        """Every node by its id (the first one where ids repeat in an invalid model)."""
+        index: dict[str, Node] = {}
+        for n in self.nodes:
+            index.setdefault(n.id, n)
+        return index
+
+    @cached_property
+    def regions_by_id(self) -> dict[str, Region]:
+        return {r.id: r for r in self.regions}
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """A Dutch name per node id that a reader can tell apart from every other node's.
+
+        Nodes whose names are unique keep them; same-named nodes get their region's
+        short name (or their kind) in brackets, e.g. ``Regiegroep (MRA)``.
+        """
+        return self._labels(lambda n: n.name)
+
+    @cached_property
+    def labels_en(self) -> dict[str, str]:
+        """As :attr:`labels`, from the English names where there are any."""
+        return self._labels(lambda n: n.name_en or n.name)
+
+    def label(self, node_id: str, lang: str = "nl") -> str:
+        """The distinguishable name of a node in ``lang`` ('nl' or 'en')."""
+        return (self.labels_en if lang == "en" else self.labels)[node_id]
+
+    def _labels(self, name_of: Callable[[Node], str]) -> dict[str, str]:
+        by_name: dict[str, int] = {}
+        for n in self.nodes:
+            key = _fold(name_of(n))
+            by_name[key] = by_name.get(key, 0) + 1
+        labels: dict[str, str] = {}
+        for n in self.nodes:
+            name = name_of(n)
+            if by_name[_fold(name)] == 1:
+                labels[n.id] = name
+            else:
+                region = self.regions_by_id.get(n.region or "")
+                labels[n.id] = f"{name} ({region.short if region else n.kind.value})"
+        return labels
+
+    @cached_property
+    def disputed(self) -> frozenset[str]:
+        """Ids of every node, relation or figure row that a recorded conflict names."""
+        return frozenset(s for c in self.conflicts for s in c.subjects)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())

@@ -1,0 +1,117 @@
+"""Finding nodes by the names people use: id, name, English name, alias or label.
+
+Matching ignores case, accents, punctuation and a leading article (de, het, the).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from mra_graph.errors import AmbiguousNameError, UnknownNameError
+from mra_graph.model import GovernanceModel, Node
+
+__all__ = ["NameIndex", "fold", "resolve", "resolve_all"]
+
+_ARTICLES = ("de ", "het ", "the ", "een ", "a ", "an ")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(name: str) -> str:
+    """The form names are compared in.
+
+    >>> fold("Het  MRA-Bureau")
+    'mra bureau'
+    >>> fold("Coördinator")
+    'coordinator'
+    """
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _NON_WORD.sub(" ", text).strip()
+    for article in _ARTICLES:
+        if text.startswith(article):
+            text = text[len(article) :]
+            break
+    return text
+
+
+class NameIndex:
+    """Every way of naming each node of one model, folded."""
+
+    def __init__(self, model: GovernanceModel) -> None:
+        self.model = model
+        self.by_key: dict[str, list[str]] = {}
+        for node in model.nodes:
+            keys = {node.id, fold(node.id), fold(node.name), fold(model.labels[node.id])}
+            keys.update(fold(a) for a in node.aliases)
+            if node.name_en:
+                keys.add(fold(node.name_en))
+            for key in keys:
+                if key:
+                    ids = self.by_key.setdefault(key, [])
+                    if node.id not in ids:
+                        ids.append(node.id)
+
+    def matches(self, name: str) -> list[Node]:
+        """Every node ``name`` may mean, in model order; empty when none."""
+        nodes = self.model.nodes_by_id
+        if name in nodes:
+            return [nodes[name]]
+        ids = self.by_key.get(fold(name), [])
+        order = {n.id: i for i, n in enumerate(self.model.nodes)}
+        return [nodes[i] for i in sorted(ids, key=order.__getitem__)]
+
+    def suggestions(self, name: str, limit: int = 3) -> list[str]:
+        """Ids of the nodes whose names come closest to ``name``."""
+        close = difflib.get_close_matches(fold(name), list(self.by_key), n=limit * 2, cutoff=0.6)
+        ids: list[str] = []
+        for key in close:
+            for node_id in self.by_key[key]:
+                if node_id not in ids:
+                    ids.append(node_id)
+        return ids[:limit]
+
+    def resolve_all(self, name: str) -> list[Node]:
+        """Every node ``name`` may mean; raises :class:`UnknownNameError` when none."""
+        found = self.matches(name)
+        if not found:
+            raise UnknownNameError(name, self.suggestions(name))
+        return found
+
+    def resolve(self, name: str) -> Node:
+        """The one node ``name`` means; raises UnknownNameError or AmbiguousNameError."""
+        found = self.resolve_all(name)
+        if len(found) > 1:
+            raise AmbiguousNameError(name, [(n.id, self.model.labels[n.id], n.region) for n in found])
+        return found[0]
+
+
+_INDEXES: dict[int, NameIndex] = {}
+
+
+def _index(model: GovernanceModel) -> NameIndex:
+    # models are immutable, so an index built once stays right; keyed by identity
+    # because models are unhashable, and bounded so old models can be collected
+    index = _INDEXES.get(id(model))
+    if index is None or index.model is not model:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        index = _INDEXES[id(model)] = NameIndex(model)
+    return index
+
+
+def resolve(model: GovernanceModel, name: str) -> Node:
+    """The node ``name`` means in ``model``.
+
+    >>> from mra_graph import load
+    >>> resolve(load(), "het mra-bureau").id
+    'mra-bureau'
+    """
+    return _index(model).resolve(name)
+
+
+def resolve_all(model: GovernanceModel, name: str) -> Sequence[Node]:
+    """Every node ``name`` may mean in ``model`` (two for 'Regiegroep')."""
+    return _index(model).resolve_all(name)

@@ -1,0 +1,86 @@
+"""Plain-data views of nodes and relations, the shapes the JSON outputs share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from mra_graph.model import GovernanceModel, Node, Relation, Source
+from mra_graph.timeline import status_at
+
+__all__ = ["node_detail", "node_ref", "relation_detail", "source_ref"]
+
+
+def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: str = "nl") -> dict[str, Any]:
+    """``{"id", "name", "label", "kind", "type", "region", "status"}`` of a node on ``at``.
+
+    ``name`` is in ``lang`` where the model has it; ``label`` also tells same-named
+    nodes apart; ``status`` is the status on ``at``.
+    """
+    return {
+        "id": node.id,
+        "name": (node.name_en or node.name) if lang == "en" else node.name,
+        "label": model.label(node.id, lang),
+        "kind": node.kind.value,
+        "type": node.type,
+        "region": node.region,
+        "status": status_at(node, at).value,
+    }
+
+
+def source_ref(source: Source) -> dict[str, Any]:
+    return source.model_dump(exclude_none=True)
+
+
+def _period(item: Node | Relation) -> dict[str, str | None]:
+    return {
+        "valid_from": item.valid_from.isoformat() if item.valid_from else None,
+        "valid_to": item.valid_to.isoformat() if item.valid_to else None,
+    }
+
+
+def relation_detail(relation: Relation, at: dt.date) -> dict[str, Any]:
+    """A relation's kind, attributes, period, status on ``at`` and sources."""
+    attributes: dict[str, Any] = dict(relation.attributes)
+    for key in ("capacity", "count", "per", "role", "note"):
+        value = getattr(relation, key)
+        if value is not None:
+            attributes[key] = value
+    return {
+        "id": relation.id,
+        "relation": relation.kind,
+        "attributes": attributes,
+        "status": status_at(relation, at).value,
+        **_period(relation),
+        "sources": [source_ref(s) for s in relation.sources],
+    }
+
+
+def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: str = "nl") -> dict[str, Any]:
+    """Everything about one node: its fields and every relation in and out."""
+    outgoing = []
+    incoming = []
+    for rel in model.relations:
+        if rel.from_ == node.id:
+            outgoing.append(
+                {**relation_detail(rel, at), "other": node_ref(model, model.nodes_by_id[rel.to], at, lang)}
+            )
+        if rel.to == node.id:
+            incoming.append(
+                {**relation_detail(rel, at), "other": node_ref(model, model.nodes_by_id[rel.from_], at, lang)}
+            )
+    return {
+        **node_ref(model, node, at, lang),
+        "name_nl": node.name,
+        "name_en": node.name_en,
+        "aliases": list(node.aliases),
+        "description": (node.description_en or node.description) if lang == "en" else node.description,
+        "size": node.size,
+        "attributes": dict(node.attributes),
+        **_period(node),
+        "recorded_status": node.status.value,
+        "conflicts": [c.id for c in model.conflicts if node.id in c.subjects],
+        "outgoing": outgoing,
+        "incoming": incoming,
+        "sources": [source_ref(s) for s in node.sources],
+    }

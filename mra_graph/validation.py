@@ -1,0 +1,333 @@
+"""Rules that need the whole model: references, endpoint kinds, cycles, lifetimes,
+figures and source citations. Each rule yields findings; none stops at the first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from mra_graph.model import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
+from mra_graph.vocabulary import Vocabulary, vocabulary
+
+__all__ = ["Finding", "normalise_quote_text", "validate"]
+
+TOLERANCE = 1e-6
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem at a path inside the model's JSON, before it is given a line number."""
+
+    path: Path_
+    message: str
+    hint: str | None = None
+
+
+def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list[Finding]:
+    """Every cross-object problem in ``model``; an empty list means it is valid."""
+    vocab = vocabulary()
+    texts = _document_texts(model, sources_dir) if sources_dir else {}
+    findings: list[Finding] = []
+    findings += _unique_ids(model)
+    findings += _sources(model, texts)
+    findings += _nodes(model, vocab)
+    findings += _relations(model, vocab)
+    findings += _cycles(model, vocab)
+    findings += _figures(model)
+    findings += _conflicts(model)
+    return findings
+
+
+def _did_you_mean(value: str, candidates: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _unique_ids(model: GovernanceModel) -> Iterator[Finding]:
+    seen: dict[str, Path_] = {}
+    places: list[tuple[str, Path_]] = [(n.id, ("nodes", i, "id")) for i, n in enumerate(model.nodes)]
+    places += [(r.id, ("relations", i, "id")) for i, r in enumerate(model.relations)]
+    for t, table in enumerate(model.figures):
+        places.append((table.id, ("figures", t, "id")))
+        places += [(row.id, ("figures", t, "rows", i, "id")) for i, row in enumerate(table.rows)]
+    for ident, path in places:
+        if ident in seen:
+            first = "/".join(str(p) for p in seen[ident])
+            yield Finding(path, f"duplicate id {ident!r}, first used at /{first}", "ids must be unique")
+        else:
+            seen[ident] = path
+    groups: tuple[tuple[str, Sequence[Document | Region | Conflict]], ...] = (
+        ("documents", model.documents),
+        ("regions", model.regions),
+        ("conflicts", model.conflicts),
+    )
+    for group, items in groups:
+        names: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in names:
+                yield Finding((group, i, "id"), f"duplicate id {item.id!r}")
+            names.add(item.id)
+
+
+def _all_sources(model: GovernanceModel) -> Iterator[tuple[Path_, Source]]:
+    for i, n in enumerate(model.nodes):
+        yield from ((("nodes", i, "sources", j), s) for j, s in enumerate(n.sources))
+    for i, r in enumerate(model.relations):
+        yield from ((("relations", i, "sources", j), s) for j, s in enumerate(r.sources))
+    for i, g in enumerate(model.regions):
+        yield from ((("regions", i, "sources", j), s) for j, s in enumerate(g.sources))
+    for t, table in enumerate(model.figures):
+        yield from ((("figures", t, "sources", j), s) for j, s in enumerate(table.sources))
+        for i, row in enumerate(table.rows):
+            yield from ((("figures", t, "rows", i, "sources", j), s) for j, s in enumerate(row.sources))
+    for c, conflict in enumerate(model.conflicts):
+        for k, claim in enumerate(conflict.claims):
+            yield from ((("conflicts", c, "claims", k, "sources", j), s) for j, s in enumerate(claim.sources))
+
+
+def normalise_quote_text(text: str) -> str:
+    """Fold runs of white space into one space, so quotes ignore the PDF's line breaks."""
+    return " ".join(text.split())
+
+
+_LINE_END_HYPHEN = re.compile(r"(\w)-[ \t]*\n\s*(\w)")
+
+
+def _document_texts(model: GovernanceModel, folder: Path) -> dict[str, tuple[str, ...] | None]:
+    """Each document's text in the forms a quote may match.
+
+    A hyphen at the end of a line is either a word split by the PDF extraction
+    (``bijeen-``/``komsten``) or a real one (``MRA-``/``Bureau``); a quote may be
+    written either way.
+    """
+    texts: dict[str, tuple[str, ...] | None] = {}
+    for doc in model.documents:
+        try:
+            raw = (folder / doc.file).read_text(encoding="utf-8")
+        except OSError:
+            texts[doc.id] = None
+            continue
+        texts[doc.id] = tuple(
+            normalise_quote_text(variant)
+            for variant in (raw, _LINE_END_HYPHEN.sub(r"\1\2", raw), _LINE_END_HYPHEN.sub(r"\1-\2", raw))
+        )
+    return texts
+
+
+def _sources(model: GovernanceModel, texts: dict[str, tuple[str, ...] | None]) -> Iterator[Finding]:
+    documents = {d.id: d for d in model.documents}
+    for path, source in _all_sources(model):
+        doc = documents.get(source.document)
+        if doc is None:
+            yield Finding(
+                path + ("document",),
+                f"unknown document {source.document!r}",
+                _did_you_mean(source.document, list(documents)),
+            )
+            continue
+        if source.section not in doc.sections:
+            yield Finding(
+                path + ("section",),
+                f"{source.section!r} is not a section of {doc.id!r}",
+                _did_you_mean(source.section, doc.sections) or "sections: " + ", ".join(doc.sections),
+            )
+        text = texts.get(doc.id)
+        quote = normalise_quote_text(source.quote or "")
+        if quote and text is not None and not any(quote in variant for variant in text):
+            yield Finding(
+                path + ("quote",),
+                f"quote does not appear verbatim in {doc.file}",
+                "copy it from the document",
+            )
+    for d, doc in enumerate(model.documents):
+        if doc.id in texts and texts[doc.id] is None:
+            yield Finding(
+                ("documents", d, "file"), f"source document {doc.file!r} not found in the sources folder"
+            )
+
+
+def _nodes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
+    regions = [r.id for r in model.regions]
+    for i, node in enumerate(model.nodes):
+        kind = vocab.node_kinds.get(node.kind.value)
+        if node.type is not None and kind is not None and node.type not in kind.types:
+            yield Finding(
+                ("nodes", i, "type"),
+                f"{node.type!r} is not a type of {node.kind.value}",
+                _did_you_mean(node.type, list(kind.types)) or "types: " + ", ".join(kind.types),
+            )
+        if node.region is not None and node.region not in regions:
+            yield Finding(
+                ("nodes", i, "region"), f"unknown region {node.region!r}", _did_you_mean(node.region, regions)
+            )
+
+
+def _within(inner: Dated, outer: Dated) -> bool:
+    if outer.valid_from and (inner.valid_from is None or inner.valid_from < outer.valid_from):
+        return False
+    return not (outer.valid_to and (inner.valid_to is None or inner.valid_to > outer.valid_to))
+
+
+def _period(item: Dated) -> str:
+    start = item.valid_from.isoformat() if item.valid_from else "…"
+    end = item.valid_to.isoformat() if item.valid_to else "…"
+    return f"{start} to {end}"
+
+
+_NOT_YET = (Status.PLANNED, Status.UNDER_CONSIDERATION)
+
+
+def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
+    nodes = model.nodes_by_id
+    ids = list(nodes)
+    kinds = list(vocab.relation_kinds)
+    seen: dict[tuple[str, str, str, dt.date | None], int] = {}
+    for i, rel in enumerate(model.relations):
+        spec = vocab.relation_kinds.get(rel.kind)
+        if spec is None:
+            yield Finding(
+                ("relations", i, "kind"),
+                f"unknown relation kind {rel.kind!r}",
+                _did_you_mean(rel.kind, kinds),
+            )
+        ends: list[tuple[str, Node]] = []
+        for key, ref in (("from", rel.from_), ("to", rel.to)):
+            node = nodes.get(ref)
+            if node is None:
+                yield Finding(("relations", i, key), f"unknown node {ref!r}", _did_you_mean(ref, ids))
+            else:
+                ends.append((key, node))
+        if spec is not None:
+            for key, node in ends:
+                kinds_allowed = spec.from_kinds if key == "from" else spec.to_kinds
+                if node.kind.value not in kinds_allowed:
+                    verb = "start at" if key == "from" else "end at"
+                    yield Finding(
+                        ("relations", i, key),
+                        f"{rel.kind} cannot {verb} {node.id!r}, a {node.kind.value}",
+                        "allowed: " + ", ".join(kinds_allowed),
+                    )
+            if rel.capacity is not None and rel.capacity not in spec.capacities:
+                capacities = ", ".join(spec.capacities) if spec.capacities else f"none for {rel.kind}"
+                yield Finding(
+                    ("relations", i, "capacity"),
+                    f"capacity {rel.capacity!r} is not allowed here",
+                    "allowed: " + capacities,
+                )
+            if rel.count is not None and not spec.countable:
+                yield Finding(
+                    ("relations", i, "count"),
+                    f"{rel.kind} relations carry no count",
+                    "counts belong on member_of, prepares or is_secretary_of",
+                )
+        for _key, node in ends:
+            if not _within(rel, node):
+                yield Finding(
+                    (
+                        "relations",
+                        i,
+                        "valid_from"
+                        if rel.valid_from != node.valid_from or not node.valid_to
+                        else "valid_to",
+                    ),
+                    f"relation period {_period(rel)} is outside the lifetime {_period(node)} of {node.id!r}",
+                    "give the relation a period inside both endpoints' lifetimes",
+                )
+            if node.status in _NOT_YET and rel.status is Status.ACTIVE:
+                yield Finding(
+                    ("relations", i, "status"),
+                    f"relation is active but {node.id!r} is {node.status.value}",
+                    f"give the relation status {node.status.value!r}",
+                )
+        signature = (rel.kind, rel.from_, rel.to, rel.valid_from)
+        if signature in seen:
+            yield Finding(
+                ("relations", i), f"same relation as /relations/{seen[signature]}", "merge their sources"
+            )
+        else:
+            seen[signature] = i
+
+
+def _cycles(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
+    for kind, spec in vocab.relation_kinds.items():
+        if not spec.acyclic:
+            continue
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        where: dict[tuple[str, str], int] = {}
+        for i, rel in enumerate(model.relations):
+            if rel.kind == kind:
+                graph.add_edge(rel.from_, rel.to)
+                where.setdefault((rel.from_, rel.to), i)
+        try:
+            cycle = nx.find_cycle(graph)
+        except nx.NetworkXNoCycle:
+            continue
+        loop = " -> ".join([str(u) for u, _ in cycle] + [str(cycle[0][0])])
+        first = where[(str(cycle[0][0]), str(cycle[0][1]))]
+        yield Finding(
+            ("relations", first), f"{kind} relations form a cycle: {loop}", f"{kind} must not loop back"
+        )
+
+
+def _figures(model: GovernanceModel) -> Iterator[Finding]:
+    disputed = model.disputed
+    nodes = model.nodes_by_id
+    for t, table in enumerate(model.figures):
+        rows = {row.id: row for row in table.rows}
+        for i, row in enumerate(table.rows):
+            path: Path_ = ("figures", t, "rows", i)
+            for j, ref in enumerate(row.nodes):
+                if ref not in nodes:
+                    yield Finding(
+                        path + ("nodes", j), f"unknown node {ref!r}", _did_you_mean(ref, list(nodes))
+                    )
+            if row.stated_difference is not None and len(table.years) >= 2:
+                computed = row.values[table.years[-1]] - row.values[table.years[0]]
+                if abs(computed - row.stated_difference) > TOLERANCE and row.id not in disputed:
+                    yield Finding(
+                        path + ("stated_difference",),
+                        f"stated difference {row.stated_difference:g} but "
+                        f"{table.years[-1]} minus {table.years[0]} is {computed:g}",
+                        "fix the figure, or record the disagreement in 'conflicts'",
+                    )
+            if row.total_of is None:
+                continue
+            for j, ref in enumerate(row.total_of):
+                if ref not in rows:
+                    yield Finding(
+                        path + ("total_of", j),
+                        f"unknown row {ref!r} in table {table.id!r}",
+                        _did_you_mean(ref, list(rows)),
+                    )
+            parts = [rows[r] for r in row.total_of if r in rows]
+            for year in table.years:
+                total = sum(p.values[year] for p in parts)
+                if abs(total - row.values[year]) > TOLERANCE and row.id not in disputed:
+                    yield Finding(
+                        path + ("values", year),
+                        f"total for {year} is {row.values[year]:g} but its rows add up to {total:g}",
+                        "fix the figure, or record the disagreement in 'conflicts'",
+                    )
+
+
+def _conflicts(model: GovernanceModel) -> Iterator[Finding]:
+    known = set(model.nodes_by_id) | {r.id for r in model.relations}
+    for table in model.figures:
+        known.add(table.id)
+        known.update(row.id for row in table.rows)
+    for c, conflict in enumerate(model.conflicts):
+        for j, subject in enumerate(conflict.subjects):
+            if subject not in known:
+                yield Finding(
+                    ("conflicts", c, "subjects", j),
+                    f"unknown subject {subject!r}",
+                    _did_you_mean(subject, sorted(known)),
+                )

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test command: set up, then run the tests, ruff and mypy --strict.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export MRA_GRAPH_REQUIRE_DOT=1
+.venv/bin/python -m ruff check mra_graph tests benchmarks
+.venv/bin/python -m ruff format --check mra_graph tests benchmarks
+.venv/bin/python -m mypy
+.venv/bin/python -m pytest -q

@@ -1,0 +1,61 @@
+"""Shared fixtures: the bundled model, the source documents and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import mra_graph
+from mra_graph.cli import main
+from mra_graph.model import GovernanceModel
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(scope="session")
+def model() -> GovernanceModel:
+    return mra_graph.load()
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    if not SOURCES.is_dir():
+        pytest.skip("the source documents are not beside this checkout (../shared/sources)")
+    return SOURCES
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Tests marked 'exe' need Graphviz's dot; the test command installs it and sets
+    # MRA_GRAPH_REQUIRE_DOT so that a missing dot fails instead of skipping.
+    if shutil.which("dot") or os.environ.get("MRA_GRAPH_REQUIRE_DOT"):
+        return
+    skip = pytest.mark.skip(reason="Graphviz 'dot' is not installed")
+    for item in items:
+        if "exe" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def tmp_cwd(tmp_path: Path) -> Iterator[Path]:
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
