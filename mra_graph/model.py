@@ -201,6 +201,8 @@ class FigureTable(Strict):
     title: ShortText
     title_en: ShortText | None = None
     unit: ShortText
+    note: Text | None = Field(default=None, description="How reliable the figures are, and why.")
+    note_en: Text | None = None
     years: Annotated[list[Annotated[str, StringConstraints(pattern=r"^\d{4}$")]], Field(min_length=1)]
     rows: Annotated[list[FigureRow], Field(min_length=1)]
     sources: Sources
