@@ -10,8 +10,10 @@ __all__ = [
     "ModelError",
     "MraGraphError",
     "Problem",
+    "QuestionError",
     "RenderError",
     "UnknownNameError",
+    "UnknownRelationKindError",
 ]
 
 
@@ -93,3 +95,27 @@ class UsageError(MraGraphError):
     """The request itself is malformed (a bad option value, an unknown format)."""
 
     exit_code = 2
+
+
+class UnknownRelationKindError(UsageError):
+    """A relation kind that the vocabulary does not have; ``suggestions`` holds close ones."""
+
+    def __init__(self, kind: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.suggestions = tuple(suggestions)
+        hint = (
+            "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            if self.suggestions
+            else "see the relation kinds in model/vocabulary.json"
+        )
+        super().__init__(f"unknown relation kind {kind!r} ({hint})")
+
+
+class QuestionError(UsageError):
+    """A question ``ask`` does not understand; ``examples`` are questions it does."""
+
+    def __init__(self, question: str, examples: Sequence[str]) -> None:
+        self.question = question
+        self.examples = tuple(examples)
+        listed = "; ".join(repr(e) for e in self.examples)
+        super().__init__(f"cannot understand the question {question!r}; ask it like {listed}")

@@ -1,0 +1,486 @@
+"""Questions about the model as pure functions: who relates to whom, on a given day.
+
+Every function takes the date it answers for (``at``; ``None`` means every recorded
+fact regardless of its period) and sees only the nodes and relations active then.
+Results are frozen dataclasses that keep the :class:`~mra_graph.model.Relation`
+behind each answer, so its attributes and sources can be shown. Results are sorted,
+so the same model and arguments always give the same answer in the same order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+
+from mra_graph.errors import MraGraphError, UnknownNameError, UnknownRelationKindError
+from mra_graph.graph import graph_at
+from mra_graph.model import FigureTable, GovernanceModel, Node, Relation, Source, Status
+from mra_graph.timeline import status_at
+from mra_graph.vocabulary import vocabulary
+
+__all__ = [
+    "COMPOSITION_KINDS",
+    "MAX_CHAINS",
+    "MAX_PATHS",
+    "Change",
+    "Composition",
+    "Diff",
+    "Direction",
+    "Formation",
+    "FormationRow",
+    "Hit",
+    "Neighbourhood",
+    "Step",
+    "chains",
+    "check_kind",
+    "diff",
+    "formation",
+    "members",
+    "neighbourhood",
+    "paths",
+    "related",
+]
+
+Direction = Literal["incoming", "outgoing"]
+COMPOSITION_KINDS = ("member_of", "part_of")
+MAX_CHAINS = 1000
+MAX_PATHS = 100
+_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One node a query found, with the relation that links it.
+
+    ``depth`` is 1 for a direct relation of the subject; in a transitive query it is
+    the number of steps, and ``via`` is the id of the node that ``relation`` joins.
+    """
+
+    node: Node
+    relation: Relation
+    depth: int = 1
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Composition:
+    """Who or what makes up a body: its members and parts, and the size the model gives."""
+
+    subject: Node
+    size: int | None
+    hits: tuple[Hit, ...]
+
+    @property
+    def counted(self) -> int | None:
+        """The sum of the stated counts when every member has one (none 'per' something)."""
+        if not self.hits or any(h.relation.count is None or h.relation.per for h in self.hits):
+            return None
+        return sum(h.relation.count or 0 for h in self.hits)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A relation on a chain or path; ``source`` and ``target`` are the relation's own ends.
+
+    ``forward`` tells whether the walk goes from ``source`` to ``target`` (True) or
+    against the relation's direction (False).
+    """
+
+    source: Node
+    relation: Relation
+    target: Node
+    forward: bool = True
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """Everything within ``depth`` relations of ``center``, in either direction."""
+
+    center: Node
+    depth: int
+    nodes: tuple[Node, ...]
+    relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """A node or relation whose status differs between two dates."""
+
+    item: Node | Relation
+    what: Literal["node", "relation"]
+    before: Status
+    after: Status
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What appeared (``added``), ended or otherwise changed status from ``start`` to ``end``."""
+
+    start: dt.date
+    end: dt.date
+    added: tuple[Change, ...]
+    ended: tuple[Change, ...]
+    changed: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class FormationRow:
+    """One line of the staffing table with what can be computed from it.
+
+    ``difference`` is the last year's value minus the first's; ``computed`` holds, for a
+    row that totals others, the sum of those rows per year. ``consistent`` is False when
+    the stated difference or a stated total disagrees with the computed one.
+    """
+
+    id: str
+    label: str
+    label_en: str | None
+    values: dict[str, float]
+    difference: float
+    stated_difference: float | None
+    total_of: tuple[str, ...] | None
+    computed: dict[str, float] | None
+    consistent: bool
+    nodes: tuple[str, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Formation:
+    """A staffing table: its years, unit, reliability note and rows."""
+
+    id: str
+    title: str
+    title_en: str | None
+    unit: str
+    note: str | None
+    note_en: str | None
+    years: tuple[str, ...]
+    rows: tuple[FormationRow, ...]
+
+    @property
+    def consistent(self) -> bool:
+        return all(row.consistent for row in self.rows)
+
+
+def check_kind(kind: str) -> str:
+    """``kind`` if the vocabulary has it; raises :class:`UnknownRelationKindError`."""
+    kinds = vocabulary().relation_kinds
+    if kind not in kinds:
+        raise UnknownRelationKindError(kind, difflib.get_close_matches(kind, list(kinds), n=3, cutoff=0.6))
+    return kind
+
+
+def _node(model: GovernanceModel, node_id: str) -> Node:
+    node = model.nodes_by_id.get(node_id)
+    if node is None:
+        raise UnknownNameError(node_id)
+    return node
+
+
+def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
+    return (hit.depth, model.labels[hit.node.id].casefold(), hit.relation.id)
+
+
+def _edges(
+    model: GovernanceModel, node_id: str, kinds: Iterable[str], direction: Direction, at: dt.date | None
+) -> Iterator[tuple[str, Relation]]:
+    """``(other end, relation)`` of every active relation of ``kinds`` at ``node_id``."""
+    graph = graph_at(model, at)
+    if node_id not in graph:
+        return
+    wanted = set(kinds)
+    if direction == "incoming":
+        for source, _, data in graph.in_edges(node_id, data=True):
+            if data["kind"] in wanted:
+                yield source, data["relation"]
+    else:
+        for _, target, data in graph.out_edges(node_id, data=True):
+            if data["kind"] in wanted:
+                yield target, data["relation"]
+
+
+def related(
+    model: GovernanceModel,
+    node_id: str,
+    kind: str,
+    direction: Direction,
+    at: dt.date | None,
+    transitive: bool = False,
+) -> tuple[Hit, ...]:
+    """Who ``kind`` the node (``incoming``), or whom the node ``kind`` (``outgoing``).
+
+    ``related(m, "regiegroep-am", "supports", "incoming", day)`` answers *who supports
+    the Regiegroep (AM)?*; with ``outgoing`` it answers *whom does it support?*. A
+    symmetric kind (``cooperates_with``) answers from both ends either way. With
+    ``transitive`` the search goes on from every node found, breadth first, each node
+    reported once at its smallest depth.
+
+    >>> from mra_graph import load
+    >>> import datetime as dt
+    >>> [h.node.id for h in related(load(), "mra-bureau", "commissions", "incoming", dt.date(2017, 6, 1))]
+    ['regiegroep-mra', 'werkgeverscommissie-mra']
+    """
+    check_kind(kind)
+    _node(model, node_id)
+    hits: list[Hit] = []
+    seen = {node_id}
+    frontier = [node_id]
+    depth = 1
+    while frontier:
+        found: list[Hit] = []
+        for current in frontier:
+            for other, relation in _edges(model, current, (kind,), direction, at):
+                if other not in seen:
+                    seen.add(other)
+                    via = current if depth > 1 else None
+                    found.append(Hit(model.nodes_by_id[other], relation, depth, via))
+        found.sort(key=lambda h: _label_key(model, h))
+        hits.extend(found)
+        if not transitive:
+            break
+        frontier = [h.node.id for h in found]
+        depth += 1
+    return tuple(hits)
+
+
+def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composition:
+    """The composition of a body: every active ``member_of`` and ``part_of`` relation into it.
+
+    Each hit's relation carries ``count``, ``per`` and ``role`` where the source gives
+    them; ``size`` is the body's total where the model records one.
+    """
+    subject = _node(model, node_id)
+    hits = [
+        Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, COMPOSITION_KINDS, "incoming", at)
+    ]
+    hits.sort(key=lambda h: (COMPOSITION_KINDS.index(h.relation.kind), *_label_key(model, h)))
+    return Composition(subject, subject.size, tuple(hits))
+
+
+def _responsibility_kinds() -> tuple[set[str], set[str]]:
+    kinds = vocabulary().relation_kinds
+    to_source = {k for k, v in kinds.items() if v.responsibility == "to_source"}
+    to_target = {k for k, v in kinds.items() if v.responsibility == "to_target"}
+    return to_source, to_target
+
+
+def _upward(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[Step]:
+    """The steps one level up the line of responsibility from ``node_id``, sorted."""
+    to_source, to_target = _responsibility_kinds()
+    here = model.nodes_by_id[node_id]
+    steps = [
+        Step(model.nodes_by_id[o], r, here, False)
+        for o, r in _edges(model, node_id, to_source, "incoming", at)
+    ]
+    steps += [
+        Step(here, r, model.nodes_by_id[o], True)
+        for o, r in _edges(model, node_id, to_target, "outgoing", at)
+    ]
+    steps.sort(key=lambda s: (model.labels[_higher(s).id].casefold(), s.relation.id))
+    return steps
+
+
+def _higher(step: Step) -> Node:
+    return step.target if step.forward else step.source
+
+
+def chains(model: GovernanceModel, node_id: str, at: dt.date | None) -> tuple[tuple[Step, ...], ...]:
+    """Every line of responsibility from the node up to the top, each in order.
+
+    A step goes up along a relation whose vocabulary entry says which end is higher:
+    ``commissions``, ``steers`` and ``chairs`` lead to their source (whoever commissions
+    the MRA Bureau stands above it), ``member_of`` and ``part_of`` to their target. A
+    chain ends at a node with no step up, or where the next step would revisit a node
+    of the same chain (a cycle). At most :data:`MAX_CHAINS` chains are returned. A
+    node with nothing above it has no chains.
+
+    >>> from mra_graph import load
+    >>> import datetime as dt
+    >>> [[s.source.id for s in c] for c in chains(load(), "mra-bureau", dt.date(2017, 6, 1))]
+    [['agendacommissie-mra'], ['regiegroep-mra'], ['werkgeverscommissie-mra']]
+    """
+    _node(model, node_id)
+    found: list[tuple[Step, ...]] = []
+
+    def walk(current: str, sofar: tuple[Step, ...], visited: frozenset[str]) -> None:
+        if len(found) >= MAX_CHAINS:
+            return
+        ups = [s for s in _upward(model, current, at) if _higher(s).id not in visited]
+        if not ups:
+            if sofar:
+                found.append(sofar)
+            return
+        for step in ups:
+            higher = _higher(step).id
+            walk(higher, (*sofar, step), visited | {higher})
+
+    walk(node_id, (), frozenset({node_id}))
+    return tuple(found)
+
+
+def paths(
+    model: GovernanceModel,
+    a: str,
+    b: str,
+    at: dt.date | None,
+    kinds: Sequence[str] | None = None,
+) -> tuple[tuple[Step, ...], ...]:
+    """The shortest ways from ``a`` to ``b`` over relations in either direction.
+
+    Each step keeps its relation's true direction (``forward``); where two nodes are
+    joined by several relations, each gives its own path. ``kinds`` restricts the
+    relation kinds walked. At most :data:`MAX_PATHS` paths, sorted; none when the
+    nodes are not connected on ``at``.
+    """
+    _node(model, a)
+    _node(model, b)
+    allowed = {check_kind(k) for k in kinds} if kinds is not None else None
+    graph = graph_at(model, at)
+    if a not in graph or b not in graph or a == b:
+        return ()
+    undirected: nx.Graph[str] = nx.Graph()
+    undirected.add_nodes_from(graph.nodes)
+    for source, target, data in graph.edges(data=True):
+        if not data["mirrored"] and (allowed is None or data["kind"] in allowed):
+            undirected.add_edge(source, target)
+    try:
+        node_paths = sorted(nx.all_shortest_paths(undirected, a, b))
+    except nx.NetworkXNoPath:
+        return ()
+    result: list[tuple[Step, ...]] = []
+    for node_path in node_paths:
+        hops = [_hop_steps(model, graph, u, v, allowed) for u, v in itertools.pairwise(node_path)]
+        for combination in itertools.product(*hops):
+            result.append(tuple(combination))
+            if len(result) >= MAX_PATHS:
+                return tuple(result)
+    return tuple(result)
+
+
+def _hop_steps(
+    model: GovernanceModel, graph: nx.MultiDiGraph[str], u: str, v: str, allowed: set[str] | None
+) -> list[Step]:
+    nodes = model.nodes_by_id
+    steps: list[Step] = []
+    for source, target, forward in ((u, v, True), (v, u, False)):
+        for data in (graph.get_edge_data(source, target) or {}).values():
+            if not data["mirrored"] and (allowed is None or data["kind"] in allowed):
+                steps.append(Step(nodes[source], data["relation"], nodes[target], forward))
+    steps.sort(key=lambda s: s.relation.id)
+    return steps
+
+
+def neighbourhood(model: GovernanceModel, node_id: str, at: dt.date | None, depth: int = 1) -> Neighbourhood:
+    """Every node within ``depth`` relations of the node (either direction) and the relations among them."""
+    center = _node(model, node_id)
+    graph = graph_at(model, at)
+    if node_id not in graph:
+        return Neighbourhood(center, depth, (), ())
+    reached = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node_id, cutoff=depth)
+    order = {n.id: i for i, n in enumerate(model.nodes)}
+    ids = sorted(reached, key=lambda n: (reached[n], order[n]))
+    relations = sorted(
+        {d["relation"].id: d["relation"] for _, _, d in graph.subgraph(ids).edges(data=True)}.values(),
+        key=lambda r: r.id,
+    )
+    return Neighbourhood(center, depth, tuple(model.nodes_by_id[n] for n in ids), tuple(relations))
+
+
+def diff(model: GovernanceModel, start: dt.date, end: dt.date) -> Diff:
+    """What changed status between two dates: became active, ended, or changed otherwise.
+
+    >>> from mra_graph import load
+    >>> import datetime as dt
+    >>> change = diff(load(), dt.date(2016, 6, 1), dt.date(2017, 6, 1))
+    >>> "mra-bureau" in [c.item.id for c in change.added]
+    True
+    """
+    added: list[Change] = []
+    ended: list[Change] = []
+    changed: list[Change] = []
+    items: list[tuple[Literal["node", "relation"], Node | Relation]] = [("node", n) for n in model.nodes]
+    items += [("relation", r) for r in model.relations]
+    for what, item in items:
+        before, after = status_at(item, start), status_at(item, end)
+        if before is after:
+            continue
+        change = Change(item, what, before, after)
+        if after is Status.ACTIVE:
+            added.append(change)
+        elif after is Status.ENDED:
+            ended.append(change)
+        else:
+            changed.append(change)
+
+    def key(change: Change) -> tuple[int, str]:
+        return (0 if change.what == "node" else 1, change.item.id)
+
+    return Diff(start, end, *(tuple(sorted(group, key=key)) for group in (added, ended, changed)))
+
+
+def formation(model: GovernanceModel, table_id: str | None = None) -> Formation:
+    """The staffing table with computed differences and totals beside the stated ones.
+
+    ``table_id`` picks a figure table; by default the model's first one.
+
+    >>> from mra_graph import load
+    >>> total = formation(load()).rows[5]
+    >>> total.values, total.computed, total.consistent
+    ({'2016': 15.0, '2017': 14.0}, {'2016': 15.0, '2017': 14.0}, True)
+    """
+    table = _table(model, table_id)
+    years = tuple(table.years)
+    by_id = {row.id: row for row in table.rows}
+    rows: list[FormationRow] = []
+    for row in table.rows:
+        difference = _clean(row.values[years[-1]] - row.values[years[0]])
+        computed = None
+        consistent = row.stated_difference is None or abs(row.stated_difference - difference) <= _TOLERANCE
+        if row.total_of is not None:
+            parts = [by_id[r] for r in row.total_of if r in by_id]
+            computed = {y: _clean(sum(p.values[y] for p in parts)) for y in years}
+            complete = len(parts) == len(row.total_of)
+            consistent = consistent and complete
+            consistent = consistent and all(abs(computed[y] - row.values[y]) <= _TOLERANCE for y in years)
+        rows.append(
+            FormationRow(
+                id=row.id,
+                label=row.label,
+                label_en=row.label_en,
+                values={y: row.values[y] for y in years},
+                difference=difference,
+                stated_difference=row.stated_difference,
+                total_of=tuple(row.total_of) if row.total_of is not None else None,
+                computed=computed,
+                consistent=consistent,
+                nodes=tuple(row.nodes),
+                sources=tuple(row.sources),
+            )
+        )
+    return Formation(
+        table.id, table.title, table.title_en, table.unit, table.note, table.note_en, years, tuple(rows)
+    )
+
+
+def _table(model: GovernanceModel, table_id: str | None) -> FigureTable:
+    if not model.figures:
+        raise MraGraphError("the model has no staffing table (no 'figures'); add one to the model file")
+    if table_id is None:
+        return model.figures[0]
+    for table in model.figures:
+        if table.id == table_id:
+            return table
+    known = ", ".join(repr(t.id) for t in model.figures)
+    raise MraGraphError(f"unknown figure table {table_id!r}; the model has {known}")
+
+
+def _clean(value: float) -> float:
+    # 2.5 - 1.0 must print as 1.5, not 1.4999999999999998
+    return round(value, 9) + 0.0
