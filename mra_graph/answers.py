@@ -1,0 +1,167 @@
+"""The JSON shapes of query results, as plain data (the contract scripts rely on).
+
+A NODE is :func:`mra_graph.summary.node_ref`. A result is a NODE plus the relation
+that links it (``relation``, ``relation_id``, ``attributes``, ``sources`` and, where
+the model has them, ``count`` and ``per``). A STEP is ``{"from": NODE, "relation":
+KIND, "to": NODE}`` in the relation's own direction, plus ``forward`` (whether the
+walk follows that direction), ``relation_id``, ``attributes`` and ``sources``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from mra_graph.model import GovernanceModel, Node
+from mra_graph.queries import Composition, Diff, Direction, Formation, Hit, Step
+from mra_graph.summary import node_ref, relation_detail, source_ref
+
+__all__ = [
+    "MEMBERS",
+    "answer_json",
+    "chain_json",
+    "composition_json",
+    "diff_json",
+    "formation_json",
+    "hit_json",
+    "number",
+    "step_json",
+]
+
+MEMBERS = "members"
+"""The ``relation`` of a composition answer, whose results are members and parts."""
+
+
+def number(value: float) -> int | float:
+    """``15.0`` as ``15``, ``2.5`` as ``2.5``: whole figures print without a decimal point."""
+    return int(value) if value == int(value) else value
+
+
+def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: str) -> dict[str, Any]:
+    detail = relation_detail(hit.relation, at)
+    data: dict[str, Any] = {
+        **node_ref(model, hit.node, at, lang),
+        "relation": hit.relation.kind,
+        "relation_id": hit.relation.id,
+        "attributes": detail["attributes"],
+        "sources": detail["sources"],
+    }
+    if hit.relation.count is not None:
+        data["count"] = hit.relation.count
+    if hit.relation.per is not None:
+        data["per"] = hit.relation.per
+    if hit.depth > 1:
+        data["depth"] = hit.depth
+        data["via"] = hit.via
+    return data
+
+
+def answer_json(
+    model: GovernanceModel,
+    subject: Node,
+    relation: str,
+    direction: Direction,
+    hits: Sequence[Hit],
+    at: dt.date,
+    lang: str,
+) -> dict[str, Any]:
+    """One answer: ``{"subject": NODE, "relation", "direction", "results": [...]}``."""
+    return {
+        "subject": node_ref(model, subject, at, lang),
+        "relation": relation,
+        "direction": direction,
+        "results": [hit_json(model, h, at, lang) for h in hits],
+    }
+
+
+def composition_json(
+    model: GovernanceModel, composition: Composition, at: dt.date, lang: str
+) -> dict[str, Any]:
+    """A composition answer: relation ``members``, plus ``size`` and ``counted``."""
+    data = answer_json(model, composition.subject, MEMBERS, "incoming", composition.hits, at, lang)
+    data["size"] = composition.size
+    data["counted"] = composition.counted
+    return data
+
+
+def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: str) -> dict[str, Any]:
+    detail = relation_detail(step.relation, at)
+    return {
+        "from": node_ref(model, step.source, at, lang),
+        "relation": step.relation.kind,
+        "to": node_ref(model, step.target, at, lang),
+        "forward": step.forward,
+        "relation_id": step.relation.id,
+        "attributes": detail["attributes"],
+        "sources": detail["sources"],
+    }
+
+
+def chain_json(
+    model: GovernanceModel, subject: Node, found: Sequence[Sequence[Step]], at: dt.date, lang: str
+) -> dict[str, Any]:
+    """``{"subject": NODE, "chains": [[STEP, ...], ...]}``."""
+    return {
+        "subject": node_ref(model, subject, at, lang),
+        "chains": [[step_json(model, s, at, lang) for s in chain] for chain in found],
+    }
+
+
+def diff_json(model: GovernanceModel, change: Diff, lang: str) -> dict[str, Any]:
+    """``{"from", "to", "added", "ended", "changed"}``; each item names what changed and how."""
+
+    def item(c: Any) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "what": c.what,
+            "id": c.item.id,
+            "before": c.before.value,
+            "after": c.after.value,
+        }
+        if c.what == "node":
+            data["node"] = node_ref(model, c.item, change.end, lang)
+        else:
+            nodes = model.nodes_by_id
+            data["relation"] = c.item.kind
+            data["from_node"] = node_ref(model, nodes[c.item.from_], change.end, lang)
+            data["to_node"] = node_ref(model, nodes[c.item.to], change.end, lang)
+        data["sources"] = [source_ref(s) for s in c.item.sources]
+        return data
+
+    return {
+        "from": change.start.isoformat(),
+        "to": change.end.isoformat(),
+        "added": [item(c) for c in change.added],
+        "ended": [item(c) for c in change.ended],
+        "changed": [item(c) for c in change.changed],
+    }
+
+
+def formation_json(table: Formation, lang: str) -> dict[str, Any]:
+    """``{"years", "rows": [{"label", "values", "difference", "stated_difference", "total_of", ...}]}``."""
+    en = lang == "en"
+    return {
+        "id": table.id,
+        "title": (table.title_en or table.title) if en else table.title,
+        "unit": table.unit,
+        "note": (table.note_en or table.note) if en else table.note,
+        "years": list(table.years),
+        "consistent": table.consistent,
+        "rows": [
+            {
+                "id": row.id,
+                "label": (row.label_en or row.label) if en else row.label,
+                "values": {y: number(v) for y, v in row.values.items()},
+                "difference": number(row.difference),
+                "stated_difference": number(row.stated_difference)
+                if row.stated_difference is not None
+                else None,
+                "total_of": list(row.total_of) if row.total_of is not None else None,
+                "computed": {y: number(v) for y, v in row.computed.items()} if row.computed else None,
+                "consistent": row.consistent,
+                "nodes": list(row.nodes),
+                "sources": [source_ref(s) for s in row.sources],
+            }
+            for row in table.rows
+        ],
+    }

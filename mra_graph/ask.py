@@ -1,0 +1,327 @@
+"""Questions in plain Dutch or English, answered by a deterministic grammar.
+
+The verbs come from the relation vocabulary (``model/vocabulary.json``: each kind's
+active and passive phrasing and their ``synonyms_active`` / ``synonyms_passive``);
+the other question forms (composition, counts, lines of responsibility, connections)
+and the question words come from ``model/questions.json``. A question is folded (lower
+case, no accents, punctuation as spaces), a date in it (``op 2016-06-01``, ``on 1
+January 2017``) is taken out, and the first pattern that matches and whose names all
+resolve decides what it means. Nothing is guessed: a question no pattern matches
+raises :class:`~mra_graph.errors.QuestionError` with example questions, a name that
+fits no node raises :class:`~mra_graph.errors.UnknownNameError` with suggestions.
+
+How a relation phrase becomes questions, for a phrase P whose subject is the
+relation's source (*A ondersteunt B*) and a passive phrase Q whose subject is its
+target (*B wordt ondersteund door A*):
+
+- ``WH P X`` (*wie ondersteunt X*), ``WH P-with-X-in-its-slot`` (*wie stuurt X aan*,
+  for a phrase written ``stuurt … aan``) and ``X Q WH`` ask who stands at the source:
+  incoming relations of X;
+- ``WH Q X`` (*wat wordt ondersteund door X*), ``X P WH``, ``WH is X rest-of-P``
+  (*waar is X gehuisvest*, *what is X a member of*) and ``WH does X base-of-P``
+  (*what does X support*) ask who stands at the target: outgoing relations of X;
+- a passive phrase ending in its agent word (``door``, ``by``) also gives ``door wie
+  wordt X aangestuurd`` / ``by whom is X steered`` / ``who is X steered by``: incoming.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from mra_graph.errors import QuestionError, UnknownNameError, UsageError
+from mra_graph.model import GovernanceModel, Node
+from mra_graph.names import resolve_all
+from mra_graph.queries import Composition, Direction, Hit, Step, chains, members, paths, related
+from mra_graph.resources import data_file
+from mra_graph.vocabulary import vocabulary
+
+__all__ = [
+    "Answer",
+    "AskResult",
+    "Intent",
+    "Reading",
+    "answer_question",
+    "chain_hits",
+    "fold_text",
+    "parse_question",
+]
+
+Intent = Literal["relation", "members", "count", "chain", "path"]
+_SLOT = "…"
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question was understood to ask."""
+
+    intent: Intent
+    lang: str
+    names: tuple[str, ...]
+    kind: str | None = None
+    direction: Direction | None = None
+    at: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer for one node the question names (or one pair, for a connection)."""
+
+    subject: Node
+    hits: tuple[Hit, ...] = ()
+    composition: Composition | None = None
+    chains: tuple[tuple[Step, ...], ...] = ()
+    other: Node | None = None
+    paths: tuple[tuple[Step, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """A question, how it was read, the language and date answered in, and the answers."""
+
+    question: str
+    reading: Reading
+    lang: str
+    at: dt.date
+    matches: tuple[tuple[Node, ...], ...]
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    regex: re.Pattern[str]
+    lazy: re.Pattern[str]
+    intent: Intent
+    lang: str
+    kind: str | None = None
+    direction: Direction | None = None
+
+
+def fold_text(text: str) -> str:
+    """Lower case, accents and punctuation gone, single spaces.
+
+    >>> fold_text("Door wie wordt het MRA-Bureau aangestuurd?")
+    'door wie wordt het mra bureau aangestuurd'
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text).strip()
+
+
+@cache
+def _questions() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(data_file("model", "questions.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _compile(template: str, wh: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # both a greedy and a lazy first name, so that 'X en Y' splits right whichever
+    # of the two names contains the separator itself
+    body = template.replace("{wh}", wh)
+    greedy = body.replace("{x}", "(?P<x>.+)").replace("{y}", "(?P<y>.+)")
+    lazy = body.replace("{x}", "(?P<x>.+?)").replace("{y}", "(?P<y>.+)")
+    return re.compile(f"^{greedy}$"), re.compile(f"^{lazy}$")
+
+
+def _base_form(verb: str) -> str:
+    """The English infinitive of a third-person verb: supports → support, has → have."""
+    if verb == "has":
+        return "have"
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
+
+
+def _fold_phrase(phrase: str) -> str:
+    """A phrase folded with its name slot, if any, kept as ``{x}``."""
+    return " {x} ".join(fold_text(part) for part in phrase.split(_SLOT)).strip()
+
+
+def _active_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction]]:
+    if "{x}" in phrase:
+        yield ("{wh} " + phrase, "incoming")
+        return
+    yield ("{wh} " + phrase + " {x}", "incoming")
+    yield ("{x} " + phrase + " {wh}", "outgoing")
+    words = phrase.split()
+    copula = "(?:" + "|".join(g["copula"]) + ")"
+    if words[0] in g["copula"] and len(words) > 1:
+        rest = words[1:]
+        yield (f"{{wh}} {copula} {{x}} {' '.join(rest)}", "outgoing")
+        if len(rest) > 1:
+            # 'waar is X gehuisvest', 'van wie is X lid', 'waarvan is X lid'
+            short, prep = " ".join(rest[:-1]), rest[-1]
+            yield (f"{{wh}} {copula} {{x}} {short}", "outgoing")
+            yield (f"{prep} {{wh}} {copula} {{x}} {short}", "outgoing")
+            if g["where_compounds"]:
+                yield (f"{g['where_compounds']}{prep} {copula} {{x}} {short}", "outgoing")
+    elif g["does"]:
+        does = "(?:" + "|".join(g["does"]) + ")"
+        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "outgoing")
+
+
+def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction]]:
+    if "{x}" in phrase:
+        yield ("{wh} " + phrase, "outgoing")
+        return
+    yield ("{wh} " + phrase + " {x}", "outgoing")
+    yield ("{x} " + phrase + " {wh}", "incoming")
+    words = phrase.split()
+    if len(words) >= 3 and words[-1] in g["agent"]:
+        aux, middle = words[0], " ".join(words[1:-1])
+        agent_wh = "(?:" + "|".join(g["agent_wh"]) + ")"
+        yield (f"{agent_wh} {aux} {{x}} {middle}", "incoming")
+        yield (f"{{wh}} {aux} {{x}} {middle} {words[-1]}", "incoming")
+
+
+@cache
+def _grammar() -> tuple[_Pattern, ...]:
+    questions = _questions()
+    fixed: list[_Pattern] = []
+    for lang in ("nl", "en"):
+        g = questions[lang]
+        for intent in ("members", "count", "chain", "path"):
+            for template in g[intent]:
+                fixed.append(_Pattern(*_compile(template, g["wh"]), intent=intent, lang=lang))
+    verbal: list[tuple[int, _Pattern]] = []
+    for kind, info in vocabulary().relation_kinds.items():
+        for lang in ("nl", "en"):
+            g = questions[lang]
+            phrasing = info.phrasing(lang)
+            voices = (
+                ([phrasing.active, *phrasing.synonyms_active], _active_templates),
+                ([phrasing.passive, *phrasing.synonyms_passive], _passive_templates),
+            )
+            for phrases, templates in voices:
+                for phrase in phrases:
+                    folded = _fold_phrase(phrase)
+                    for template, direction in templates(folded, g):
+                        pattern = _Pattern(*_compile(template, g["wh"]), "relation", lang, kind, direction)
+                        verbal.append((len(folded), pattern))
+    # the longest verb phrase wins: 'heeft als lid' before 'heeft'
+    verbal.sort(key=lambda item: -item[0])
+    return (*fixed, *(p for _, p in verbal))
+
+
+def _month_names() -> dict[str, int]:
+    questions = _questions()
+    return {name: i for lang in ("nl", "en") for i, name in enumerate(questions[lang]["months"], 1)}
+
+
+def _take_date(question: str) -> tuple[str, dt.date | None]:
+    """The question without its date, and the date (ISO or '1 januari 2017')."""
+    questions = _questions()
+    preps = sorted(
+        {p for lang in ("nl", "en") for p in questions[lang]["date_prepositions"]}, key=len, reverse=True
+    )
+    prep = r"(?:\b(?:" + "|".join(re.escape(p) for p in preps) + r")\s+)?"
+    months = _month_names()
+    iso = re.search(prep + r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", question, flags=re.I)
+    written = re.search(prep + r"\b(\d{1,2})\s+(" + "|".join(months) + r")\s+(\d{4})\b", question, flags=re.I)
+    if iso:
+        parts = (int(iso[1]), int(iso[2]), int(iso[3]))
+        found = iso
+    elif written:
+        parts = (int(written[3]), months[written[2].casefold()], int(written[1]))
+        found = written
+    else:
+        return question, None
+    try:
+        date = dt.date(*parts)
+    except ValueError:
+        raise UsageError(
+            f"{found[0].strip()!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01"
+        ) from None
+    return question[: found.start()] + " " + question[found.end() :], date
+
+
+def _examples() -> list[str]:
+    questions = _questions()
+    return [*questions["nl"]["examples"][:3], *questions["en"]["examples"][:2]]
+
+
+def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tuple[tuple[Node, ...], ...]]:
+    """How ``question`` is read, and the nodes each name in it may mean.
+
+    >>> from mra_graph import load
+    >>> reading, nodes = parse_question(load(), "door wie wordt het MRA Bureau aangestuurd?")
+    >>> reading.intent, reading.kind, reading.direction, [n.id for n in nodes[0]]
+    ('relation', 'steers', 'incoming', ['mra-bureau'])
+    """
+    text, at = _take_date(question)
+    folded = fold_text(text)
+    unknown: UnknownNameError | None = None
+    if folded:
+        for pattern in _grammar():
+            for regex in (pattern.regex, pattern.lazy):
+                match = regex.match(folded)
+                if match is None:
+                    continue
+                names = tuple(match[g] for g in ("x", "y") if g in regex.groupindex)
+                try:
+                    nodes = tuple(tuple(resolve_all(model, name)) for name in names)
+                except UnknownNameError as error:
+                    unknown = unknown or error
+                    continue
+                reading = Reading(pattern.intent, pattern.lang, names, pattern.kind, pattern.direction, at)
+                return reading, nodes
+    if unknown is not None:
+        raise unknown
+    raise QuestionError(question, _examples())
+
+
+def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: str | None = None) -> AskResult:
+    """Read ``question`` and answer it for every node its names may mean.
+
+    ``at`` is the day answered for unless the question names one; ``lang`` is the
+    answer's language, by default the question's.
+
+    >>> from mra_graph import load
+    >>> import datetime as dt
+    >>> result = answer_question(load(), "who supports the Regiegroep?", dt.date(2017, 6, 1))
+    >>> [(a.subject.id, [h.node.id for h in a.hits]) for a in result.answers]
+    [('regiegroep-mra', ['mra-bureau']), ('regiegroep-am', ['algemeen-regiosecretaris-am'])]
+    """
+    reading, nodes = parse_question(model, question)
+    day = reading.at or at
+    answers: list[Answer] = []
+    if reading.intent == "path":
+        for a in nodes[0]:
+            for b in nodes[1]:
+                answers.append(Answer(a, other=b, paths=paths(model, a.id, b.id, day)))
+    else:
+        for subject in nodes[0]:
+            answers.append(_answer_one(model, reading, subject, day))
+    return AskResult(question, reading, lang or reading.lang, day, nodes, tuple(answers))
+
+
+def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt.date) -> Answer:
+    if reading.intent == "relation":
+        assert reading.kind is not None
+        assert reading.direction is not None
+        return Answer(subject, hits=related(model, subject.id, reading.kind, reading.direction, day))
+    if reading.intent == "chain":
+        return Answer(subject, chains=chains(model, subject.id, day))
+    return Answer(subject, composition=members(model, subject.id, day))
+
+
+def chain_hits(found: Sequence[Sequence[Step]]) -> tuple[Hit, ...]:
+    """The nodes above, each once at its smallest depth, with the relation that reaches it."""
+    best: dict[str, Hit] = {}
+    for chain in found:
+        lower: str | None = None
+        for depth, step in enumerate(chain, 1):
+            higher = step.target if step.forward else step.source
+            if higher.id not in best or best[higher.id].depth > depth:
+                best[higher.id] = Hit(higher, step.relation, depth, lower if depth > 1 else None)
+            lower = higher.id
+    return tuple(sorted(best.values(), key=lambda h: (h.depth, h.node.id)))

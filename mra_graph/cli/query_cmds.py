@@ -1,0 +1,209 @@
+"""Commands that answer questions: query, members, chain, path, ask, diff, formation.
+
+The library modules are imported inside each command so that starting the program for
+one question loads only what that question needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from mra_graph.cli.context import Context, date_type, echo_json
+
+__all__ = ["ask", "chain", "diff", "formation", "members", "path", "query"]
+
+pass_context = click.make_pass_decorator(Context)
+
+_sources_option = click.option(
+    "--sources", "show_sources", is_flag=True, help="Show the source of every answer in text output."
+)
+
+
+def _echo_lines(lines: Sequence[str]) -> None:
+    click.echo("\n".join(lines))
+
+
+def _blocks(blocks: Sequence[Sequence[str]], at: dt.date, lang: str) -> None:
+    from mra_graph.answer_text import as_of_line
+
+    out = [as_of_line(at, lang)]
+    for block in blocks:
+        out += ["", *block]
+    _echo_lines(out)
+
+
+@click.command()
+@click.argument("relation")
+@click.option("--to", "to_node", metavar="NODE", help="Who or what RELATION this node (incoming).")
+@click.option("--from", "from_node", metavar="NODE", help="Whom or what this node RELATION (outgoing).")
+@click.option("--transitive", is_flag=True, help="Go on from every node found, to any depth.")
+@_sources_option
+@pass_context
+def query(
+    obj: Context,
+    relation: str,
+    to_node: str | None,
+    from_node: str | None,
+    transitive: bool,
+    show_sources: bool,
+) -> None:
+    """Who RELATION a node (--to) or whom a node RELATION (--from), e.g. query supports --to Regiegroep."""
+    from mra_graph.answer_text import answer_lines
+    from mra_graph.answers import answer_json
+    from mra_graph.names import resolve_all
+    from mra_graph.queries import check_kind, related
+
+    if (to_node is None) == (from_node is None):
+        raise click.UsageError(
+            "give exactly one of --to NODE (who RELATION it) or --from NODE (whom it RELATION)"
+        )
+    check_kind(relation)
+    model = obj.model
+    direction: Any = "incoming" if to_node is not None else "outgoing"
+    name = to_node if to_node is not None else from_node
+    assert name is not None
+    answers = []
+    blocks = []
+    for subject in resolve_all(model, name):
+        hits = related(model, subject.id, relation, direction, obj.at, transitive)
+        answers.append(answer_json(model, subject, relation, direction, hits, obj.at, obj.lang))
+        blocks.append(answer_lines(model, subject, relation, direction, hits, obj.at, obj.lang, show_sources))
+    if obj.json:
+        echo_json({"at": obj.at.isoformat(), "answers": answers})
+    else:
+        _blocks(blocks, obj.at, obj.lang)
+
+
+@click.command()
+@click.argument("node")
+@_sources_option
+@pass_context
+def members(obj: Context, node: str, show_sources: bool) -> None:
+    """Who or what makes up a body, with counts and roles (one answer per body the name fits)."""
+    from mra_graph import queries
+    from mra_graph.answer_text import composition_lines
+    from mra_graph.answers import composition_json
+    from mra_graph.names import resolve_all
+
+    model = obj.model
+    found = [queries.members(model, n.id, obj.at) for n in resolve_all(model, node)]
+    if obj.json:
+        echo_json(
+            {
+                "at": obj.at.isoformat(),
+                "answers": [composition_json(model, c, obj.at, obj.lang) for c in found],
+            }
+        )
+    else:
+        _blocks(
+            [composition_lines(model, c, obj.at, obj.lang, show_sources) for c in found], obj.at, obj.lang
+        )
+
+
+@click.command()
+@click.argument("node")
+@_sources_option
+@pass_context
+def chain(obj: Context, node: str, show_sources: bool) -> None:
+    """The lines of responsibility of a node, up to the top, each in order."""
+    from mra_graph import queries
+    from mra_graph.answer_text import chain_lines
+    from mra_graph.answers import chain_json
+    from mra_graph.names import resolve
+
+    model = obj.model
+    subject = resolve(model, node)
+    found = queries.chains(model, subject.id, obj.at)
+    if obj.json:
+        echo_json({"at": obj.at.isoformat(), **chain_json(model, subject, found, obj.at, obj.lang)})
+    else:
+        _blocks([chain_lines(model, subject, found, obj.at, obj.lang, show_sources)], obj.at, obj.lang)
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--relations", metavar="K1,K2", help="Walk only these relation kinds (comma-separated).")
+@_sources_option
+@pass_context
+def path(obj: Context, a: str, b: str, relations: str | None, show_sources: bool) -> None:
+    """How two nodes are connected: the shortest paths, over relations in either direction."""
+    from mra_graph import queries
+    from mra_graph.answer_text import path_lines
+    from mra_graph.answers import step_json
+    from mra_graph.names import resolve
+
+    model = obj.model
+    kinds = [k.strip() for k in relations.split(",") if k.strip()] if relations is not None else None
+    start, end = resolve(model, a), resolve(model, b)
+    found = queries.paths(model, start.id, end.id, obj.at, kinds)
+    if obj.json:
+        echo_json(
+            {
+                "at": obj.at.isoformat(),
+                "paths": [[step_json(model, s, obj.at, obj.lang) for s in p] for p in found],
+            }
+        )
+    else:
+        _blocks([path_lines(model, start, end, found, obj.lang, show_sources)], obj.at, obj.lang)
+
+
+@click.command("diff")
+@click.argument("date1", type=date_type)
+@click.argument("date2", type=date_type)
+@_sources_option
+@pass_context
+def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> None:
+    """What became active, ended or changed status between two dates (YYYY-MM-DD)."""
+    from mra_graph import queries
+    from mra_graph.answer_text import diff_lines
+    from mra_graph.answers import diff_json
+
+    model = obj.model
+    change = queries.diff(model, date1, date2)
+    if obj.json:
+        echo_json(diff_json(model, change, obj.lang))
+    else:
+        _echo_lines(diff_lines(model, change, obj.lang, show_sources))
+
+
+@click.command()
+@_sources_option
+@pass_context
+def formation(obj: Context, show_sources: bool) -> None:
+    """The staffing table, with computed differences and totals beside the stated ones."""
+    from mra_graph import queries
+    from mra_graph.answer_text import formation_lines
+    from mra_graph.answers import formation_json
+
+    table = queries.formation(obj.model)
+    if obj.json:
+        echo_json(formation_json(table, obj.lang))
+    else:
+        _echo_lines(formation_lines(table, obj.lang, show_sources))
+
+
+@click.command()
+@click.argument("question")
+@_sources_option
+@click.pass_context
+def ask(ctx: click.Context, question: str, show_sources: bool) -> None:
+    """Answer a question in Dutch or English, e.g. "wie ondersteunt de Regiegroep?"."""
+    from mra_graph.ask import answer_question
+    from mra_graph.ask_output import ask_json, ask_lines
+
+    obj = ctx.find_object(Context)
+    assert obj is not None
+    parent = ctx.parent
+    lang_given = (
+        parent is not None and parent.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
+    )
+    result = answer_question(obj.model, question, obj.at, obj.lang if lang_given else None)
+    if obj.json:
+        echo_json(ask_json(obj.model, result))
+    else:
+        _echo_lines(ask_lines(obj.model, result, show_sources))
