@@ -173,9 +173,17 @@ def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Di
     if "{x}" in phrase:
         yield ("{wh} " + phrase, "outgoing")
         return
+    words = phrase.split()
+    if re.fullmatch(g["wh"], words[0]):
+        # a phrase that is itself a question ('waarover besluit'): the name follows it
+        yield (phrase + " {x}", "outgoing")
+        return
     yield ("{wh} " + phrase + " {x}", "outgoing")
     yield ("{x} " + phrase + " {wh}", "incoming")
-    words = phrase.split()
+    if g["does"] and words[0] not in g["copula"]:
+        # 'what does the WTC house?': the name is the passive phrase's subject
+        does = "(?:" + "|".join(g["does"]) + ")"
+        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "incoming")
     if len(words) >= 3 and words[-1] in g["agent"]:
         aux, middle = words[0], " ".join(words[1:-1])
         agent_wh = "(?:" + "|".join(g["agent_wh"]) + ")"
