@@ -1,0 +1,126 @@
+"""The query functions: relations, composition, lines of responsibility, paths, time, staffing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mra_graph.errors import UnknownNameError, UnknownRelationKindError
+from mra_graph.loading import load_text
+from mra_graph.model import GovernanceModel
+from mra_graph.queries import chains, diff, formation, members, neighbourhood, paths, related
+
+Y2016 = dt.date(2016, 6, 1)
+Y2017 = dt.date(2017, 6, 1)
+
+
+def test_related_carries_the_relation_and_its_sources(model: GovernanceModel) -> None:
+    hits = related(model, "mra-bureau", "commissions", "incoming", Y2017)
+    assert [(h.node.id, h.relation.capacity) for h in hits] == [
+        ("regiegroep-mra", "bestuurlijk"),
+        ("werkgeverscommissie-mra", "ambtelijk"),
+    ]
+    assert all(h.relation.sources for h in hits)
+
+
+def test_transitive_related_reports_depth_and_via(model: GovernanceModel) -> None:
+    # PHO Wonen is part of the PHO's AM, which are part of the AM Overleg (brochure)
+    hits = related(model, "pho-wonen-am", "part_of", "outgoing", Y2017, transitive=True)
+    assert [(h.node.id, h.depth, h.via) for h in hits] == [("pho-am", 1, None), ("am-overleg", 2, "pho-am")]
+
+
+def test_unknown_relation_kind_and_node_are_errors(model: GovernanceModel) -> None:
+    with pytest.raises(UnknownRelationKindError, match="did you mean 'supports'"):
+        related(model, "mra-bureau", "suports", "incoming", Y2017)
+    with pytest.raises(UnknownNameError):
+        related(model, "no-such-node", "supports", "incoming", Y2017)
+
+
+def test_members_give_counts_per_and_size(model: GovernanceModel) -> None:
+    platform = members(model, "raadsledenplatform-am", Y2017)
+    assert [(h.node.id, h.relation.count, h.relation.per) for h in platform.hits] == [("raadslid", 2, "raad")]
+    assert platform.counted is None  # two per council, and the number of councils is not given
+    assert members(model, "secretarissenoverleg-am", Y2017).counted == 7
+    assert members(model, "werkgeverscommissie-mra", Y2017).size == 4
+
+
+def test_chains_follow_responsibility_to_the_top(model: GovernanceModel) -> None:
+    found = chains(model, "regiosecretaris-wonen-am", Y2017)
+    assert [[(s.source.id, s.relation.kind, s.target.id) for s in c] for c in found] == [
+        [("regiosecretaris-wonen-am", "member_of", "am-team")]
+    ]
+    # the chair of the plenair overleg is above it, and belongs to Amstelveen
+    plenary = chains(model, "plenair-overleg-am", Y2017)
+    assert [[s.relation.kind for s in c] for c in plenary] == [["chairs", "part_of"]]
+    assert plenary[0][0].forward is False
+
+
+CYCLE = """{
+  "title": "cycle", "documents": [{"id": "d", "title": "d", "file": "d.txt", "period": "2017", "sections": ["s"]}],
+  "nodes": [
+    {"id": "a", "kind": "body", "name": "A", "sources": [{"document": "d", "section": "s"}]},
+    {"id": "b", "kind": "body", "name": "B", "sources": [{"document": "d", "section": "s"}]}
+  ],
+  "relations": [
+    {"id": "a.steers.b", "kind": "steers", "from": "a", "to": "b", "sources": [{"document": "d", "section": "s"}]},
+    {"id": "b.steers.a", "kind": "steers", "from": "b", "to": "a", "sources": [{"document": "d", "section": "s"}]}
+  ]
+}"""
+
+
+def test_chains_stop_at_a_cycle() -> None:
+    model = load_text(CYCLE)
+    assert [[s.source.id for s in c] for c in chains(model, "a", None)] == [["b"]]
+
+
+def test_paths_report_each_steps_true_direction(model: GovernanceModel) -> None:
+    found = paths(model, "am-team", "mra-bureau", Y2017, kinds=["liaises_with", "coordinates"])
+    assert [[(s.source.id, s.relation.kind, s.target.id, s.forward) for s in p] for p in found] == [
+        [("am-team", "liaises_with", "mra", True), ("mra-bureau", "coordinates", "mra", False)]
+    ]
+    assert paths(model, "am-team", "mra-bureau", Y2016) == ()
+
+
+def test_neighbourhood_reaches_both_directions(model: GovernanceModel) -> None:
+    around = neighbourhood(model, "am-team", Y2017, depth=1)
+    assert {n.id for n in around.nodes} == {
+        "am-team",
+        "pho-am",
+        "mra",
+        "algemeen-regiosecretaris-am",
+        "regiosecretaris-economie-am",
+        "regiosecretaris-wonen-am",
+        "regiosecretaris-verkeer-en-vervoer-am",
+    }
+
+
+def test_diff_from_2016_to_2017_matches_the_proposal(model: GovernanceModel) -> None:
+    change = diff(model, Y2016, Y2017)
+    added = {c.item.id for c in change.added if c.what == "node"}
+    ended = {c.item.id for c in change.ended if c.what == "node"}
+    # "vanaf 1 januari 2017": the bureau, its secretary-director and employer's committee;
+    # "Het personeel van de Stadsregio … vervalt per 2017"
+    assert added == {"mra-bureau", "secretaris-directeur", "werkgeverscommissie-mra"}
+    assert ended == {"medewerkers-stadsregio-mra"}
+    assert "regiegroep-mra.commissions.mra-bureau" in {c.item.id for c in change.added}
+    assert change.changed == ()
+
+
+def test_formation_reproduces_the_staffing_table(model: GovernanceModel) -> None:
+    table = formation(model)
+    rows = {row.id: row for row in table.rows}
+    total = rows["formatie-totaal-regionaal-budget"]
+    # Formatie: "totale capaciteit uit regionaal budget 15 14 -1"
+    assert (total.values, total.computed, total.difference, total.stated_difference) == (
+        {"2016": 15.0, "2017": 14.0},
+        {"2016": 15.0, "2017": 14.0},
+        -1.0,
+        -1.0,
+    )
+    assert rows["formatie-ondersteunende-taken"].difference == 1.5
+    # "ambtelijk betrokken bij de MRA 200 250" states no difference; it is computed
+    involved = rows["formatie-ambtelijk-betrokken"]
+    assert (involved.difference, involved.stated_difference) == (50.0, None)
+    assert table.years == ("2016", "2017")
+    assert table.consistent
