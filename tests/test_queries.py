@@ -56,17 +56,15 @@ def test_chains_follow_responsibility_to_the_top(model: GovernanceModel) -> None
     assert plenary[0][0].forward is False
 
 
-CYCLE = """{
-  "title": "cycle", "documents": [{"id": "d", "title": "d", "file": "d.txt", "period": "2017", "sections": ["s"]}],
-  "nodes": [
-    {"id": "a", "kind": "body", "name": "A", "sources": [{"document": "d", "section": "s"}]},
-    {"id": "b", "kind": "body", "name": "B", "sources": [{"document": "d", "section": "s"}]}
-  ],
-  "relations": [
-    {"id": "a.steers.b", "kind": "steers", "from": "a", "to": "b", "sources": [{"document": "d", "section": "s"}]},
-    {"id": "b.steers.a", "kind": "steers", "from": "b", "to": "a", "sources": [{"document": "d", "section": "s"}]}
-  ]
-}"""
+_SOURCE = '[{"document": "d", "section": "s"}]'
+CYCLE = (
+    '{"title": "cycle", "documents": [{"id": "d", "title": "d", "file": "d.txt", "period": "2017", '
+    '"sections": ["s"]}], "nodes": ['
+    f'{{"id": "a", "kind": "body", "name": "A", "sources": {_SOURCE}}}, '
+    f'{{"id": "b", "kind": "body", "name": "B", "sources": {_SOURCE}}}], "relations": ['
+    f'{{"id": "a.steers.b", "kind": "steers", "from": "a", "to": "b", "sources": {_SOURCE}}}, '
+    f'{{"id": "b.steers.a", "kind": "steers", "from": "b", "to": "a", "sources": {_SOURCE}}}]}}'
+)
 
 
 def test_chains_stop_at_a_cycle() -> None:
