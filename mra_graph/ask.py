@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
@@ -96,12 +96,20 @@ class AskResult:
 
 @dataclass(frozen=True)
 class _Pattern:
-    regex: re.Pattern[str]
-    lazy: re.Pattern[str]
+    template: str
+    wh: str
     intent: Intent
     lang: str
     kind: str | None = None
     direction: Direction | None = None
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The plain words the question must contain for this pattern to match."""
+        return frozenset(w for w in self.template.split() if w.isalnum())
+
+    def regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        return _compile(self.template, self.wh)
 
 
 def fold_text(text: str) -> str:
@@ -121,6 +129,7 @@ def _questions() -> dict[str, Any]:
     return data
 
 
+@cache
 def _compile(template: str, wh: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # both a greedy and a lazy first name, so that 'X en Y' splits right whichever
     # of the two names contains the separator itself
@@ -199,7 +208,7 @@ def _grammar() -> tuple[_Pattern, ...]:
         g = questions[lang]
         for intent in ("members", "count", "chain", "path"):
             for template in g[intent]:
-                fixed.append(_Pattern(*_compile(template, g["wh"]), intent=intent, lang=lang))
+                fixed.append(_Pattern(template, g["wh"], intent=intent, lang=lang))
     verbal: list[tuple[int, _Pattern]] = []
     for kind, info in vocabulary().relation_kinds.items():
         for lang in ("nl", "en"):
@@ -213,7 +222,7 @@ def _grammar() -> tuple[_Pattern, ...]:
                 for phrase in phrases:
                     folded = _fold_phrase(phrase)
                     for template, direction in templates(folded, g):
-                        pattern = _Pattern(*_compile(template, g["wh"]), "relation", lang, kind, direction)
+                        pattern = _Pattern(template, g["wh"], "relation", lang, kind, direction)
                         verbal.append((len(folded), pattern))
     # the longest verb phrase wins: 'heeft als lid' before 'heeft'
     verbal.sort(key=lambda item: -item[0])
@@ -269,8 +278,13 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     folded = fold_text(text)
     unknown: UnknownNameError | None = None
     if folded:
+        present = frozenset(folded.split())
         for pattern in _grammar():
-            for regex in (pattern.regex, pattern.lazy):
+            # compiling every pattern would cost more than answering; most are ruled
+            # out by a word the question lacks
+            if not pattern.words <= present:
+                continue
+            for regex in pattern.regexes():
                 match = regex.match(folded)
                 if match is None:
                     continue

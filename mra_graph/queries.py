@@ -345,11 +345,11 @@ def paths(
     graph = graph_at(model, at)
     if a not in graph or b not in graph or a == b:
         return ()
-    undirected: nx.Graph[str] = nx.Graph()
-    undirected.add_nodes_from(graph.nodes)
-    for source, target, data in graph.edges(data=True):
-        if not data["mirrored"] and (allowed is None or data["kind"] in allowed):
-            undirected.add_edge(source, target)
+    view = graph
+    if allowed is not None:
+        view = nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph.edges[u, v, k]["kind"] in allowed)
+    # a view, not a copy: on a large model copying the graph would cost more than the search
+    undirected = view.to_undirected(as_view=True)
     try:
         node_paths = sorted(nx.all_shortest_paths(undirected, a, b))
     except nx.NetworkXNoPath:
