@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "AmbiguousNameError",
+    "ConversionError",
+    "ExportError",
+    "MissingDependencyError",
     "ModelError",
     "MraGraphError",
     "Problem",
@@ -93,3 +96,20 @@ class UsageError(MraGraphError):
     """The request itself is malformed (a bad option value, an unknown format)."""
 
     exit_code = 2
+
+
+class MissingDependencyError(MraGraphError):
+    """An optional library that a format needs is not installed."""
+
+    def __init__(self, module: str, what: str) -> None:
+        self.module = module
+        install = "pip install 'mra-graph[interchange]'"
+        super().__init__(f"{what} needs the Python package {module!r}; install it with {install}")
+
+
+class ConversionError(ModelError):
+    """A file in a foreign format could not be turned into a model; ``problems`` lists every row."""
+
+
+class ExportError(MraGraphError):
+    """An export could not be written where it was asked to go."""

@@ -1,0 +1,134 @@
+"""CSV export and import: a lossless, spreadsheet-safe round trip and row-exact errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from mra_graph.dumping import dump_text
+from mra_graph.errors import ConversionError
+from mra_graph.interchange import export_model, import_model, write_export
+from mra_graph.interchange.csv_format import COLUMNS, ENCODING, neutralise, restore
+from mra_graph.model import GovernanceModel
+from tests.hostile import HOSTILE, hostile_model
+
+
+def _folder(model: GovernanceModel, tmp_path: Path) -> Path:
+    write_export(export_model(model, "csv"), tmp_path / "csv")
+    return tmp_path / "csv"
+
+
+def test_round_trip_gives_the_same_model_and_file(model: GovernanceModel, tmp_path: Path) -> None:
+    back = import_model("csv", _folder(model, tmp_path))
+    assert back == model
+    assert dump_text(back) == dump_text(model)
+
+
+def test_the_csv_export_loses_nothing(model: GovernanceModel) -> None:
+    assert export_model(model, "csv").losses == ()
+
+
+def test_hostile_text_round_trips_literally(model: GovernanceModel, tmp_path: Path) -> None:
+    hostile = hostile_model(model)
+    assert import_model("csv", _folder(hostile, tmp_path)) == hostile
+
+
+def test_no_cell_starts_a_formula(model: GovernanceModel) -> None:
+    files = export_model(hostile_model(model), "csv").files
+    for name, data in files.items():
+        for row in list(csv.reader(io.StringIO(data.decode(ENCODING), newline="")))[1:]:
+            for cell in row:
+                starts_formula = cell[:1] in ("=", "+", "@", "\t", "\r") or (
+                    cell.startswith("-") and not _is_number(cell)
+                )
+                assert not starts_formula, f"{name}: {cell!r}"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[f"hostile-{i}" for i in range(len(HOSTILE))])
+def test_neutralise_is_undone_by_restore(text: str) -> None:
+    assert restore(neutralise(text)) == text
+
+
+def test_files_are_utf8_with_bom_and_the_documented_columns(model: GovernanceModel) -> None:
+    files = export_model(model, "csv").files
+    assert set(files) == set(COLUMNS)
+    for name, data in files.items():
+        assert data.startswith(b"\xef\xbb\xbf")
+        header = next(csv.reader(io.StringIO(data.decode(ENCODING))))
+        assert tuple(header[: len(COLUMNS[name])]) == COLUMNS[name]
+
+
+def test_export_is_deterministic(model: GovernanceModel) -> None:
+    assert export_model(model, "csv").files == export_model(model, "csv").files
+
+
+def _edit(folder: Path, file: str, edit: dict[tuple[int, str], str]) -> None:
+    path = folder / file
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode(ENCODING), newline="")))
+    header = list(rows[0])
+    for (number, column), value in edit.items():
+        rows[number - 2][column] = value
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, header, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_bytes(out.getvalue().encode(ENCODING))
+
+
+@pytest.mark.parametrize(
+    ("file", "edit", "expected"),
+    [
+        pytest.param("relations.csv", {(3, "to"): "nergens"}, "relations.csv:3:4 /to: ", id="unknown-target"),
+        pytest.param(
+            "nodes.csv",
+            {(5, "size"): "veel"},
+            "nodes.csv:5:13 /size: 'veel' is not a whole number",
+            id="bad-number",
+        ),
+        pytest.param("nodes.csv", {(2, "kind"): "persoon"}, "nodes.csv:2:2 /kind: 'persoon'", id="bad-kind"),
+        pytest.param(
+            "sources.csv", {(2, "of"): "ding"}, "sources.csv:2:1 /of: 'ding' is not one of", id="bad-owner"
+        ),
+        pytest.param(
+            "nodes.csv",
+            {(4, "attributes"): "{kapot"},
+            "nodes.csv:4:14 /attributes: '{kapot' is not valid JSON",
+            id="bad-json",
+        ),
+    ],
+)
+def test_import_reports_the_row_and_column(
+    model: GovernanceModel, tmp_path: Path, file: str, edit: dict[tuple[int, str], str], expected: str
+) -> None:
+    folder = _folder(model, tmp_path)
+    _edit(folder, file, edit)
+    with pytest.raises(ConversionError) as caught:
+        import_model("csv", folder)
+    shown = [str(p) for p in caught.value.problems]
+    assert any(s.startswith(expected) for s in shown), shown
+
+
+def test_import_reports_every_bad_row_at_once(model: GovernanceModel, tmp_path: Path) -> None:
+    folder = _folder(model, tmp_path)
+    _edit(folder, "relations.csv", {(2, "count"): "x", (7, "count"): "y", (9, "valid_from"): "gisteren"})
+    with pytest.raises(ConversionError) as caught:
+        import_model("csv", folder)
+    assert sorted(p.line for p in caught.value.problems) == [2, 7, 9]
+
+
+def test_import_needs_the_nodes(tmp_path: Path) -> None:
+    with pytest.raises(ConversionError) as caught:
+        import_model("csv", tmp_path)
+    missing = sorted(p.file for p in caught.value.problems if "is missing" in p.message)
+    assert missing == ["documents.csv", "nodes.csv", "sources.csv"]
