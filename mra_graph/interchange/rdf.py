@@ -46,6 +46,7 @@ __all__ = [
     "export_turtle",
     "rdf_graph",
     "relation_property",
+    "responsibility_path",
     "terms",
     "triples",
 ]
@@ -69,6 +70,21 @@ def _expand(curie: str) -> str:
     prefix, _, local = curie.partition(":")
     namespace = VOCAB if prefix == "mra" else terms()["prefixes"][prefix]
     return str(namespace) + local
+
+
+def responsibility_path() -> str:
+    """A SPARQL property path for one step up a line of responsibility, from the vocabulary.
+
+    ``X commissions Y`` makes X the higher (the path walks the property backwards);
+    ``X is part of Y`` makes Y the higher (the path walks it forwards). Use it with ``+``
+    for the whole line: ``node:am-team (PATH)+ ?higher``.
+    """
+    steps = []
+    for kind, info in sorted(vocabulary().relation_kinds.items()):
+        if info.responsibility is not None:
+            step = f"<{relation_property(kind)}>"
+            steps.append("^" + step if info.responsibility == "to_source" else step)
+    return "|".join(steps)
 
 
 def relation_property(kind: str) -> str:
