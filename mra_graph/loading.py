@@ -217,6 +217,10 @@ def _finding(error: ErrorDetails, data: Any) -> Finding:
             message = f"{_shown(error['input'])} is not a year"
         else:
             message = f"{_shown(error['input'])} contains a control character"
+    elif kind == "greater_than_equal":
+        message = f"{_shown(error['input'])} is negative; figures must be 0 or more"
+    elif kind == "model_type" and not loc:
+        message = f"a model is a JSON object, got {type(error['input']).__name__}"
     elif kind == "value_error":
         message = error["msg"].removeprefix("Value error, ")
     else:

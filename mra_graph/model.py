@@ -13,7 +13,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 __all__ = [
     "Claim",
@@ -85,15 +85,16 @@ class Source(Strict):
         description=f"Verbatim evidence of at most {MAX_QUOTE_WORDS} words.",
     )
 
-    @model_validator(mode="after")
-    def _quote_is_short(self) -> Self:
-        if self.quote is not None:
-            words = len(self.quote.split())
+    @field_validator("quote")
+    @classmethod
+    def _quote_is_short(cls, quote: str | None) -> str | None:
+        if quote is not None:
+            words = len(quote.split())
             if words > MAX_QUOTE_WORDS:
                 raise ValueError(
                     f"quote has {words} words, at most {MAX_QUOTE_WORDS} are allowed; shorten it"
                 )
-        return self
+        return quote
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]
@@ -185,18 +186,14 @@ class FigureRow(Strict):
     id: Id
     label: ShortText
     label_en: ShortText | None = None
-    values: dict[Annotated[str, StringConstraints(pattern=r"^\d{4}$")], float]
+    values: dict[
+        Annotated[str, StringConstraints(pattern=r"^\d{4}$")],
+        Annotated[float, Field(ge=0, allow_inf_nan=False)],
+    ]
     stated_difference: float | None = None
     total_of: list[Id] | None = None
     nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
     sources: Sources
-
-    @model_validator(mode="after")
-    def _non_negative(self) -> Self:
-        for year, value in self.values.items():
-            if value < 0 or value != value:
-                raise ValueError(f"value for {year} is {value}; figures must be non-negative")
-        return self
 
 
 class FigureTable(Strict):
@@ -204,6 +201,8 @@ class FigureTable(Strict):
     title: ShortText
     title_en: ShortText | None = None
     unit: ShortText
+    note: Text | None = Field(default=None, description="How reliable the figures are, and why.")
+    note_en: Text | None = None
     years: Annotated[list[Annotated[str, StringConstraints(pattern=r"^\d{4}$")]], Field(min_length=1)]
     rows: Annotated[list[FigureRow], Field(min_length=1)]
     sources: Sources

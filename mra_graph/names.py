@@ -44,7 +44,13 @@ class NameIndex:
         self.model = model
         self.by_key: dict[str, list[str]] = {}
         for node in model.nodes:
-            keys = {node.id, fold(node.id), fold(node.name), fold(model.labels[node.id])}
+            keys = {
+                node.id,
+                fold(node.id),
+                fold(node.name),
+                fold(model.labels[node.id]),
+                fold(model.labels_en[node.id]),
+            }
             keys.update(fold(a) for a in node.aliases)
             if node.name_en:
                 keys.add(fold(node.name_en))
@@ -65,7 +71,7 @@ class NameIndex:
 
     def suggestions(self, name: str, limit: int = 3) -> list[str]:
         """Ids of the nodes whose names come closest to ``name``."""
-        close = difflib.get_close_matches(fold(name), list(self.by_key), n=limit * 2, cutoff=0.6)
+        close = difflib.get_close_matches(fold(name), list(self.by_key), n=limit * 2, cutoff=0.75)
         ids: list[str] = []
         for key in close:
             for node_id in self.by_key[key]:

@@ -307,7 +307,9 @@ def _figures(model: GovernanceModel) -> Iterator[Finding]:
                         f"unknown row {ref!r} in table {table.id!r}",
                         _did_you_mean(ref, list(rows)),
                     )
-            parts = [rows[r] for r in row.total_of if r in rows]
+            if any(ref not in rows for ref in row.total_of):
+                continue
+            parts = [rows[r] for r in row.total_of]
             for year in table.years:
                 total = sum(p.values[year] for p in parts)
                 if abs(total - row.values[year]) > TOLERANCE and row.id not in disputed:

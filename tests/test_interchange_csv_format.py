@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,18 @@ def test_files_are_utf8_with_bom_and_the_documented_columns(model: GovernanceMod
         assert tuple(header[: len(COLUMNS[name])]) == COLUMNS[name]
 
 
+def test_table_and_row_columns_of_figures_do_not_collide() -> None:
+    table = COLUMNS["figures.csv"][: COLUMNS["figures.csv"].index("row")]
+    assert not set(table) & set(COLUMNS["figures.csv"][len(table) :])
+
+
+def test_the_readme_lists_every_column_in_order() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for file, columns in COLUMNS.items():
+        line = next(line for line in readme.splitlines() if line.startswith(f"| `{file}` |"))
+        assert re.findall(r"`([^`]+)`", line.split("|")[2])[: len(columns)] == list(columns), file
+
+
 def test_export_is_deterministic(model: GovernanceModel) -> None:
     assert export_model(model, "csv").files == export_model(model, "csv").files
 
@@ -87,36 +100,29 @@ def _edit(folder: Path, file: str, edit: dict[tuple[int, str], str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("file", "edit", "expected"),
+    ("file", "row", "column", "value", "message"),
     [
-        pytest.param("relations.csv", {(3, "to"): "nergens"}, "relations.csv:3:4 /to: ", id="unknown-target"),
+        pytest.param("relations.csv", 3, "to", "nergens", "unknown node 'nergens'", id="unknown-target"),
+        pytest.param("nodes.csv", 5, "size", "veel", "'veel' is not a whole number", id="bad-number"),
+        pytest.param("nodes.csv", 2, "kind", "persoon", "'persoon': Input should be", id="bad-kind"),
+        pytest.param("sources.csv", 2, "of", "ding", "'ding' is not one of", id="bad-owner"),
+        pytest.param("nodes.csv", 4, "attributes", "{kapot", "'{kapot' is not valid JSON", id="bad-json"),
         pytest.param(
-            "nodes.csv",
-            {(5, "size"): "veel"},
-            "nodes.csv:5:13 /size: 'veel' is not a whole number",
-            id="bad-number",
-        ),
-        pytest.param("nodes.csv", {(2, "kind"): "persoon"}, "nodes.csv:2:2 /kind: 'persoon'", id="bad-kind"),
-        pytest.param(
-            "sources.csv", {(2, "of"): "ding"}, "sources.csv:2:1 /of: 'ding' is not one of", id="bad-owner"
-        ),
-        pytest.param(
-            "nodes.csv",
-            {(4, "attributes"): "{kapot"},
-            "nodes.csv:4:14 /attributes: '{kapot' is not valid JSON",
-            id="bad-json",
+            "relations.csv", 6, "valid_from", "1-1-2017", "'1-1-2017': Input should be", id="bad-date"
         ),
     ],
 )
 def test_import_reports_the_row_and_column(
-    model: GovernanceModel, tmp_path: Path, file: str, edit: dict[tuple[int, str], str], expected: str
+    model: GovernanceModel, tmp_path: Path, file: str, row: int, column: str, value: str, message: str
 ) -> None:
     folder = _folder(model, tmp_path)
-    _edit(folder, file, edit)
+    _edit(folder, file, {(row, column): value})
     with pytest.raises(ConversionError) as caught:
         import_model("csv", folder)
-    shown = [str(p) for p in caught.value.problems]
-    assert any(s.startswith(expected) for s in shown), shown
+    where = (file, row, COLUMNS[file].index(column) + 1)
+    found = [p for p in caught.value.problems if (p.file, p.line, p.column) == where]
+    assert found, caught.value.problems
+    assert found[0].message.startswith(message), found[0]
 
 
 def test_import_reports_every_bad_row_at_once(model: GovernanceModel, tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import NoneType, UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -33,6 +34,7 @@ from mra_graph.interchange.losses import Export
 from mra_graph.model import (
     Claim,
     Conflict,
+    Dated,
     Document,
     FigureRow,
     FigureTable,
@@ -48,64 +50,57 @@ __all__ = ["COLUMNS", "ENCODING", "export_csv", "import_csv", "neutralise", "res
 
 ENCODING = "utf-8-sig"
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "model.csv": ("field", "value"),
-    "documents.csv": ("id", "title", "file", "period", "sections"),
-    "regions.csv": ("id", "name", "name_en", "short"),
-    "nodes.csv": (
-        "id",
-        "kind",
-        "type",
-        "name",
-        "name_en",
-        "aliases",
-        "description",
-        "description_en",
-        "region",
-        "status",
-        "valid_from",
-        "valid_to",
-        "size",
-        "attributes",
-    ),
-    "relations.csv": (
-        "id",
-        "kind",
-        "from",
-        "to",
-        "status",
-        "valid_from",
-        "valid_to",
-        "capacity",
-        "count",
-        "per",
-        "role",
-        "note",
-        "attributes",
-    ),
-    "sources.csv": ("of", "id", "document", "section", "quote"),
-    "figures.csv": (
-        "table",
-        "title",
-        "title_en",
-        "unit",
-        "years",
-        "row",
-        "label",
-        "label_en",
-        "stated_difference",
-        "total_of",
-        "nodes",
-    ),
-    "conflicts.csv": ("id", "kind", "subjects", "description", "description_en", "model_choice"),
-    "claims.csv": ("conflict", "claim", "statement", "statement_en", "value"),
+
+def _kind(cls: type[BaseModel], name: str) -> str:
+    """How a field is written in a cell: text, a number, lines (a list) or JSON."""
+    annotation: Any = cls.model_fields[name].annotation
+    if get_origin(annotation) in (Union, UnionType):
+        options = [a for a in get_args(annotation) if a is not NoneType]
+        if len(options) > 1:
+            return "json"
+        annotation = options[0]
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    origin = get_origin(annotation)
+    if origin is list:
+        return "list"
+    if origin is dict:
+        return "json"
+    return {int: "int", float: "float", bool: "json"}.get(annotation, "text")
+
+
+def _schema_columns(
+    cls: type[BaseModel], skip: tuple[str, ...] = ("sources",), rename: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Column name to cell kind for every field of ``cls``: the schema decides, so no field is missed.
+
+    The item's own fields come first, ``id`` leading, and the status and period last.
+    """
+    names = [n for n in cls.model_fields if n not in skip]
+    own = [n for n in names if n not in Dated.model_fields]
+    ordered = sorted(own, key=lambda n: n != "id") + [n for n in names if n in Dated.model_fields]
+    renamed = rename or {}
+    return {renamed.get(n, cls.model_fields[n].alias or n): _kind(cls, n) for n in ordered}
+
+
+_TABLE = _schema_columns(FigureTable, ("id", "rows", "sources"))
+_FIGURE_ROW = _schema_columns(FigureRow, ("id", "values", "sources"))
+_CELL_KINDS: dict[str, dict[str, str]] = {
+    "model.csv": {"field": "text", "value": "text"},
+    "documents.csv": _schema_columns(Document),
+    "regions.csv": _schema_columns(Region),
+    "nodes.csv": _schema_columns(Node),
+    "relations.csv": _schema_columns(Relation),
+    "sources.csv": {"of": "text", "id": "text", **_schema_columns(Source)},
+    "figures.csv": {"table": "text", **_TABLE, "row": "text", **_FIGURE_ROW},
+    "conflicts.csv": _schema_columns(Conflict, ("claims",)),
+    "claims.csv": {"conflict": "text", "claim": "int", **_schema_columns(Claim)},
 }
+COLUMNS: dict[str, tuple[str, ...]] = {file: tuple(kinds) for file, kinds in _CELL_KINDS.items()}
 
 # What 'of' in sources.csv names, and the id of the item it points to.
 _OWNERS = ("region", "node", "relation", "figure", "figure_row", "claim")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "'")
-_LISTS = {"sections", "aliases", "years", "total_of", "nodes", "subjects"}
-_JSON = {"attributes", "value"}
 _MODEL_FIELDS = ("title", "title_en", "$schema")
 
 
@@ -119,26 +114,25 @@ def restore(text: str) -> str:
     return text[1:] if text.startswith("'") else text
 
 
-def _cell(name: str, value: Any, plain: bool) -> str:
+def _cell(kind: str, value: Any) -> str:
     if value is None or value == [] or value == {}:
         return ""
-    if name in _JSON and not plain:
+    if kind == "json":
         return neutralise(json.dumps(value, ensure_ascii=False))
-    if name in _LISTS:
+    if kind == "list":
         return neutralise("\n".join(value))
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     return neutralise(str(value))
 
 
-def _write(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], plain: bool = False) -> bytes:
+def _write(file: str, rows: Iterable[Mapping[str, Any]], extra: Sequence[str] = ()) -> bytes:
+    kinds = {**_CELL_KINDS[file], **dict.fromkeys(extra, "float")}
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(kinds)
     for row in rows:
-        writer.writerow([_cell(c, row.get(c), plain) for c in columns])
+        writer.writerow([_cell(kind, row.get(c)) for c, kind in kinds.items()])
     return buffer.getvalue().encode(ENCODING)
 
 
@@ -149,7 +143,6 @@ def _dump(item: BaseModel) -> dict[str, Any]:
 def export_csv(model: GovernanceModel) -> Export:
     """The model as the CSV files of :data:`COLUMNS`; nothing is lost."""
     years = sorted({y for table in model.figures for y in table.years})
-    figure_columns = COLUMNS["figures.csv"] + tuple(f"value_{y}" for y in years)
     sources: list[dict[str, Any]] = []
 
     def cite(of: str, ident: str, items: Sequence[Source]) -> None:
@@ -177,18 +170,17 @@ def export_csv(model: GovernanceModel) -> Export:
     meta = model.model_dump(mode="json", by_alias=True, include={"title", "title_en", "schema_ref"})
     files = {
         "model.csv": _write(
-            COLUMNS["model.csv"],
+            "model.csv",
             [{"field": f, "value": meta.get(f)} for f in _MODEL_FIELDS if meta.get(f) is not None],
-            plain=True,
         ),
-        "documents.csv": _write(COLUMNS["documents.csv"], [_dump(d) for d in model.documents]),
-        "regions.csv": _write(COLUMNS["regions.csv"], [_dump(r) for r in model.regions]),
-        "nodes.csv": _write(COLUMNS["nodes.csv"], [_dump(n) for n in model.nodes]),
-        "relations.csv": _write(COLUMNS["relations.csv"], [_dump(r) for r in model.relations]),
-        "sources.csv": _write(COLUMNS["sources.csv"], sources),
-        "figures.csv": _write(figure_columns, figure_rows),
-        "conflicts.csv": _write(COLUMNS["conflicts.csv"], [_dump(c) for c in model.conflicts]),
-        "claims.csv": _write(COLUMNS["claims.csv"], claims),
+        "documents.csv": _write("documents.csv", [_dump(d) for d in model.documents]),
+        "regions.csv": _write("regions.csv", [_dump(r) for r in model.regions]),
+        "nodes.csv": _write("nodes.csv", [_dump(n) for n in model.nodes]),
+        "relations.csv": _write("relations.csv", [_dump(r) for r in model.relations]),
+        "sources.csv": _write("sources.csv", sources),
+        "figures.csv": _write("figures.csv", figure_rows, [f"value_{y}" for y in years]),
+        "conflicts.csv": _write("conflicts.csv", [_dump(c) for c in model.conflicts]),
+        "claims.csv": _write("claims.csv", claims),
     }
     return Export("csv", files, ())
 
@@ -287,12 +279,13 @@ class _Reader:
 _KIND_WORDS = {"json": "valid JSON", "int": "a whole number", "float": "a number"}
 
 
-def _fields(reader: _Reader, row: _Row, types: Mapping[str, str], skip: Iterable[str] = ()) -> dict[str, Any]:
+def _fields(reader: _Reader, row: _Row, keep: Iterable[str]) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    keep = set(keep)
     for name in row.cells:
-        if name in skip or name not in COLUMNS[row.file]:
+        if name not in keep or name not in COLUMNS[row.file]:
             continue
-        value = reader.parse(row, name, types.get(name, "text"))
+        value = reader.parse(row, name, _CELL_KINDS[row.file][name])
         if value is not None:
             data[name] = value
     return data
@@ -335,7 +328,7 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
         if of not in _OWNERS:
             reader.problem(row, row.file, "of", f"{of!r} is not one of {', '.join(_OWNERS)}")
             continue
-        source = _checked(reader, row, Source, _fields(reader, row, {}, skip=("of", "id")))
+        source = _checked(reader, row, Source, _fields(reader, row, _schema_columns(Source)))
         if isinstance(source, Source):
             cited.setdefault((of, ident), []).append(source)
             where_sources.setdefault((of, ident), []).append(row)
@@ -355,10 +348,10 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
         elif "value" in row.cells:
             meta["schema_ref" if key == "$schema" else key] = row.cells["value"]
 
-    def items(file: str, cls: type[BaseModel], of: str | None, types: Mapping[str, str]) -> list[Any]:
+    def items(file: str, cls: type[BaseModel], of: str | None) -> list[Any]:
         result: list[Any] = []
         for row in reader.rows(file, required=file in ("documents.csv", "nodes.csv")):
-            data = _fields(reader, row, types)
+            data = _fields(reader, row, COLUMNS[file])
             path: tuple[str | int, ...] = (file.removesuffix(".csv"), len(result))
             if of is not None:
                 data["sources"] = sources_of(of, data.get("id", ""), path, row)
@@ -368,10 +361,10 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
                 result.append(item)
         return result
 
-    documents = items("documents.csv", Document, None, {"sections": "list"})
-    regions = items("regions.csv", Region, "region", {})
-    nodes = items("nodes.csv", Node, "node", {"aliases": "list", "size": "int", "attributes": "json"})
-    relations = items("relations.csv", Relation, "relation", {"count": "int", "attributes": "json"})
+    documents = items("documents.csv", Document, None)
+    regions = items("regions.csv", Region, "region")
+    nodes = items("nodes.csv", Node, "node")
+    relations = items("relations.csv", Relation, "relation")
     figures = _figures(reader, origin, sources_of)
     conflicts = _conflicts(reader, origin, sources_of)
     for (of, ident), rows in where_sources.items():
@@ -418,17 +411,16 @@ def _figures(
     reader: _Reader, origin: dict[tuple[str | int, ...], tuple[_Row, str]], sources_of: _SourcesOf
 ) -> list[FigureTable]:
     tables: dict[str, tuple[_Row, dict[str, Any], list[FigureRow]]] = {}
-    row_types = {"stated_difference": "float", "total_of": "list", "nodes": "list"}
     for row in reader.rows("figures.csv"):
         ident = row.cells.get("table", "")
         t = list(tables).index(ident) if ident in tables else len(tables)
         if ident not in tables:
-            head = _fields(reader, row, {"years": "list"}, skip=("row", "label", "label_en", *row_types))
+            head = _fields(reader, row, ("table", *_TABLE))
             head["id"] = head.pop("table", "")
             head["sources"] = sources_of("figure", ident, ("figures", t), row)
             origin[("figures", t)] = (row, "")
             tables[ident] = (row, head, [])
-        data = _fields(reader, row, row_types, skip=("table", "title", "title_en", "unit", "years"))
+        data = _fields(reader, row, ("row", *_FIGURE_ROW))
         data["id"] = data.pop("row", "")
         data["values"] = {}
         for name in row.cells:
@@ -456,7 +448,7 @@ def _conflicts(
     claims: dict[str, list[Claim]] = {}
     for row in reader.rows("claims.csv"):
         conflict = row.cells.get("conflict", "")
-        data = _fields(reader, row, {"value": "json"}, skip=("conflict", "claim"))
+        data = _fields(reader, row, _schema_columns(Claim))
         number = row.cells.get("claim", "")
         data["sources"] = sources_of("claim", f"{conflict}#{number}", ("claims",), row)
         claim = _checked(reader, row, Claim, data)
@@ -464,7 +456,7 @@ def _conflicts(
             claims.setdefault(conflict, []).append(claim)
     result: list[Conflict] = []
     for row in reader.rows("conflicts.csv"):
-        data = _fields(reader, row, {"subjects": "list"})
+        data = _fields(reader, row, COLUMNS["conflicts.csv"])
         data["claims"] = claims.pop(data.get("id", ""), [])
         item = _checked(reader, row, Conflict, data)
         if isinstance(item, Conflict):

@@ -1,0 +1,126 @@
+"""The CLI shell: exit codes, messages and the JSON shapes of check, list and show."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from click.testing import Result
+
+Cli = Callable[..., Result]
+
+
+def test_check_bundled_model(cli: Cli) -> None:
+    result = cli("check")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("model/organen.json: valid (")
+
+
+def test_check_json(cli: Cli) -> None:
+    result = cli("--format", "json", "check")
+    data = json.loads(result.stdout)
+    assert data["valid"] is True
+    assert data["problems"] == []
+
+
+def test_bad_date_is_a_usage_error(cli: Cli) -> None:
+    result = cli("--at", "1-1-2017", "list")
+    assert result.exit_code == 2
+    assert "'1-1-2017' is not a date; write it as YYYY-MM-DD" in result.output
+
+
+def test_unknown_option_is_a_usage_error(cli: Cli) -> None:
+    assert cli("list", "--colour").exit_code == 2
+
+
+def test_unknown_region(cli: Cli) -> None:
+    result = cli("list", "--region", "nh")
+    assert result.exit_code == 2
+    assert "unknown region 'nh'; known: mra, am" in result.output
+
+
+def test_ambiguous_name_lists_candidates(cli: Cli) -> None:
+    result = cli("show", "Regiegroep")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 'Regiegroep' matches 2 nodes: regiegroep-mra (Regiegroep (MRA), mra), "
+        "regiegroep-am (Regiegroep (AM), am); use an id\n"
+    )
+
+
+def test_typo_gets_did_you_mean(cli: Cli) -> None:
+    result = cli("show", "secretarisenoverleg")
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "Error: unknown node 'secretarisenoverleg' (did you mean 'secretarissenoverleg-am'?)\n"
+    )
+
+
+def test_invalid_model_file_is_one_line_per_problem(cli: Cli, tmp_path: pytest.TempPathFactory) -> None:
+    result = cli("--model", "tests/broken/unknown-node.json", "list")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: tests/broken/unknown-node.json:83:7 /relations/0/from: unknown node"
+    )
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "node_id"),
+    [
+        ("het MRA-bureau", "mra-bureau"),
+        ("MRA Bureau", "mra-bureau"),
+        ("Regiegroep AM", "regiegroep-am"),
+        ("bestuurlijke regiegroep", "regiegroep-mra"),
+        ("Coordinator netwerken en communicatie", "coordinator-netwerken-communicatie"),
+        ("the AM team", "am-team"),
+        ("Steering Group (MRA)", "regiegroep-mra"),
+    ],
+)
+def test_show_resolves_names(cli: Cli, name: str, node_id: str) -> None:
+    result = cli("--format", "json", "show", name)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == node_id
+
+
+def test_list_json_gives_node_fields(cli: Cli) -> None:
+    result = cli("--format", "json", "--at", "2016-06-01", "list", "--kind", "body", "--region", "mra")
+    nodes = {n["id"]: n for n in json.loads(result.stdout)["nodes"]}
+    assert set(nodes["mra-bureau"]) >= {"id", "name", "kind", "region", "status"}
+    assert nodes["mra-bureau"]["status"] == "planned"
+    assert nodes["regiegroep-mra"]["status"] == "active"
+    assert all(n["kind"] == "body" and n["region"] == "mra" for n in nodes.values())
+
+
+def test_show_text_reads_as_relations(cli: Cli) -> None:
+    result = cli("--at", "2017-06-01", "show", "mra-bureau")
+    assert result.exit_code == 0
+    lines = [line.split() for line in result.stdout.splitlines()]
+    assert ["heeft", "als", "opdrachtgever", "Regiegroep", "(MRA)", "(bestuurlijk)"] in lines
+    assert ["wordt", "aangestuurd", "door", "Agendacommissie"] in lines
+
+
+def test_show_in_english(cli: Cli) -> None:
+    result = cli("--lang", "en", "--at", "2017-06-01", "show", "regiegroep-am")
+    assert result.stdout.startswith("Steering Group (AM)  [regiegroep-am]\n")
+    assert "has as member" in result.stdout
+
+
+def test_schema_command_prints_the_committed_schema(cli: Cli) -> None:
+    from pathlib import Path
+
+    committed = (Path(__file__).parent.parent / "model" / "organen.schema.json").read_text(encoding="utf-8")
+    assert cli("schema").stdout == committed
+
+
+def test_module_entry_point_runs() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "mra_graph", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert "Who does what" in done.stdout
