@@ -7,9 +7,9 @@ import io
 import networkx as nx
 import pytest
 
-from mra_graph.interchange import export_model
+from mra_graph.interchange import export_model, graphml
 from mra_graph.interchange.graphml import graph_of
-from mra_graph.model import GovernanceModel
+from mra_graph.model import GovernanceModel, Node, Relation
 from tests.hostile import hostile_model
 
 
@@ -41,3 +41,10 @@ def test_what_a_graph_cannot_hold_is_listed(model: GovernanceModel) -> None:
         "figure tables": len(model.figures),
         "conflicts": len(model.conflicts),
     }
+
+
+def test_every_node_and_relation_field_has_an_attribute() -> None:
+    carried = set(graphml._NODE_FIELDS) | set(graphml._JSON_FIELDS)
+    assert set(Node.model_fields) - {"id"} <= carried
+    carried = set(graphml._EDGE_FIELDS) | set(graphml._JSON_FIELDS)
+    assert set(Relation.model_fields) - {"id", "from_", "to"} <= carried
