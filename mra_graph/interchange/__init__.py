@@ -1,4 +1,4 @@
-"""Standard formats in and out: CSV, GraphML and RDF (Turtle, JSON-LD).
+"""Standard formats in and out: CSV, GraphML, RDF (Turtle, JSON-LD) and Popolo JSON.
 
 :func:`export_model` turns a model into the files of a format plus the list of facts
 that format cannot carry; :func:`import_model` reads the formats that can come back.
@@ -16,6 +16,7 @@ from mra_graph.interchange.csv_format import export_csv, import_csv
 from mra_graph.interchange.files import write_export
 from mra_graph.interchange.graphml import export_graphml
 from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.popolo import export_popolo, import_popolo
 from mra_graph.model import GovernanceModel
 
 __all__ = [
@@ -46,9 +47,11 @@ EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
     "graphml": export_graphml,
     "turtle": _turtle,
     "jsonld": _jsonld,
+    "popolo": export_popolo,
 }
 IMPORT_FORMATS: dict[str, Callable[[str | os.PathLike[str]], GovernanceModel]] = {
     "csv": import_csv,
+    "popolo": import_popolo,
 }
 
 
