@@ -1,4 +1,4 @@
-"""Standard formats in and out: CSV, GraphML, RDF (Turtle, JSON-LD) and Popolo JSON.
+"""Standard formats in and out: CSV, GraphML, RDF (Turtle, JSON-LD), Popolo JSON, Neo4j.
 
 :func:`export_model` turns a model into the files of a format plus the list of facts
 that format cannot carry; :func:`import_model` reads the formats that can come back.
@@ -16,6 +16,7 @@ from mra_graph.interchange.csv_format import export_csv, import_csv
 from mra_graph.interchange.files import write_export
 from mra_graph.interchange.graphml import export_graphml
 from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.neo4j import export_neo4j
 from mra_graph.interchange.popolo import export_popolo, import_popolo
 from mra_graph.model import GovernanceModel
 
@@ -48,6 +49,7 @@ EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
     "turtle": _turtle,
     "jsonld": _jsonld,
     "popolo": export_popolo,
+    "neo4j": export_neo4j,
 }
 IMPORT_FORMATS: dict[str, Callable[[str | os.PathLike[str]], GovernanceModel]] = {
     "csv": import_csv,
