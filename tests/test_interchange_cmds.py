@@ -15,7 +15,11 @@ from mra_graph.interchange import EXPORT_FORMATS
 Cli = Callable[..., Result]
 
 
-@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+# the ArchiMate view is laid out by Graphviz's dot
+FORMATS = [pytest.param(f, marks=pytest.mark.exe) if f == "archimate" else f for f in sorted(EXPORT_FORMATS)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_export_writes_and_lists_losses_on_stderr(cli: Cli, tmp_cwd: Path, fmt: str) -> None:
     result = cli("export", fmt, "-o", f"out-{fmt}")
     assert result.exit_code == 0, result.output
@@ -83,3 +87,15 @@ def test_missing_rdflib_names_the_extra(cli: Cli, tmp_cwd: Path, monkeypatch: py
         "install it with pip install 'mra-graph[interchange]'\n"
     )
     assert not (tmp_cwd / "x.ttl").exists()
+
+
+def test_archimate_without_dot_is_one_error_line(
+    cli: Cli, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("mra_graph.interchange.archimate.shutil.which", lambda name: None)
+    result = cli("export", "archimate", "-o", "a.xml")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: the ArchiMate view is laid out by Graphviz, and 'dot' is not installed; install graphviz\n"
+    )
+    assert not (tmp_cwd / "a.xml").exists()

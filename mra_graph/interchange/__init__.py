@@ -1,4 +1,5 @@
-"""Standard formats in and out: CSV, GraphML, RDF (Turtle, JSON-LD), Popolo JSON, Neo4j.
+"""Standard formats in and out: CSV, GraphML, RDF (Turtle, JSON-LD), Popolo JSON, Neo4j and
+the ArchiMate exchange format.
 
 :func:`export_model` turns a model into the files of a format plus the list of facts
 that format cannot carry; :func:`import_model` reads the formats that can come back.
@@ -12,6 +13,7 @@ import os
 from collections.abc import Callable
 
 from mra_graph.errors import UsageError
+from mra_graph.interchange.archimate import export_archimate
 from mra_graph.interchange.csv_format import export_csv, import_csv
 from mra_graph.interchange.files import write_export
 from mra_graph.interchange.graphml import export_graphml
@@ -50,6 +52,7 @@ EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
     "jsonld": _jsonld,
     "popolo": export_popolo,
     "neo4j": export_neo4j,
+    "archimate": export_archimate,
 }
 IMPORT_FORMATS: dict[str, Callable[[str | os.PathLike[str]], GovernanceModel]] = {
     "csv": import_csv,
