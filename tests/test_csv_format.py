@@ -32,6 +32,18 @@ def test_the_csv_export_loses_nothing(model: GovernanceModel) -> None:
     assert export_model(model, "csv").losses == ()
 
 
+def test_semicolon_separated_files_from_a_dutch_spreadsheet_read_the_same(
+    model: GovernanceModel, tmp_path: Path
+) -> None:
+    folder = _folder(model, tmp_path)
+    for path in folder.iterdir():
+        rows = list(csv.reader(io.StringIO(path.read_bytes().decode(ENCODING), newline="")))
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+        path.write_bytes(out.getvalue().encode(ENCODING))
+    assert import_model("csv", folder) == model
+
+
 def test_hostile_text_round_trips_literally(model: GovernanceModel, tmp_path: Path) -> None:
     hostile = hostile_model(model)
     assert import_model("csv", _folder(hostile, tmp_path)) == hostile

@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 from mra_graph.interchange import export_model
-from mra_graph.interchange.rdf import VOCAB, relation_property, responsibility_path, triples
+from mra_graph.interchange.rdf import VOCAB, export_turtle, relation_property, responsibility_path, triples
 from mra_graph.model import GovernanceModel
 from mra_graph.timeline import holds_at
 from mra_graph.vocabulary import vocabulary
@@ -230,3 +230,14 @@ def test_sparql_agrees_on_a_model_a_hundred_times_larger(model: GovernanceModel)
         for kind in expected:
             assert found[kind] == expected[kind], kind
     assert sum(len(pairs) for pairs in expected.values()) > 50 * len(model.relations)
+
+
+def test_external_identifiers_become_owl_same_as(model: GovernanceModel) -> None:
+    tooi = "https://identifier.overheid.nl/tooi/id/gemeente/gm0363"
+    data = export_turtle(model, same_as={"gemeente-amsterdam": [tooi]}).single
+    same = {
+        (q.subject.value, q.object.value)
+        for q in _quads(data, "turtle")
+        if q.predicate.value == "http://www.w3.org/2002/07/owl#sameAs"
+    }
+    assert same == {(NODE + "gemeente-amsterdam", tooi)}

@@ -1,7 +1,8 @@
 """The model as a folder of CSV files that a spreadsheet opens, and back.
 
 Files (UTF-8 with a byte-order mark so that Excel detects the encoding, comma-separated,
-RFC 4180 quoting, CRLF line ends, a header row): ``model.csv`` (field, value),
+RFC 4180 quoting, CRLF line ends, a header row; import also reads the semicolons that
+spreadsheets in a Dutch locale save): ``model.csv`` (field, value),
 ``documents.csv``, ``regions.csv``, ``nodes.csv``, ``relations.csv``, ``sources.csv``
 (the sources of every item, one row each, in order), ``figures.csv`` (one row per
 figure row, the table's fields repeated, a ``value_YYYY`` column per year),
@@ -49,6 +50,12 @@ from mra_graph.validation import validate
 __all__ = ["COLUMNS", "ENCODING", "export_csv", "import_csv", "neutralise", "restore"]
 
 ENCODING = "utf-8-sig"
+
+
+def _delimiter(text: str) -> str:
+    """``;`` for a file saved by a spreadsheet in a Dutch locale, which separates with it; else ``,``."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
 
 
 def _kind(cls: type[BaseModel], name: str) -> str:
@@ -231,7 +238,7 @@ class _Reader:
             self.problem(None, file, "", f"cannot read {file}: {error.strerror}")
             return []
         try:
-            table = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+            table = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True))
         except csv.Error as error:
             self.problem(None, file, "", f"{file} is not valid CSV: {error}")
             return []
