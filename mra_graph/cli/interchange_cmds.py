@@ -24,7 +24,7 @@ pass_context = click.make_pass_decorator(Context)
     "--output",
     required=True,
     type=click.Path(),
-    help="File to write, or folder for formats of several files (csv).",
+    help="File to write, or folder for formats of several files (csv, neo4j).",
 )
 @pass_context
 def export(obj: Context, format: str, output: str) -> None:

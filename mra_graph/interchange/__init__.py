@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from mra_graph.errors import UsageError
 from mra_graph.interchange.archimate import export_archimate
-from mra_graph.interchange.csv_format import export_csv, import_csv
+from mra_graph.interchange.csv_format import export_csv
+from mra_graph.interchange.csv_reading import import_csv
 from mra_graph.interchange.files import write_export
 from mra_graph.interchange.graphml import export_graphml
 from mra_graph.interchange.losses import Export, Loss
