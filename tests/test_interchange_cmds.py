@@ -99,3 +99,24 @@ def test_archimate_without_dot_is_one_error_line(
         "Error: the ArchiMate view is laid out by Graphviz, and 'dot' is not installed; install graphviz\n"
     )
     assert not (tmp_cwd / "a.xml").exists()
+
+
+def test_base_iri_names_the_rdf_nodes(cli: Cli, tmp_cwd: Path) -> None:
+    result = cli("export", "turtle", "--base", "https://data.example.nl/mra/", "-o", "m.ttl")
+    assert result.exit_code == 0, result.output
+    assert "<https://data.example.nl/mra/node/>" in (tmp_cwd / "m.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("fmt", "base", "message"),
+    [
+        pytest.param("csv", "https://x.nl/", "a base IRI applies to turtle and jsonld only", id="not-rdf"),
+        pytest.param("turtle", "x.nl", "base IRI 'x.nl' must be an http(s) IRI", id="not-an-iri"),
+        pytest.param("jsonld", "https://x.nl/a b/", "must be an http(s) IRI", id="space"),
+    ],
+)
+def test_a_bad_base_is_a_usage_error(cli: Cli, tmp_cwd: Path, fmt: str, base: str, message: str) -> None:
+    result = cli("export", fmt, "--base", base, "-o", "out")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_cwd / "out").exists()

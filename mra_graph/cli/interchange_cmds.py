@@ -26,10 +26,11 @@ pass_context = click.make_pass_decorator(Context)
     type=click.Path(),
     help="File to write, or folder for formats of several files (csv, neo4j).",
 )
+@click.option("--base", help="IRI to put node and relation IRIs under (turtle, jsonld), ending in / or #.")
 @pass_context
-def export(obj: Context, format: str, output: str) -> None:
+def export(obj: Context, format: str, output: str, base: str | None) -> None:
     """Write the model in FORMAT; what the format cannot express is listed on standard error."""
-    result = export_model(obj.model, format)
+    result = export_model(obj.model, format, base=base)
     written = write_export(result, output)
     if obj.json:
         echo_json(

@@ -10,6 +10,7 @@ to install them when missing.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 
 from mra_graph.errors import UsageError
@@ -26,6 +27,7 @@ from mra_graph.model import GovernanceModel
 __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
+    "RDF_FORMATS",
     "Export",
     "Loss",
     "export_model",
@@ -34,16 +36,20 @@ __all__ = [
 ]
 
 
-def _turtle(model: GovernanceModel) -> Export:
-    from mra_graph.interchange.rdf import export_turtle
-
-    return export_turtle(model)
+RDF_FORMATS = ("turtle", "jsonld")
+_BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
 
 
-def _jsonld(model: GovernanceModel) -> Export:
-    from mra_graph.interchange.rdf import export_jsonld
+def _turtle(model: GovernanceModel, base: str | None = None) -> Export:
+    from mra_graph.interchange.rdf import DEFAULT_BASE, export_turtle
 
-    return export_jsonld(model)
+    return export_turtle(model, base or DEFAULT_BASE)
+
+
+def _jsonld(model: GovernanceModel, base: str | None = None) -> Export:
+    from mra_graph.interchange.rdf import DEFAULT_BASE, export_jsonld
+
+    return export_jsonld(model, base or DEFAULT_BASE)
 
 
 EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
@@ -61,11 +67,23 @@ IMPORT_FORMATS: dict[str, Callable[[str | os.PathLike[str]], GovernanceModel]] =
 }
 
 
-def export_model(model: GovernanceModel, format: str) -> Export:
-    """The files of ``model`` in ``format`` (one of :data:`EXPORT_FORMATS`) and what was lost."""
+def export_model(model: GovernanceModel, format: str, *, base: str | None = None) -> Export:
+    """The files of ``model`` in ``format`` (one of :data:`EXPORT_FORMATS`) and what was lost.
+
+    ``base`` is the IRI the RDF formats put node, relation and source IRIs under, e.g.
+    ``https://data.example.nl/mra/``; other formats have no IRIs and refuse it.
+    """
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    return EXPORT_FORMATS[format](model)
+    if base is None:
+        return EXPORT_FORMATS[format](model)
+    if format not in RDF_FORMATS:
+        raise UsageError(
+            f"a base IRI applies to {' and '.join(RDF_FORMATS)} only, not to {format!r}; leave it out"
+        )
+    if not _BASE.match(base):
+        raise UsageError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
+    return (_turtle if format == "turtle" else _jsonld)(model, base)
 
 
 def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:
