@@ -120,3 +120,11 @@ def test_a_bad_base_is_a_usage_error(cli: Cli, tmp_cwd: Path, fmt: str, base: st
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_cwd / "out").exists()
+
+
+def test_popolo_round_trip_through_the_command_line_passes_check(cli: Cli, tmp_cwd: Path) -> None:
+    assert cli("export", "popolo", "-o", "p.json").exit_code == 0
+    result = cli("import", "popolo", "p.json", "-o", "back.json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("wrote back.json (")
+    assert cli("--model", "back.json", "check").exit_code == 0
