@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "AmbiguousNameError",
+    "ConversionError",
+    "ExportError",
+    "MissingDependencyError",
     "ModelError",
     "MraGraphError",
     "Problem",
@@ -14,6 +17,7 @@ __all__ = [
     "RenderError",
     "UnknownNameError",
     "UnknownRelationKindError",
+    "UsageError",
 ]
 
 
@@ -119,3 +123,20 @@ class QuestionError(UsageError):
         self.examples = tuple(examples)
         listed = "; ".join(repr(e) for e in self.examples)
         super().__init__(f"cannot understand the question {question!r}; ask it like {listed}")
+
+
+class MissingDependencyError(MraGraphError):
+    """An optional library that a format needs is not installed."""
+
+    def __init__(self, module: str, what: str) -> None:
+        self.module = module
+        install = "pip install 'mra-graph[interchange]'"
+        super().__init__(f"{what} needs the Python package {module!r}; install it with {install}")
+
+
+class ConversionError(ModelError):
+    """A file in a foreign format could not be turned into a model; ``problems`` lists every row."""
+
+
+class ExportError(MraGraphError):
+    """An export could not be written where it was asked to go."""

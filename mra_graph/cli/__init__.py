@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.context import Context, date_type
+from mra_graph.cli.interchange_cmds import export, import_
 from mra_graph.cli.model_cmds import check, list_nodes, schema, show
 from mra_graph.cli.query_cmds import ask, chain, diff, formation, members, path, query
 from mra_graph.errors import ModelError, MraGraphError
@@ -66,5 +67,19 @@ def main(ctx: click.Context, model_path: str | None, lang: str, at: dt.date | No
     ctx.obj = Context(model_path=model_path, lang=lang, at=at or dt.date.today(), fmt=fmt)
 
 
-for command in (check, schema, list_nodes, show, query, members, chain, path, ask, diff, formation):
+for command in (
+    check,
+    schema,
+    list_nodes,
+    show,
+    query,
+    members,
+    chain,
+    path,
+    ask,
+    diff,
+    formation,
+    export,
+    import_,
+):
     main.add_command(command)

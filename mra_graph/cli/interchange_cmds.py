@@ -1,0 +1,64 @@
+"""Commands that write the model in standard formats and read it back: export, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from mra_graph.cli.context import Context, echo_json
+from mra_graph.dumping import dump_text
+from mra_graph.errors import ConversionError
+from mra_graph.interchange import EXPORT_FORMATS, IMPORT_FORMATS, export_model, import_model, write_export
+from mra_graph.interchange.files import write_atomically
+
+__all__ = ["export", "import_"]
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.command()
+@click.argument("format", type=click.Choice(list(EXPORT_FORMATS)))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(),
+    help="File to write, or folder for formats of several files (csv, neo4j).",
+)
+@click.option("--base", help="IRI to put node and relation IRIs under (turtle, jsonld), ending in / or #.")
+@pass_context
+def export(obj: Context, format: str, output: str, base: str | None) -> None:
+    """Write the model in FORMAT; what the format cannot express is listed on standard error."""
+    result = export_model(obj.model, format, base=base)
+    written = write_export(result, output)
+    if obj.json:
+        echo_json(
+            {
+                "format": format,
+                "files": [str(p) for p in written],
+                "losses": [{"what": x.what, "count": x.count, "why": x.why} for x in result.losses],
+            }
+        )
+        return
+    for loss in result.losses:
+        click.echo(f"not expressed in {format}: {loss}", err=True)
+    click.echo(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@click.command("import")
+@click.argument("format", type=click.Choice(list(IMPORT_FORMATS)))
+@click.argument("source", type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write.")
+def import_(format: str, source: str, output: str) -> None:
+    """Read SOURCE in FORMAT and write it as a model file; every row that cannot be mapped is reported."""
+    try:
+        model = import_model(format, source)
+    except ConversionError as error:
+        for problem in error.problems:
+            click.echo(f"Error: {problem}", err=True)
+        count = len(error.problems)
+        click.echo(f"Error: {count} problem{'s' if count != 1 else ''}; nothing was written", err=True)
+        raise SystemExit(error.exit_code) from None
+    write_atomically(Path(output), dump_text(model).encode("utf-8"))
+    click.echo(f"wrote {output} ({len(model.nodes)} nodes, {len(model.relations)} relations)")

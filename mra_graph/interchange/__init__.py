@@ -1,0 +1,96 @@
+"""Standard formats in and out: CSV, GraphML, RDF (Turtle, JSON-LD), Popolo JSON, Neo4j and
+the ArchiMate exchange format.
+
+:func:`export_model` turns a model into the files of a format plus the list of facts
+that format cannot carry; :func:`import_model` reads the formats that can come back.
+Formats that need optional libraries (rdflib) import them only when used and say how
+to install them when missing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+
+from mra_graph.errors import UsageError
+from mra_graph.interchange.archimate import export_archimate
+from mra_graph.interchange.csv_format import export_csv
+from mra_graph.interchange.csv_reading import import_csv
+from mra_graph.interchange.files import write_export
+from mra_graph.interchange.graphml import export_graphml
+from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.neo4j import export_neo4j
+from mra_graph.interchange.popolo import export_popolo, import_popolo
+from mra_graph.model import GovernanceModel
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "RDF_FORMATS",
+    "Export",
+    "Loss",
+    "export_model",
+    "import_model",
+    "write_export",
+]
+
+
+RDF_FORMATS = ("turtle", "jsonld")
+_BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
+
+
+def _turtle(model: GovernanceModel, base: str | None = None) -> Export:
+    from mra_graph.interchange.rdf import DEFAULT_BASE, export_turtle
+
+    return export_turtle(model, base or DEFAULT_BASE)
+
+
+def _jsonld(model: GovernanceModel, base: str | None = None) -> Export:
+    from mra_graph.interchange.rdf import DEFAULT_BASE, export_jsonld
+
+    return export_jsonld(model, base or DEFAULT_BASE)
+
+
+EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
+    "csv": export_csv,
+    "graphml": export_graphml,
+    "turtle": _turtle,
+    "jsonld": _jsonld,
+    "popolo": export_popolo,
+    "neo4j": export_neo4j,
+    "archimate": export_archimate,
+}
+IMPORT_FORMATS: dict[str, Callable[[str | os.PathLike[str]], GovernanceModel]] = {
+    "csv": import_csv,
+    "popolo": import_popolo,
+}
+
+
+def export_model(model: GovernanceModel, format: str, *, base: str | None = None) -> Export:
+    """The files of ``model`` in ``format`` (one of :data:`EXPORT_FORMATS`) and what was lost.
+
+    ``base`` is the IRI the RDF formats put node, relation and source IRIs under, e.g.
+    ``https://data.example.nl/mra/``; other formats have no IRIs and refuse it.
+    """
+    if format not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    if base is None:
+        return EXPORT_FORMATS[format](model)
+    if format not in RDF_FORMATS:
+        raise UsageError(
+            f"a base IRI applies to {' and '.join(RDF_FORMATS)} only, not to {format!r}; leave it out"
+        )
+    if not _BASE.match(base):
+        raise UsageError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
+    return (_turtle if format == "turtle" else _jsonld)(model, base)
+
+
+def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:
+    """The model read from ``path`` in ``format`` (one of :data:`IMPORT_FORMATS`).
+
+    Raises :class:`~mra_graph.errors.ConversionError` listing every row it cannot map.
+    """
+    if format not in IMPORT_FORMATS:
+        raise UsageError(f"cannot import {format!r}; use one of {', '.join(IMPORT_FORMATS)}")
+    return IMPORT_FORMATS[format](path)

@@ -1,0 +1,232 @@
+"""The model in the ArchiMate Model Exchange File Format (3.x), for Archi and other tools.
+
+Nodes become elements by ``archimate_terms.json``: bodies are business collaborations
+(a bureau or team a business actor), organisations business actors, roles business
+roles, places locations, documents business objects and instruments resources. Each
+relation asks for an ArchiMate relationship (serving for *supports*, flow for
+*prepares* and *informs*, assignment for *chairs*, aggregation from the whole for
+*member of* and *part of*, access for *works on*); where the ArchiMate relationship table
+does not allow it between the two element types, or ArchiMate has no counterpart, it is
+a directed association. Every relationship carries the relation kind as a property, and
+every element and relationship its status, period and sources, so nothing the model says
+about a node or relation is dropped; those fallbacks, the figure tables and the
+conflicts are listed as losses.
+
+One view, *Overzicht*, shows every element and relationship at the positions Graphviz
+``dot`` gives them, so the diagram opens in Archi laid out like ours.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from mra_graph.errors import ExportError
+from mra_graph.interchange.losses import Export, Loss
+from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.vocabulary import vocabulary
+
+__all__ = ["NAMESPACE", "NODE_SIZE", "element_type", "export_archimate", "layout", "relationship_of", "terms"]
+
+NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TYPE = f"{{{_XSI}}}type"
+NODE_SIZE = (120, 55)  # Archi's default element size, in pixels
+_POINTS_PER_INCH = 72
+
+
+@cache
+def terms() -> dict[str, Any]:
+    """The mapping of ``archimate_terms.json``."""
+    data: dict[str, Any] = json.loads(
+        (Path(__file__).parent / "archimate_terms.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def element_type(node: Node) -> str:
+    """The ArchiMate element type of a node, e.g. ``BusinessCollaboration``."""
+    mapping = terms()["elements"][node.kind.value]
+    return str(mapping["by_type"].get(node.type or "", mapping["default"]))
+
+
+def relationship_of(model: GovernanceModel, relation: Relation) -> tuple[str, str, str]:
+    """``(type, source id, target id)`` of the ArchiMate relationship for ``relation``."""
+    wanted = terms()["relations"].get(relation.kind)
+    if wanted is None:
+        return "Association", relation.from_, relation.to
+    source, target = (relation.to, relation.from_) if wanted["reverse"] else (relation.from_, relation.to)
+    source_type = element_type(model.nodes_by_id[source])
+    target_type = element_type(model.nodes_by_id[target])
+    letters = terms()["allowed"].get(source_type, {}).get(target_type, "o")
+    allowed = {terms()["letters"][letter] for letter in letters}
+    if wanted["type"] in allowed:
+        return str(wanted["type"]), source, target
+    return "Association", relation.from_, relation.to
+
+
+def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
+    """Top-left pixel position of every node in the overview, from ``dot -Tjson``."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise ExportError(
+            "the ArchiMate view is laid out by Graphviz, and 'dot' is not installed; install graphviz"
+        )
+    width, height = (size / _POINTS_PER_INCH for size in NODE_SIZE)
+    lines = [
+        "digraph overzicht {",
+        "  rankdir=TB; nodesep=0.4; ranksep=0.8;",
+        f'  node [shape=box, fixedsize=true, width={width:.4f}, height={height:.4f}, label=""];',
+    ]
+    lines += [f'  "{node.id}";' for node in model.nodes]
+    lines += [f'  "{r.from_}" -> "{r.to}";' for r in model.relations]
+    lines.append("}")
+    try:
+        result = subprocess.run(
+            [dot, "-Tjson"], input="\n".join(lines), capture_output=True, text=True, check=True, timeout=120
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise ExportError(f"Graphviz could not lay out the ArchiMate view: {error}") from error
+    graph = json.loads(result.stdout)
+    top = float(graph["bb"].split(",")[3])
+    positions = {}
+    for item in graph.get("objects", []):
+        x, y = (float(v) for v in item["pos"].split(","))
+        # dot puts the origin bottom-left and gives centres; ArchiMate wants top-left corners
+        positions[item["name"]] = (round(x - NODE_SIZE[0] / 2), round(top - y - NODE_SIZE[1] / 2))
+    return positions
+
+
+def _sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    return ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attributes or {})
+
+
+def _text(parent: ET.Element, tag: str, value: str, lang: str | None = "nl") -> ET.Element:
+    element = _sub(parent, tag, {_LANG: lang} if lang else {})
+    element.text = value
+    return element
+
+
+class _Properties:
+    """Property definitions are shared; each name gets one identifier the first time it is used.
+
+    Identifiers carry a prefix per kind of thing (``m-`` model, ``e-`` element, ``r-``
+    relationship, ``p-`` property, ``v-`` view, ``n-`` view node, ``c-`` connection) so
+    that no model id can collide with another kind's.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+
+    def add(self, parent: ET.Element, values: dict[str, Any]) -> None:
+        given = {k: v for k, v in values.items() if v not in (None, [], "")}
+        if not given:
+            return
+        holder = _sub(parent, "properties")
+        for name, value in given.items():
+            ident = self.names.setdefault(name, f"p-{len(self.names) + 1}")
+            prop = _sub(holder, "property", {"propertyDefinitionRef": ident})
+            text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | bool) else str(value)
+            _text(prop, "value", text)
+
+
+def _dated(item: Node | Relation) -> dict[str, Any]:
+    sources = [f"{s.document} § {s.section}" + (f": “{s.quote}”" if s.quote else "") for s in item.sources]
+    return {
+        "status": item.status.value,
+        "valid_from": item.valid_from.isoformat() if item.valid_from else None,
+        "valid_to (exclusive)": item.valid_to.isoformat() if item.valid_to else None,
+        "sources": "\n".join(sources),
+        **{f"attr.{k}": v for k, v in item.attributes.items()},
+    }
+
+
+def export_archimate(model: GovernanceModel) -> Export:
+    """The model as one ArchiMate exchange file with an overview view, and what was lost."""
+    ET.register_namespace("", NAMESPACE)
+    ET.register_namespace("xsi", _XSI)
+    kinds = vocabulary().relation_kinds
+    positions = layout(model)
+    props = _Properties()
+    root = ET.Element("model", {"identifier": "m-model", f"{{{_XSI}}}schemaLocation": _SCHEMA_LOCATION})
+    _text(root, "name", model.title)
+    if model.title_en:
+        _text(root, "name", model.title_en, "en")
+    elements = _sub(root, "elements")
+    for node in model.nodes:
+        element = _sub(elements, "element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
+        _text(element, "name", model.label(node.id))
+        if node.name_en:
+            _text(element, "name", node.name_en, "en")
+        if node.description:
+            _text(element, "documentation", node.description)
+        if node.description_en:
+            _text(element, "documentation", node.description_en, "en")
+        extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type, "name": node.name}
+        extra |= {"aliases": node.aliases, "region": node.region, "size": node.size}
+        props.add(element, extra | _dated(node))
+    relationships = _sub(root, "relationships")
+    fallbacks: Counter[str] = Counter()
+    for relation in model.relations:
+        kind, source, target = relationship_of(model, relation)
+        if relation.kind in terms()["relations"] and kind == "Association":
+            fallbacks[relation.kind] += 1
+        attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
+        attributes[_TYPE] = kind
+        if kind == "Association":
+            attributes["isDirected"] = "true"
+        element = _sub(relationships, "relationship", attributes)
+        verb = kinds.get(relation.kind)
+        _text(element, "name", verb.nl.active if verb else relation.kind)
+        if verb:
+            _text(element, "name", verb.en.active, "en")
+        facts: dict[str, Any] = {"relation kind": relation.kind, "from": relation.from_, "to": relation.to}
+        facts |= {"capacity": relation.capacity, "count": relation.count, "per": relation.per}
+        facts |= {"role": relation.role, "note": relation.note}
+        props.add(element, facts | _dated(relation))
+    definitions = _sub(root, "propertyDefinitions")
+    for name, ident in props.names.items():
+        definition = _sub(definitions, "propertyDefinition", {"identifier": ident, "type": "string"})
+        _text(definition, "name", name, None)
+    _view(root, model, positions)
+    ET.indent(root)
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    losses = [
+        Loss(
+            f"{kind} relations as Association",
+            count,
+            f"the ArchiMate relationship table allows no {terms()['relations'][kind]['type']} between "
+            "the element types these connect; a directed Association keeps the kind as a property",
+        )
+        for kind, count in sorted(fallbacks.items())
+    ]
+    losses += [
+        Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
+        Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
+    ]
+    return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
+
+
+def _view(root: ET.Element, model: GovernanceModel, positions: dict[str, tuple[int, int]]) -> None:
+    diagrams = _sub(_sub(root, "views"), "diagrams")
+    view = _sub(diagrams, "view", {"identifier": "v-overzicht", _TYPE: "Diagram"})
+    _text(view, "name", "Overzicht")
+    _text(view, "name", "Overview", "en")
+    for node in model.nodes:
+        x, y = positions[node.id]
+        attributes = {"identifier": f"n-{node.id}", "elementRef": f"e-{node.id}", _TYPE: "Element"}
+        attributes |= {"x": str(x), "y": str(y), "w": str(NODE_SIZE[0]), "h": str(NODE_SIZE[1])}
+        _sub(view, "node", attributes)
+    for relation in model.relations:
+        _, source, target = relationship_of(model, relation)
+        attributes = {"identifier": f"c-{relation.id}", "relationshipRef": f"r-{relation.id}"}
+        attributes |= {_TYPE: "Relationship", "source": f"n-{source}", "target": f"n-{target}"}
+        _sub(view, "connection", attributes)

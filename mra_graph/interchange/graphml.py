@@ -1,0 +1,83 @@
+"""The model as GraphML, for yEd, Gephi and networkx.
+
+Nodes keep their id and carry ``label`` (the name readers can tell apart), ``kind``,
+``type``, names, descriptions, ``region``, ``status``, ``valid_from``/``valid_to``,
+``size``; edges are keyed by the relation id and carry ``kind``, ``label`` (the Dutch
+verb), status, period, capacity, count, per, role and note. GraphML has no lists or
+maps, so ``aliases``, ``attributes`` and ``sources`` are JSON text. Absent values are
+left out. The graph carries the model's title; documents, regions, figures and
+conflicts have no place in a graph and are listed as losses.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import networkx as nx
+
+from mra_graph.interchange.losses import Export, Loss
+from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.vocabulary import vocabulary
+
+__all__ = ["export_graphml", "graph_of"]
+
+_NODE_FIELDS = (
+    "kind",
+    "type",
+    "name",
+    "name_en",
+    "description",
+    "description_en",
+    "region",
+    "status",
+    "valid_from",
+    "valid_to",
+    "size",
+)
+_EDGE_FIELDS = ("kind", "status", "valid_from", "valid_to", "capacity", "count", "per", "role", "note")
+_JSON_FIELDS = ("aliases", "attributes", "sources")
+
+
+def _attributes(item: Node | Relation, fields: tuple[str, ...]) -> dict[str, Any]:
+    data = item.model_dump(mode="json")
+    result = {name: data[name] for name in fields if data.get(name) is not None}
+    for name in _JSON_FIELDS:
+        if data.get(name):
+            result[name] = json.dumps(data[name], ensure_ascii=False)
+    return result
+
+
+def graph_of(model: GovernanceModel) -> nx.MultiDiGraph[str]:
+    """The model as the multigraph that :func:`export_graphml` writes (and networkx reads back)."""
+    kinds = vocabulary().relation_kinds
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    graph.graph["title"] = model.title
+    if model.title_en:
+        graph.graph["title_en"] = model.title_en
+    for node in model.nodes:
+        graph.add_node(node.id, label=model.label(node.id), **_attributes(node, _NODE_FIELDS))
+    for relation in model.relations:
+        verb = kinds[relation.kind].nl.active if relation.kind in kinds else relation.kind
+        graph.add_edge(
+            relation.from_,
+            relation.to,
+            key=relation.id,
+            label=verb,
+            **_attributes(relation, _EDGE_FIELDS),
+        )
+    return graph
+
+
+def export_graphml(model: GovernanceModel) -> Export:
+    """The model as one GraphML file, and what the graph cannot hold."""
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(graph_of(model), buffer, encoding="utf-8", prettyprint=True)
+    losses = [
+        Loss("documents", len(model.documents), "GraphML holds a graph; the document list is not carried"),
+        Loss("regions", len(model.regions), "only the region id on each node is carried"),
+        Loss("figure tables", len(model.figures), "tables of numbers have no place in a graph"),
+        Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in a graph"),
+    ]
+    return Export("graphml", {"organen.graphml": buffer.getvalue()}, tuple(x for x in losses if x.count))

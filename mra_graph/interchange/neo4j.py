@@ -1,0 +1,188 @@
+"""The model for Neo4j: ``neo4j-admin import`` CSV files and a Cypher script of MERGE statements.
+
+Both give the same graph. Every node has the label ``Node`` and one for its kind
+(``Body``, ``Role``, ``Organisation``, ``Place``, ``Document``, ``Instrument``) and the
+properties ``id``, ``name``, ``name_en``, ``label``, ``type``, ``aliases`` (a list),
+``description``, ``description_en``, ``region``, ``status``, ``valid_from``/``valid_to``
+(dates; the end is exclusive), ``size``; every relation is a relationship whose type is
+its kind in capitals (``SUPPORTS``, ``MEMBER_OF``) with ``id``, status, period,
+``capacity``, ``count``, ``per``, ``role`` and ``note``. Attributes become properties
+named ``attr.<key>``; sources, which Neo4j cannot hold as maps, are a JSON text
+property ``sources``. Absent values are left out.
+
+Load the CSV files (the admin tool needs multi-line fields for descriptions) with::
+
+    neo4j-admin database import full --multiline-fields=true \\
+        --nodes=nodes.csv --relationships=relationships.csv neo4j
+
+or run ``organen.cypher`` with ``cypher-shell``; its MERGE statements replace the
+properties of what they find, so running it again updates a database. Documents,
+regions, figures and conflicts are listed as losses.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from mra_graph.interchange.losses import Export, Loss
+from mra_graph.model import GovernanceModel, Node, Relation
+
+__all__ = ["ARRAY_DELIMITER", "cypher_string", "export_neo4j", "label_of", "properties", "type_of"]
+
+ARRAY_DELIMITER = ";"
+# neo4j-admin splits arrays on the delimiter whatever the quoting, so an item holding it
+# gets the full-width semicolon instead (and the change is listed as a loss)
+_DELIMITER_STANDIN = "\uff1b"
+
+_NODE_FIELDS: tuple[str, ...] = ("name", "name_en", "type", "aliases", "description", "description_en")
+_NODE_FIELDS += ("region", "status", "valid_from", "valid_to", "size")
+_EDGE_FIELDS = ("status", "valid_from", "valid_to", "capacity", "count", "per", "role", "note")
+
+
+def label_of(node: Node) -> str:
+    """The kind label of a node, e.g. ``Body``."""
+    return node.kind.value.capitalize()
+
+
+def type_of(relation: Relation) -> str:
+    """The relationship type of a relation, e.g. ``MEMBER_OF``."""
+    return relation.kind.upper()
+
+
+def properties(model: GovernanceModel, item: Node | Relation) -> dict[str, Any]:
+    """The Neo4j properties of a node or relation, in a fixed order, absent values left out."""
+    fields = _NODE_FIELDS if isinstance(item, Node) else _EDGE_FIELDS
+    result: dict[str, Any] = {"id": item.id}
+    if isinstance(item, Node):
+        result["label"] = model.label(item.id)
+    for name in fields:
+        value = getattr(item, name)
+        if value is None or value == []:
+            continue
+        result[name] = value.value if name == "status" else value
+    for key, value in item.attributes.items():
+        result[f"attr.{key}"] = value
+    result["sources"] = json.dumps(
+        [s.model_dump(exclude_none=True) for s in item.sources], ensure_ascii=False
+    )
+    return result
+
+
+def cypher_string(text: str) -> str:
+    """``text`` as a single-quoted Cypher string literal."""
+    escaped = text.replace("\\", "\\\\").replace("'", "\\'")
+    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return f"'{escaped}'"
+
+
+def _cypher_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return f"date('{value.isoformat()}')"
+    if isinstance(value, list):
+        return "[" + ", ".join(_cypher_value(v) for v in value) + "]"
+    return cypher_string(str(value))
+
+
+def _cypher_map(props: dict[str, Any]) -> str:
+    return "{" + ", ".join(f"`{k.replace('`', '``')}`: {_cypher_value(v)}" for k, v in props.items()) + "}"
+
+
+def _cypher(model: GovernanceModel) -> Iterator[str]:
+    yield "CREATE CONSTRAINT mra_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;"
+    for node in model.nodes:
+        props = properties(model, node)
+        yield (
+            f"MERGE (n:Node {{id: {cypher_string(node.id)}}}) SET n:{label_of(node)} "
+            f"SET n = {_cypher_map(props)};"
+        )
+    for relation in model.relations:
+        props = properties(model, relation)
+        yield (
+            f"MATCH (a:Node {{id: {cypher_string(relation.from_)}}}), "
+            f"(b:Node {{id: {cypher_string(relation.to)}}}) "
+            f"MERGE (a)-[r:{type_of(relation)} {{id: {cypher_string(relation.id)}}}]->(b) "
+            f"SET r = {_cypher_map(props)};"
+        )
+
+
+def _admin_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, list):
+        return "string[]" if all(isinstance(v, str) for v in value) else "string"
+    return "string"
+
+
+def _admin_cell(value: Any, changed: list[str]) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        items = [str(v) for v in value]
+        changed.extend(i for i in items if ARRAY_DELIMITER in i)
+        return ARRAY_DELIMITER.join(i.replace(ARRAY_DELIMITER, _DELIMITER_STANDIN) for i in items)
+    return str(value)
+
+
+def _admin_csv(rows: list[dict[str, Any]], fixed: tuple[str, ...], changed: list[str]) -> bytes:
+    columns: dict[str, str] = {}
+    for row in rows:
+        for key, value in row.items():
+            if key not in fixed:
+                kind = _admin_type(value)
+                # one column has one type: where the items disagree, text holds them all
+                columns[key] = kind if columns.get(key, kind) == kind else "string"
+    header = [*fixed, *(f"{k}:{t}" for k, t in columns.items())]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_admin_cell(row[k], changed) if k in row else "" for k in (*fixed, *columns)])
+    return buffer.getvalue().encode("utf-8")
+
+
+def export_neo4j(model: GovernanceModel) -> Export:
+    """The files for ``neo4j-admin import`` and ``cypher-shell``, and the losses."""
+    changed: list[str] = []
+    node_rows = [
+        {":ID": n.id, ":LABEL": f"Node{ARRAY_DELIMITER}{label_of(n)}", **properties(model, n)}
+        for n in model.nodes
+    ]
+    relation_rows = [
+        {":START_ID": r.from_, ":END_ID": r.to, ":TYPE": type_of(r), **properties(model, r)}
+        for r in model.relations
+    ]
+    files = {
+        "nodes.csv": _admin_csv(node_rows, (":ID", ":LABEL"), changed),
+        "relationships.csv": _admin_csv(relation_rows, (":START_ID", ":END_ID", ":TYPE"), changed),
+        "organen.cypher": ("\n".join(_cypher(model)) + "\n").encode("utf-8"),
+    }
+    losses = [
+        Loss("documents", len(model.documents), "only cited by id in each item's sources"),
+        Loss("regions", len(model.regions), "only the region id on each node is carried"),
+        Loss("figure tables", len(model.figures), "tables of numbers have no place in the graph"),
+        Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in the graph"),
+        Loss(
+            f"list items with {ARRAY_DELIMITER!r} in nodes.csv",
+            len(changed),
+            f"{ARRAY_DELIMITER!r} separates array items for neo4j-admin, so it is written as "
+            f"{_DELIMITER_STANDIN!r} there (the Cypher script keeps it)",
+        ),
+    ]
+    return Export("neo4j", files, tuple(x for x in losses if x.count))

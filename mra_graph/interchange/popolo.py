@@ -1,0 +1,346 @@
+"""The model as Popolo JSON (organizations, posts, memberships, areas), and back.
+
+Bodies and organisations are Popolo ``organizations`` (``classification`` is the node
+type), roles are ``posts``, regions are ``areas`` and every ``member_of`` relation is a
+``membership`` (``post_id`` for a role, ``member`` for a body or organisation). Popolo
+end dates are the last day something held, so ``end_date``/``dissolution_date`` is the
+day before the model's exclusive ``valid_to``. Popolo ``sources`` get the document file
+and section as ``url`` and the quote as ``note``.
+
+What Popolo has no field for (the node kind, status, English texts, attributes, the
+structured sources, the documents) travels in an ``mra_graph`` object on each record and
+at the top, which Popolo readers ignore; with it, importing the export gives back every
+organisation, post, region and membership exactly. Places, documents, instruments,
+relations other than membership, figure tables and conflicts have no place in Popolo and
+are listed as losses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mra_graph.errors import ConversionError, Problem
+from mra_graph.interchange.losses import Export, Loss
+from mra_graph.loading import parse_json
+from mra_graph.model import Document, GovernanceModel, Node, NodeKind, Region, Relation
+from mra_graph.validation import validate
+
+__all__ = ["MEMBERSHIP", "export_popolo", "import_popolo"]
+
+MEMBERSHIP = "member_of"
+_ORGANISATIONS = (NodeKind.BODY, NodeKind.ORGANISATION)
+_POSTS = (NodeKind.ROLE,)
+_DAY = dt.timedelta(days=1)
+_ENGLISH = "English name"
+_ALIAS = "alias"
+
+
+def _last_day(valid_to: dt.date | None) -> str | None:
+    return (valid_to - _DAY).isoformat() if valid_to else None
+
+
+def _sources(item: Node | Relation | Region, files: Mapping[str, str]) -> list[dict[str, str]]:
+    result = []
+    for s in item.sources:
+        entry = {"url": f"{files.get(s.document, s.document)}#{s.section}"}
+        if s.quote:
+            entry["note"] = s.quote
+        result.append(entry)
+    return result
+
+
+def _extension(item: BaseModel, carried: set[str]) -> dict[str, Any]:
+    data = item.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return {k: v for k, v in data.items() if k not in carried}
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if v not in (None, [], {})}
+
+
+def _node(node: Node, files: Mapping[str, str]) -> dict[str, Any]:
+    start, end = (node.valid_from.isoformat() if node.valid_from else None), _last_day(node.valid_to)
+    record: dict[str, Any]
+    if node.kind in _POSTS:
+        record = {"id": node.id, "label": node.name, "other_label": node.aliases, "role": node.type}
+        record |= {"start_date": start, "end_date": end}
+        carried = {"id", "name", "aliases", "type", "valid_from", "valid_to", "description", "region"}
+    else:
+        names = [{"name": node.name_en, "note": _ENGLISH}] if node.name_en else []
+        names += [{"name": alias, "note": _ALIAS} for alias in node.aliases]
+        record = {"id": node.id, "name": node.name, "other_names": names, "classification": node.type}
+        record |= {"founding_date": start, "dissolution_date": end}
+        carried = {
+            "id",
+            "name",
+            "name_en",
+            "aliases",
+            "type",
+            "valid_from",
+            "valid_to",
+            "description",
+            "region",
+        }
+    record |= {"area_id": node.region, "description": node.description, "sources": _sources(node, files)}
+    return _clean(record | {"mra_graph": _extension(node, carried)})
+
+
+def _node_fields(record: Mapping[str, Any], post: bool) -> dict[str, Any]:
+    """The model fields a Popolo organization or post states in its standard keys."""
+    if post:
+        raw = {"name": record.get("label"), "aliases": record.get("other_label"), "type": record.get("role")}
+        start, end = record.get("start_date"), record.get("end_date")
+    else:
+        names = [n for n in record.get("other_names") or [] if isinstance(n, dict)]
+        english = [n.get("name") for n in names if n.get("note") == _ENGLISH]
+        raw = {
+            "name": record.get("name"),
+            "name_en": english[0] if english else None,
+            "aliases": [n.get("name") for n in names if n.get("note") != _ENGLISH] or None,
+            "type": record.get("classification"),
+        }
+        start, end = record.get("founding_date"), record.get("dissolution_date")
+    raw |= {"id": record.get("id"), "description": record.get("description"), "region": record.get("area_id")}
+    raw |= {"valid_from": start, "valid_to": _day_after(end)}
+    return {k: v for k, v in raw.items() if v is not None}
+
+
+def _day_after(text: Any) -> Any:
+    try:
+        return (dt.date.fromisoformat(text) + _DAY).isoformat() if isinstance(text, str) else text
+    except ValueError:
+        return text  # left for the schema to report with the bad value
+
+
+def _membership(relation: Relation, model: GovernanceModel, files: Mapping[str, str]) -> dict[str, Any]:
+    member = model.nodes_by_id[relation.from_]
+    record: dict[str, Any] = {"id": relation.id, "organization_id": relation.to, "role": relation.role}
+    carried = {"id", "from", "to", "role", "valid_from", "valid_to"}
+    if member.kind in _POSTS:
+        record["post_id"] = member.id
+    else:
+        record["member"] = {"@type": "Organization", "id": member.id}
+    record |= {
+        "start_date": relation.valid_from.isoformat() if relation.valid_from else None,
+        "end_date": _last_day(relation.valid_to),
+        "sources": _sources(relation, files),
+        "mra_graph": _extension(relation, carried),
+    }
+    return _clean(record)
+
+
+def _carried(model: GovernanceModel) -> tuple[list[Node], list[Relation]]:
+    nodes = [n for n in model.nodes if n.kind in (*_ORGANISATIONS, *_POSTS)]
+    kept = {n.id for n in nodes}
+    relations = [r for r in model.relations if r.kind == MEMBERSHIP and r.from_ in kept and r.to in kept]
+    return nodes, relations
+
+
+def export_popolo(model: GovernanceModel) -> Export:
+    """The model as one Popolo JSON file, and what Popolo cannot hold."""
+    files = {d.id: d.file for d in model.documents}
+    nodes, relations = _carried(model)
+    data: dict[str, Any] = {
+        "mra_graph": {
+            **model.model_dump(mode="json", by_alias=True, include={"schema_ref", "title", "title_en"}),
+            "documents": [d.model_dump(mode="json") for d in model.documents],
+        },
+        "areas": [
+            _clean(
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "identifier": r.short,
+                    "sources": _sources(r, files),
+                    "mra_graph": _extension(r, {"id", "name", "short"}),
+                }
+            )
+            for r in model.regions
+        ],
+        "organizations": [_node(n, files) for n in nodes if n.kind in _ORGANISATIONS],
+        "posts": [_node(n, files) for n in nodes if n.kind in _POSTS],
+        "memberships": [_membership(r, model, files) for r in relations],
+    }
+    data["mra_graph"] = _clean(data["mra_graph"])
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    left_nodes = Counter(n.kind.value for n in model.nodes if n not in nodes)
+    left_relations = Counter(r.kind for r in model.relations if r not in relations)
+    losses = [Loss(f"{kind} nodes", count, "Popolo has no such entity") for kind, count in left_nodes.items()]
+    losses += [
+        Loss(f"{kind} relations", count, "Popolo has memberships only")
+        for kind, count in left_relations.items()
+    ]
+    losses += [
+        Loss("figure tables", len(model.figures), "Popolo has no tables of numbers"),
+        Loss("conflicts", len(model.conflicts), "Popolo has no recorded conflicts"),
+    ]
+    return Export(
+        "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))
+    )
+
+
+def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
+    """Read a Popolo JSON file written by :func:`export_popolo` into a model.
+
+    Raises :class:`~mra_graph.errors.ConversionError` naming every record (by its list
+    and position, ``/organizations/3``) that cannot be mapped.
+    """
+    file = Path(path)
+    shown = str(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConversionError(
+            [Problem(shown, 0, 0, "", f"cannot read {shown!r} as UTF-8 text: {error}")]
+        ) from error
+    data = parse_json(text, shown)
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise ConversionError([Problem(shown, 1, 1, "", "a Popolo file is a JSON object")])
+    meta = data.get("mra_graph") or {}
+
+    def checked(cls: type[BaseModel], raw: dict[str, Any], where: str) -> Any:
+        try:
+            return cls.model_validate(raw)
+        except ValidationError as error:
+            for e in error.errors(include_url=False):
+                message = e["msg"].removeprefix("Value error, ")
+                if e["loc"] and not isinstance(e["input"], dict | list):
+                    message = f"{e['input']!r}: {message}"
+                problems.append(Problem(shown, 0, 0, _pointer(where, e["loc"]), message))
+            return None
+
+    def records(key: str) -> list[tuple[str, dict[str, Any]]]:
+        items = data.get(key) or []
+        result = []
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                result.append((f"/{key}/{i}", item))
+            else:
+                problems.append(Problem(shown, 0, 0, f"/{key}/{i}", "a record is a JSON object"))
+        return result
+
+    documents = [
+        checked(Document, d, f"/mra_graph/documents/{i}") for i, d in enumerate(meta.get("documents", []))
+    ]
+    regions = [
+        checked(
+            Region,
+            {
+                **a.get("mra_graph", {}),
+                "id": a.get("id"),
+                "name": a.get("name"),
+                "short": a.get("identifier"),
+            },
+            where,
+        )
+        for where, a in records("areas")
+    ]
+    nodes = [
+        checked(
+            Node,
+            {"kind": default, **record.get("mra_graph", {}), **_node_fields(record, key == "posts")},
+            where,
+        )
+        for key, default in (("organizations", NodeKind.BODY.value), ("posts", NodeKind.ROLE.value))
+        for where, record in records(key)
+    ]
+    relations = []
+    for where, record in records("memberships"):
+        member = record.get("post_id") or (record.get("member") or {}).get("id")
+        raw = {
+            "id": record.get("id"),
+            "from": member,
+            "to": record.get("organization_id"),
+            "role": record.get("role"),
+            "valid_from": record.get("start_date"),
+            "valid_to": _day_after(record.get("end_date")),
+        }
+        standard = {k: v for k, v in raw.items() if v is not None}
+        relations.append(
+            checked(Relation, {"kind": MEMBERSHIP, **record.get("mra_graph", {}), **standard}, where)
+        )
+    if problems:
+        raise ConversionError(problems)
+    places: dict[tuple[str, int], str] = {}
+    for group, keys in (
+        ("regions", ("areas",)),
+        ("nodes", ("organizations", "posts")),
+        ("relations", ("memberships",)),
+    ):
+        wheres = [where for key in keys for where, _ in records(key)]
+        places.update({(group, i): where for i, where in enumerate(wheres)})
+    places.update({("documents", i): f"/mra_graph/documents/{i}" for i in range(len(documents))})
+    try:
+        model = GovernanceModel.model_validate(
+            {
+                **{k: v for k, v in meta.items() if k != "documents"},
+                "documents": documents,
+                "regions": regions,
+                "nodes": nodes,
+                "relations": relations,
+            }
+        )
+    except ValidationError as error:
+        raise ConversionError(
+            [Problem(shown, 0, 0, "/" + "/".join(map(str, e["loc"])), e["msg"]) for e in error.errors()]
+        ) from error
+    findings = validate(model)
+    if findings:
+        raise ConversionError([_problem(shown, f.path, f.message, f.hint, places) for f in findings])
+    return model
+
+
+# model field -> the Popolo key that holds it, per Popolo list
+_KEYS: dict[str, dict[str, str]] = {
+    "organizations": {
+        "name": "name",
+        "type": "classification",
+        "valid_from": "founding_date",
+        "valid_to": "dissolution_date",
+        "region": "area_id",
+    },
+    "posts": {
+        "name": "label",
+        "aliases": "other_label",
+        "type": "role",
+        "valid_from": "start_date",
+        "valid_to": "end_date",
+        "region": "area_id",
+    },
+    "memberships": {
+        "from": "post_id",
+        "from_": "post_id",
+        "to": "organization_id",
+        "valid_from": "start_date",
+        "valid_to": "end_date",
+    },
+    "areas": {"short": "identifier"},
+}
+
+
+def _pointer(where: str, loc: tuple[str | int, ...]) -> str:
+    """``/posts/1/start_date`` for a problem with the field ``valid_from`` of the record at ``/posts/1``."""
+    keys = _KEYS.get(where.split("/")[1], {})
+    if loc and str(loc[0]) in keys:
+        return f"{where}/{keys[str(loc[0])]}"
+    if loc:
+        return f"{where}/mra_graph/" + "/".join(str(p) for p in loc)
+    return where
+
+
+def _problem(
+    file: str, path: tuple[str | int, ...], message: str, hint: str | None, places: dict[tuple[str, int], str]
+) -> Problem:
+    if len(path) >= 2 and (str(path[0]), path[1]) in places:
+        where = places[(str(path[0]), int(path[1]))]
+        return Problem(file, 0, 0, _pointer(where, path[2:]), message, hint)
+    return Problem(file, 0, 0, "/mra_graph/" + "/".join(str(p) for p in path), message, hint)

@@ -1,0 +1,50 @@
+"""GraphML export: networkx reads back the same graph, and the losses are listed."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pytest
+
+from mra_graph.interchange import export_model, graphml
+from mra_graph.interchange.graphml import graph_of
+from mra_graph.model import GovernanceModel, Node, Relation
+from tests.hostile import hostile_model
+
+
+@pytest.fixture(params=["bundled", "hostile"])
+def subject(request: pytest.FixtureRequest, model: GovernanceModel) -> GovernanceModel:
+    return model if request.param == "bundled" else hostile_model(model)
+
+
+def test_networkx_reads_back_the_same_graph(subject: GovernanceModel) -> None:
+    back = nx.read_graphml(io.BytesIO(export_model(subject, "graphml").single), force_multigraph=True)
+    expected = graph_of(subject)
+    assert isinstance(back, nx.MultiDiGraph)
+    assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
+    assert back.graph["title"] == subject.title
+
+
+def test_every_relation_is_an_edge_keyed_by_its_id(model: GovernanceModel) -> None:
+    graph = graph_of(model)
+    assert {key for _, _, key in graph.edges(keys=True)} == {r.id for r in model.relations}
+    assert set(graph.nodes) == {n.id for n in model.nodes}
+
+
+def test_what_a_graph_cannot_hold_is_listed(model: GovernanceModel) -> None:
+    losses = {loss.what: loss.count for loss in export_model(model, "graphml").losses}
+    assert losses == {
+        "documents": len(model.documents),
+        "regions": len(model.regions),
+        "figure tables": len(model.figures),
+        "conflicts": len(model.conflicts),
+    }
+
+
+def test_every_node_and_relation_field_has_an_attribute() -> None:
+    carried = set(graphml._NODE_FIELDS) | set(graphml._JSON_FIELDS)
+    assert set(Node.model_fields) - {"id"} <= carried
+    carried = set(graphml._EDGE_FIELDS) | set(graphml._JSON_FIELDS)
+    assert set(Relation.model_fields) - {"id", "from_", "to"} <= carried
