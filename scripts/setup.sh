@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what mra-graph needs on Debian/Ubuntu: Graphviz and a font (system packages),
-# then the package and its development tools in ./.venv. Safe to run again.
+# then the package and its development tools in ./.venv, and the browser-side libraries
+# the tests load (node_modules, from package-lock.json). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,9 @@ missing=()
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+# The browser tests: headless Chromium, and npm for the pinned browser-side libraries.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing system packages: ${missing[*]}"
     as_root apt-get update -qq
@@ -21,3 +25,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[dev]'
+
+# Reinstall the npm packages only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi

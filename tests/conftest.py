@@ -17,6 +17,9 @@ from mra_graph.model import GovernanceModel
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
 
+# Headless Chromium fixtures (``page``, ``chromium``) for tests of HTML and SVG output.
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(scope="session")
 def model() -> GovernanceModel:
