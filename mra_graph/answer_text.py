@@ -79,9 +79,15 @@ def sentence(model: GovernanceModel, relation: Relation, lang: str) -> str:
 
 
 def _extras(relation: Relation, lang: str, with_count: bool = True) -> list[str]:
+    words = vocabulary()
     parts: list[str] = []
     if relation.capacity:
-        parts.append(relation.capacity)
+        parts.append(words.capacity_text(relation.capacity, lang))
+    parts += [
+        term.text(lang)
+        for flag, term in words.attribute_flags.items()
+        if relation.attributes.get(flag) is True
+    ]
     if with_count and relation.count is not None:
         parts.append(f"{relation.count} per {relation.per}" if relation.per else str(relation.count))
     if relation.role:

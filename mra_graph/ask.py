@@ -6,7 +6,11 @@ the other question forms (composition, counts, lines of responsibility, connecti
 and the question words come from ``model/questions.json``. A question is folded (lower
 case, no accents, punctuation as spaces), a date in it (``op 2016-06-01``, ``on 1
 January 2017``) is taken out, and the first pattern that matches and whose names all
-resolve decides what it means. Nothing is guessed: a question no pattern matches
+resolve decides what it means. A date may name a day (``op 2016-06-01``, ``on 1
+January 2017``), a month (``in juni 2017``) or a year (``in 2016``); a month or a year is
+answered for its first day, and ``wat veranderde er in 2017?`` compares the day before
+it with its last day. A capacity word (``ambtelijk``, ``political``) narrows a relation
+that has capacities to that capacity. Nothing is guessed: a question no pattern matches
 raises :class:`~mra_graph.errors.QuestionError` with example questions, a name that
 fits no node raises :class:`~mra_graph.errors.UnknownNameError` with suggestions.
 
@@ -38,7 +42,7 @@ from typing import Any, Literal
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
 from mra_graph.model import GovernanceModel, Node
 from mra_graph.names import resolve_all
-from mra_graph.queries import Composition, Direction, Hit, Step, chains, members, paths, related
+from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
 from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary
 
@@ -53,7 +57,7 @@ __all__ = [
     "parse_question",
 ]
 
-Intent = Literal["relation", "members", "count", "chain", "path"]
+Intent = Literal["relation", "members", "count", "chain", "path", "changes"]
 _SLOT = "…"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -68,6 +72,8 @@ class Reading:
     kind: str | None = None
     direction: Direction | None = None
     at: dt.date | None = None
+    capacity: str | None = None
+    spans: tuple[tuple[dt.date, dt.date], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,7 @@ class AskResult:
     at: dt.date
     matches: tuple[tuple[Node, ...], ...]
     answers: tuple[Answer, ...]
+    changes: Diff | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,7 @@ def _grammar() -> tuple[_Pattern, ...]:
     fixed: list[_Pattern] = []
     for lang in ("nl", "en"):
         g = questions[lang]
-        for intent in ("members", "count", "chain", "path"):
+        for intent in ("members", "count", "chain", "path", "changes"):
             for template in g[intent]:
                 fixed.append(_Pattern(template, g["wh"], intent=intent, lang=lang))
     verbal: list[tuple[int, _Pattern]] = []
@@ -234,31 +241,85 @@ def _month_names() -> dict[str, int]:
     return {name: i for lang in ("nl", "en") for i, name in enumerate(questions[lang]["months"], 1)}
 
 
-def _take_date(question: str) -> tuple[str, dt.date | None]:
-    """The question without its date, and the date (ISO or '1 januari 2017')."""
+@cache
+def _date_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A range (``tussen 2016 en 2017``) and a single date with its preposition, if any."""
     questions = _questions()
-    preps = sorted(
-        {p for lang in ("nl", "en") for p in questions[lang]["date_prepositions"]}, key=len, reverse=True
+    months = "|".join(_month_names())
+    date = (
+        rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\s+(?:{months})\s+\d{{4}}|(?:{months})\s+\d{{4}}|\d{{4}})"
     )
-    prep = r"(?:\b(?:" + "|".join(re.escape(p) for p in preps) + r")\s+)?"
+
+    def words(key: str) -> str:
+        found = {w for lang in ("nl", "en") for w in questions[lang][key]}
+        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+
+    span = re.compile(
+        rf"\b(?:{words('range_from')})\s+(?P<a>{date})\s+(?:{words('range_to')})\s+(?P<b>{date})\b", re.I
+    )
+    single = re.compile(rf"(?:\b(?P<prep>{words('date_prepositions')})\s+)?\b(?P<a>{date})\b", re.I)
+    return span, single
+
+
+def _span(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a written date names: a day, a month or a year."""
     months = _month_names()
-    iso = re.search(prep + r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", question, flags=re.I)
-    written = re.search(prep + r"\b(\d{1,2})\s+(" + "|".join(months) + r")\s+(\d{4})\b", question, flags=re.I)
-    if iso:
-        parts = (int(iso[1]), int(iso[2]), int(iso[3]))
-        found = iso
-    elif written:
-        parts = (int(written[3]), months[written[2].casefold()], int(written[1]))
-        found = written
-    else:
-        return question, None
+    parts = text.casefold().replace("-", " ").split()
     try:
-        date = dt.date(*parts)
+        if len(parts) == 3 and parts[1] in months:
+            day = dt.date(int(parts[2]), months[parts[1]], int(parts[0]))
+            return day, day
+        if len(parts) == 3:
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(int(parts[1]), months[parts[0]], 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        return dt.date(int(parts[0]), 1, 1), dt.date(int(parts[0]), 12, 31)
     except ValueError:
-        raise UsageError(
-            f"{found[0].strip()!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01"
-        ) from None
-    return question[: found.start()] + " " + question[found.end() :], date
+        raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01") from None
+
+
+def _take_dates(question: str) -> tuple[str, tuple[tuple[dt.date, dt.date], ...]]:
+    """The question without its dates, and the span each date names.
+
+    A bare year or month counts as a date only after a preposition (``in 2016``), so that
+    a number in a name stays part of the name.
+    """
+    span, single = _date_regexes()
+    found = span.search(question)
+    if found:
+        rest = question[: found.start()] + " " + question[found.end() :]
+        return rest, (_span(found["a"]), _span(found["b"]))
+    spans: list[tuple[dt.date, dt.date]] = []
+    pieces: list[str] = []
+    last = 0
+    for match in single.finditer(question):
+        is_day = "-" in match["a"] or len(match["a"].split()) == 3
+        if not is_day and match["prep"] is None:
+            continue
+        if spans:
+            raise UsageError(
+                f"the question {question!r} names more than one date; name one, or a range such as "
+                "'tussen 2016 en 2017'"
+            )
+        spans.append(_span(match["a"]))
+        pieces.append(question[last : match.start()])
+        last = match.end()
+    pieces.append(question[last:])
+    return " ".join(pieces), tuple(spans)
+
+
+def _capacity_in(folded: str) -> tuple[str, str, str] | None:
+    """The question without its first capacity word, the capacity and the word as said."""
+    for capacity, term in sorted(vocabulary().capacities.items()):
+        for word in sorted(term.words(), key=len, reverse=True):
+            found = re.search(rf"\b{re.escape(fold_text(word))}\b", folded)
+            if found:
+                rest = " ".join((folded[: found.start()] + folded[found.end() :]).split())
+                return rest, capacity, found[0]
+    return None
 
 
 def _examples() -> list[str]:
@@ -266,16 +327,10 @@ def _examples() -> list[str]:
     return [*questions["nl"]["examples"][:3], *questions["en"]["examples"][:2]]
 
 
-def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tuple[tuple[Node, ...], ...]]:
-    """How ``question`` is read, and the nodes each name in it may mean.
-
-    >>> from mra_graph import load
-    >>> reading, nodes = parse_question(load(), "door wie wordt het MRA Bureau aangestuurd?")
-    >>> reading.intent, reading.kind, reading.direction, [n.id for n in nodes[0]]
-    ('relation', 'steers', 'incoming', ['mra-bureau'])
-    """
-    text, at = _take_date(question)
-    folded = fold_text(text)
+def _match(
+    model: GovernanceModel, folded: str
+) -> tuple[_Pattern, tuple[str, ...], tuple[tuple[Node, ...], ...]]:
+    """The first pattern that matches ``folded`` and whose names all resolve."""
     unknown: UnknownNameError | None = None
     if folded:
         present = frozenset(folded.split())
@@ -294,11 +349,58 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
                 except UnknownNameError as error:
                     unknown = unknown or error
                     continue
-                reading = Reading(pattern.intent, pattern.lang, names, pattern.kind, pattern.direction, at)
-                return reading, nodes
+                return pattern, names, nodes
     if unknown is not None:
         raise unknown
-    raise QuestionError(question, _examples())
+    raise QuestionError(folded, _examples())
+
+
+def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tuple[tuple[Node, ...], ...]]:
+    """How ``question`` is read, and the nodes each name in it may mean.
+
+    >>> from mra_graph import load
+    >>> reading, nodes = parse_question(load(), "door wie wordt het MRA Bureau aangestuurd?")
+    >>> reading.intent, reading.kind, reading.direction, [n.id for n in nodes[0]]
+    ('relation', 'steers', 'incoming', ['mra-bureau'])
+    >>> reading, nodes = parse_question(load(), "wie is ambtelijk opdrachtgever van het MRA Bureau in 2017?")
+    >>> reading.kind, reading.capacity, reading.at
+    ('commissions', 'ambtelijk', datetime.date(2017, 1, 1))
+    """
+    text, spans = _take_dates(question)
+    folded = fold_text(text)
+    capacity: str | None = None
+    try:
+        pattern, names, nodes = _match(model, folded)
+    except (QuestionError, UnknownNameError) as error:
+        narrowed = _capacity_in(folded)
+        if narrowed is None:
+            raise (
+                QuestionError(question, _examples()) if isinstance(error, QuestionError) else error
+            ) from None
+        rest, capacity, said = narrowed
+        try:
+            pattern, names, nodes = _match(model, rest)
+        except QuestionError:
+            raise QuestionError(question, _examples()) from None
+        kinds = [k for k, info in vocabulary().relation_kinds.items() if capacity in info.capacities]
+        if pattern.kind not in kinds:
+            asked = pattern.kind or pattern.intent
+            raise UsageError(
+                f"{said!r} narrows only relations with a capacity ({', '.join(kinds)}), not {asked!r}; "
+                "ask the question without it"
+            ) from None
+    if pattern.intent == "changes":
+        if not spans:
+            raise UsageError(
+                f"say from when the question {question!r} asks, e.g. 'wat veranderde er op 1 januari 2017?'"
+            )
+    elif len(spans) > 1:
+        raise UsageError(f"the question {question!r} names a range of dates; name one day, e.g. 2017-06-01")
+    at = spans[0][0] if spans else None
+    reading = Reading(
+        pattern.intent, pattern.lang, names, pattern.kind, pattern.direction, at, capacity, spans
+    )
+    return reading, nodes
 
 
 def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: str | None = None) -> AskResult:
@@ -316,6 +418,14 @@ def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: st
     reading, nodes = parse_question(model, question)
     day = reading.at or at
     answers: list[Answer] = []
+    if reading.intent == "changes":
+        spans = reading.spans
+        if len(spans) == 1:
+            start, end = spans[0][0] - dt.timedelta(days=1), spans[0][1]
+        else:
+            start, end = spans[0][0], spans[1][0]
+        change = diff(model, start, end)
+        return AskResult(question, reading, lang or reading.lang, end, nodes, (), change)
     if reading.intent == "path":
         for a in nodes[0]:
             for b in nodes[1]:
@@ -330,7 +440,10 @@ def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt
     if reading.intent == "relation":
         assert reading.kind is not None
         assert reading.direction is not None
-        return Answer(subject, hits=related(model, subject.id, reading.kind, reading.direction, day))
+        hits = related(model, subject.id, reading.kind, reading.direction, day)
+        if reading.capacity is not None:
+            hits = tuple(h for h in hits if h.relation.capacity == reading.capacity)
+        return Answer(subject, hits=hits)
     if reading.intent == "chain":
         return Answer(subject, chains=chains(model, subject.id, day))
     return Answer(subject, composition=members(model, subject.id, day))

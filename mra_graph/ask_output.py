@@ -2,7 +2,8 @@
 
 The JSON is ``{"question", "understood_as", "at", "answers": [...]}`` where each answer
 has the shape ``query`` and ``members`` print (``subject``, ``relation``, ``direction``,
-``results``). A line-of-responsibility answer has relation ``chain``, the nodes above
+``results``). A question about changes has no answers but ``changes``, shaped as
+``diff`` prints them. A line-of-responsibility answer has relation ``chain``, the nodes above
 as results and the ``chains`` themselves; a connection answer has relation ``path``,
 an ``object`` and the ``paths``.
 """
@@ -17,9 +18,10 @@ from mra_graph.answer_text import (
     chain_lines,
     composition_lines,
     count_line,
+    diff_lines,
     path_lines,
 )
-from mra_graph.answers import answer_json, composition_json, step_json
+from mra_graph.answers import answer_json, composition_json, diff_json, step_json
 from mra_graph.ask import Answer, AskResult, chain_hits
 from mra_graph.model import GovernanceModel
 from mra_graph.names import fold
@@ -30,11 +32,12 @@ __all__ = ["ask_json", "ask_lines"]
 
 def ask_json(model: GovernanceModel, result: AskResult) -> dict[str, Any]:
     reading = result.reading
-    return {
+    data: dict[str, Any] = {
         "question": result.question,
         "understood_as": {
             "intent": reading.intent,
             "relation": reading.kind,
+            "capacity": reading.capacity,
             "direction": reading.direction,
             "names": list(reading.names),
             "lang": reading.lang,
@@ -42,6 +45,9 @@ def ask_json(model: GovernanceModel, result: AskResult) -> dict[str, Any]:
         "at": result.at.isoformat(),
         "answers": [_answer_json(model, result, a) for a in result.answers],
     }
+    if result.changes is not None:
+        data["changes"] = diff_json(model, result.changes, result.lang)
+    return data
 
 
 def _answer_json(model: GovernanceModel, result: AskResult, answer: Answer) -> dict[str, Any]:
@@ -81,6 +87,8 @@ def _ambiguity_lines(model: GovernanceModel, result: AskResult) -> list[str]:
 def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) -> list[str]:
     """The date, a note where a name fits several nodes, then one block per answer."""
     at, lang, reading = result.at, result.lang, result.reading
+    if result.changes is not None:
+        return diff_lines(model, result.changes, lang, sources)
     lines = [as_of_line(at, lang), *_ambiguity_lines(model, result)]
     for answer in result.answers:
         lines.append("")

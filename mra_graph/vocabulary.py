@@ -10,12 +10,12 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.resources import data_file
 
-__all__ = ["Phrasing", "RelationKind", "Vocabulary", "vocabulary"]
+__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
 
 
 class _Strict(BaseModel):
@@ -63,9 +63,48 @@ class NodeKindInfo(_Strict):
     types: dict[str, TypeName]
 
 
+class Term(_Strict):
+    """A word of the model's own vocabulary in both languages."""
+
+    nl: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Capacity(Term):
+    """A capacity a relation is held in (``bestuurlijk`` opdrachtgever), and the words
+    that ask for it in a question."""
+
+    words_nl: list[str] = Field(default_factory=list)
+    words_en: list[str] = Field(default_factory=list)
+
+    def words(self) -> list[str]:
+        return [*self.words_nl, *self.words_en]
+
+
 class Vocabulary(_Strict):
     node_kinds: dict[str, NodeKindInfo]
+    capacities: dict[str, Capacity] = Field(default_factory=dict)
+    attribute_flags: dict[str, Term] = Field(
+        default_factory=dict,
+        description="Relation attributes that are true or false, and how a true one reads.",
+    )
     relation_kinds: dict[str, RelationKind]
+
+    @model_validator(mode="after")
+    def _known_capacities(self) -> Vocabulary:
+        for kind, info in self.relation_kinds.items():
+            unknown = sorted(set(info.capacities) - set(self.capacities))
+            if unknown:
+                raise ValueError(f"relation kind {kind!r} names capacities {unknown} not under 'capacities'")
+        return self
+
+    def capacity_text(self, capacity: str, lang: str) -> str:
+        """``bestuurlijk`` in Dutch, ``political`` in English; an unknown one as it is."""
+        term = self.capacities.get(capacity)
+        return term.text(lang) if term else capacity
 
 
 @cache

@@ -9,6 +9,7 @@ steering and staff exist from 1 January 2017; the Stadsregio staff ends then.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 
 import pytest
@@ -457,8 +458,118 @@ def test_a_typo_in_a_name_gets_did_you_mean(model: GovernanceModel, question: st
 
 
 def test_an_impossible_date_in_a_question_is_a_usage_error(model: GovernanceModel) -> None:
-    with pytest.raises(UsageError, match="'op 2017-02-30' is not a date"):
+    with pytest.raises(UsageError, match="'2017-02-30' is not a date"):
         parse_question(model, "wie ondersteunt de Regiegroep op 2017-02-30?")
+
+
+@pytest.mark.parametrize(
+    ("question", "at"),
+    [
+        ("wie stuurt het MRA Bureau aan in 2017?", dt.date(2017, 1, 1)),
+        ("wie stuurt het MRA Bureau aan in juni 2017?", dt.date(2017, 6, 1)),
+        ("who steers the MRA Bureau in December 2016?", dt.date(2016, 12, 1)),
+        ("who steers the MRA Bureau on 1 January 2017?", dt.date(2017, 1, 1)),
+        ("wie stuurt het MRA Bureau aan 2017-03-05?", dt.date(2017, 3, 5)),
+    ],
+    ids=["year", "month", "month-en", "day-written", "day-iso-without-preposition"],
+)
+def test_a_year_or_month_in_a_question_is_answered_for_its_first_day(
+    model: GovernanceModel, question: str, at: dt.date
+) -> None:
+    reading, _ = parse_question(model, question)
+    assert reading.at == at
+
+
+def test_a_bare_year_without_a_preposition_is_not_taken_for_a_date(model: GovernanceModel) -> None:
+    # '2017' could be part of a name; only 'in 2017', 'op 2017-01-01' or a full date count
+    with pytest.raises(UnknownNameError):
+        parse_question(model, "wie ondersteunt het MRA Bureau 2017?")
+
+
+def test_a_relation_question_with_two_dates_is_a_usage_error(model: GovernanceModel) -> None:
+    with pytest.raises(UsageError, match="more than one date"):
+        parse_question(model, "wie stuurt het MRA Bureau aan in 2016 of in 2017?")
+
+
+# werkgeverscommissie: "vervult de rol van ambtelijk opdrachtgever"; Regiegroep:
+# "bestuurlijk opdrachtgever van het bureau" (Opdrachtgeverschap en werkgeverscommissie)
+@pytest.mark.parametrize(
+    ("question", "capacity", "expected"),
+    [
+        ("wie is ambtelijk opdrachtgever van het MRA Bureau?", "ambtelijk", ["werkgeverscommissie-mra"]),
+        ("wie is de bestuurlijke opdrachtgever van het MRA Bureau?", "bestuurlijk", ["regiegroep-mra"]),
+        ("who is the political commissioner of the MRA Bureau?", "bestuurlijk", ["regiegroep-mra"]),
+        (
+            "who is the civil-service commissioner of the MRA Bureau?",
+            "ambtelijk",
+            ["werkgeverscommissie-mra"],
+        ),
+        ("wie is opdrachtgever van het MRA Bureau?", None, ["regiegroep-mra", "werkgeverscommissie-mra"]),
+    ],
+    ids=["ambtelijk", "bestuurlijke", "political", "civil-service", "either"],
+)
+def test_a_capacity_word_narrows_the_answer_to_that_capacity(
+    model: GovernanceModel, question: str, capacity: str | None, expected: list[str]
+) -> None:
+    result = answer_question(model, question, Y2017)
+    assert result.reading.kind == "commissions"
+    assert result.reading.capacity == capacity
+    assert _found(result) == {"mra-bureau": expected}
+
+
+def test_a_capacity_word_on_a_relation_without_capacities_is_a_usage_error(model: GovernanceModel) -> None:
+    with pytest.raises(UsageError, match="'ambtelijk' narrows only relations with a capacity"):
+        parse_question(model, "wie ondersteunt ambtelijk de Regiegroep AM?")
+
+
+def test_a_name_containing_a_capacity_word_is_still_a_name(model: GovernanceModel) -> None:
+    # "wie hierbij optreedt als bestuurlijk trekker" is decided in the platforms (Inleiding)
+    result = answer_question(model, "wie besluit over de bestuurlijk trekker?", Y2017)
+    assert result.reading.capacity is None
+    assert _found(result) == {"bestuurlijk-trekker": ["platforms-mra"]}
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("wat veranderde er op 1 januari 2017?", dt.date(2016, 12, 31), dt.date(2017, 1, 1)),
+        ("wat is er veranderd in 2017?", dt.date(2016, 12, 31), dt.date(2017, 12, 31)),
+        ("what changed between 2016 and 2017?", dt.date(2016, 1, 1), dt.date(2017, 1, 1)),
+        ("what has changed since 2017-01-01?", dt.date(2016, 12, 31), dt.date(2017, 1, 1)),
+    ],
+    ids=["day", "year", "between-years", "since-day"],
+)
+def test_a_question_about_changes_compares_two_days(
+    model: GovernanceModel, question: str, start: dt.date, end: dt.date
+) -> None:
+    result = answer_question(model, question, Y2017)
+    assert result.reading.intent == "changes"
+    assert result.changes is not None
+    assert (result.changes.start, result.changes.end) == (start, end)
+    # "vanaf 1 januari 2017 gecoördineerd door een gezamenlijke organisatie" (Inleiding);
+    # "Het personeel van de Stadsregio … vervalt per 2017" (Verandering in personeel)
+    added = {c.item.id for c in result.changes.added if c.what == "node"}
+    ended = {c.item.id for c in result.changes.ended if c.what == "node"}
+    assert {"mra-bureau", "secretaris-directeur", "werkgeverscommissie-mra"} <= added
+    assert ended == {"medewerkers-stadsregio-mra"}
+
+
+def test_a_question_about_changes_needs_a_date(model: GovernanceModel) -> None:
+    with pytest.raises(UsageError, match="say from when"):
+        parse_question(model, "wat veranderde er?")
+
+
+def test_changes_are_printed_as_diff_prints_them(cli: Cli) -> None:
+    asked = cli("ask", "wat veranderde er op 1 januari 2017?")
+    direct = cli("diff", "2016-12-31", "2017-01-01")
+    assert asked.exit_code == 0
+    assert asked.stdout == direct.stdout
+    data = json.loads(cli("--format", "json", "ask", "what changed on 1 January 2017?").stdout)
+    assert data["understood_as"]["intent"] == "changes"
+    assert data["answers"] == []
+    assert data["changes"] == json.loads(
+        cli("--format", "json", "--lang", "en", "diff", "2016-12-31", "2017-01-01").stdout
+    )
 
 
 def test_the_answer_is_in_the_question_language_unless_asked_otherwise(cli: Cli) -> None:

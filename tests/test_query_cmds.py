@@ -178,6 +178,7 @@ def test_ask_json_says_how_the_question_was_read(cli: Cli) -> None:
     assert data["understood_as"] == {
         "intent": "relation",
         "relation": "steers",
+        "capacity": None,
         "direction": "incoming",
         "names": ["het mra bureau"],
         "lang": "nl",

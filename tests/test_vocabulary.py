@@ -1,0 +1,43 @@
+"""The vocabulary file: its own consistency, and how its terms read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from mra_graph.errors import ModelError
+from mra_graph.resources import data_file
+from mra_graph.vocabulary import vocabulary
+
+
+def test_a_capacity_a_relation_kind_names_must_be_defined(tmp_path: Path) -> None:
+    data = json.loads(data_file("model", "vocabulary.json").read_text(encoding="utf-8"))
+    data["relation_kinds"]["commissions"]["capacities"].append("informeel")
+    broken = tmp_path / "vocabulary.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelError, match="names capacities \\['informeel'\\] not under 'capacities'"):
+        vocabulary(broken)
+
+
+@pytest.mark.parametrize(
+    ("capacity", "lang", "text"),
+    [
+        ("bestuurlijk", "nl", "bestuurlijk"),
+        ("bestuurlijk", "en", "political"),
+        ("ambtelijk", "en", "civil-service"),
+    ],
+)
+def test_capacities_read_in_the_answer_language(capacity: str, lang: str, text: str) -> None:
+    assert vocabulary().capacity_text(capacity, lang) == text
+
+
+def test_a_true_attribute_flag_is_shown_with_the_relation(cli: Callable[..., Result]) -> None:
+    # "Het secretarissenoverleg … kent een roulerend voorzitterschap" (Secretarissenoverleg)
+    nl = cli("--at", "2017-06-01", "query", "chairs", "--to", "secretarissenoverleg")
+    en = cli("--lang", "en", "--at", "2017-06-01", "query", "chairs", "--to", "secretarissenoverleg")
+    assert "  - gemeentesecretaris (roulerend)" in nl.stdout
+    assert "(rotating)" in en.stdout
