@@ -126,6 +126,7 @@ class Document(Strict):
 
     id: Id
     title: ShortText
+    title_en: ShortText | None = None
     file: ShortText
     period: ShortText
     sections: Annotated[list[ShortText], Field(min_length=1)]
@@ -234,6 +235,7 @@ class Conflict(Strict):
     description_en: Text | None = None
     claims: Annotated[list[Claim], Field(min_length=2)]
     model_choice: Text | None = Field(default=None, description="What the model uses meanwhile, and why.")
+    model_choice_en: Text | None = None
 
 
 class GovernanceModel(Strict):

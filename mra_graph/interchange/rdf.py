@@ -164,6 +164,8 @@ def triples(
         yield subject, b.a, b.term("prov:Entity")
         yield subject, b.term("dcterms:identifier"), b.text(document.id)
         yield subject, b.term("dcterms:title"), b.text(document.title, "nl")
+        if document.title_en:
+            yield subject, b.term("dcterms:title"), b.text(document.title_en, "en")
         yield subject, b.term("mra:file"), b.text(document.file)
         yield subject, b.term("mra:period"), b.text(document.period, "nl")
         for section in document.sections:
