@@ -58,6 +58,8 @@ class CardMaker:
     at: dt.date
     t: Phrases
     citer: Citer
+    included: frozenset[str] | None = None
+    """With a focus, only relations between these nodes are shown (their cards exist)."""
 
     @property
     def lang(self) -> str:
@@ -136,6 +138,8 @@ class CardMaker:
         symmetric = {k for k, v in vocabulary().relation_kinds.items() if v.symmetric}
         found = []
         for rel in self.model.relations:
+            if self.included is not None and not (rel.from_ in self.included and rel.to in self.included):
+                continue
             if rel.from_ == node_id:
                 found.append((rel.kind, "out", rel))
             elif rel.to == node_id:

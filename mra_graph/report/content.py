@@ -186,6 +186,7 @@ class ConflictEntry:
     id: str
     anchor: str
     kind: str
+    title: str
     description: str
     claims: tuple[ClaimEntry, ...]
     model_choice: str | None

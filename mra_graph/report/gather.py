@@ -59,13 +59,13 @@ def build_report(
     """
     t = phrases(lang)
     citer = Citer()
-    maker = CardMaker(model, at, t, citer)
     en = lang == "en"
     if focus is not None:
         around = neighbourhood(model, focus.id, None, depth=1)
         included = {n.id for n in around.nodes} | {focus.id}
     else:
         included = {n.id for n in model.nodes}
+    maker = CardMaker(model, at, t, citer, frozenset(included) if focus is not None else None)
     nodes = [n for n in model.nodes if n.id in included]
 
     regions = []
@@ -147,7 +147,9 @@ def _kind_counts(nodes: Iterable[Node], t: Phrases) -> str:
     counts: dict[str, int] = {}
     for n in nodes:
         counts[n.kind.value] = counts.get(n.kind.value, 0) + 1
-    return ", ".join(f"{counts[k]} {t['kind_plural'][k]}" for k in _KIND_ORDER if k in counts)
+    return ", ".join(
+        f"{counts[k]} {t['kind_singular' if counts[k] == 1 else 'kind_plural'][k]}" for k in _KIND_ORDER if k in counts
+    )
 
 
 def _search_entry(model: GovernanceModel, card: Card, t: Phrases) -> dict[str, object]:
@@ -281,11 +283,13 @@ def _conflicts(
             claims.append(
                 ClaimEntry(statement, None if claim.value is None else str(claim.value), tuple(claim.sources))
             )
+        kind = t["conflict_kinds"][conflict.kind.value]
         entries.append(
             ConflictEntry(
                 id=conflict.id,
                 anchor=anchor,
-                kind=t["conflict_kinds"][conflict.kind.value],
+                kind=kind,
+                title=t("conflict_about", kind=kind[:1].upper() + kind[1:], subject=subjects[0][1]),
                 description=(conflict.description_en or conflict.description) if lang == "en" else conflict.description,
                 claims=tuple(claims),
                 model_choice=conflict.model_choice,

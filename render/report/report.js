@@ -96,6 +96,8 @@
 
   /* the diagram: every node that has a card becomes a button */
   if (svg) {
+    /* a picture with controls inside is a group, no longer a single image */
+    svg.setAttribute("role", "group");
     svg.querySelectorAll("g.node[id^='node-']").forEach(function (g) {
       var id = g.id.slice(5);
       if (!byId[id]) { return; }
@@ -120,6 +122,18 @@
   });
   var clearButton = document.getElementById("selected-clear");
   if (clearButton) { clearButton.addEventListener("click", clearSelection); }
+
+  /* fit the diagram to the page, or show it at its own size in a scrolling frame */
+  var zoom = document.getElementById("diagram-zoom");
+  var frame = document.getElementById("diagram-frame");
+  if (zoom && frame) {
+    zoom.addEventListener("click", function () {
+      var on = !frame.classList.contains("is-zoomed");
+      frame.classList.toggle("is-zoomed", on);
+      zoom.setAttribute("aria-pressed", on ? "true" : "false");
+      zoom.textContent = zoom.getAttribute(on ? "data-zoom-out" : "data-zoom-in");
+    });
+  }
 
   /* links to a card also select it in the diagram */
   window.addEventListener("hashchange", function () {
