@@ -26,7 +26,7 @@ from mra_graph.resources import data_file
 __all__ = ["bundled_template", "environment", "fill", "markdown_escape", "script_json", "template_dir"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MD_LINE_START = re.compile(r"^([#>+-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^(#|[+-](?=\s)|\d+[.)](?=\s))")
 
 
 def template_dir() -> Path:
