@@ -136,7 +136,9 @@ def test_the_am_bodies_read_as_the_brochure_describes_them(report: Report) -> No
     assert set(_group(report, "plenair-overleg-am", "supports-in")) == {"algemeen-regiosecretaris-am"}
 
     secretaries = _card(report, "secretarissenoverleg-am")
-    assert [(line.other.id, line.extras[0]) for line in secretaries.composition] == [("gemeentesecretaris", "7")]
+    assert [(line.other.id, line.extras[0]) for line in secretaries.composition] == [
+        ("gemeentesecretaris", "7")
+    ]
     assert secretaries.size_sentence == "secretarissenoverleg heeft 7 leden."
     assert secretaries.chair[0].extras == ("roulerend",)
 
@@ -155,9 +157,11 @@ def test_the_staffing_table_is_recomputed_and_marked_consistent(report: Report) 
     support = rows["formatie-ondersteunende-taken"]
     assert (support.values, support.difference, support.stated) == (("1", "2,5"), "+1,5", "+1,5")
     total = rows["formatie-totaal-regionaal-budget"]
-    assert total.is_total and total.computed == "som van 5 regels: 15 / 14"
+    assert total.is_total
+    assert total.computed == "som van 5 regels: 15 / 14"
     assert rows["formatie-ambtelijk-betrokken"].stated is None
-    assert staffing.consistent and all(row.consistent for row in staffing.rows)
+    assert staffing.consistent
+    assert all(row.consistent for row in staffing.rows)
 
 
 def test_changes_since_a_date_list_what_started_and_ended(report: Report) -> None:
@@ -200,7 +204,8 @@ def test_the_english_report_uses_english_names_and_words(report_en: Report) -> N
         ("Steering Group (MRA)", ("political",)),
     ]
     assert report_en.title == "Governance bodies of the MRA and Amstelland-Meerlanden"
-    assert report_en.staffing is not None and report_en.staffing.rows[2].values == ("1", "2.5")
+    assert report_en.staffing is not None
+    assert report_en.staffing.rows[2].values == ("1", "2.5")
 
 
 def test_a_focused_report_shows_the_node_and_its_neighbours_only(model: GovernanceModel) -> None:
@@ -229,7 +234,8 @@ def test_hostile_model_text_is_escaped_in_html_and_markdown(model: GovernanceMod
     assert "<" not in data
     assert json.loads(data)["index"][0]["names"]
     markdown = render_report(hostile, "md", at=AT)[""].decode("utf-8")
-    assert "<script>" not in markdown and "<b>" not in markdown
+    assert "<script>" not in markdown
+    assert "<b>" not in markdown
     assert "\\]; &lt;script&gt;alert(1)&lt;/script&gt;" in markdown or "&lt;script&gt;alert(1)" in markdown
 
 
@@ -247,8 +253,11 @@ def test_markdown_links_the_diagram_written_beside_it(model: GovernanceModel, tm
     assert "](raad-diagram.svg)" in text
     assert "```mermaid\n" in text
     assert (tmp_path / "raad-diagram.svg").read_bytes().lstrip().startswith((b"<?xml", b"<svg"))
-    assert re.search(r"secretaris-directeur \[\[\d+\]\(#src-\d+\)\] \| 0 \| 1 \| \+1 \| \+1 \| ✓ klopt \|", text)
-    assert "## Formatie" in text and "## Bronnenlijst" in text
+    assert re.search(
+        r"secretaris-directeur \[\[\d+\]\(#src-\d+\)\] \| 0 \| 1 \| \+1 \| \+1 \| ✓ klopt \|", text
+    )
+    assert "## Formatie" in text
+    assert "## Bronnenlijst" in text
 
 
 def test_a_template_can_leave_out_and_reorder_sections(model: GovernanceModel, tmp_path: Path) -> None:
@@ -257,7 +266,8 @@ def test_a_template_can_leave_out_and_reorder_sections(model: GovernanceModel, t
     mine = tmp_path / "mine.html.j2"
     mine.write_text(
         text.replace('{% include "sections/staffing.html.j2" %}\n', "").replace(
-            '{% include "sections/sources.html.j2" %}', '{% include "sections/sources.html.j2" %}\n<p>eigen</p>'
+            '{% include "sections/sources.html.j2" %}',
+            '{% include "sections/sources.html.j2" %}\n<p>eigen</p>',
         ),
         encoding="utf-8",
     )
@@ -305,7 +315,9 @@ def test_cli_writes_the_report_named_by_its_extension(cli: Callable[..., Result]
     assert result.exit_code == 0, result.output
     assert result.output == f"{target}\n"
     html = target.read_text(encoding="utf-8")
-    assert '<html lang="en">' in html and "As of 2017-06-01" in html and 'id="changes"' in html
+    assert '<html lang="en">' in html
+    assert "As of 2017-06-01" in html
+    assert 'id="changes"' in html
 
 
 @pytest.mark.parametrize(
@@ -313,7 +325,11 @@ def test_cli_writes_the_report_named_by_its_extension(cli: Callable[..., Result]
     [
         (["--focus", "AM-tea"], 1, "Error: unknown node 'AM-tea' (did you mean 'am-team'?)\n"),
         (["--template", "missing.j2"], 1, "Error: cannot read the template 'missing.j2': no such file\n"),
-        (["--mermaid"], 2, "Error: --mermaid adds a Mermaid block to a Markdown report; use it with a .md output\n"),
+        (
+            ["--mermaid"],
+            2,
+            "Error: --mermaid adds a Mermaid block to a Markdown report; use it with a .md output\n",
+        ),
     ],
     ids=["unknown-focus", "missing-template", "mermaid-in-html"],
 )
@@ -331,7 +347,8 @@ def test_cli_an_unwritable_path_or_unknown_extension_is_one_line(
 ) -> None:
     result = cli("report", "-o", "no/such/folder/out.html")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot write into 'no/such/folder'") and result.output.count("\n") == 1
+    assert result.output.startswith("Error: cannot write into 'no/such/folder'")
+    assert result.output.count("\n") == 1
     result = cli("report", "-o", "out.docx")
     assert result.exit_code == 2
     assert "end it in .html, .md or .pdf" in result.output

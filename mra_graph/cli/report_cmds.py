@@ -24,7 +24,9 @@ pass_context = click.make_pass_decorator(Context)
     help="Format, when the file name does not say it.",
 )
 @click.option("--since", type=date_type, default=None, help="Add the changes from this date to --at.")
-@click.option("--focus", metavar="NODE", default=None, help="Only this node and what is directly connected to it.")
+@click.option(
+    "--focus", metavar="NODE", default=None, help="Only this node and what is directly connected to it."
+)
 @click.option(
     "--template",
     type=click.Path(dir_okay=False, path_type=Path),

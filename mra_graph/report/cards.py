@@ -38,7 +38,7 @@ _COMPOSITION = ("member_of", "part_of")
 def attribute_text(value: object, t: Phrases) -> str:
     """An attribute value as text: ``ja``/``nee`` for true/false, lists joined by commas."""
     if isinstance(value, bool):
-        return t.yes if value else t.no
+        return t("yes") if value else t("no")
     if isinstance(value, float) and value == int(value):
         return str(int(value))
     if isinstance(value, list):
@@ -191,7 +191,9 @@ class CardMaker:
         return Card(
             ref=ref,
             name=(node.name_en or node.name) if en else node.name,
-            other_name=(node.name if en else node.name_en) if node.name_en and node.name_en != node.name else None,
+            other_name=(node.name if en else node.name_en)
+            if node.name_en and node.name_en != node.name
+            else None,
             aliases=tuple(node.aliases),
             what=what,
             region=((region.name_en or region.name) if en else region.name) if region else None,
@@ -269,7 +271,9 @@ class CardMaker:
     def _chains(self, node: Node) -> tuple[tuple[tuple[ChainStep, ...], ...], str | None]:
         status = status_at(node, self.at)
         if status is not Status.ACTIVE:
-            note = self.t("responsibility_inactive", date=self.at.isoformat(), status=self.t.status_word(status.value))
+            note = self.t(
+                "responsibility_inactive", date=self.at.isoformat(), status=self.t.status_word(status.value)
+            )
             return (), note
         found = chains(self.model, node.id, self.at)
         if not found:

@@ -52,7 +52,9 @@ class Citer:
             sections = [
                 SectionEntry(
                     title,
-                    tuple(c for s, c in citations.items() if s.document == document.id and s.section == title),
+                    tuple(
+                        c for s, c in citations.items() if s.document == document.id and s.section == title
+                    ),
                 )
                 for title in document.sections
             ]

@@ -15,9 +15,29 @@ from mra_graph.errors import MraGraphError
 from mra_graph.model import GovernanceModel
 from mra_graph.report.content import Diagram
 
-__all__ = ["diagram", "diagram_file"]
+__all__ = ["diagram", "diagram_file", "embeddable"]
 
 _PROLOGUE = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
+_SVG_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)="http://www\.w3\.org/2000/svg"')
+
+
+def embeddable(svg: str) -> str:
+    """SVG markup that an HTML page takes as SVG: no prologue, and no prefix on SVG elements.
+
+    An HTML parser knows ``<svg>`` only by its plain name; XML written with the SVG
+    namespace under a prefix (``<ns0:svg xmlns:ns0=...>``) would show as unknown
+    elements, so the prefix is dropped and the namespace made the default one.
+
+    >>> embeddable('<?xml version="1.0"?>\\n<ns0:svg xmlns:ns0="http://www.w3.org/2000/svg"><ns0:g/></ns0:svg>')
+    '<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>'
+    """
+    svg = _PROLOGUE.sub("", svg, count=1)
+    found = _SVG_PREFIX.search(svg)
+    if found:
+        prefix = re.escape(found.group(1))
+        svg = svg.replace(found.group(0), 'xmlns="http://www.w3.org/2000/svg"', 1)
+        svg = re.sub(rf"<(/?){prefix}:", r"<\1", svg)
+    return svg
 
 
 def _render_module() -> Any:
@@ -63,7 +83,7 @@ def diagram(
     source = None
     if mermaid:
         source = render.render(model, view, node, at=at, lang=lang, fmt="mmd").decode("utf-8")
-    return Diagram(_PROLOGUE.sub("", svg, count=1), title, description, reason, source)
+    return Diagram(embeddable(svg), title, description, reason, source)
 
 
 def diagram_file(

@@ -148,7 +148,9 @@ def _kind_counts(nodes: Iterable[Node], t: Phrases) -> str:
     for n in nodes:
         counts[n.kind.value] = counts.get(n.kind.value, 0) + 1
     return ", ".join(
-        f"{counts[k]} {t['kind_singular' if counts[k] == 1 else 'kind_plural'][k]}" for k in _KIND_ORDER if k in counts
+        f"{counts[k]} {t['kind_singular' if counts[k] == 1 else 'kind_plural'][k]}"
+        for k in _KIND_ORDER
+        if k in counts
     )
 
 
@@ -156,7 +158,13 @@ def _search_entry(model: GovernanceModel, card: Card, t: Phrases) -> dict[str, o
     node = model.nodes_by_id[card.ref.id]
     names = [card.ref.label, node.name, node.name_en, *node.aliases, model.labels_en[node.id], node.id]
     unique = list(dict.fromkeys(n for n in names if n))
-    return {"id": node.id, "label": card.ref.label, "anchor": card.ref.anchor, "what": card.what, "names": unique}
+    return {
+        "id": node.id,
+        "label": card.ref.label,
+        "anchor": card.ref.anchor,
+        "what": card.what,
+        "names": unique,
+    }
 
 
 def _staffing(model: GovernanceModel, maker: CardMaker) -> Staffing:
@@ -190,7 +198,9 @@ def _staffing(model: GovernanceModel, maker: CardMaker) -> Staffing:
                 sources=row.sources,
             )
         )
-    maker.citer.add(figure.sources, "staffing", (table.title_en or table.title) if lang == "en" else table.title)
+    maker.citer.add(
+        figure.sources, "staffing", (table.title_en or table.title) if lang == "en" else table.title
+    )
     return Staffing(
         title=(table.title_en or table.title) if lang == "en" else table.title,
         unit=table.unit,
@@ -223,7 +233,11 @@ def _changes(
                 text, href = sentence(model, change.item, lang), f"#rel-{change.item.id}"
             entries.append(
                 ChangeItem(
-                    text, href, t.status_word(change.before.value), t.status_word(change.after.value), tuple(change.item.sources)
+                    text,
+                    href,
+                    t.status_word(change.before.value),
+                    t.status_word(change.after.value),
+                    tuple(change.item.sources),
                 )
             )
         groups.append((title, tuple(entries)))
@@ -271,7 +285,9 @@ def _conflicts(
                 relevant = relevant or (rel.from_ in included and rel.to in included)
             elif subject in rows:
                 row = rows[subject]
-                subjects.append((f"#row-{subject}", (row.label_en or row.label) if lang == "en" else row.label))
+                subjects.append(
+                    (f"#row-{subject}", (row.label_en or row.label) if lang == "en" else row.label)
+                )
                 relevant = relevant or with_staffing
         if not relevant:
             continue
@@ -290,7 +306,9 @@ def _conflicts(
                 anchor=anchor,
                 kind=kind,
                 title=t("conflict_about", kind=kind[:1].upper() + kind[1:], subject=subjects[0][1]),
-                description=(conflict.description_en or conflict.description) if lang == "en" else conflict.description,
+                description=(conflict.description_en or conflict.description)
+                if lang == "en"
+                else conflict.description,
                 claims=tuple(claims),
                 model_choice=conflict.model_choice,
                 subjects=tuple(subjects),

@@ -5,6 +5,7 @@ no half-written file is ever left behind.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import os
@@ -106,6 +107,8 @@ def render_report(
         "data": _viewer_data(report),
         "image": Markup(quote(image_name)) if picture.svg else None,
         "mermaid": picture.mermaid,
+        # WeasyPrint draws an inline <svg> only once per process; as an image it always works
+        "diagram_src": _data_uri(picture.svg) if fmt == "pdf" and picture.svg else None,
     }
     text = fill("md" if fmt == "md" else "html", template, context)
     if fmt == "html":
@@ -118,9 +121,13 @@ def render_report(
     return {"": _pdf(text)}
 
 
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
 def _pdf(html: str) -> bytes:
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]  # no type hints shipped
     except ImportError as error:
         raise RenderError(
             "a PDF report needs the Python package 'weasyprint'; install it with pip install 'mra-graph[pdf]'"

@@ -70,5 +70,7 @@ def phrases(lang: str) -> Phrases:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ModelError([Problem(str(file), 0, 0, "", f"the report phrases cannot be read: {error}")]) from error
+        raise ModelError(
+            [Problem(str(file), 0, 0, "", f"the report phrases cannot be read: {error}")]
+        ) from error
     return Phrases(lang, data)
