@@ -218,6 +218,12 @@ class CardMaker:
                 (f"conflict-{c.id}", c.id) for c in self.model.conflicts if node.id in c.subjects
             ),
             sources=tuple(node.sources),
+            staffing_rows=tuple(
+                (f"row-{row.id}", (row.label_en or row.label) if en else row.label)
+                for table in self.model.figures
+                for row in table.rows
+                if node.id in row.nodes
+            ),
         )
 
     def _what(self, node: Node) -> str:

@@ -112,6 +112,7 @@ class Card:
     chain_note: str | None
     conflicts: tuple[tuple[str, str], ...]
     sources: tuple[Source, ...]
+    staffing_rows: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_body(self) -> bool:

@@ -12,6 +12,7 @@ Undefined names are errors, never empty text.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -108,19 +109,24 @@ def fill(fmt: str, template: Path | None, context: dict[str, Any]) -> str:
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"{where}: template {error.name!r} not found") from error
     except jinja2.UndefinedError as error:
-        raise TemplateError(f"{where}{_line(error)}: {error.message}") from error
+        raise TemplateError(f"{_where(error, where)}: {error.message}") from error
     except (jinja2.TemplateError, UnicodeDecodeError) as error:
-        raise TemplateError(f"{where}{_line(error)}: {error}") from error
+        raise TemplateError(f"{_where(error, where)}: {error}") from error
     except (TypeError, ValueError, KeyError, AttributeError) as error:
-        raise TemplateError(f"{where}{_line(error)}: the template failed: {error}") from error
+        raise TemplateError(f"{_where(error, where)}: the template failed: {error}") from error
 
 
-def _line(error: BaseException) -> str:
-    """``:LINE`` of the template frame in which ``error`` happened, if it can be found."""
+def _where(error: BaseException, default: str) -> str:
+    """``FILE:LINE`` of the innermost template frame in which ``error`` happened, else ``default``."""
     tb = error.__traceback__
-    line = None
+    found = None
     while tb is not None:
         if tb.tb_frame.f_code.co_filename.endswith(".j2"):
-            line = tb.tb_lineno
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
         tb = tb.tb_next
-    return f":{line}" if line else ""
+    if found is None:
+        return default
+    file = Path(found[0])
+    with contextlib.suppress(ValueError):
+        file = file.relative_to(template_dir())
+    return f"{file}:{found[1]}"
