@@ -32,15 +32,15 @@ MAX_TOOLTIP = 400
 def wrap(text: str, width: int) -> list[str]:
     """``text`` broken at word boundaries into lines of about ``width`` characters.
 
-    A long Dutch compound stays whole up to half as long again as ``width``; a longer
-    word is cut, so a very long name cannot make a very wide box.
+    A long Dutch compound stays whole up to twice ``width``; a longer word is cut, so a
+    very long name cannot make a very wide box.
 
     >>> wrap("portefeuillehoudersoverleg Verkeer en Vervoer", 24)
     ['portefeuillehoudersoverleg', 'Verkeer en Vervoer']
-    >>> wrap("x" * 40, 24)
-    ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxx']
+    >>> wrap("x" * 40, 16)
+    ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxx']
     """
-    hard = width + width // 2
+    hard = 2 * width
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         for line in textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=True) or [""]:
