@@ -16,12 +16,14 @@ from dataclasses import replace
 import graphviz
 
 from mra_graph.model import Status
-from mra_graph.render.definitions import Style
+from mra_graph.render.definitions import Style, load_style
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
+from mra_graph.render.output import accessible_svg, run_dot
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
+from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["LEGEND_COLUMNS", "to_digraph"]
+__all__ = ["LEGEND_COLUMNS", "Diagram", "to_digraph"]
 
 LEGEND_COLUMNS = 4
 
@@ -79,7 +81,7 @@ def _node_label(node: SceneNode, parts: list[SceneNode], style: Style) -> str:
             dashed = "," + style.statuses[part.status.value].style
             color = style.statuses[part.status.value].line
         rows.append(
-            f'<TR><TD ID="node-{part.id}" TOOLTIP="{html_text(part.tooltip)}" BORDER="1" '
+            f'<TR><TD ID="node-{part.id}" TOOLTIP="{html_text(part.tooltip)}" HREF="" BORDER="1" '
             f'STYLE="rounded{dashed}" COLOR="{color}" BGCOLOR="{look.fill}" CELLPADDING="4">'
             f"{_text(part, style)}</TD></TR>"
         )
@@ -248,9 +250,32 @@ def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
     return legend, heads[0]
 
 
-def to_digraph(scene: Scene, style: Style) -> graphviz.Digraph:
+class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type hints
+    """A ``graphviz.Digraph`` that shows itself in Jupyter as the accessible SVG.
+
+    ``scene`` is what it draws; a copy made by graphviz's own methods loses it and then
+    shows itself as any ``Digraph`` does.
+    """
+
+    scene: Scene | None = None
+
+    def _repr_svg_(self) -> str:
+        if self.scene is None:
+            return str(self.pipe(format="svg", encoding="utf-8"))
+        style = load_style()
+        svg = accessible_svg(run_dot(self.source, "svg"), self.scene, describe_scene(self.scene, style))
+        return svg.decode("utf-8")
+
+    def _repr_mimebundle_(
+        self, include: object = None, exclude: object = None, **_: object
+    ) -> dict[str, str]:
+        return {"image/svg+xml": self._repr_svg_()}
+
+
+def to_digraph(scene: Scene, style: Style) -> Diagram:
     """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is the DOT text."""
-    graph = graphviz.Digraph(name=scene.view)
+    graph = Diagram(name=scene.view)
+    graph.scene = scene
     graph.attr(
         label=_title_label(scene, style),
         labelloc="t",

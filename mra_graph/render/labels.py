@@ -130,10 +130,10 @@ def node_notes(
             for row in table.rows:
                 if node.id in row.nodes:
                     value = number(row.values[year], lang)
-                    shared = len(row.nodes) - 1
                     text = f"{value} {table.unit} ({year})"
-                    if shared:
-                        text += f", with {shared} other posts" if lang == "en" else f", met {shared} andere"
+                    if len(row.nodes) > 1:
+                        shared = len(row.nodes)
+                        text += f", shared by {shared}" if lang == "en" else f", gedeeld door {shared}"
                     notes.append(text)
     return tuple(notes)
 

@@ -102,10 +102,10 @@ def to_mermaid(scene: Scene, style: Style) -> str:
         label = f"|{_label([edge.label])}|" if edge.label else ""
         out.append(f"  {mermaid_id(edge.source)} {arrow}{label} {mermaid_id(edge.target)}")
         color = look.color
-        dash = ";stroke-dasharray:2 4" if "dotted" in look.style else ""
+        dash = ",stroke-dasharray:2 4" if "dotted" in look.style else ""
         if edge.status is not Status.ACTIVE:
             color = "#7F7F7F"
-            dash = ";stroke-dasharray:6 4"
+            dash = ",stroke-dasharray:6 4"
         width = max(look.penwidth, style.emphasis.penwidth) if edge.emphasised else look.penwidth
         link_styles.append(f"  linkStyle {index} stroke:{color},stroke-width:{width:g}px{dash}")
     out.extend(link_styles)
