@@ -49,13 +49,17 @@ def _check_golden(path: Path, data: bytes) -> None:
 
 @pytest.mark.parametrize(("view", "node", "lang", "at"), CASES, ids=lambda v: str(v))
 @pytest.mark.parametrize("fmt", ["dot", "mmd"])
-def test_golden(model: GovernanceModel, view: str, node: str | None, lang: str, at: dt.date, fmt: str) -> None:
+def test_golden(
+    model: GovernanceModel, view: str, node: str | None, lang: str, at: dt.date, fmt: str
+) -> None:
     data = render(model, view, node, at=at, lang=lang, fmt=fmt)
     _check_golden(GOLDEN / f"{_golden_name(view, node, lang, at)}.{fmt}", data)
 
 
 def test_every_view_has_a_golden_file() -> None:
-    pinned = {p.name.split("-")[0] for p in GOLDEN.glob("*.dot")} & {p.name.split("-")[0] for p in GOLDEN.glob("*.mmd")}
+    pinned = {p.name.split("-")[0] for p in GOLDEN.glob("*.dot")} & {
+        p.name.split("-")[0] for p in GOLDEN.glob("*.mmd")
+    }
     assert pinned == set(view_names())
 
 
@@ -187,7 +191,11 @@ def test_chain_highlights_the_lines_of_responsibility(model: GovernanceModel) ->
 @pytest.mark.parametrize(
     ("args", "error", "message"),
     [
-        (("nowhere", None), UsageError, "unknown view 'nowhere'; the views are chain, focus, orgchart, overview"),
+        (
+            ("nowhere", None),
+            UsageError,
+            "unknown view 'nowhere'; the views are chain, focus, orgchart, overview",
+        ),
         (("focus", None), UsageError, "the view 'focus' needs a node"),
         (("overview", "MRA Bureau"), UsageError, "takes no node"),
         (("focus", "Regiegroep"), AmbiguousNameError, "'Regiegroep' matches 2 nodes"),
@@ -325,6 +333,8 @@ def test_hostile_names_stay_inside_their_labels_in_dot(hostile: GovernanceModel)
     # outside strings and labels there is only DOT syntax and our own identifiers
     assert re.fullmatch(r"[A-Za-z0-9_.\-\s=\[\]{};>]*", outside), outside
     assert "script" not in outside
+    # backslashes in tooltips are doubled, so Graphviz reads no escape sequence into them
+    assert any("back\\\\slash \\\\n" in string for string in strings)
     # every HTML-like label is well-formed markup whose text is the model's text, literally
     texts = []
     for label in labels:
@@ -343,4 +353,6 @@ def test_hostile_names_stay_inside_their_labels_in_mermaid(hostile: GovernanceMo
     for line in text.splitlines()[4:]:
         # outside quoted labels only our own syntax remains
         outside = re.sub(r'"[^"]*"', '""', line)
-        assert not re.search(r"[<>;&]", outside.replace("-->", "").replace("-.->", "").replace("==>", "")), line
+        assert not re.search(r"[<>;&]", outside.replace("-->", "").replace("-.->", "").replace("==>", "")), (
+            line
+        )

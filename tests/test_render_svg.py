@@ -31,7 +31,9 @@ def _text(element: ET.Element) -> str:
 
 
 @pytest.mark.parametrize(("view", "node"), VIEWS, ids=[v for v, _ in VIEWS])
-def test_every_node_and_edge_is_in_the_svg_with_its_title(model: GovernanceModel, view: str, node: str | None) -> None:
+def test_every_node_and_edge_is_in_the_svg_with_its_title(
+    model: GovernanceModel, view: str, node: str | None
+) -> None:
     root = ET.fromstring(render(model, view, node, at=AT, fmt="svg"))
     groups = _groups(root)
     found = scene(model, view, node, at=AT)
@@ -113,10 +115,12 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
     assert '"];<script>alert(1)</script>' in texts
     assert "<b>&amp;</b>&]]><!--x-->" in texts
     assert "🏛️" in texts
-    # descriptions with newlines and tabs end up in tooltips as text, not markup
-    anchor = groups[f"a_node-{found.nodes[0].id}"].find("svg:a", NS)
-    assert anchor is not None
-    assert "regel twee" in anchor.get(XLINK_TITLE, "")
+    # tooltips (descriptions with newlines, tabs and backslashes) come out as the text itself
+    for item in found.nodes:
+        anchor = groups[f"a_node-{item.id}"].find("svg:a", NS)
+        assert anchor is not None
+        assert anchor.get(XLINK_TITLE) == item.tooltip
+    assert "regel twee" in found.nodes[0].tooltip
 
 
 def test_svg_is_identical_on_every_run(model: GovernanceModel) -> None:

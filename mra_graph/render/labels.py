@@ -70,12 +70,13 @@ def dot_text(text: str) -> str:
     r"""``text`` for a plain DOT string attribute (a tooltip): backslashes and newlines literal.
 
     Graphviz reads ``\n``, ``\N`` and friends in such strings as escapes, so a backslash
-    is doubled; the ``graphviz`` package then quotes the double quotes.
+    is doubled, and character entities such as ``&amp;``, so ``&`` is written ``&amp;``;
+    the ``graphviz`` package then quotes the double quotes.
 
     >>> dot_text("a\\b\nc")
     'a\\\\b\\nc'
     """
-    return text.replace("\\", "\\\\").replace("\r", "").replace("\n", "\\n")
+    return text.replace("\\", "\\\\").replace("&", "&amp;").replace("\r", "").replace("\n", "\\n")
 
 
 def number(value: float, lang: str) -> str:
