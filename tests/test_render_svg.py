@@ -117,7 +117,7 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
     assert "🏛️" in texts
     # tooltips (descriptions with newlines, tabs and backslashes) come out as the text itself
     for item in found.nodes:
-        anchor = groups[f"a_node-{item.id}"].find("svg:a", NS)
+        anchor = groups[f"{'a_' if item.inside is None else ''}node-{item.id}"].find("svg:a", NS)
         assert anchor is not None
         assert anchor.get(XLINK_TITLE) == item.tooltip
     assert "regel twee" in found.nodes[0].tooltip
