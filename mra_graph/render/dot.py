@@ -289,6 +289,14 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
     graph.attr("edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222")
     clustered = {n for c in scene.clusters for n in c.nodes}
     nodes = scene.nodes_by_id
+    # dot keeps the order it reads nodes in where it can: read them level by level,
+    # left to right as the view lists them, then the others in model order
+    placed = {
+        node: (index, position)
+        for index, rank in enumerate(scene.ranks)
+        for position, node in enumerate(rank)
+    }
+    unplaced = (len(scene.ranks), 0)
     parts: dict[str, list[SceneNode]] = {}
     for node in scene.nodes:
         if node.inside is not None:
@@ -304,10 +312,10 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
                 fontsize=_num(style.font_size + 3),
                 id=f"cluster-{cluster.id}",
             )
-            for node_id in cluster.nodes:
+            for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
                 if nodes[node_id].inside is None:
                     sub.node(node_id, **_node_attrs(nodes[node_id], parts.get(node_id, []), style))
-    for node in scene.nodes:
+    for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
         if node.id not in clustered and node.inside is None:
             graph.node(node.id, **_node_attrs(node, parts.get(node.id, []), style))
     for rank in scene.ranks:
@@ -318,6 +326,7 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
     region_of = {n: c.id for c in scene.clusters for n in c.nodes}
     stands_for = dict(scene.region_nodes)
     loose = set(scene.unranked)
+    level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
     if stands_for:
         graph.attr(compound="true")
     for edge in scene.edges:
@@ -328,7 +337,12 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
             region = stands_for.get(end)
             if region is not None and region_of.get(end) == region and region_of.get(other) != region:
                 borders[end] = f"cluster_{region}"
-        if edge.id in loose or edge.kind in loose:
+        upper, lower = (
+            (edge.target, edge.source) if style.relation(edge.kind).upward else (edge.source, edge.target)
+        )
+        against = level.get(upper, -1) > level.get(lower, len(level))
+        # a line against the view's levels, or one the view lets loose, does not decide levels
+        if edge.id in loose or edge.kind in loose or against:
             borders["constraint"] = "false"
         _edge(graph, edge, style, borders)
     # the view's levels are ordered from the top down, whatever the lines say
