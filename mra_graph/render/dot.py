@@ -115,7 +115,11 @@ def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[s
     }
 
 
-def _edge(graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str]) -> None:
+def _edge(
+    graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool
+) -> None:
+    """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, and
+    an edge that is not ``ranked`` does not decide levels."""
     look = style.relation(edge.kind)
     color = look.color
     styles = [look.style]
@@ -138,8 +142,8 @@ def _edge(graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[
     # a line to a node that stands for a whole region ends at the region's border
     at_target = borders.get(edge.target)
     at_source = borders.get(edge.source)
-    if "constraint" in borders:
-        attrs["constraint"] = borders["constraint"]
+    if not ranked:
+        attrs["constraint"] = "false"
     if look.upward:
         attrs.update(dir="back", arrowtail=look.arrowhead, arrowhead="none")
         if at_target:
@@ -342,16 +346,13 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         )
         against = level.get(upper, -1) > level.get(lower, len(level))
         # a line against the view's levels, or one the view lets loose, does not decide levels
-        if edge.id in loose or edge.kind in loose or against:
-            borders["constraint"] = "false"
-        _edge(graph, edge, style, borders)
+        _edge(graph, edge, style, borders, ranked=not (edge.id in loose or edge.kind in loose or against))
     # the view's levels are ordered from the top down, whatever the lines say
-    for upper, lower in itertools.pairwise(scene.ranks):
-        graph.edge(upper[0], lower[0], style="invis", weight="0")
+    for above, below in itertools.pairwise(scene.ranks):
+        graph.edge(above[0], below[0], style="invis", weight="0")
     if scene.nodes:
         legend, first = _legend(scene, style)
         graph.subgraph(legend)
-        # hang the legend below the lowest node the view names, else let dot place it
         # below everything else: an invisible line from every node to the legend
         for node in scene.nodes:
             if node.inside is None:
