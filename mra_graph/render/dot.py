@@ -16,7 +16,7 @@ from dataclasses import replace
 import graphviz
 
 from mra_graph.model import Status
-from mra_graph.render.definitions import Style, load_style
+from mra_graph.render.definitions import NodeStyle, Style, load_style
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
 from mra_graph.render.output import accessible_svg, run_dot
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
@@ -165,7 +165,8 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
     voc = vocabulary()
     lang = scene.lang
     items: list[tuple[str, dict[str, str], dict[str, str] | None]] = []
-    looks: dict[str, list[str]] = {}
+    # one entry per look: kinds and types drawn alike share it ("bureau, team")
+    looks: dict[NodeStyle, tuple[str, list[str]]] = {}
     for node in scene.nodes:
         key = f"{node.kind}.{node.type}" if f"{node.kind}.{node.type}" in style.nodes else node.kind
         info = voc.node_kinds.get(node.kind)
@@ -173,12 +174,10 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
         if "." in key and info and node.type in info.types:
             found = info.types[node.type or ""]
             name = found.en if lang == "en" else found.nl
-        names = looks.setdefault(key, [])
+        _, names = looks.setdefault(style.node(node.kind, node.type), (key, []))
         if name not in names:
             names.append(name)
-    for key, names in looks.items():
-        kind, _, type_ = key.partition(".")
-        look = style.node(kind, type_ or None)
+    for look, (key, names) in looks.items():
         attrs = {
             "label": f"<{html_text(', '.join(names))}>",
             "shape": look.shape,
