@@ -158,3 +158,12 @@ def test_jupyter_shows_the_accessible_svg(model: GovernanceModel) -> None:
     assert root.findtext("svg:title", namespaces=NS) == "Verantwoordingslijnen van MRA Bureau"
     assert 'id="node-mra-bureau"' in svg
     assert svg.encode() == render(model, "chain", "MRA Bureau", at=AT, fmt="svg")
+
+
+def test_svg_namespaces_survive_other_xml_writers(model: GovernanceModel) -> None:
+    # ElementTree's prefix map is global; another writer (the ArchiMate export) claims
+    # the default namespace for its own
+    ET.register_namespace("", "http://www.opengroup.org/xsd/archimate/3.0/")
+    svg = render(model, "chain", "MRA Bureau", at=AT, fmt="svg")
+    assert b"<svg " in svg
+    assert b"ns0:" not in svg

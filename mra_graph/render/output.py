@@ -103,6 +103,9 @@ def accessible_svg(svg: bytes, scene: Scene, description: str) -> bytes:
             title.text = edge.phrase + (f" ({edge.label})" if edge.label else "")
         elif ident.startswith("legend"):
             title.text = ""
+    # the prefix map is global to ElementTree and other code may change it; set ours again
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", XLINK)
     body = ET.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
     version = _VERSION.search(svg)
