@@ -41,7 +41,7 @@ def _relations(value: str | None) -> list[str] | None:
 
 
 @click.command("render")
-@click.argument("view", type=click.Choice(view_names()))
+@click.argument("view", metavar="VIEW", type=click.Choice(view_names()))
 @click.argument("node", required=False)
 @click.option(
     "-o", "--output", required=True, help="File to write (format from its extension), or - for stdout."
@@ -54,7 +54,12 @@ def _relations(value: str | None) -> list[str] | None:
     default=None,
     help="Output format; default from -o's extension (svg for -).",
 )
-@click.option("--depth", type=click.IntRange(min=1), default=None, help="How far focus and orgchart reach.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many lines away focus, orgchart and chain reach.",
+)
 @click.option(
     "--relations", default=None, help="Only these relation kinds, comma-separated: supports,steers."
 )

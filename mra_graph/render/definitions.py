@@ -70,10 +70,24 @@ class ViewDefinition(_Strict):
     relations: list[str] | None = Field(default=None, description="Relation kinds shown; none is every kind.")
     group_by_region: bool = False
     cluster_of: dict[str, str] = Field(default_factory=dict, description="Region to draw a node in.")
-    ranks: list[list[str]] = Field(default_factory=list, description="Nodes kept on one level.")
+    ranks: list[list[str]] = Field(
+        default_factory=list, description="Levels from the top down; the nodes of each are kept level."
+    )
     emphasise_root: bool = False
     emphasise_walk: bool = False
     staffing: bool = Field(default=False, description="Show the staffing figures (fte) of posts.")
+    fold_into: list[str] = Field(
+        default_factory=list,
+        description="Node types that draw their parts inside their box (a part with no other line).",
+    )
+    unranked: list[str] = Field(
+        default_factory=list,
+        description="Relation kinds or ids that do not decide levels (long lines between regions).",
+    )
+    region_nodes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Region → the node that stands for it; lines from outside end at the region's border.",
+    )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 

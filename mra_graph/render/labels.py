@@ -32,15 +32,15 @@ MAX_TOOLTIP = 400
 def wrap(text: str, width: int) -> list[str]:
     """``text`` broken at word boundaries into lines of about ``width`` characters.
 
-    A long Dutch compound stays whole up to half as long again as ``width``; a longer
-    word is cut, so a very long name cannot make a very wide box.
+    A long Dutch compound stays whole up to twice ``width``; a longer word is cut, so a
+    very long name cannot make a very wide box.
 
     >>> wrap("portefeuillehoudersoverleg Verkeer en Vervoer", 24)
     ['portefeuillehoudersoverleg', 'Verkeer en Vervoer']
-    >>> wrap("x" * 40, 24)
-    ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxx']
+    >>> wrap("x" * 40, 16)
+    ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxx']
     """
-    hard = width + width // 2
+    hard = 2 * width
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         for line in textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=True) or [""]:
@@ -70,12 +70,13 @@ def dot_text(text: str) -> str:
     r"""``text`` for a plain DOT string attribute (a tooltip): backslashes and newlines literal.
 
     Graphviz reads ``\n``, ``\N`` and friends in such strings as escapes, so a backslash
-    is doubled; the ``graphviz`` package then quotes the double quotes.
+    is doubled, and character entities such as ``&amp;``, so ``&`` is written ``&amp;``;
+    the ``graphviz`` package then quotes the double quotes.
 
     >>> dot_text("a\\b\nc")
     'a\\\\b\\nc'
     """
-    return text.replace("\\", "\\\\").replace("\r", "").replace("\n", "\\n")
+    return text.replace("\\", "\\\\").replace("&", "&amp;").replace("\r", "").replace("\n", "\\n")
 
 
 def number(value: float, lang: str) -> str:
@@ -130,10 +131,10 @@ def node_notes(
             for row in table.rows:
                 if node.id in row.nodes:
                     value = number(row.values[year], lang)
-                    shared = len(row.nodes) - 1
                     text = f"{value} {table.unit} ({year})"
-                    if shared:
-                        text += f", with {shared} other posts" if lang == "en" else f", met {shared} andere"
+                    if len(row.nodes) > 1:
+                        shared = len(row.nodes)
+                        text += f", shared by {shared}" if lang == "en" else f", gedeeld door {shared}"
                     notes.append(text)
     return tuple(notes)
 

@@ -1,9 +1,9 @@
 """A :class:`~mra_graph.render.scene.Scene` as a Mermaid flowchart (``.mmd``).
 
-Mermaid has no escape character inside quoted labels, only entity codes, so every
-character of model text that Mermaid or HTML could read as syntax (quotes, brackets,
-``<``, ``>``, ``&``, ``#``, ``|``, ``;``, backticks, newlines) becomes a numeric entity
-code ``#NNN;``, and labels are always quoted. Node ids are the model ids with ``-``,
+Mermaid has no escape character inside quoted labels, only entity codes, and it reads
+labels as Markdown and HTML; so every ASCII punctuation mark and control character of
+model text becomes a numeric entity code ``#NNN;`` (which Mermaid turns into an HTML
+character reference, shown literally), and labels are always quoted. Node ids are the model ids with ``-``,
 ``_`` and ``.`` spelt ``_``, ``__`` and ``___`` (unique, since model ids never have two
 separators in a row), prefixed with ``n_``.
 """
@@ -11,15 +11,18 @@ separators in a row), prefixed with ``n_``.
 from __future__ import annotations
 
 import json
+import re
+import string
 
 from mra_graph.model import Status
 from mra_graph.render.definitions import Style
-from mra_graph.render.labels import wrap
 from mra_graph.render.scene import Scene, SceneNode
 
 __all__ = ["mermaid_id", "mermaid_text", "to_mermaid"]
 
-_SPECIAL = set("\"<>&#|;`[](){}\\/%=:'*~")
+# every ASCII punctuation mark: Mermaid's syntax, HTML, and the Markdown that Mermaid
+# applies to labels (emphasis, code, links, autolinks such as www.x or a@b.nl, KaTeX $$)
+_SPECIAL = set(string.punctuation)
 
 
 def mermaid_text(text: str) -> str:
@@ -31,13 +34,19 @@ def mermaid_text(text: str) -> str:
     return "".join(f"#{ord(c)};" if c in _SPECIAL or ord(c) < 32 else c for c in text)
 
 
+def _plain(text: str) -> str:
+    """``text`` for ``accTitle`` and ``accDescr``, which take no entity codes: words and
+    plain punctuation only, everything else a space."""
+    return " ".join(re.sub(r"[^\w\s.,()'’·-]", " ", text).split())
+
+
 def mermaid_id(node_id: str) -> str:
     """The Mermaid id of a model id: ``mra-bureau`` → ``n_mra_bureau``."""
     return "n_" + node_id.replace("_", "__").replace("-", "_").replace(".", "___")
 
 
-def _label(lines: list[str]) -> str:
-    return '"' + "<br>".join(mermaid_text(line) for line in lines) + '"'
+def _label(text: str) -> str:
+    return '"' + mermaid_text(text) + '"'
 
 
 _SHAPES = {
@@ -55,9 +64,9 @@ def _node(node: SceneNode, style: Style) -> str:
     look = style.node(node.kind, node.type)
     shape = look.shape + ("-rounded" if look.shape == "box" and "rounded" in look.style else "")
     left, right = _SHAPES.get(shape, ("[", "]"))
-    # the <br> and <i> tags are ours; the text between them is escaped
-    text = "<br>".join(mermaid_text(line) for line in wrap(node.label, style.wrap))
-    text += "".join(f"<br><i>{mermaid_text(n)}</i>" for n in node.notes)
+    # one line: Mermaid wraps labels itself, and a <br> of ours would make it read the
+    # label as HTML and Markdown after decoding our entity codes
+    text = mermaid_text(" · ".join((node.label, *node.notes)))
     return f'{mermaid_id(node.id)}{left}"{text}"{right}'
 
 
@@ -73,13 +82,13 @@ def to_mermaid(scene: Scene, style: Style) -> str:
         f"title: {json.dumps(scene.title, ensure_ascii=False)}",
         "---",
         "flowchart TB",
-        f"  accTitle: {mermaid_text(scene.title)}",
-        f"  accDescr: {mermaid_text(scene.subtitle)}",
+        f"  accTitle: {_plain(scene.title)}",
+        f"  accDescr: {_plain(scene.subtitle)}",
     ]
     nodes = scene.nodes_by_id
     clustered = set()
     for cluster in scene.clusters:
-        out.append(f"  subgraph c_{mermaid_id(cluster.id)[2:]}[{_label([cluster.label])}]")
+        out.append(f"  subgraph c_{mermaid_id(cluster.id)[2:]}[{_label(cluster.label)}]")
         for node_id in cluster.nodes:
             out.append("    " + _node(nodes[node_id], style))
             clustered.add(node_id)
@@ -98,14 +107,14 @@ def to_mermaid(scene: Scene, style: Style) -> str:
             else "-->"
         )
         if look.arrowhead == "none":
-            arrow = arrow[:-1] + "-" if arrow != "==>" else "==="
-        label = f"|{_label([edge.label])}|" if edge.label else ""
+            arrow = {"-->": "---", "-.->": "-.-", "==>": "==="}[arrow]
+        label = f"|{_label(edge.label)}|" if edge.label else ""
         out.append(f"  {mermaid_id(edge.source)} {arrow}{label} {mermaid_id(edge.target)}")
         color = look.color
-        dash = ";stroke-dasharray:2 4" if "dotted" in look.style else ""
+        dash = ",stroke-dasharray:2 4" if "dotted" in look.style else ""
         if edge.status is not Status.ACTIVE:
             color = "#7F7F7F"
-            dash = ";stroke-dasharray:6 4"
+            dash = ",stroke-dasharray:6 4"
         width = max(look.penwidth, style.emphasis.penwidth) if edge.emphasised else look.penwidth
         link_styles.append(f"  linkStyle {index} stroke:{color},stroke-width:{width:g}px{dash}")
     out.extend(link_styles)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mra_graph.errors import UsageError
 from mra_graph.model import GovernanceModel, Node, Relation, Status
@@ -37,6 +37,7 @@ class SceneNode:
     emphasised: bool
     notes: tuple[str, ...]
     tooltip: str
+    inside: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class SceneEdge:
     status: Status
     emphasised: bool
     phrase: str
+    folded: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Scene:
     clusters: tuple[Cluster, ...]
     ranks: tuple[tuple[str, ...], ...]
     graph: tuple[tuple[str, str], ...]
+    region_nodes: tuple[tuple[str, str], ...] = ()
+    unranked: tuple[str, ...] = ()
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -270,6 +274,7 @@ def _assemble(
                 phrase=f"{model.label(rel.from_, lang)} {verb} {model.label(rel.to, lang)}",
             )
         )
+    nodes, scene_edges = _fold(model, view, nodes, scene_edges)
     clusters = []
     for region in model.regions:
         members = tuple(n.id for n in nodes if n.cluster == region.id)
@@ -295,4 +300,34 @@ def _assemble(
         clusters=tuple(clusters),
         ranks=ranks,
         graph=tuple(sorted(view.graph.items())),
+        unranked=tuple(sorted(view.unranked)),
+        region_nodes=tuple(sorted((n, r) for r, n in view.region_nodes.items() if n in present)),
     )
+
+
+def _fold(
+    model: GovernanceModel, view: ViewDefinition, nodes: list[SceneNode], edges: list[SceneEdge]
+) -> tuple[list[SceneNode], list[SceneEdge]]:
+    """Mark parts drawn inside their group: a part_of line to a node of a ``fold_into`` type
+    that is the part's only line in the scene."""
+    if not view.fold_into:
+        return nodes, edges
+    groups = {n.id for n in nodes if n.type in view.fold_into}
+    lines: dict[str, list[SceneEdge]] = {}
+    for edge in edges:
+        lines.setdefault(edge.source, []).append(edge)
+        lines.setdefault(edge.target, []).append(edge)
+    folded: dict[str, str] = {}
+    for node in nodes:
+        own = lines.get(node.id, [])
+        if (
+            node.id not in groups
+            and len(own) == 1
+            and own[0].kind == "part_of"
+            and own[0].source == node.id
+            and own[0].target in groups
+        ):
+            folded[node.id] = own[0].target
+    nodes = [replace(n, inside=folded.get(n.id)) for n in nodes]
+    edges = [replace(e, folded=e.source in folded) for e in edges]
+    return nodes, edges
