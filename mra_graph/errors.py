@@ -140,3 +140,11 @@ class ConversionError(ModelError):
 
 class ExportError(MraGraphError):
     """An export could not be written where it was asked to go."""
+
+
+class TemplateError(RenderError):
+    """A report template could not be read, has a syntax error or failed while filling in;
+    the message names the template file and line."""
+
+
+__all__ += ["TemplateError"]

@@ -56,3 +56,12 @@ def test_installed_package_checks_from_any_directory(wheel: Path, tmp_path: Path
     )
     assert done.returncode == 0, done.stderr
     assert "valid (" in done.stdout
+
+
+def test_wheel_carries_the_report_templates_and_assets(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assets = ("report.html.j2", "report.md.j2", "report.css", "report.js")
+    assets += ("phrases.nl.json", "phrases.en.json")
+    for name in assets:
+        assert f"mra_graph/_data/render/report/{name}" in names, name
+    assert "mra_graph/_data/render/report/sections/staffing.html.j2" in names

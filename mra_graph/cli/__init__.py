@@ -17,6 +17,8 @@ from mra_graph.cli.context import Context, date_type
 from mra_graph.cli.interchange_cmds import export, import_
 from mra_graph.cli.model_cmds import check, list_nodes, schema, show
 from mra_graph.cli.query_cmds import ask, chain, diff, formation, members, path, query
+from mra_graph.cli.render_cmds import render_cmd
+from mra_graph.cli.report_cmds import report
 from mra_graph.errors import ModelError, MraGraphError
 
 __all__ = ["main"]
@@ -81,5 +83,7 @@ for command in (
     formation,
     export,
     import_,
+    render_cmd,
+    report,
 ):
     main.add_command(command)

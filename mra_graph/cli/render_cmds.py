@@ -1,0 +1,100 @@
+"""``mra-graph render``: a diagram of a view as SVG, PNG, PDF, DOT or Mermaid."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from mra_graph.cli.context import Context
+from mra_graph.errors import UsageError
+from mra_graph.files import write_atomically
+from mra_graph.render import FORMATS, render, view_names
+
+__all__ = ["render_cmd"]
+
+_EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd"}
+
+
+def _format(output: str, fmt: str | None) -> str:
+    if fmt is not None:
+        return fmt
+    if output == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        raise UsageError(
+            f"cannot tell the format from {output!r}; end the file name in "
+            ".svg, .png, .pdf, .dot or .mmd, or give --format"
+        )
+    return _EXTENSIONS[suffix]
+
+
+def _relations(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    kinds = [k.strip() for k in value.split(",") if k.strip()]
+    if not kinds:
+        raise UsageError("--relations needs at least one relation kind, e.g. supports,steers")
+    return kinds
+
+
+@click.command("render")
+@click.argument("view", metavar="VIEW", type=click.Choice(view_names()))
+@click.argument("node", required=False)
+@click.option(
+    "-o", "--output", required=True, help="File to write (format from its extension), or - for stdout."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format; default from -o's extension (svg for -).",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many lines away focus, orgchart and chain reach.",
+)
+@click.option(
+    "--relations", default=None, help="Only these relation kinds, comma-separated: supports,steers."
+)
+@click.option("--active-only", is_flag=True, help="Leave out what is planned or ended on --at.")
+@click.pass_obj
+def render_cmd(
+    ctx: Context,
+    view: str,
+    node: str | None,
+    output: str,
+    fmt: str | None,
+    depth: int | None,
+    relations: str | None,
+    active_only: bool,
+) -> None:
+    """Draw VIEW (overview, orgchart NODE, focus NODE, chain NODE) to a file.
+
+    Honours the global --at and --lang. SVG, PNG and PDF need Graphviz's dot; DOT and
+    Mermaid (.mmd) do not. The file is written whole or not at all.
+    """
+    chosen = _format(output, fmt)
+    data = render(
+        ctx.model,
+        view,
+        node,
+        at=ctx.at,
+        lang=ctx.lang,
+        fmt=chosen,
+        depth=depth,
+        relations=_relations(relations),
+        active_only=active_only,
+    )
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_atomically(output, data)
+    click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)

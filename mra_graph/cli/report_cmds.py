@@ -1,0 +1,74 @@
+"""The ``report`` command: the model as an HTML, Markdown or PDF report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from mra_graph.cli.context import Context, date_type
+
+__all__ = ["report"]
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.command()
+@click.option("-o", "--output", "output", metavar="FILE", help="The report file: .html, .md or .pdf.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "pdf"]),
+    default=None,
+    help="Format, when the file name does not say it.",
+)
+@click.option("--since", type=date_type, default=None, help="Add the changes from this date to --at.")
+@click.option(
+    "--focus", metavar="NODE", default=None, help="Only this node and what is directly connected to it."
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A Jinja2 template to use instead of the bundled one (see --print-template).",
+)
+@click.option("--mermaid", is_flag=True, help="Add the diagram as a Mermaid block (Markdown only).")
+@click.option("--print-template", is_flag=True, help="Print the bundled template for the format and stop.")
+@pass_context
+def report(
+    obj: Context,
+    output: str | None,
+    fmt: str | None,
+    since: dt.date | None,
+    focus: str | None,
+    template: Path | None,
+    mermaid: bool,
+    print_template: bool,
+) -> None:
+    """Write a report of the model: mra-graph report -o report.html (or .md, .pdf).
+
+    The HTML report is one self-contained file that also works as a viewer: search,
+    click a body in the diagram, switch the staffing table's year. Honours --at and --lang.
+    """
+    from mra_graph.errors import UsageError
+    from mra_graph.report import format_for, template_text, write_report
+
+    if print_template:
+        click.echo(template_text(fmt or (format_for(output) if output else "html")), nl=False)
+        return
+    if not output:
+        raise UsageError("report needs an output file: -o report.html, report.md or report.pdf")
+    written = write_report(
+        obj.model,
+        output,
+        fmt,
+        at=obj.at,
+        lang=obj.lang,
+        since=since,
+        focus=focus,
+        template=template,
+        mermaid=mermaid,
+    )
+    for path in written:
+        click.echo(str(path))

@@ -1,0 +1,150 @@
+"""Diagrams of the model: views as data, drawn as SVG, PNG, PDF, DOT or Mermaid.
+
+A *view* (``render/views.json``) says which nodes and relation kinds a diagram shows and
+how they group; the *style sheet* (``render/style.json``) how each node kind and relation
+kind looks. :func:`build_view` returns a ``graphviz.Digraph`` (it draws itself in
+Jupyter), :func:`render` the bytes of a file, :func:`describe` the text alternative.
+
+Every view honours the date ``at``: what is planned, under consideration or ended on
+that day is drawn dashed or grey with its status under its name, or left out with
+``active_only=True``; ``lang`` ("nl" or "en") chooses the language of every label.
+
+Identifiers in the SVG, stable across runs and models, so a page can find and
+highlight parts of the picture:
+
+- ``node-<node id>`` is the ``<g>`` of a node, e.g. ``node-mra-bureau``;
+- ``edge-<relation id>`` is the ``<g>`` of a relation, e.g.
+  ``edge-regiegroep-mra.commissions.mra-bureau``;
+- ``cluster-<region id>`` is the ``<g>`` of a region (``cluster-mra``, ``cluster-am``);
+- ``legend`` is the legend, whose parts have ids starting with ``legend-``;
+- ``diagram-title`` and ``diagram-desc`` are the document's ``<title>`` and ``<desc>``.
+
+Each node and edge group has a ``<title>`` with its label or sentence, and a tooltip.
+The SVG holds no scripts and no links.
+
+>>> import datetime as dt
+>>> import mra_graph
+>>> from mra_graph.render import render, view_names
+>>> view_names()
+['chain', 'focus', 'orgchart', 'overview']
+>>> dot = render(mra_graph.load(), "focus", "AM-team", at=dt.date(2017, 6, 1), fmt="dot")
+>>> b'id="node-am-team"' in dot
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import graphviz
+
+from mra_graph.errors import RenderError, UsageError
+from mra_graph.model import GovernanceModel
+from mra_graph.render.definitions import load_style, load_views
+from mra_graph.render.dot import to_digraph
+from mra_graph.render.mermaid import to_mermaid
+from mra_graph.render.output import accessible_svg, run_dot
+from mra_graph.render.scene import Scene, build_scene
+from mra_graph.render.text import describe_scene
+
+__all__ = ["FORMATS", "RenderError", "Scene", "build_view", "describe", "render", "scene", "view_names"]
+
+FORMATS = ("svg", "png", "pdf", "dot", "mmd")
+PNG_DPI = 150
+
+
+def view_names() -> list[str]:
+    """The names of the views in ``render/views.json``, sorted."""
+    return sorted(load_views())
+
+
+def scene(
+    model: GovernanceModel,
+    view: str,
+    node: str | None = None,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    depth: int | None = None,
+    relations: Sequence[str] | None = None,
+    active_only: bool = False,
+) -> Scene:
+    """What a view shows, before it is drawn (see :class:`~mra_graph.render.scene.Scene`)."""
+    return build_scene(
+        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+    )
+
+
+def build_view(
+    model: GovernanceModel,
+    view: str,
+    node: str | None = None,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    depth: int | None = None,
+    relations: Sequence[str] | None = None,
+    active_only: bool = False,
+) -> graphviz.Digraph:
+    """The Graphviz graph of ``view`` (rooted at ``node`` where the view needs one).
+
+    Raises :class:`UsageError` for an unknown view or option, ``UnknownNameError`` or
+    ``AmbiguousNameError`` for a node name, ``UnknownRelationKindError`` for a kind in
+    ``relations``, and :class:`RenderError` when the view or style file is broken.
+    """
+    found = scene(
+        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+    )
+    return to_digraph(found, load_style())
+
+
+def describe(
+    model: GovernanceModel,
+    view: str,
+    node: str | None = None,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    depth: int | None = None,
+    relations: Sequence[str] | None = None,
+    active_only: bool = False,
+) -> str:
+    """The text alternative of the diagram: title, date, every node and every line."""
+    found = scene(
+        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+    )
+    return describe_scene(found, load_style())
+
+
+def render(
+    model: GovernanceModel,
+    view: str,
+    node: str | None = None,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    fmt: str = "svg",
+    depth: int | None = None,
+    relations: Sequence[str] | None = None,
+    active_only: bool = False,
+) -> bytes:
+    """The diagram as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
+
+    DOT and Mermaid need nothing but Python; SVG, PNG and PDF run Graphviz's ``dot`` and
+    raise :class:`RenderError` with the install command when it is missing.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
+    found = scene(
+        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+    )
+    style = load_style()
+    if fmt == "mmd":
+        return to_mermaid(found, style).encode("utf-8")
+    source: str = to_digraph(found, style).source
+    if fmt == "dot":
+        return source.encode("utf-8")
+    if fmt == "svg":
+        return accessible_svg(run_dot(source, "svg"), found, describe_scene(found, style))
+    return run_dot(source, fmt, dpi=PNG_DPI if fmt == "png" else None)

@@ -1,0 +1,359 @@
+"""A :class:`~mra_graph.render.scene.Scene` as a Graphviz graph (``graphviz.Digraph``).
+
+Every label is an HTML-like label built from :func:`~mra_graph.render.labels.html_text`,
+so no model text can end a string, open a tag or start a new statement. Nodes get the
+DOT attribute ``id="node-<id>"`` and relations ``id="edge-<relation id>"``, which Graphviz
+copies into the SVG. Relations whose style says ``upward`` (support, membership,
+preparation) are laid out from their target down to their source with ``dir=back``, so
+the arrow still points the right way while the supported body sits above its support.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import graphviz
+
+from mra_graph.model import Status
+from mra_graph.render.definitions import NodeStyle, Style, load_style
+from mra_graph.render.labels import dot_text, html_text, status_word, wrap
+from mra_graph.render.output import accessible_svg, run_dot
+from mra_graph.render.scene import Scene, SceneEdge, SceneNode
+from mra_graph.render.text import describe_scene
+from mra_graph.vocabulary import vocabulary
+
+__all__ = ["LEGEND_COLUMNS", "Diagram", "to_digraph"]
+
+LEGEND_COLUMNS = 4
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _title_label(scene: Scene, style: Style) -> str:
+    title = "<BR/>".join(html_text(line) for line in wrap(scene.title, 70))
+    return (
+        f'<<FONT POINT-SIZE="{_num(style.title_size)}"><B>{title}</B></FONT><BR/>'
+        f'<FONT POINT-SIZE="{_num(style.subtitle_size)}">{html_text(scene.subtitle)}</FONT>>'
+    )
+
+
+def _text(node: SceneNode, style: Style) -> str:
+    name = "<BR/>".join(html_text(line) for line in wrap(node.label, style.wrap))
+    if node.emphasised:
+        name = f"<B>{name}</B>"
+    notes = "".join(
+        f'<BR/><FONT POINT-SIZE="{_num(style.edge_font_size)}"><I>{html_text(line)}</I></FONT>'
+        for note in node.notes
+        for line in wrap(note, style.wrap + 6)
+    )
+    return name + notes
+
+
+def _short_labels(labels: list[str]) -> list[str]:
+    """Labels without the words all of them start with, when there are several:
+    inside *platforms*, "platform Ruimte" reads "Ruimte".
+
+    >>> _short_labels(["platform Ruimte", "platform Economie"])
+    ['Ruimte', 'Economie']
+    """
+    if len(labels) < 2:
+        return labels
+    words = [label.split(" ") for label in labels]
+    common = 0
+    while all(len(w) > common + 1 and w[common] == words[0][common] for w in words):
+        common += 1
+    return [" ".join(w[common:]) for w in words]
+
+
+def _node_label(node: SceneNode, parts: list[SceneNode], style: Style) -> str:
+    if not parts:
+        return f"<{_text(node, style)}>"
+    rows = [f"<TR><TD>{_text(node, style)}</TD></TR>"]
+    for part, short in zip(parts, _short_labels([p.label for p in parts]), strict=True):
+        part = replace(part, label=short)
+        look = style.node(part.kind, part.type)
+        dashed = ""
+        color = look.line
+        if part.status is not Status.ACTIVE and part.status.value in style.statuses:
+            dashed = "," + style.statuses[part.status.value].style
+            color = style.statuses[part.status.value].line
+        rows.append(
+            f'<TR><TD ID="node-{part.id}" TOOLTIP="{html_text(part.tooltip)}" HREF="" BORDER="1" '
+            f'STYLE="rounded{dashed}" COLOR="{color}" BGCOLOR="{look.fill}" CELLPADDING="4">'
+            f"{_text(part, style)}</TD></TR>"
+        )
+    table = "".join(rows)
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1">{table}</TABLE>>'
+
+
+def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[str, str]:
+    look = style.node(node.kind, node.type)
+    styles = look.style.split(",")
+    line, fill, font = look.line, look.fill, "#000000"
+    status = style.statuses.get(node.status.value) if node.status is not Status.ACTIVE else None
+    if status is not None:
+        styles = [s for s in styles if s != "bold"] + [status.style]
+        line, font = status.line, status.font
+        fill = status.fill or fill
+    penwidth = look.penwidth
+    if node.emphasised:
+        line, penwidth = style.emphasis.line, style.emphasis.penwidth
+    return {
+        "id": f"node-{node.id}",
+        "label": _node_label(node, parts, style),
+        "shape": look.shape,
+        "style": ",".join(styles),
+        "fillcolor": fill,
+        "color": line,
+        "fontcolor": font,
+        "penwidth": _num(penwidth),
+        "peripheries": str(look.peripheries),
+        "tooltip": dot_text(node.tooltip),
+    }
+
+
+def _edge(
+    graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool
+) -> None:
+    """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, and
+    an edge that is not ``ranked`` does not decide levels."""
+    look = style.relation(edge.kind)
+    color = look.color
+    styles = [look.style]
+    if edge.status is not Status.ACTIVE:
+        styles = ["dashed" if edge.status is not Status.ENDED else "dotted"]
+        color = style.statuses[edge.status.value].line if edge.status.value in style.statuses else color
+    penwidth = look.penwidth
+    if edge.emphasised:
+        penwidth = max(penwidth, style.emphasis.penwidth)
+    attrs = {
+        "id": f"edge-{edge.id}",
+        "color": color,
+        "style": ",".join(styles),
+        "penwidth": _num(penwidth),
+        "tooltip": dot_text(edge.phrase + (f" ({edge.label})" if edge.label else "")),
+    }
+    if edge.label:
+        lines = "<BR/>".join(html_text(line) for line in wrap(edge.label, 22))
+        attrs["label"] = f"<{lines}>"
+    # a line to a node that stands for a whole region ends at the region's border
+    at_target = borders.get(edge.target)
+    at_source = borders.get(edge.source)
+    if not ranked:
+        attrs["constraint"] = "false"
+    if look.upward:
+        attrs.update(dir="back", arrowtail=look.arrowhead, arrowhead="none")
+        if at_target:
+            attrs["ltail"] = at_target
+        if at_source:
+            attrs["lhead"] = at_source
+        graph.edge(edge.target, edge.source, **attrs)
+    else:
+        attrs["arrowhead"] = look.arrowhead
+        if at_target:
+            attrs["lhead"] = at_target
+        if at_source:
+            attrs["ltail"] = at_source
+        graph.edge(edge.source, edge.target, **attrs)
+
+
+def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str], dict[str, str] | None]]:
+    """(id, node attributes, edge attributes or None) of each legend entry, in a fixed order."""
+    voc = vocabulary()
+    lang = scene.lang
+    items: list[tuple[str, dict[str, str], dict[str, str] | None]] = []
+    # one entry per look: kinds and types drawn alike share it ("bureau, team")
+    looks: dict[NodeStyle, tuple[str, list[str]]] = {}
+    for node in scene.nodes:
+        key = f"{node.kind}.{node.type}" if f"{node.kind}.{node.type}" in style.nodes else node.kind
+        info = voc.node_kinds.get(node.kind)
+        name = (info.en if lang == "en" else info.nl) if info else node.kind
+        if "." in key and info and node.type in info.types:
+            found = info.types[node.type or ""]
+            name = found.en if lang == "en" else found.nl
+        _, names = looks.setdefault(style.node(node.kind, node.type), (key, []))
+        if name not in names:
+            names.append(name)
+    for look, (key, names) in looks.items():
+        attrs = {
+            "label": f"<{html_text(', '.join(names))}>",
+            "shape": look.shape,
+            "style": look.style,
+            "fillcolor": look.fill,
+            "color": look.line,
+            "penwidth": _num(look.penwidth),
+            "peripheries": str(look.peripheries),
+        }
+        items.append((f"legend-{key}", attrs, None))
+    for status in sorted({n.status for n in scene.nodes} - {Status.ACTIVE}, key=lambda s: s.value):
+        look_status = style.statuses.get(status.value)
+        attrs = {
+            "label": f"<{html_text(status_word(status, lang, style))}>",
+            "shape": "box",
+            "style": f"rounded,{look_status.style}" if look_status else "rounded",
+            "color": look_status.line if look_status else "#7F7F7F",
+            "fontcolor": look_status.font if look_status else "#000000",
+        }
+        items.append((f"legend-status-{status.value}", attrs, None))
+    order = list(style.relations)
+    drawn = {e.kind for e in scene.edges if not e.folded}
+    for kind in sorted(drawn, key=lambda k: (order.index(k) if k in order else len(order), k)):
+        look_edge = style.relation(kind)
+        relation = voc.relation_kinds.get(kind)
+        verb = relation.phrasing(lang).active if relation else kind
+        edge = {
+            "color": look_edge.color,
+            "style": look_edge.style,
+            "penwidth": _num(look_edge.penwidth),
+            "arrowhead": look_edge.arrowhead,
+            "minlen": "2",
+        }
+        items.append((f"legend-{kind}", {"label": f"<{html_text(verb)}>", "shape": "plaintext"}, edge))
+    return items
+
+
+def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
+    """A cluster listing the node looks and relation kinds this scene draws, and nothing else,
+    in rows of :data:`LEGEND_COLUMNS`; returns it and the id of its first entry."""
+    words = style.words(scene.lang)
+    legend = graphviz.Digraph(name="cluster_legend")
+    legend.attr(
+        label=f"<<B>{html_text(words['legend'])}</B>>",
+        style="rounded",
+        color="#7F7F7F",
+        fontsize=_num(style.font_size),
+        id="legend",
+    )
+    legend.attr("node", fontsize=_num(style.edge_font_size), margin="0.08,0.03", height="0.3")
+    items = _legend_items(scene, style)
+    heads: list[str] = []
+    for start in range(0, len(items), LEGEND_COLUMNS):
+        with legend.subgraph() as row:
+            row.attr(rank="same")
+            previous = None
+            for ident, attrs, edge in items[start : start + LEGEND_COLUMNS]:
+                first = ident
+                if edge is not None:
+                    first = f"{ident}-from"
+                    row.node(first, label="", shape="point", width="0.01", color="#FFFFFF", id=first)
+                    row.node(ident, id=ident, **attrs)
+                    row.edge(first, ident, id=f"{ident}-line", **edge)
+                else:
+                    row.node(ident, id=ident, **attrs)
+                if previous is not None:
+                    row.edge(previous, first, style="invis", minlen="1")
+                else:
+                    heads.append(first)
+                previous = ident
+    for upper, lower in itertools.pairwise(heads):
+        legend.edge(upper, lower, style="invis")
+    return legend, heads[0]
+
+
+class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type hints
+    """A ``graphviz.Digraph`` that shows itself in Jupyter as the accessible SVG.
+
+    ``scene`` is what it draws; a copy made by graphviz's own methods loses it and then
+    shows itself as any ``Digraph`` does.
+    """
+
+    scene: Scene | None = None
+
+    def _repr_svg_(self) -> str:
+        if self.scene is None:
+            return str(self.pipe(format="svg", encoding="utf-8"))
+        style = load_style()
+        svg = accessible_svg(run_dot(self.source, "svg"), self.scene, describe_scene(self.scene, style))
+        return svg.decode("utf-8")
+
+    def _repr_mimebundle_(
+        self, include: object = None, exclude: object = None, **_: object
+    ) -> dict[str, str]:
+        return {"image/svg+xml": self._repr_svg_()}
+
+
+def to_digraph(scene: Scene, style: Style) -> Diagram:
+    """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is the DOT text."""
+    graph = Diagram(name=scene.view)
+    graph.scene = scene
+    graph.attr(
+        label=_title_label(scene, style),
+        labelloc="t",
+        labeljust="c",
+        fontname=style.font,
+        fontsize=_num(style.font_size),
+        **dict(style.graph),
+        **dict(scene.graph),
+    )
+    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.12,0.06")
+    graph.attr("edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222")
+    clustered = {n for c in scene.clusters for n in c.nodes}
+    nodes = scene.nodes_by_id
+    # dot keeps the order it reads nodes in where it can: read them level by level,
+    # left to right as the view lists them, then the others in model order
+    placed = {
+        node: (index, position)
+        for index, rank in enumerate(scene.ranks)
+        for position, node in enumerate(rank)
+    }
+    unplaced = (len(scene.ranks), 0)
+    parts: dict[str, list[SceneNode]] = {}
+    for node in scene.nodes:
+        if node.inside is not None:
+            parts.setdefault(node.inside, []).append(node)
+    for cluster in scene.clusters:
+        look = style.cluster(cluster.id)
+        with graph.subgraph(name=f"cluster_{cluster.id}") as sub:
+            sub.attr(
+                label=f"<<B>{html_text(cluster.label)}</B>>",
+                style=look.style,
+                fillcolor=look.fill,
+                color=look.line,
+                fontsize=_num(style.font_size + 3),
+                id=f"cluster-{cluster.id}",
+            )
+            for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
+                if nodes[node_id].inside is None:
+                    sub.node(node_id, **_node_attrs(nodes[node_id], parts.get(node_id, []), style))
+    for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
+        if node.id not in clustered and node.inside is None:
+            graph.node(node.id, **_node_attrs(node, parts.get(node.id, []), style))
+    for rank in scene.ranks:
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            for node_id in rank:
+                same.node(node_id)
+    region_of = {n: c.id for c in scene.clusters for n in c.nodes}
+    stands_for = dict(scene.region_nodes)
+    loose = set(scene.unranked)
+    level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
+    if stands_for:
+        graph.attr(compound="true")
+    for edge in scene.edges:
+        if edge.folded:
+            continue
+        borders = {}
+        for end, other in ((edge.source, edge.target), (edge.target, edge.source)):
+            region = stands_for.get(end)
+            if region is not None and region_of.get(end) == region and region_of.get(other) != region:
+                borders[end] = f"cluster_{region}"
+        upper, lower = (
+            (edge.target, edge.source) if style.relation(edge.kind).upward else (edge.source, edge.target)
+        )
+        against = level.get(upper, -1) > level.get(lower, len(level))
+        # a line against the view's levels, or one the view lets loose, does not decide levels
+        _edge(graph, edge, style, borders, ranked=not (edge.id in loose or edge.kind in loose or against))
+    # the view's levels are ordered from the top down, whatever the lines say
+    for above, below in itertools.pairwise(scene.ranks):
+        graph.edge(above[0], below[0], style="invis", weight="0")
+    if scene.nodes:
+        legend, first = _legend(scene, style)
+        graph.subgraph(legend)
+        # below everything else: an invisible line from every node to the legend
+        for node in scene.nodes:
+            if node.inside is None:
+                graph.edge(node.id, first, style="invis", weight="0")
+    return graph

@@ -1,0 +1,179 @@
+"""The words a diagram shows: wrapped names, notes, counts, tooltips, and escaping.
+
+Everything that puts model text into a diagram goes through here, so escaping is done
+in one place: :func:`html_text` for Graphviz HTML-like labels (and therefore SVG),
+:func:`dot_text` for plain DOT strings, and :mod:`mra_graph.render.mermaid` for Mermaid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from mra_graph.model import GovernanceModel, Node, Relation, Status
+from mra_graph.render.definitions import Style
+from mra_graph.vocabulary import vocabulary
+
+__all__ = [
+    "dot_text",
+    "edge_label",
+    "html_text",
+    "node_notes",
+    "node_tooltip",
+    "number",
+    "status_word",
+    "type_name",
+    "wrap",
+]
+
+MAX_TOOLTIP = 400
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` broken at word boundaries into lines of about ``width`` characters.
+
+    A long Dutch compound stays whole up to twice ``width``; a longer word is cut, so a
+    very long name cannot make a very wide box.
+
+    >>> wrap("portefeuillehoudersoverleg Verkeer en Vervoer", 24)
+    ['portefeuillehoudersoverleg', 'Verkeer en Vervoer']
+    >>> wrap("x" * 40, 16)
+    ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxx']
+    """
+    hard = 2 * width
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        for line in textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=True) or [""]:
+            if not line:
+                lines.append("")
+                continue
+            lines.extend(line[i : i + hard] for i in range(0, len(line), hard))
+    return lines
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for a Graphviz HTML-like label: every character stands for itself.
+
+    >>> html_text('"];<script>&')
+    '&quot;];&lt;script&gt;&amp;'
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def dot_text(text: str) -> str:
+    r"""``text`` for a plain DOT string attribute (a tooltip): backslashes and newlines literal.
+
+    Graphviz reads ``\n``, ``\N`` and friends in such strings as escapes, so a backslash
+    is doubled, and character entities such as ``&amp;``, so ``&`` is written ``&amp;``;
+    the ``graphviz`` package then quotes the double quotes.
+
+    >>> dot_text("a\\b\nc")
+    'a\\\\b\\nc'
+    """
+    return text.replace("\\", "\\\\").replace("&", "&amp;").replace("\r", "").replace("\n", "\\n")
+
+
+def number(value: float, lang: str) -> str:
+    """``2,5`` in Dutch, ``2.5`` in English, and ``1`` rather than ``1.0``."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def status_word(status: Status, lang: str, style: Style) -> str:
+    return style.words(lang).get(status.value, status.value)
+
+
+def type_name(node: Node, lang: str) -> str:
+    """The vocabulary's name of a node's type (``bureau``), else of its kind (``orgaan``)."""
+    kinds = vocabulary().node_kinds
+    info = kinds.get(node.kind.value)
+    if info is None:
+        return node.kind.value
+    if node.type and node.type in info.types:
+        found = info.types[node.type]
+        return found.en if lang == "en" else found.nl
+    return info.en if lang == "en" else info.nl
+
+
+def _translate(text: str, lang: str, style: Style) -> str:
+    return style.words_en.get(text, text) if lang == "en" else text
+
+
+def node_notes(
+    model: GovernanceModel,
+    node: Node,
+    status: Status,
+    at: dt.date,
+    lang: str,
+    style: Style,
+    *,
+    staffing: bool,
+) -> tuple[str, ...]:
+    """The small lines under a node's name: its status when not active, its staffing (fte)."""
+    notes: list[str] = []
+    if status is not Status.ACTIVE:
+        word = status_word(status, lang, style)
+        if status is Status.PLANNED and node.valid_from:
+            word += (" from " if lang == "en" else " vanaf ") + node.valid_from.isoformat()
+        elif status is Status.ENDED and node.valid_to:
+            word += (" on " if lang == "en" else " op ") + node.valid_to.isoformat()
+        notes.append(word)
+    if staffing:
+        for table in model.figures:
+            years = [y for y in table.years if int(y) <= at.year] or table.years[:1]
+            year = years[-1]
+            for row in table.rows:
+                if node.id in row.nodes:
+                    value = number(row.values[year], lang)
+                    text = f"{value} {table.unit} ({year})"
+                    if len(row.nodes) > 1:
+                        shared = len(row.nodes)
+                        text += f", shared by {shared}" if lang == "en" else f", gedeeld door {shared}"
+                    notes.append(text)
+    return tuple(notes)
+
+
+def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: str, style: Style) -> str:
+    """What a reader sees when pointing at a node: name, type, status and description."""
+    head = f"{model.label(node.id, lang)} ({type_name(node, lang)}"
+    if status is not Status.ACTIVE:
+        head += ", " + status_word(status, lang, style)
+    head += ")"
+    description = (node.description_en or node.description) if lang == "en" else node.description
+    if description:
+        description = " ".join(description.split())
+        if len(description) > MAX_TOOLTIP:
+            description = description[: MAX_TOOLTIP - 1].rstrip() + "…"
+        head += ": " + description
+    return head
+
+
+def edge_label(model: GovernanceModel, rel: Relation, lang: str, style: Style) -> str:
+    """A relation's label: its count ("7 burgemeesters", "2 per raad"), capacity, role, flags."""
+    voc = vocabulary()
+    words = style.words(lang)
+    parts: list[str] = []
+    if rel.count is not None:
+        if rel.per is not None:
+            parts.append(words["per"].format(count=rel.count, per=_translate(rel.per, lang, style)))
+        else:
+            plural = style.plurals.get(lang, {}).get(rel.from_)
+            parts.append(
+                words["count"].format(count=rel.count, plural=plural)
+                if plural
+                else words["count_fallback"].format(count=rel.count)
+            )
+    if rel.capacity:
+        parts.append(voc.capacity_text(rel.capacity, lang))
+    if rel.role:
+        parts.append(_translate(rel.role, lang, style))
+    for key, value in sorted(rel.attributes.items()):
+        if value is True and key in voc.attribute_flags:
+            parts.append(voc.attribute_flags[key].text(lang))
+    return ", ".join(parts)

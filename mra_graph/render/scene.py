@@ -1,0 +1,333 @@
+"""A view of the model, resolved: which nodes and relations a diagram shows, and how.
+
+A :class:`Scene` is what every output format draws (DOT, Mermaid, the text
+alternative), so they cannot disagree. It is computed from the model, a view
+definition (``render/views.json``), a date and the caller's options, and holds only
+sorted tuples, so the same input gives the same scene.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from mra_graph.errors import UsageError
+from mra_graph.model import GovernanceModel, Node, Relation, Status
+from mra_graph.names import resolve
+from mra_graph.queries import check_kind
+from mra_graph.render.definitions import Style, ViewDefinition, load_style, load_views
+from mra_graph.render.labels import edge_label, node_notes, node_tooltip
+from mra_graph.timeline import status_at
+from mra_graph.vocabulary import vocabulary
+
+__all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene"]
+
+
+@dataclass(frozen=True)
+class SceneNode:
+    """A node as drawn: ``label`` is its distinguishable name in the scene's language."""
+
+    id: str
+    label: str
+    kind: str
+    type: str | None
+    cluster: str | None
+    status: Status
+    emphasised: bool
+    notes: tuple[str, ...]
+    tooltip: str
+    inside: str | None = None
+
+
+@dataclass(frozen=True)
+class SceneEdge:
+    """A relation as drawn; ``phrase`` reads it as a sentence ("MRA Bureau ondersteunt …")."""
+
+    id: str
+    kind: str
+    source: str
+    target: str
+    label: str
+    status: Status
+    emphasised: bool
+    phrase: str
+    folded: bool = False
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    label: str
+    nodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Scene:
+    view: str
+    lang: str
+    at: dt.date
+    title: str
+    subtitle: str
+    root: str | None
+    nodes: tuple[SceneNode, ...]
+    edges: tuple[SceneEdge, ...]
+    clusters: tuple[Cluster, ...]
+    ranks: tuple[tuple[str, ...], ...]
+    graph: tuple[tuple[str, str], ...]
+    region_nodes: tuple[tuple[str, str], ...] = ()
+    unranked: tuple[str, ...] = ()
+
+    @property
+    def nodes_by_id(self) -> dict[str, SceneNode]:
+        return {n.id: n for n in self.nodes}
+
+
+def _view(name: str) -> ViewDefinition:
+    views = load_views()
+    if name not in views:
+        known = ", ".join(sorted(views))
+        raise UsageError(f"unknown view {name!r}; the views are {known}")
+    return views[name]
+
+
+def _kinds(view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | None:
+    """The relation kinds shown: the view's, narrowed to ``relations`` when given."""
+    chosen = {check_kind(k) for k in relations} if relations is not None else None
+    if view.relations is None:
+        return chosen
+    shown = set(view.relations)
+    return shown & chosen if chosen is not None else shown
+
+
+def _walk(
+    view: ViewDefinition,
+    root: str,
+    relations: Sequence[Relation],
+    kinds: set[str] | None,
+    depth: int | None,
+) -> tuple[list[str], set[str]]:
+    """Nodes reached from ``root`` along the view's steps (breadth first), and the relations used."""
+    symmetric = {k for k, info in vocabulary().relation_kinds.items() if info.symmetric}
+    outgoing: dict[str, list[Relation]] = {}
+    incoming: dict[str, list[Relation]] = {}
+    for rel in relations:
+        outgoing.setdefault(rel.from_, []).append(rel)
+        incoming.setdefault(rel.to, []).append(rel)
+
+    def allowed(rel: Relation, direction: str) -> bool:
+        if kinds is not None and rel.kind not in kinds:
+            return False
+        for step in view.walk:
+            if step.kind not in ("*", rel.kind):
+                continue
+            if step.direction == "both" or step.direction == direction or rel.kind in symmetric:
+                return True
+        return False
+
+    reached = [root]
+    seen = {root}
+    used: set[str] = set()
+    frontier = [root]
+    level = 0
+    while frontier and (depth is None or level < depth):
+        level += 1
+        nxt: list[str] = []
+        for current in frontier:
+            steps = [(r, r.to, "out") for r in outgoing.get(current, [])]
+            steps += [(r, r.from_, "in") for r in incoming.get(current, [])]
+            for rel, other, direction in steps:
+                if not allowed(rel, direction):
+                    continue
+                used.add(rel.id)
+                if other not in seen:
+                    seen.add(other)
+                    reached.append(other)
+                    nxt.append(other)
+        frontier = nxt
+    return reached, used
+
+
+def _selected(model: GovernanceModel, view: ViewDefinition) -> list[str]:
+    select = view.select
+    if select is None:
+        return []
+    include = set(select.include)
+    exclude = set(select.exclude)
+    return [
+        n.id
+        for n in model.nodes
+        if n.id not in exclude
+        and (
+            n.id in include
+            or (
+                (not select.kinds or n.kind.value in select.kinds)
+                and (not select.regions or (n.region or "") in select.regions)
+            )
+        )
+    ]
+
+
+def build_scene(
+    model: GovernanceModel,
+    view_name: str,
+    node: str | None = None,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    depth: int | None = None,
+    relations: Sequence[str] | None = None,
+    active_only: bool = False,
+    style: Style | None = None,
+) -> Scene:
+    """The scene of view ``view_name``; raises UsageError, UnknownNameError or AmbiguousNameError.
+
+    >>> import datetime as dt
+    >>> from mra_graph import load
+    >>> scene = build_scene(load(), "chain", "MRA Bureau", at=dt.date(2017, 6, 1))
+    >>> [n.id for n in scene.nodes]
+    ['mra-bureau', 'regiegroep-mra', 'agendacommissie-mra', 'werkgeverscommissie-mra']
+    """
+    if lang not in ("nl", "en"):
+        raise UsageError(f"unknown language {lang!r}; use nl or en")
+    view = _view(view_name)
+    style = style or load_style()
+    if view.needs_node and node is None:
+        raise UsageError(f"the view {view_name!r} needs a node, e.g. {view_name} 'MRA Bureau'")
+    if not view.needs_node and node is not None:
+        raise UsageError(f"the view {view_name!r} shows the whole model and takes no node")
+    if depth is not None and (depth < 1 or not view.walk):
+        raise UsageError(
+            f"--depth must be 1 or more, got {depth}"
+            if depth < 1
+            else f"the view {view_name!r} takes no --depth"
+        )
+    kinds = _kinds(view, relations)
+
+    def visible(item: Node | Relation) -> bool:
+        return not active_only or status_at(item, at) is Status.ACTIVE
+
+    rels = [r for r in model.relations if visible(r)]
+    root: str | None = None
+    used: set[str] = set()
+    if node is not None:
+        root = resolve(model, node).id
+        if not visible(model.nodes_by_id[root]):
+            state = status_at(model.nodes_by_id[root], at).value
+            raise UsageError(f"{model.label(root)!r} is {state} on {at}, and --active-only leaves it out")
+        ids, used = _walk(view, root, rels, kinds, depth if depth is not None else view.depth)
+    else:
+        ids = [i for i in _selected(model, view) if visible(model.nodes_by_id[i])]
+    shown = set(ids)
+    edges = [r for r in rels if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds)]
+    if view.walk:
+        # in a walked view, model order keeps the picture stable; the root comes first
+        order = {n.id: i for i, n in enumerate(model.nodes)}
+        ids = [ids[0], *sorted(ids[1:], key=order.__getitem__)]
+    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang)
+
+
+def _assemble(
+    model: GovernanceModel,
+    name: str,
+    view: ViewDefinition,
+    style: Style,
+    ids: list[str],
+    edges: list[Relation],
+    root: str | None,
+    used: set[str],
+    at: dt.date,
+    lang: str,
+) -> Scene:
+    voc = vocabulary()
+    nodes = []
+    for node_id in ids:
+        n = model.nodes_by_id[node_id]
+        cluster = view.cluster_of.get(n.id, n.region) if view.group_by_region else None
+        status = status_at(n, at)
+        nodes.append(
+            SceneNode(
+                id=n.id,
+                label=model.label(n.id, lang),
+                kind=n.kind.value,
+                type=n.type,
+                cluster=cluster if cluster in model.regions_by_id else None,
+                status=status,
+                emphasised=view.emphasise_root and n.id == root,
+                notes=node_notes(model, n, status, at, lang, style, staffing=view.staffing),
+                tooltip=node_tooltip(model, n, status, lang, style),
+            )
+        )
+    scene_edges = []
+    for rel in edges:
+        phrasing = voc.relation_kinds[rel.kind].phrasing(lang) if rel.kind in voc.relation_kinds else None
+        verb = phrasing.active if phrasing else rel.kind
+        scene_edges.append(
+            SceneEdge(
+                id=rel.id,
+                kind=rel.kind,
+                source=rel.from_,
+                target=rel.to,
+                label=edge_label(model, rel, lang, style),
+                status=status_at(rel, at),
+                emphasised=view.emphasise_walk and rel.id in used,
+                phrase=f"{model.label(rel.from_, lang)} {verb} {model.label(rel.to, lang)}",
+            )
+        )
+    nodes, scene_edges = _fold(model, view, nodes, scene_edges)
+    clusters = []
+    for region in model.regions:
+        members = tuple(n.id for n in nodes if n.cluster == region.id)
+        if members:
+            label = (region.name_en or region.name) if lang == "en" else region.name
+            clusters.append(Cluster(region.id, label, members))
+    present = {n.id for n in nodes}
+    ranks = tuple(
+        tuple(i for i in rank if i in present) for rank in view.ranks if sum(i in present for i in rank) > 0
+    )
+    words = style.words(lang)
+    title = view.title.text(lang).replace("{node}", model.label(root, lang) if root else "")
+    model_title = (model.title_en or model.title) if lang == "en" else model.title
+    return Scene(
+        view=name,
+        lang=lang,
+        at=at,
+        title=title,
+        subtitle=f"{model_title} · {words['as_of'].format(date=at.isoformat())}",
+        root=root,
+        nodes=tuple(nodes),
+        edges=tuple(scene_edges),
+        clusters=tuple(clusters),
+        ranks=ranks,
+        graph=tuple(sorted(view.graph.items())),
+        unranked=tuple(sorted(view.unranked)),
+        region_nodes=tuple(sorted((n, r) for r, n in view.region_nodes.items() if n in present)),
+    )
+
+
+def _fold(
+    model: GovernanceModel, view: ViewDefinition, nodes: list[SceneNode], edges: list[SceneEdge]
+) -> tuple[list[SceneNode], list[SceneEdge]]:
+    """Mark parts drawn inside their group: a part_of line to a node of a ``fold_into`` type
+    that is the part's only line in the scene."""
+    if not view.fold_into:
+        return nodes, edges
+    groups = {n.id for n in nodes if n.type in view.fold_into}
+    lines: dict[str, list[SceneEdge]] = {}
+    for edge in edges:
+        lines.setdefault(edge.source, []).append(edge)
+        lines.setdefault(edge.target, []).append(edge)
+    folded: dict[str, str] = {}
+    for node in nodes:
+        own = lines.get(node.id, [])
+        if (
+            node.id not in groups
+            and len(own) == 1
+            and own[0].kind == "part_of"
+            and own[0].source == node.id
+            and own[0].target in groups
+        ):
+            folded[node.id] = own[0].target
+    nodes = [replace(n, inside=folded.get(n.id)) for n in nodes]
+    edges = [replace(e, folded=e.source in folded) for e in edges]
+    return nodes, edges

@@ -1,0 +1,64 @@
+"""The text alternative of a diagram: what it shows, in sentences (WCAG 1.1.1).
+
+The same text is the SVG's ``<desc>`` and what :func:`mra_graph.render.describe` returns,
+so a reader who cannot see the picture gets every node and every line of it.
+"""
+
+from __future__ import annotations
+
+from mra_graph.model import Status
+from mra_graph.render.definitions import Style
+from mra_graph.render.labels import status_word
+from mra_graph.render.scene import Scene, SceneNode
+
+__all__ = ["describe_scene"]
+
+
+def _name(node: SceneNode, scene: Scene, style: Style) -> str:
+    if node.status is Status.ACTIVE:
+        return node.label
+    return f"{node.label} ({status_word(node.status, scene.lang, style)})"
+
+
+def describe_scene(scene: Scene, style: Style) -> str:
+    """A paragraph per part: title and date, the groups and their members, then every line.
+
+    Nodes are listed in the order the diagram gives them, lines sorted by their sentence.
+    """
+    en = scene.lang == "en"
+    nodes = scene.nodes_by_id
+    lines = [f"{scene.title}. {scene.subtitle}."]
+    count = len(scene.nodes)
+    edges = len(scene.edges)
+    lines.append(
+        f"The diagram shows {count} node{'s' if count != 1 else ''} and {edges} "
+        f"connection{'s' if edges != 1 else ''}."
+        if en
+        else f"Het diagram toont {count} onderde{'len' if count != 1 else 'el'} en {edges} "
+        f"verbinding{'en' if edges != 1 else ''}."
+    )
+    if scene.root is not None:
+        root = nodes[scene.root]
+        lines.append(f"In focus: {root.label}." if en else f"Centraal staat {root.label}.")
+    placed: set[str] = set()
+    for cluster in scene.clusters:
+        names = ", ".join(_name(nodes[i], scene, style) for i in cluster.nodes)
+        lines.append(f"{cluster.label}: {names}.")
+        placed.update(cluster.nodes)
+    rest = [n for n in scene.nodes if n.id not in placed]
+    if rest:
+        head = (
+            ("Outside the regions" if en else "Buiten de regio's")
+            if scene.clusters
+            else ("Nodes" if en else "Onderdelen")
+        )
+        lines.append(f"{head}: " + ", ".join(_name(n, scene, style) for n in rest) + ".")
+    if scene.edges:
+        sentences = sorted(
+            e.phrase
+            + (f" ({e.label})" if e.label else "")
+            + (f" [{status_word(e.status, scene.lang, style)}]" if e.status is not Status.ACTIVE else "")
+            for e in scene.edges
+        )
+        lines.append(("Connections: " if en else "Verbindingen: ") + "; ".join(sentences) + ".")
+    return "\n".join(lines)

@@ -1,0 +1,299 @@
+"""A card per node: what it is, its composition, chair, meetings, relations and lines of
+responsibility, gathered from the model with the query functions.
+
+A card shows every relation the model records for its node, also those not active on
+the report date (they carry their status, e.g. *gepland*), so that a report of any day
+still explains both documents completely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mra_graph.model import GovernanceModel, Node, Relation, Status
+from mra_graph.queries import chains, members
+from mra_graph.report.citations import Citer
+from mra_graph.report.content import Card, ChainStep, Group, Line, Ref
+from mra_graph.report.phrases import Phrases
+from mra_graph.timeline import status_at
+from mra_graph.vocabulary import vocabulary
+
+__all__ = ["MAIN_GROUPS", "CardMaker", "attribute_text"]
+
+MAIN_GROUPS = (
+    ("supports", "out"),
+    ("supports", "in"),
+    ("steers", "out"),
+    ("steers", "in"),
+    ("commissions", "out"),
+    ("commissions", "in"),
+)
+"""The relations every body card names first, in this order, even when there are none."""
+
+_COMPOSITION = ("member_of", "part_of")
+
+
+def attribute_text(value: object, t: Phrases) -> str:
+    """An attribute value as text: ``ja``/``nee`` for true/false, lists joined by commas."""
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass
+class CardMaker:
+    """Makes cards and references for one model, date and language, citing as it goes."""
+
+    model: GovernanceModel
+    at: dt.date
+    t: Phrases
+    citer: Citer
+    included: frozenset[str] | None = None
+    """With a focus, only relations between these nodes are shown (their cards exist)."""
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    def ref(self, node: Node) -> Ref:
+        status = status_at(node, self.at)
+        return Ref(
+            id=node.id,
+            label=self.model.label(node.id, self.lang),
+            anchor=f"card-{node.id}",
+            kind=node.kind.value,
+            status=status.value,
+            status_text=None if status is Status.ACTIVE else self.t.status_word(status.value),
+            disputed=node.id in self.model.disputed,
+        )
+
+    def _status_text(self, relation: Relation) -> str | None:
+        status = status_at(relation, self.at)
+        if status is Status.ACTIVE:
+            return None
+        return self.t("not_active", date=self.at.isoformat(), status=self.t.status_word(status.value))
+
+    def _extras(self, relation: Relation, with_count: bool = True) -> tuple[str, ...]:
+        words = vocabulary()
+        parts: list[str] = []
+        if relation.capacity:
+            parts.append(words.capacity_text(relation.capacity, self.lang))
+        parts += [
+            term.text(self.lang)
+            for flag, term in words.attribute_flags.items()
+            if relation.attributes.get(flag) is True
+        ]
+        if with_count and relation.count is not None:
+            parts.append(f"{relation.count} per {relation.per}" if relation.per else str(relation.count))
+        if relation.role:
+            parts.append(relation.role)
+        return tuple(parts)
+
+    def line(self, relation: Relation, here: str, extras: tuple[str, ...] | None = None) -> Line:
+        """``relation`` as seen from the card of ``here``; the ``from`` card owns its anchor."""
+        other_id = relation.to if relation.from_ == here else relation.from_
+        owner = relation.from_ == here
+        flags = set(vocabulary().attribute_flags)
+        details = tuple(
+            (self.t.attribute_name(k), attribute_text(v, self.t))
+            for k, v in sorted(relation.attributes.items())
+            if k not in flags
+        )
+        if owner:
+            label = self._sentence(relation)
+            self.citer.add(relation.sources, f"rel-{relation.id}", label)
+        return Line(
+            relation_id=relation.id,
+            anchor=f"rel-{relation.id}" if owner else None,
+            other=self.ref(self.model.nodes_by_id[other_id]),
+            extras=self._extras(relation) if extras is None else extras,
+            details=details,
+            note=relation.note,
+            status_text=self._status_text(relation),
+            disputed=relation.id in self.model.disputed,
+            sources=tuple(relation.sources),
+        )
+
+    def _sentence(self, relation: Relation) -> str:
+        from mra_graph.answer_text import sentence
+
+        return sentence(self.model, relation, self.lang)
+
+    def _phrase(self, kind: str, outgoing: bool) -> str:
+        phrasing = vocabulary().relation_kinds[kind].phrasing(self.lang)
+        return phrasing.active if outgoing else phrasing.passive
+
+    def _relations(self, node_id: str) -> list[tuple[str, str, Relation]]:
+        """``(kind, 'out'|'in', relation)`` of every relation at the node, symmetric ones as 'out'."""
+        symmetric = {k for k, v in vocabulary().relation_kinds.items() if v.symmetric}
+        found = []
+        for rel in self.model.relations:
+            if self.included is not None and not (rel.from_ in self.included and rel.to in self.included):
+                continue
+            if rel.from_ == node_id:
+                found.append((rel.kind, "out", rel))
+            elif rel.to == node_id:
+                found.append((rel.kind, "out" if rel.kind in symmetric else "in", rel))
+        return found
+
+    def _sorted_lines(self, relations: Sequence[Relation], here: str) -> tuple[Line, ...]:
+        lines = [self.line(r, here) for r in relations]
+        lines.sort(key=lambda line: (line.other.label.casefold(), line.relation_id))
+        return tuple(lines)
+
+    def card(self, node: Node) -> Card:
+        """The card of ``node``; every fact on it is registered with the citer."""
+        t, lang = self.t, self.lang
+        ref = self.ref(node)
+        label = ref.label
+        self.citer.add(node.sources, ref.anchor, label)
+        relations = self._relations(node.id)
+        by_group: dict[tuple[str, str], list[Relation]] = {}
+        for kind, direction, rel in relations:
+            by_group.setdefault((kind, direction), []).append(rel)
+
+        composition_rels = [r for k in _COMPOSITION for r in by_group.pop((k, "in"), [])]
+        composition = self._composition(node, composition_rels)
+        chair = self._sorted_lines(by_group.pop(("chairs", "in"), []), node.id)
+
+        groups = []
+        for kind, direction in MAIN_GROUPS:
+            rels = by_group.pop((kind, direction), [])
+            if rels or node.kind.value == "body":
+                title = _capital(self._phrase(kind, direction == "out"))
+                groups.append(Group(f"{kind}-{direction}", title, self._sorted_lines(rels, node.id)))
+        kind_order = {k: i for i, k in enumerate(vocabulary().relation_kinds)}
+        other_groups = [
+            Group(
+                f"{kind}-{direction}",
+                _capital(self._phrase(kind, direction == "out")),
+                self._sorted_lines(rels, node.id),
+            )
+            for (kind, direction), rels in sorted(
+                by_group.items(), key=lambda item: (kind_order.get(item[0][0], 999), item[0][1] == "in")
+            )
+        ]
+
+        chain_steps, chain_note = self._chains(node)
+        what = self._what(node)
+        region = self.model.regions_by_id.get(node.region or "")
+        en = lang == "en"
+        return Card(
+            ref=ref,
+            name=(node.name_en or node.name) if en else node.name,
+            other_name=(node.name if en else node.name_en)
+            if node.name_en and node.name_en != node.name
+            else None,
+            aliases=tuple(node.aliases),
+            what=what,
+            region=((region.name_en or region.name) if en else region.name) if region else None,
+            description=(node.description_en or node.description) if en else node.description,
+            description_lang="en" if en and node.description_en else "nl",
+            period=self._period(node),
+            facts=tuple(
+                (t.attribute_name(k), attribute_text(v, t))
+                for k, v in sorted(node.attributes.items())
+                if k not in ("meetings_per_year", "chair")
+            ),
+            composition=composition,
+            size_sentence=self._size_sentence(node) if composition or node.size is not None else None,
+            chair=chair,
+            chair_note=attribute_text(node.attributes["chair"], t) if "chair" in node.attributes else None,
+            meetings=self._meetings(node),
+            groups=tuple(groups),
+            other_groups=tuple(other_groups),
+            chains=chain_steps,
+            chain_note=chain_note,
+            conflicts=tuple(
+                (f"conflict-{c.id}", c.id) for c in self.model.conflicts if node.id in c.subjects
+            ),
+            sources=tuple(node.sources),
+            staffing_rows=tuple(
+                (f"row-{row.id}", (row.label_en or row.label) if en else row.label)
+                for table in self.model.figures
+                for row in table.rows
+                if node.id in row.nodes
+            ),
+        )
+
+    def _what(self, node: Node) -> str:
+        """``regiegroep (orgaan)``: the node's type and kind in the vocabulary's words."""
+        words = vocabulary().node_kinds.get(node.kind.value)
+        if words is None:
+            return node.kind.value
+        kind_text = words.en if self.lang == "en" else words.nl
+        type_words = words.types.get(node.type) if node.type else None
+        if type_words is None:
+            return kind_text
+        type_text = type_words.en if self.lang == "en" else type_words.nl
+        return type_text if type_text == kind_text else f"{type_text} ({kind_text})"
+
+    def _composition(self, node: Node, relations: Sequence[Relation]) -> tuple[Line, ...]:
+        t = self.t
+        lines = []
+        for rel in relations:
+            if rel.count is None:
+                amount = t.number_not_given
+            else:
+                amount = f"{rel.count} per {rel.per}" if rel.per else str(rel.count)
+            kind = t.member if rel.kind == "member_of" else t.part
+            lines.append(self.line(rel, node.id, extras=(amount, kind, *self._extras(rel, with_count=False))))
+        order = {k: i for i, k in enumerate(_COMPOSITION)}
+        kinds = {r.id: r.kind for r in relations}
+        lines.sort(key=lambda line: (order[kinds[line.relation_id]], line.other.label.casefold()))
+        return tuple(lines)
+
+    def _size_sentence(self, node: Node) -> str:
+        from mra_graph.answer_text import count_line
+
+        return count_line(self.model, members(self.model, node.id, None), self.lang)
+
+    def _meetings(self, node: Node) -> str | None:
+        per_year = node.attributes.get("meetings_per_year")
+        if isinstance(per_year, int) and not isinstance(per_year, bool):
+            text = self.t.meetings_text(per_year)
+            venue = node.attributes.get("venue")
+            return f"{text}, {venue}" if isinstance(venue, str) else text
+        return None
+
+    def _period(self, node: Node) -> str | None:
+        parts = []
+        if node.valid_from:
+            parts.append(self.t("from_date", date=node.valid_from.isoformat()))
+        if node.valid_to:
+            parts.append(self.t("until_date", date=node.valid_to.isoformat()))
+        return " ".join(parts) or None
+
+    def _chains(self, node: Node) -> tuple[tuple[tuple[ChainStep, ...], ...], str | None]:
+        status = status_at(node, self.at)
+        if status is not Status.ACTIVE:
+            note = self.t(
+                "responsibility_inactive", date=self.at.isoformat(), status=self.t.status_word(status.value)
+            )
+            return (), note
+        found = chains(self.model, node.id, self.at)
+        if not found:
+            return (), self.t.responsibility_none
+        steps = tuple(
+            tuple(
+                ChainStep(
+                    phrase=self._phrase(s.relation.kind, s.forward),
+                    other=self.ref(s.target if s.forward else s.source),
+                    extras=self._extras(s.relation),
+                    relation_id=s.relation.id,
+                )
+                for s in chain
+            )
+            for chain in found
+        )
+        return steps, None

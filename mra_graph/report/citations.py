@@ -1,0 +1,64 @@
+"""Numbering the passages a report cites, and remembering which facts rest on each.
+
+Passages are numbered in the order of the documents and their section headings as the
+model lists them, and within a section in the order the report first cites them, so
+the source list reads like the documents themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mra_graph.model import GovernanceModel, Source
+from mra_graph.report.content import Citation, DocumentEntry, SectionEntry
+
+__all__ = ["Citer"]
+
+
+class Citer:
+    """Collects ``(source, fact anchor, fact label)`` while a report is gathered."""
+
+    def __init__(self) -> None:
+        self._facts: dict[Source, list[tuple[str, str]]] = {}
+
+    def add(self, sources: Iterable[Source], anchor: str, label: str) -> tuple[Source, ...]:
+        """Record that the fact at ``#anchor`` rests on ``sources``; returns them as a tuple."""
+        found = tuple(sources)
+        for source in found:
+            facts = self._facts.setdefault(source, [])
+            if (anchor, label) not in facts:
+                facts.append((anchor, label))
+        return found
+
+    def number(self, model: GovernanceModel) -> tuple[dict[Source, Citation], tuple[DocumentEntry, ...]]:
+        """Every cited passage numbered, and the documents with their sections and passages."""
+        doc_order = {d.id: i for i, d in enumerate(model.documents)}
+        section_order = {(d.id, s): i for d in model.documents for i, s in enumerate(d.sections)}
+        first_seen = {s: i for i, s in enumerate(self._facts)}
+        ordered = sorted(
+            self._facts,
+            key=lambda s: (
+                doc_order.get(s.document, len(doc_order)),
+                section_order.get((s.document, s.section), len(section_order)),
+                s.section,
+                first_seen[s],
+            ),
+        )
+        citations = {
+            s: Citation(n, f"src-{n}", s, tuple(self._facts[s])) for n, s in enumerate(ordered, start=1)
+        }
+        documents = []
+        for document in model.documents:
+            sections = [
+                SectionEntry(
+                    title,
+                    tuple(
+                        c for s, c in citations.items() if s.document == document.id and s.section == title
+                    ),
+                )
+                for title in document.sections
+            ]
+            documents.append(
+                DocumentEntry(document.id, document.title, document.file, document.period, tuple(sections))
+            )
+        return citations, tuple(documents)

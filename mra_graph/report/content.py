@@ -1,0 +1,270 @@
+"""What a report says, as plain frozen data that templates turn into HTML or Markdown.
+
+Nothing here knows about markup: texts are plain strings (templates escape them) and
+links are fragment anchors (``card-<node id>``, ``rel-<relation id>``, ``row-<row id>``,
+``conflict-<id>``, ``src-<n>``) that every output format shares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mra_graph.model import Source
+from mra_graph.report.phrases import Phrases
+
+__all__ = [
+    "Card",
+    "ChainStep",
+    "ChangeItem",
+    "Citation",
+    "ClaimEntry",
+    "ConflictEntry",
+    "Diagram",
+    "DocumentEntry",
+    "Group",
+    "Line",
+    "PlannedItem",
+    "Ref",
+    "RegionSection",
+    "Report",
+    "SectionEntry",
+    "Staffing",
+    "StaffingRow",
+]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link to a node's card: its id, distinguishing label and status on the report date.
+
+    ``status_text`` is ``None`` while the node is active, else e.g. ``gepland``.
+    """
+
+    id: str
+    label: str
+    anchor: str
+    kind: str
+    status: str
+    status_text: str | None
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class Line:
+    """One relation as a card shows it: the node at the other end and what qualifies it.
+
+    ``anchor`` is set on the one line per relation that owns its ``rel-<id>`` anchor
+    (on the card of the relation's ``from`` node); ``details`` are attribute
+    name/value pairs, ``extras`` short qualifiers (capacity, count, role).
+    """
+
+    relation_id: str
+    anchor: str | None
+    other: Ref
+    extras: tuple[str, ...]
+    details: tuple[tuple[str, str], ...]
+    note: str | None
+    status_text: str | None
+    disputed: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Relations of one kind in one direction, under a heading such as *Wordt ondersteund door*."""
+
+    key: str
+    title: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    phrase: str
+    other: Ref
+    extras: tuple[str, ...]
+    relation_id: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything the report says about one node."""
+
+    ref: Ref
+    name: str
+    other_name: str | None
+    aliases: tuple[str, ...]
+    what: str
+    region: str | None
+    description: str | None
+    description_lang: str
+    period: str | None
+    facts: tuple[tuple[str, str], ...]
+    composition: tuple[Line, ...]
+    size_sentence: str | None
+    chair: tuple[Line, ...]
+    chair_note: str | None
+    meetings: str | None
+    groups: tuple[Group, ...]
+    other_groups: tuple[Group, ...]
+    chains: tuple[tuple[ChainStep, ...], ...]
+    chain_note: str | None
+    conflicts: tuple[tuple[str, str], ...]
+    sources: tuple[Source, ...]
+    staffing_rows: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_body(self) -> bool:
+        return self.ref.kind == "body"
+
+
+@dataclass(frozen=True)
+class RegionSection:
+    id: str
+    anchor: str
+    name: str
+    other_name: str | None
+    short: str
+    intro: str
+    cards: tuple[Card, ...]
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class StaffingRow:
+    id: str
+    anchor: str
+    label: str
+    values: tuple[str, ...]
+    difference: str
+    stated: str | None
+    computed: str | None
+    consistent: bool
+    is_total: bool
+    nodes: tuple[Ref, ...]
+    disputed: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Staffing:
+    title: str
+    unit: str
+    note: str | None
+    years: tuple[str, ...]
+    rows: tuple[StaffingRow, ...]
+    consistent: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    text: str
+    href: str
+    before: str
+    after: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    ref: Ref
+    period: str | None
+    description: str | None
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    statement: str
+    value: str | None
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ConflictEntry:
+    id: str
+    anchor: str
+    kind: str
+    title: str
+    description: str
+    claims: tuple[ClaimEntry, ...]
+    model_choice: str | None
+    subjects: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered passage of a source, and the facts of the report that rest on it."""
+
+    number: int
+    anchor: str
+    source: Source
+    cited_by: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    title: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    id: str
+    title: str
+    file: str
+    period: str
+    sections: tuple[SectionEntry, ...]
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """The overview picture: inline SVG markup (already safe to embed) and its text alternative.
+
+    ``svg`` is ``None`` when it could not be drawn; ``reason`` then says why.
+    """
+
+    svg: str | None
+    title: str
+    description: str
+    reason: str | None = None
+    mermaid: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report: what the templates get as ``report``, with the phrases as ``t``."""
+
+    lang: str
+    at: dt.date
+    since: dt.date | None
+    title: str
+    heading: str
+    focus: Ref | None
+    model_title: str
+    counts: str
+    documents: tuple[DocumentEntry, ...]
+    diagram: Diagram
+    regions: tuple[RegionSection, ...]
+    others: tuple[tuple[str, tuple[Card, ...]], ...]
+    staffing: Staffing | None
+    changes: tuple[tuple[str, tuple[ChangeItem, ...]], ...] | None
+    planned: tuple[tuple[str, tuple[PlannedItem, ...]], ...]
+    conflicts: tuple[ConflictEntry, ...]
+    citations: dict[Source, Citation]
+    search_index: tuple[dict[str, object], ...]
+    graph_index: dict[str, object]
+    phrases: Phrases
+
+    def cite(self, sources: tuple[Source, ...]) -> tuple[Citation, ...]:
+        """The numbered citations of ``sources``, in number order, each once."""
+        found = {self.citations[s].number: self.citations[s] for s in sources if s in self.citations}
+        return tuple(found[n] for n in sorted(found))
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        every = [c for r in self.regions for c in r.cards]
+        every += [c for _, cards in self.others for c in cards]
+        return tuple(every)

@@ -1,0 +1,175 @@
+"""Turning a gathered report into files: self-contained HTML, Markdown with its diagram
+beside it, or PDF (through WeasyPrint, an optional dependency), and writing them so that
+no half-written file is ever left behind.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from mra_graph.errors import RenderError, UsageError
+from mra_graph.files import write_atomically
+from mra_graph.model import GovernanceModel
+from mra_graph.names import resolve
+from mra_graph.report.content import Report
+from mra_graph.report.diagram import diagram, diagram_file
+from mra_graph.report.gather import build_report
+from mra_graph.report.phrases import phrases
+from mra_graph.report.templates import bundled_template, fill, template_dir
+
+__all__ = ["FORMATS", "format_for", "render_report", "template_text", "write_report"]
+
+FORMATS = ("html", "md", "pdf")
+_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
+_JS_PHRASES = ("search_none", "search_count")
+
+
+def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The report format: ``fmt`` if given, else from the file extension. Raises :class:`UsageError`."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix not in _EXTENSIONS:
+        raise UsageError(
+            f"cannot tell the report format from {str(path)!r}; end it in .html, .md or .pdf or give --format"
+        )
+    return _EXTENSIONS[suffix]
+
+
+def template_text(fmt: str) -> str:
+    """The bundled template for ``fmt`` as text, to copy and adapt (``--print-template``)."""
+    return (template_dir() / bundled_template("md" if fmt == "md" else "html")).read_text(encoding="utf-8")
+
+
+def _assets() -> dict[str, Markup]:
+    folder = template_dir()
+    # our own files, shipped with the package: inlined as they are
+    return {
+        "css": Markup((folder / "report.css").read_text(encoding="utf-8")),
+        "js": Markup((folder / "report.js").read_text(encoding="utf-8")),
+    }
+
+
+def _viewer_data(report: Report) -> dict[str, Any]:
+    return {
+        "index": list(report.search_index),
+        "relations": report.graph_index["relations"],
+        "phrases": {k: report.phrases(k) for k in _JS_PHRASES},
+    }
+
+
+def render_report(
+    model: GovernanceModel,
+    fmt: str,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    since: dt.date | None = None,
+    focus: str | None = None,
+    template: Path | None = None,
+    mermaid: bool = False,
+    image_name: str = "report-diagram.svg",
+) -> dict[str, bytes]:
+    """The files of a report, by name: the report itself first, then (Markdown) its diagram.
+
+    ``focus`` is any name of a node (an unknown one raises
+    :class:`~mra_graph.errors.UnknownNameError`); ``template`` replaces the bundled
+    template (errors in it raise :class:`~mra_graph.errors.TemplateError`); ``mermaid``
+    adds the diagram's Mermaid source to a Markdown report. The HTML is one
+    self-contained file; Markdown links ``image_name``, written beside it.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if mermaid and fmt != "md":
+        raise UsageError("--mermaid adds a Mermaid block to a Markdown report; use it with a .md output")
+    if since is not None and since > at:
+        raise UsageError(f"--since {since} is after the report date {at}; give an earlier date")
+    node = resolve(model, focus) if focus is not None else None
+    t = phrases(lang)
+    title = t.diagram
+    picture = diagram(model, at=at, lang=lang, title=title, focus=node.id if node else None, mermaid=mermaid)
+    report = build_report(model, at=at, lang=lang, since=since, focus=node, diagram=picture)
+    context: dict[str, Any] = {
+        "report": report,
+        "t": t,
+        "assets": _assets(),
+        "interactive": fmt == "html",
+        "data": _viewer_data(report),
+        "image": Markup(quote(image_name)) if picture.svg else None,
+        "mermaid": picture.mermaid,
+        # WeasyPrint draws an inline <svg> only once per process; as an image it always works
+        "diagram_src": _data_uri(picture.svg) if fmt == "pdf" and picture.svg else None,
+    }
+    text = fill("md" if fmt == "md" else "html", template, context)
+    if fmt == "html":
+        return {"": text.encode("utf-8")}
+    if fmt == "md":
+        files = {"": text.encode("utf-8")}
+        if picture.svg:
+            files[image_name] = diagram_file(model, at=at, lang=lang, focus=node.id if node else None)
+        return files
+    return {"": _pdf(text)}
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _pdf(html: str) -> bytes:
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # no type hints shipped
+    except ImportError as error:
+        raise RenderError(
+            "a PDF report needs the Python package 'weasyprint'; install it with pip install 'mra-graph[pdf]'"
+        ) from error
+    except OSError as error:
+        raise RenderError(
+            f"WeasyPrint cannot load its system libraries ({error}); "
+            "install Pango, e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        ) from error
+    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return data
+
+
+def write_report(
+    model: GovernanceModel,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    **options: Any,
+) -> list[Path]:
+    """Render a report and write it to ``path`` (plus a Markdown report's diagram beside it).
+
+    Everything is rendered before anything is written; each file is written atomically,
+    and if a later file fails the earlier ones of this report are removed again, so a
+    failed report leaves nothing behind. Returns the paths written, the report first.
+    """
+    target = Path(path)
+    chosen = format_for(target, fmt)
+    if chosen == "md":
+        options.setdefault("image_name", f"{target.stem}-diagram.svg")
+    files = render_report(model, chosen, **options)
+    written: list[Path] = []
+    order = sorted(files, key=lambda name: name == "")  # the report last: it links the others
+    try:
+        for name in order:
+            destination = target if name == "" else target.parent / name
+            existed = destination.exists()
+            write_atomically(destination, files[name])
+            if not existed:
+                written.append(destination)
+    except Exception:
+        for done in written:
+            with contextlib.suppress(OSError):
+                done.unlink()
+        raise
+    return [target] + [target.parent / n for n in files if n]

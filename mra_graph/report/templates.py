@@ -1,0 +1,132 @@
+"""Jinja2 templates of the report: where they are, how they escape, and their errors.
+
+The bundled templates live in ``render/report/`` (``report.html.j2`` with its
+``sections/`` and ``macros.html.j2``; ``report.md.j2`` with ``sections/*.md.j2``). A
+user's template (``--template FILE``) is looked up first in its own folder, then in the
+bundled one, so a copy of ``report.html.j2`` can keep including the bundled sections
+or override any of them with a file of the same name beside it.
+
+HTML is autoescaped; Markdown escapes every value through :func:`markdown_escape`.
+Undefined names are errors, never empty text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from mra_graph.errors import TemplateError
+from mra_graph.resources import data_file
+
+__all__ = ["bundled_template", "environment", "fill", "markdown_escape", "script_json", "template_dir"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(#|[+-](?=\s)|\d+[.)](?=\s))")
+
+
+def template_dir() -> Path:
+    """The folder of the bundled report templates and assets."""
+    return data_file("render", "report/report.html.j2").parent
+
+
+def bundled_template(fmt: str) -> str:
+    """The file name of the bundled template for ``html`` (also used for PDF) or ``md``."""
+    return "report.md.j2" if fmt == "md" else "report.html.j2"
+
+
+def script_json(value: Any) -> Markup:
+    """JSON that is safe inside ``<script>``: no ``</``, ``<!--`` or line separators can end it.
+
+    >>> str(script_json({"a": "</script><!--"}))
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def markdown_escape(value: Any) -> str:
+    r"""Model text as literal Markdown: markup characters escaped, HTML turned into entities.
+
+    >>> print(markdown_escape("<b>x</b> *y* | [z](u)"))
+    &lt;b&gt;x&lt;/b&gt; \*y\* \| \[z\](u)
+    >>> print(markdown_escape("# not a heading"))
+    \# not a heading
+    """
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(r"\\\1", text)
+
+
+def _capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def environment(fmt: str, user_dir: Path | None = None) -> jinja2.Environment:
+    """A Jinja2 environment for ``html`` or ``md`` templates, the user's folder first."""
+    folders = [str(user_dir)] if user_dir is not None else []
+    folders.append(str(template_dir()))
+    markdown = fmt == "md"
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=not markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=markdown_escape if markdown else None,
+    )
+    env.filters["script_json"] = script_json
+    env.filters["capitalize_first"] = _capitalize_first
+    env.filters["md"] = lambda value: Markup(markdown_escape(value))
+    return env
+
+
+def fill(fmt: str, template: Path | None, context: dict[str, Any]) -> str:
+    """The filled-in template (``template`` or the bundled one). Raises :class:`TemplateError`."""
+    name = template.name if template is not None else bundled_template(fmt)
+    where = str(template) if template is not None else name
+    if template is not None and not template.is_file():
+        raise TemplateError(f"cannot read the template {where!r}: no such file")
+    env = environment(fmt, template.resolve().parent if template is not None else None)
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        file = error.filename or where
+        raise TemplateError(f"{file}:{error.lineno}: template syntax error: {error.message}") from error
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"{where}: template {error.name!r} not found") from error
+    except jinja2.UndefinedError as error:
+        raise TemplateError(f"{_where(error, where)}: {error.message}") from error
+    except (jinja2.TemplateError, UnicodeDecodeError) as error:
+        raise TemplateError(f"{_where(error, where)}: {error}") from error
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise TemplateError(f"{_where(error, where)}: the template failed: {error}") from error
+
+
+def _where(error: BaseException, default: str) -> str:
+    """``FILE:LINE`` of the innermost template frame in which ``error`` happened, else ``default``."""
+    tb = error.__traceback__
+    found = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    if found is None:
+        return default
+    file = Path(found[0])
+    with contextlib.suppress(ValueError):
+        file = file.relative_to(template_dir())
+    return f"{file}:{found[1]}"

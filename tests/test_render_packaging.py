@@ -1,0 +1,51 @@
+"""An installed wheel carries the view and style files and draws from any directory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(out.glob("mra_graph-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "mra_graph/_data/render/views.json" in names
+    assert "mra_graph/_data/render/style.json" in names
+    target = out / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def test_the_installed_package_reads_its_own_views_and_draws(installed: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    code = (
+        "from mra_graph.resources import data_file; print(data_file('render', 'views.json'))\n"
+        "import datetime as dt, mra_graph\n"
+        "from mra_graph.render import render\n"
+        "dot = render(mra_graph.load(), 'overview', at=dt.date(2017, 6, 1), fmt='dot')\n"
+        "print(dot.decode().splitlines()[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    path, first = done.stdout.splitlines()
+    assert path.startswith(str(installed))
+    assert first == "digraph overview {"
