@@ -8,6 +8,7 @@ from dataclasses import dataclass
 __all__ = [
     "AmbiguousNameError",
     "ConversionError",
+    "EditError",
     "ExportError",
     "MissingDependencyError",
     "ModelError",
@@ -140,3 +141,7 @@ class ConversionError(ModelError):
 
 class ExportError(MraGraphError):
     """An export could not be written where it was asked to go."""
+
+
+class EditError(MraGraphError):
+    """A model file could not be edited safely: it is locked, or it changed while being edited."""

@@ -22,6 +22,7 @@ __all__ = [
     "Document",
     "FigureRow",
     "FigureTable",
+    "FormerName",
     "GovernanceModel",
     "Node",
     "NodeKind",
@@ -139,6 +140,25 @@ class Region(Strict):
     sources: Sources
 
 
+class FormerName(Strict):
+    """A name a node was known by until ``valid_to`` (exclusive): an alias with a date.
+
+    ``mra-graph rename`` records one for every rename, so that old documents that use
+    the old name still find the node.
+    """
+
+    name: ShortText
+    name_en: ShortText | None = None
+    valid_from: dt.date | None = Field(default=None, description="Since when, where known.")
+    valid_to: dt.date = Field(description="The first day the node no longer had this name.")
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Self:
+        if self.valid_from and self.valid_from >= self.valid_to:
+            raise ValueError(f"valid_from {self.valid_from} must be before valid_to {self.valid_to}")
+        return self
+
+
 class Node(Dated):
     """A body, role, organisation, place, document or instrument."""
 
@@ -156,6 +176,9 @@ class Node(Dated):
     )
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
     sources: Sources
+    former_names: list[FormerName] = Field(
+        default_factory=list, description="Earlier names, each with the date it stopped being used."
+    )
 
 
 class Relation(Dated):

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.context import Context, date_type
+from mra_graph.cli.edit_cmds import EDIT_COMMANDS
 from mra_graph.cli.interchange_cmds import export, import_
 from mra_graph.cli.model_cmds import check, list_nodes, schema, show
 from mra_graph.cli.query_cmds import ask, chain, diff, formation, members, path, query
@@ -81,5 +82,6 @@ for command in (
     formation,
     export,
     import_,
+    *EDIT_COMMANDS,
 ):
     main.add_command(command)

@@ -211,6 +211,7 @@ def export_archimate(model: GovernanceModel) -> Export:
     losses += [
         Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
         Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
+        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 

@@ -37,7 +37,7 @@ _NODE_FIELDS = (
     "size",
 )
 _EDGE_FIELDS = ("kind", "status", "valid_from", "valid_to", "capacity", "count", "per", "role", "note")
-_JSON_FIELDS = ("aliases", "attributes", "sources")
+_JSON_FIELDS = ("aliases", "attributes", "sources", "former_names")
 
 
 def _attributes(item: Node | Relation, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -178,6 +178,7 @@ def export_neo4j(model: GovernanceModel) -> Export:
         Loss("regions", len(model.regions), "only the region id on each node is carried"),
         Loss("figure tables", len(model.figures), "tables of numbers have no place in the graph"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in the graph"),
+        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
         Loss(
             f"list items with {ARRAY_DELIMITER!r} in nodes.csv",
             len(changed),

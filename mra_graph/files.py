@@ -1,0 +1,74 @@
+"""Writing a file so that no reader ever sees half of it.
+
+:func:`write_atomically` writes into a temporary file beside the target, flushes it to
+the disk, renames it over the target in one step and flushes the folder, so that after
+a crash the target holds either the old bytes or the new ones, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from mra_graph.errors import ExportError
+
+__all__ = ["write_atomically"]
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file at ``path`` with ``data``, all at once or not at all.
+
+    The temporary file lives in the target's folder (a rename across file systems is
+    not atomic); an existing target keeps its permission bits, a new one gets the mode
+    a plain ``open()`` would give it. On any failure the temporary file is removed, the
+    target is untouched and :class:`~mra_graph.errors.ExportError` says what failed.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ExportError(f"cannot write into {str(folder)!r}: {error.strerror or error}") from error
+    try:
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(handle, mode)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"cannot write {str(target)!r}: {error.strerror or error}") from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    # the rename is durable only once the folder's entry is on disk; some file systems
+    # cannot open or sync a folder, and there the rename is as durable as it gets
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
