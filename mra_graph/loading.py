@@ -156,7 +156,37 @@ def parse_json(text: str, file: str = "<model>") -> Any:
         line, column = _first_offence(text, error.what)
         raise ModelError([Problem(file, line, column, "", error.what)]) from error
     except RecursionError as error:
-        raise ModelError([Problem(file, 0, 0, "", "the JSON is nested too deeply to be a model")]) from error
+        line, column = _too_deep(text)
+        raise ModelError(
+            [Problem(file, line, column, "", f"the JSON is nested more than {_DEPTH} levels deep here")]
+        ) from error
+
+
+# a model nests at most six levels; this many cannot be a model and is reported where
+# it starts when the parser gives up on an even deeper file
+_DEPTH = 100
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Line and column where the nesting first goes deeper than ``_DEPTH`` levels."""
+    depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            try:
+                i = scanstring(text, i + 1)[1]
+            except ValueError:
+                break
+            continue
+        if c in "{[":
+            depth += 1
+            if depth > _DEPTH:
+                return _line_column(text, i)
+        elif c in "}]":
+            depth -= 1
+        i += 1
+    return 0, 0
 
 
 def _first_offence(text: str, what: str) -> tuple[int, int]:

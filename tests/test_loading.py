@@ -40,7 +40,7 @@ EXPECTED = [
         "cycle",
         ":94:5 /relations/1: member_of relations form a cycle: secretaris -> regiegroep -> secretaris (member_of must not loop back)",
     ),
-    ("deep-nesting", " /: the JSON is nested too deeply to be a model"),
+    ("deep-nesting", ":1:101 /: the JSON is nested more than 100 levels deep here"),
     (
         "duplicate-id",
         ":79:7 /nodes/4/id: duplicate id 'secretaris', first used at /nodes/2/id (ids must be unique)",
