@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Self
+from typing import Annotated, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -45,6 +45,14 @@ Text = Annotated[
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$")]
 Scalar = str | int | float | bool
 AttributeValue = Scalar | list[str]
+
+
+_V = TypeVar("_V")
+
+
+def _sorted_keys(mapping: dict[str, _V]) -> dict[str, _V]:
+    """``mapping`` with its keys in order: their order in a file carries no meaning."""
+    return dict(sorted(mapping.items()))
 
 
 class Strict(BaseModel):
@@ -180,6 +188,8 @@ class Node(Dated):
         default_factory=list, description="Earlier names, each with the date it stopped being used."
     )
 
+    _attributes_in_order = field_validator("attributes")(_sorted_keys)
+
 
 class Relation(Dated):
     """A typed, directed edge between two nodes."""
@@ -195,6 +205,8 @@ class Relation(Dated):
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
     note: Text | None = None
     sources: Sources
+
+    _attributes_in_order = field_validator("attributes")(_sorted_keys)
 
     @model_validator(mode="after")
     def _per_needs_count(self) -> Self:
@@ -217,6 +229,8 @@ class FigureRow(Strict):
     total_of: list[Id] | None = None
     nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
     sources: Sources
+
+    _values_in_order = field_validator("values")(_sorted_keys)
 
 
 class FigureTable(Strict):

@@ -19,6 +19,7 @@ import networkx as nx
 
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
 __all__ = ["export_graphml", "graph_of"]
@@ -71,7 +72,8 @@ def graph_of(model: GovernanceModel) -> nx.MultiDiGraph[str]:
 
 
 def export_graphml(model: GovernanceModel) -> Export:
-    """The model as one GraphML file, and what the graph cannot hold."""
+    """The model as one GraphML file (nodes and edges in id order), and what the graph cannot hold."""
+    model = in_id_order(model)
     buffer = io.BytesIO()
     nx.write_graphml_xml(graph_of(model), buffer, encoding="utf-8", prettyprint=True)
     losses = [

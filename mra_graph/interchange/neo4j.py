@@ -31,6 +31,7 @@ from typing import Any
 
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.ordering import in_id_order
 
 __all__ = ["ARRAY_DELIMITER", "cypher_string", "export_neo4j", "label_of", "properties", "type_of"]
 
@@ -158,7 +159,8 @@ def _admin_csv(rows: list[dict[str, Any]], fixed: tuple[str, ...], changed: list
 
 
 def export_neo4j(model: GovernanceModel) -> Export:
-    """The files for ``neo4j-admin import`` and ``cypher-shell``, and the losses."""
+    """The files for ``neo4j-admin import`` and ``cypher-shell`` (rows in id order), and the losses."""
+    model = in_id_order(model)
     changed: list[str] = []
     node_rows = [
         {":ID": n.id, ":LABEL": f"Node{ARRAY_DELIMITER}{label_of(n)}", **properties(model, n)}
