@@ -179,7 +179,7 @@ class Node(Dated):
     description: Text | None = None
     description_en: Text | None = None
     region: Id | None = None
-    size: Annotated[int, Field(ge=0)] | None = Field(
+    size: Annotated[int, Field(ge=0, strict=True)] | None = Field(
         default=None, description="Total number of members where the source gives one."
     )
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
@@ -199,7 +199,7 @@ class Relation(Dated):
     from_: Id = Field(alias="from")
     to: Id
     capacity: Id | None = Field(default=None, description="e.g. bestuurlijk or ambtelijk.")
-    count: Annotated[int, Field(ge=0)] | None = None
+    count: Annotated[int, Field(ge=0, strict=True)] | None = None
     per: ShortText | None = Field(default=None, description="e.g. 'raad' in two per council.")
     role: ShortText | None = Field(default=None, description="In which role, e.g. chair.")
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)

@@ -95,7 +95,7 @@ EXPECTED = [
     ),
     (
         "wrong-type",
-        ":99:7 /relations/1/count: input should be a valid integer, unable to parse string as an integer, got 'zeven'",
+        ":99:7 /relations/1/count: input should be a valid integer, got 'zeven'",
     ),
 ]
 
