@@ -8,6 +8,7 @@ from dataclasses import dataclass
 __all__ = [
     "AmbiguousNameError",
     "ConversionError",
+    "EditError",
     "ExportError",
     "MissingDependencyError",
     "ModelError",
@@ -15,6 +16,7 @@ __all__ = [
     "Problem",
     "QuestionError",
     "RenderError",
+    "TemplateError",
     "UnknownNameError",
     "UnknownRelationKindError",
     "UsageError",
@@ -142,9 +144,11 @@ class ExportError(MraGraphError):
     """An export could not be written where it was asked to go."""
 
 
+class EditError(MraGraphError):
+    """A model file could not be edited safely: it is locked, or it changed while being edited."""
+
+
 class TemplateError(RenderError):
     """A report template could not be read, has a syntax error or failed while filling in;
     the message names the template file and line."""
 
-
-__all__ += ["TemplateError"]

@@ -1,13 +1,15 @@
-"""Writing output files so that a reader never sees half a file.
+"""Writing a file so that no reader ever sees half of it.
 
-:func:`write_atomically` writes to a temporary file in the target's folder, flushes it
-to disk (``fsync``) and renames it over the target, so the target holds either its old
-content or the whole new content, never a part.
+:func:`write_atomically` writes into a temporary file beside the target, flushes it to
+the disk, renames it over the target in one step and flushes the folder, so that after
+a crash the target holds either the old bytes or the new ones, never a mix.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,11 +19,12 @@ __all__ = ["write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, ``fsync`` and a rename.
+    """Replace the file at ``path`` with ``data``, all at once or not at all.
 
-    The file gets the permissions a plain ``open()`` would give it. Raises
-    :class:`~mra_graph.errors.ExportError` (one line, naming the path) when the folder
-    does not exist or cannot be written; the temporary file is removed then.
+    The temporary file lives in the target's folder (a rename across file systems is
+    not atomic); an existing target keeps its permission bits, a new one gets the mode
+    a plain ``open()`` would give it. On any failure the temporary file is removed, the
+    target is untouched and :class:`~mra_graph.errors.ExportError` says what failed.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -36,36 +39,44 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise ExportError(f"cannot write into {str(folder)!r}: {error.strerror}") from error
+        raise ExportError(f"cannot write into {str(folder)!r}: {error.strerror or error}") from error
     try:
-        os.chmod(temporary, 0o666 & ~_umask())
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {str(target)!r}: {error.strerror}") from error
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"cannot write {str(target)!r}: {error.strerror or error}") from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
     _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    # the rename is durable only once the folder's entry is on disk; some file systems
+    # cannot open or sync a folder, and there the rename is as durable as it gets
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-def _sync_folder(folder: Path) -> None:
-    # the rename is durable only once the folder's entry is on disk; not every
-    # platform can open a folder, and losing this sync loses no data already written
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

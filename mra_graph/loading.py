@@ -7,10 +7,12 @@ the full list.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
 from pathlib import Path
 from typing import Any
@@ -57,6 +59,25 @@ def sources_dir_from_env() -> Path | None:
 
 def load_text(raw: bytes | str, file: str = "<model>", *, sources_dir: Path | None = None) -> GovernanceModel:
     """Validate a model given as bytes or text; ``file`` names it in error messages."""
+    with _collector_paused():
+        return _load_text(raw, file, sources_dir)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Loading makes millions of small objects and no reference cycles; the cyclic
+    # collector would walk them all again and again (more than half the time of a
+    # large model), so it waits until the model is built.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
     text = _decode(raw, file)
     data = parse_json(text, file)
     try:
@@ -136,11 +157,13 @@ def _reject_constant(name: str) -> float:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _NotStrictJson(f"duplicate key {key!r}")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _NotStrictJson(f"duplicate key {key!r}")
+            seen.add(key)
     return result
 
 
@@ -156,7 +179,37 @@ def parse_json(text: str, file: str = "<model>") -> Any:
         line, column = _first_offence(text, error.what)
         raise ModelError([Problem(file, line, column, "", error.what)]) from error
     except RecursionError as error:
-        raise ModelError([Problem(file, 0, 0, "", "the JSON is nested too deeply to be a model")]) from error
+        line, column = _too_deep(text)
+        raise ModelError(
+            [Problem(file, line, column, "", f"the JSON is nested more than {_DEPTH} levels deep here")]
+        ) from error
+
+
+# a model nests at most six levels; this many cannot be a model and is reported where
+# it starts when the parser gives up on an even deeper file
+_DEPTH = 100
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Line and column where the nesting first goes deeper than ``_DEPTH`` levels."""
+    depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            try:
+                i = scanstring(text, i + 1)[1]
+            except ValueError:
+                break
+            continue
+        if c in "{[":
+            depth += 1
+            if depth > _DEPTH:
+                return _line_column(text, i)
+        elif c in "}]":
+            depth -= 1
+        i += 1
+    return 0, 0
 
 
 def _first_offence(text: str, what: str) -> tuple[int, int]:

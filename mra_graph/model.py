@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Self
+from typing import Annotated, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -22,6 +22,7 @@ __all__ = [
     "Document",
     "FigureRow",
     "FigureTable",
+    "FormerName",
     "GovernanceModel",
     "Node",
     "NodeKind",
@@ -44,6 +45,14 @@ Text = Annotated[
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$")]
 Scalar = str | int | float | bool
 AttributeValue = Scalar | list[str]
+
+
+_V = TypeVar("_V")
+
+
+def _sorted_keys(mapping: dict[str, _V]) -> dict[str, _V]:
+    """``mapping`` with its keys in order: their order in a file carries no meaning."""
+    return dict(sorted(mapping.items()))
 
 
 class Strict(BaseModel):
@@ -140,6 +149,25 @@ class Region(Strict):
     sources: Sources
 
 
+class FormerName(Strict):
+    """A name a node was known by until ``valid_to`` (exclusive): an alias with a date.
+
+    ``mra-graph rename`` records one for every rename, so that old documents that use
+    the old name still find the node.
+    """
+
+    name: ShortText
+    name_en: ShortText | None = None
+    valid_from: dt.date | None = Field(default=None, description="Since when, where known.")
+    valid_to: dt.date = Field(description="The first day the node no longer had this name.")
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Self:
+        if self.valid_from and self.valid_from >= self.valid_to:
+            raise ValueError(f"valid_from {self.valid_from} must be before valid_to {self.valid_to}")
+        return self
+
+
 class Node(Dated):
     """A body, role, organisation, place, document or instrument."""
 
@@ -152,11 +180,16 @@ class Node(Dated):
     description: Text | None = None
     description_en: Text | None = None
     region: Id | None = None
-    size: Annotated[int, Field(ge=0)] | None = Field(
+    size: Annotated[int, Field(ge=0, strict=True)] | None = Field(
         default=None, description="Total number of members where the source gives one."
     )
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
     sources: Sources
+    former_names: list[FormerName] = Field(
+        default_factory=list, description="Earlier names, each with the date it stopped being used."
+    )
+
+    _attributes_in_order = field_validator("attributes")(_sorted_keys)
 
 
 class Relation(Dated):
@@ -167,12 +200,14 @@ class Relation(Dated):
     from_: Id = Field(alias="from")
     to: Id
     capacity: Id | None = Field(default=None, description="e.g. bestuurlijk or ambtelijk.")
-    count: Annotated[int, Field(ge=0)] | None = None
+    count: Annotated[int, Field(ge=0, strict=True)] | None = None
     per: ShortText | None = Field(default=None, description="e.g. 'raad' in two per council.")
     role: ShortText | None = Field(default=None, description="In which role, e.g. chair.")
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
     note: Text | None = None
     sources: Sources
+
+    _attributes_in_order = field_validator("attributes")(_sorted_keys)
 
     @model_validator(mode="after")
     def _per_needs_count(self) -> Self:
@@ -195,6 +230,8 @@ class FigureRow(Strict):
     total_of: list[Id] | None = None
     nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
     sources: Sources
+
+    _values_in_order = field_validator("values")(_sorted_keys)
 
 
 class FigureTable(Strict):

@@ -52,6 +52,8 @@ class NameIndex:
                 fold(model.labels_en[node.id]),
             }
             keys.update(fold(a) for a in node.aliases)
+            keys.update(fold(f.name) for f in node.former_names)
+            keys.update(fold(f.name_en) for f in node.former_names if f.name_en)
             if node.name_en:
                 keys.add(fold(node.name_en))
             for key in keys:

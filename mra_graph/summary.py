@@ -60,7 +60,7 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: str = "nl
     """Everything about one node: its fields and every relation in and out."""
     outgoing = []
     incoming = []
-    for rel in model.relations:
+    for rel in sorted(model.relations, key=lambda r: r.id):
         if rel.from_ == node.id:
             outgoing.append(
                 {**relation_detail(rel, at), "other": node_ref(model, model.nodes_by_id[rel.to], at, lang)}

@@ -93,6 +93,14 @@ def _all_sources(model: GovernanceModel) -> Iterator[tuple[Path_, Source]]:
             yield from ((("conflicts", c, "claims", k, "sources", j), s) for j, s in enumerate(claim.sources))
 
 
+def _every_section_known(model: GovernanceModel, documents: dict[str, Document]) -> bool:
+    """The quick check of a large model: every source cites a known section of a known document."""
+    known = {(d.id, section) for d in documents.values() for section in d.sections}
+    items: list[Sequence[Source]] = [n.sources for n in model.nodes]
+    items += [r.sources for r in model.relations]
+    return all((s.document, s.section) in known for sources in items for s in sources)
+
+
 def normalise_quote_text(text: str) -> str:
     """Fold runs of white space into one space, so quotes ignore the PDF's line breaks."""
     return " ".join(text.split())
@@ -124,6 +132,8 @@ def _document_texts(model: GovernanceModel, folder: Path) -> dict[str, tuple[str
 
 def _sources(model: GovernanceModel, texts: dict[str, tuple[str, ...] | None]) -> Iterator[Finding]:
     documents = {d.id: d for d in model.documents}
+    if not texts and _every_section_known(model, documents):
+        return
     for path, source in _all_sources(model):
         doc = documents.get(source.document)
         if doc is None:
@@ -190,6 +200,11 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     ids = list(nodes)
     kinds = list(vocab.relation_kinds)
     seen: dict[tuple[str, str, str, dt.date | None], int] = {}
+    # node kinds are str enums, so a set of the vocabulary's strings finds them directly
+    allowed = {
+        kind: {True: frozenset(spec.from_kinds), False: frozenset(spec.to_kinds)}
+        for kind, spec in vocab.relation_kinds.items()
+    }
     for i, rel in enumerate(model.relations):
         spec = vocab.relation_kinds.get(rel.kind)
         if spec is None:
@@ -208,7 +223,7 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
         if spec is not None:
             for key, node in ends:
                 kinds_allowed = spec.from_kinds if key == "from" else spec.to_kinds
-                if node.kind.value not in kinds_allowed:
+                if node.kind not in allowed[rel.kind][key == "from"]:
                     verb = "start at" if key == "from" else "end at"
                     yield Finding(
                         ("relations", i, key),
@@ -257,24 +272,46 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
 
 
 def _cycles(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
-    for kind, spec in vocab.relation_kinds.items():
-        if not spec.acyclic:
+    acyclic = {kind for kind, spec in vocab.relation_kinds.items() if spec.acyclic}
+    edges: dict[str, dict[str, set[str]]] = {kind: {} for kind in acyclic}
+    for rel in model.relations:
+        if rel.kind in acyclic:
+            edges[rel.kind].setdefault(rel.from_, set()).add(rel.to)
+    for kind in sorted(acyclic):
+        if not _has_cycle(edges[kind]):
             continue
+        # only a model with a loop pays for finding and naming it
         graph: nx.DiGraph[str] = nx.DiGraph()
         where: dict[tuple[str, str], int] = {}
         for i, rel in enumerate(model.relations):
             if rel.kind == kind:
                 graph.add_edge(rel.from_, rel.to)
                 where.setdefault((rel.from_, rel.to), i)
-        try:
-            cycle = nx.find_cycle(graph)
-        except nx.NetworkXNoCycle:
-            continue
+        cycle = nx.find_cycle(graph)
         loop = " -> ".join([str(u) for u, _ in cycle] + [str(cycle[0][0])])
         first = where[(str(cycle[0][0]), str(cycle[0][1]))]
         yield Finding(
             ("relations", first), f"{kind} relations form a cycle: {loop}", f"{kind} must not loop back"
         )
+
+
+def _has_cycle(successors: dict[str, set[str]]) -> bool:
+    """Whether the directed graph ``successors`` loops (Kahn: peel off nodes with no way in)."""
+    incoming: dict[str, int] = {}
+    for source, targets in successors.items():
+        incoming.setdefault(source, 0)
+        for target in targets:
+            incoming[target] = incoming.get(target, 0) + 1
+    free = [node for node, count in incoming.items() if count == 0]
+    peeled = 0
+    while free:
+        node = free.pop()
+        peeled += 1
+        for target in successors.get(node, ()):
+            incoming[target] -= 1
+            if incoming[target] == 0:
+                free.append(target)
+    return peeled < len(incoming)
 
 
 def _figures(model: GovernanceModel) -> Iterator[Finding]:

@@ -17,14 +17,25 @@ HOSTILE = (
     "emoji 🏛️ en accenten é ñ ß",
     "MATCH (n) DETACH DELETE n //",
     "}} {{ @prefix x: <y> . } ; ,",
+    '</script><img src=x onerror="alert(1)"> <svg onload=alert(1)>',
+    '" ]; evil [label="x"]; a -> b [label="',
+    '%%{init: {"theme": "dark"}}%% A-->B click A call alert()',
+    "[link](javascript:alert(1)) | cel | **vet** # kop",
+    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;',
+    "${7*7} {{7*7}} <%= 7*7 %> $(id) `id`",
+    "omgekeerd \u202e‮ en zero​width ﻿",
 )
 
+# benign text of the same shape, one per hostile string: an output made from the plain
+# model with each PLAIN[k] replaced by HOSTILE[k] must equal the hostile model's output
+PLAIN = tuple(f"gewoon{k:02d}tekst" for k in range(len(HOSTILE)))
 
-def hostile_model(model: GovernanceModel) -> GovernanceModel:
-    """``model`` with names, aliases, descriptions and attributes replaced by hostile text."""
+
+def hostile_model(model: GovernanceModel, corpus: tuple[str, ...] = HOSTILE) -> GovernanceModel:
+    """``model`` with names, aliases, descriptions and attributes replaced by ``corpus`` text."""
     nodes = []
     for i, node in enumerate(model.nodes):
-        text = HOSTILE[i % len(HOSTILE)]
+        text = corpus[i % len(corpus)]
         nodes.append(
             node.model_copy(
                 update={
@@ -36,9 +47,22 @@ def hostile_model(model: GovernanceModel) -> GovernanceModel:
             )
         )
     relations = [
-        r.model_copy(update={"note": HOSTILE[i % len(HOSTILE)] + "\nnoot", "role": HOSTILE[i % len(HOSTILE)]})
+        r.model_copy(update={"note": corpus[i % len(corpus)] + "\nnoot", "role": corpus[i % len(corpus)]})
         for i, r in enumerate(model.relations)
     ]
+    figures = [
+        table.model_copy(
+            update={
+                "title": corpus[t % len(corpus)],
+                "rows": [
+                    row.model_copy(update={"label": f"{corpus[(t + j) % len(corpus)]} {j}"})
+                    for j, row in enumerate(table.rows)
+                ],
+            }
+        )
+        for t, table in enumerate(model.figures)
+    ]
     # revalidate so the copies obey the schema exactly as loaded models do
-    data = model.model_copy(update={"nodes": nodes, "relations": relations}).model_dump(by_alias=True)
+    update = {"nodes": nodes, "relations": relations, "figures": figures}
+    data = model.model_copy(update=update).model_dump(by_alias=True)
     return GovernanceModel.model_validate(data)

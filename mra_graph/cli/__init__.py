@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.context import Context, date_type
+from mra_graph.cli.edit_cmds import EDIT_COMMANDS
 from mra_graph.cli.interchange_cmds import export, import_
 from mra_graph.cli.model_cmds import check, list_nodes, schema, show
 from mra_graph.cli.query_cmds import ask, chain, diff, formation, members, path, query
@@ -85,5 +86,6 @@ for command in (
     import_,
     render_cmd,
     report,
+    *EDIT_COMMANDS,
 ):
     main.add_command(command)

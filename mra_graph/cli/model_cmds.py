@@ -91,7 +91,7 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
         raise click.BadParameter(f"unknown region {region!r}; known: {known}", param_hint="--region")
     nodes = [
         n
-        for n in model.nodes
+        for n in sorted(model.nodes, key=lambda n: n.id)
         if (kind is None or n.kind.value == kind) and (region is None or n.region == region)
     ]
     refs = [node_ref(model, n, obj.at, obj.lang) for n in nodes]

@@ -30,6 +30,7 @@ from typing import Any
 from mra_graph.errors import ExportError
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
 __all__ = ["NAMESPACE", "NODE_SIZE", "element_type", "export_archimate", "layout", "relationship_of", "terms"]
@@ -150,7 +151,11 @@ def _dated(item: Node | Relation) -> dict[str, Any]:
 
 
 def export_archimate(model: GovernanceModel) -> Export:
-    """The model as one ArchiMate exchange file with an overview view, and what was lost."""
+    """The model as one ArchiMate exchange file with an overview view, and what was lost.
+
+    Elements and relationships are in id order, whatever the order of the model file.
+    """
+    model = in_id_order(model)
     ET.register_namespace("", NAMESPACE)
     ET.register_namespace("xsi", _XSI)
     kinds = vocabulary().relation_kinds
@@ -211,6 +216,7 @@ def export_archimate(model: GovernanceModel) -> Export:
     losses += [
         Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
         Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
+        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 

@@ -71,7 +71,9 @@ def _kind(cls: type[BaseModel], name: str) -> str:
         annotation = get_args(annotation)[0]
     origin = get_origin(annotation)
     if origin is list:
-        return "list"
+        item = get_args(annotation)[0]
+        # a list of objects (a node's former names) is one JSON cell
+        return "json" if isinstance(item, type) and issubclass(item, BaseModel) else "list"
     if origin is dict:
         return "json"
     return {int: "int", float: "float", bool: "json"}.get(annotation, "text")

@@ -3,39 +3,13 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from mra_graph.errors import ExportError
+from mra_graph.files import write_atomically
 from mra_graph.interchange.losses import Export
 
 __all__ = ["write_atomically", "write_export"]
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise ExportError(
-            f"cannot write into {str(folder)!r}: {error.strerror}; choose another -o"
-        ) from error
-    try:
-        # mkstemp makes the file private; give it the mode a plain open() would have
-        os.chmod(temporary, 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {str(path)!r}: {error.strerror}; choose another -o") from error
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def write_export(export: Export, target: str | os.PathLike[str]) -> list[Path]:

@@ -19,6 +19,7 @@ import networkx as nx
 
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
 __all__ = ["export_graphml", "graph_of"]
@@ -37,7 +38,7 @@ _NODE_FIELDS = (
     "size",
 )
 _EDGE_FIELDS = ("kind", "status", "valid_from", "valid_to", "capacity", "count", "per", "role", "note")
-_JSON_FIELDS = ("aliases", "attributes", "sources")
+_JSON_FIELDS = ("aliases", "attributes", "sources", "former_names")
 
 
 def _attributes(item: Node | Relation, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -71,7 +72,8 @@ def graph_of(model: GovernanceModel) -> nx.MultiDiGraph[str]:
 
 
 def export_graphml(model: GovernanceModel) -> Export:
-    """The model as one GraphML file, and what the graph cannot hold."""
+    """The model as one GraphML file (nodes and edges in id order), and what the graph cannot hold."""
+    model = in_id_order(model)
     buffer = io.BytesIO()
     nx.write_graphml_xml(graph_of(model), buffer, encoding="utf-8", prettyprint=True)
     losses = [

@@ -31,6 +31,7 @@ from typing import Any
 
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.ordering import in_id_order
 
 __all__ = ["ARRAY_DELIMITER", "cypher_string", "export_neo4j", "label_of", "properties", "type_of"]
 
@@ -158,7 +159,8 @@ def _admin_csv(rows: list[dict[str, Any]], fixed: tuple[str, ...], changed: list
 
 
 def export_neo4j(model: GovernanceModel) -> Export:
-    """The files for ``neo4j-admin import`` and ``cypher-shell``, and the losses."""
+    """The files for ``neo4j-admin import`` and ``cypher-shell`` (rows in id order), and the losses."""
+    model = in_id_order(model)
     changed: list[str] = []
     node_rows = [
         {":ID": n.id, ":LABEL": f"Node{ARRAY_DELIMITER}{label_of(n)}", **properties(model, n)}
@@ -178,6 +180,7 @@ def export_neo4j(model: GovernanceModel) -> Export:
         Loss("regions", len(model.regions), "only the region id on each node is carried"),
         Loss("figure tables", len(model.figures), "tables of numbers have no place in the graph"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in the graph"),
+        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
         Loss(
             f"list items with {ARRAY_DELIMITER!r} in nodes.csv",
             len(changed),

@@ -289,6 +289,7 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
     losses = (
         Loss("figure tables", len(model.figures), "the RDF export has no vocabulary for tables of numbers"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts are not carried in the RDF export"),
+        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
     )
     return tuple(x for x in losses if x.count)
 

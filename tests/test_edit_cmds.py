@@ -1,0 +1,201 @@
+"""Editing model files: the commands, the lock, the on-disk check and the atomic write."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from mra_graph import editing, load
+from mra_graph.errors import EditError, ExportError
+from mra_graph.files import write_atomically
+from mra_graph.model import GovernanceModel
+from mra_graph.model_file import edit_model_file, lock_path
+from mra_graph.resources import bundled_model_path
+
+Cli = Callable[..., Result]
+SOURCE = ("--source", "am-overleggen-brochure", "Regiegroep")
+
+
+@pytest.fixture
+def model_file(tmp_path: Path) -> Path:
+    path = tmp_path / "organen.json"
+    path.write_bytes(bundled_model_path().read_bytes())
+    return path
+
+
+def test_edits_need_an_explicit_model_file(cli: Cli) -> None:
+    before = bundled_model_path().read_bytes()
+    result = cli("set", "regiegroep-am", "size=12")
+    assert result.exit_code == 2
+    assert "say which model file to change with --model PATH" in result.stderr
+    assert bundled_model_path().read_bytes() == before
+
+
+def test_add_node_then_relation_then_query(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    result = cli(
+        "--model", m, "add-node", "am-testplatform", "--kind", "body", "--type", "platform",
+        "--name", "Testplatform", "--region", "am", "--from", "2017-01-01", *SOURCE,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{m}: added node 'am-testplatform'\n"
+    result = cli(
+        "--model", m, "add-relation", "informs", "Testplatform", "regiegroep-am",
+        "--from", "2017-01-01", *SOURCE, "--quote", "Regiegroep",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    edited = load(model_file)
+    relation = next(r for r in edited.relations if r.id == "am-testplatform.informs.regiegroep-am")
+    assert relation.sources[0].quote == "Regiegroep"
+    asked = cli("--model", m, "--format", "json", "query", "informs", "--from", "Testplatform")
+    assert "regiegroep-am" in asked.stdout
+
+
+def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    result = cli("--model", m, "set", "regiegroep-am", "size=12", 'aliases=["RG AM"]', "name_en=Board")
+    assert result.exit_code == 0, result.output
+    node = load(model_file).nodes_by_id["regiegroep-am"]
+    assert (node.size, node.aliases, node.name_en) == (12, ["RG AM"], "Board")
+    assert cli("--model", m, "set", "regiegroep-am", "--unset", "size").exit_code == 0
+    assert load(model_file).nodes_by_id["regiegroep-am"].size is None
+
+
+def test_invalid_edit_exits_1_and_leaves_the_file_alone(cli: Cli, model_file: Path) -> None:
+    before = model_file.read_bytes()
+    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=-3")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {model_file} /nodes/")
+    assert "Traceback" not in result.output
+    assert model_file.read_bytes() == before
+    assert [p.name for p in model_file.parent.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_usage_errors_exit_2(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    assert cli("--model", m, "set", "regiegroep-am", "size").exit_code == 2
+    assert cli("--model", m, "set", "regiegroep-am").exit_code == 2
+    assert cli("--model", m, "end", "mra-bureau", "--on", "2024-01-01").exit_code == 2
+    assert cli("--model", m, "add-node", "x", "--kind", "body", "--name", "X").exit_code == 2
+    assert cli("--model", m, "end", "mra-bureau", "--on", "gisteren").exit_code == 2
+
+
+def test_end_and_rename_commands(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    result = cli("--model", m, "rename", "mra-bureau", "Bureau MRA", "--on", "2024-01-01")
+    assert result.exit_code == 0, result.output
+    result = cli("--model", m, "end", "mra-bureau", "--on", "2025-01-01", "--with-relations")
+    assert result.exit_code == 0, result.output
+    node = load(model_file).nodes_by_id["mra-bureau"]
+    assert node.name == "Bureau MRA"
+    assert node.former_names[0].name == "MRA Bureau"
+    shown = cli("--model", m, "--at", "2024-06-01", "--format", "json", "show", "MRA Bureau")
+    assert json.loads(shown.stdout)["id"] == "mra-bureau"
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(cli: Cli, model_file: Path) -> None:
+    before = model_file.read_bytes()
+    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=12", "--dry-run")
+    assert result.exit_code == 0
+    assert '+      "size": 12,\n' in result.stdout
+    assert model_file.read_bytes() == before
+
+
+def test_an_edit_changes_only_its_own_lines(cli: Cli, model_file: Path) -> None:
+    before = model_file.read_text(encoding="utf-8").splitlines()
+    assert cli("--model", str(model_file), "set", "regiegroep-am", "size=12").exit_code == 0
+    after = model_file.read_text(encoding="utf-8").splitlines()
+    assert [line for line in after if line not in before] == ['      "size": 12,']
+    assert len(after) == len(before) + 1
+
+
+def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(model_file: Path) -> None:
+    def meddle(model: GovernanceModel) -> GovernanceModel:
+        # someone saves the file in a text editor (which takes no lock) mid-edit
+        model_file.write_text(model_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return editing.set_fields(model, "regiegroep-am", {"size": 12})
+
+    with pytest.raises(EditError, match="changed on disk while this edit was made; nothing was written"):
+        edit_model_file(model_file, meddle)
+    assert load(model_file).nodes_by_id["regiegroep-am"].size is None
+
+
+def test_a_held_lock_makes_an_edit_wait_then_give_up(model_file: Path) -> None:
+    with open(lock_path(model_file), "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        start = time.monotonic()
+        with pytest.raises(EditError, match="is being edited by another process"):
+            edit_model_file(model_file, lambda m: m, lock_timeout=0.2)
+        assert time.monotonic() - start >= 0.2
+
+
+def _slow_add(path: str, index: int) -> None:
+    def change(model: GovernanceModel) -> GovernanceModel:
+        time.sleep(0.15)  # a wide window in which an unlocked editor would lose the others' edits
+        return editing.add_node(
+            model,
+            {
+                "id": f"am-test-{index}",
+                "kind": "body",
+                "name": f"Test {index}",
+                "region": "am",
+                "sources": [{"document": "am-overleggen-brochure", "section": "Regiegroep"}],
+            },
+        )
+
+    edit_model_file(path, change)
+
+
+def test_concurrent_editors_never_lose_an_edit(model_file: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_slow_add, args=(str(model_file), i)) for i in range(6)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [w.exitcode for w in workers] == [0] * 6
+    ids = set(load(model_file).nodes_by_id)
+    assert {f"am-test-{i}" for i in range(6)} <= ids
+
+
+def test_concurrent_command_line_edits_never_lose_an_edit(model_file: Path) -> None:
+    commands = [
+        [sys.executable, "-m", "mra_graph", "--model", str(model_file), "add-node", f"am-cli-{i}",
+         "--kind", "body", "--name", f"CLI {i}", "--region", "am", *SOURCE]
+        for i in range(4)
+    ]  # fmt: skip
+    processes = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in commands]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0] * 4, outputs
+    assert {f"am-cli-{i}" for i in range(4)} <= set(load(model_file).nodes_by_id)
+
+
+def test_write_atomically_keeps_the_old_file_when_the_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"old")
+    os.chmod(target, 0o640)
+
+    def broken(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(ExportError, match="No space left on device"):
+        write_atomically(target, b"new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
