@@ -151,4 +151,3 @@ class EditError(MraGraphError):
 class TemplateError(RenderError):
     """A report template could not be read, has a syntax error or failed while filling in;
     the message names the template file and line."""
-
