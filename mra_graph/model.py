@@ -58,7 +58,7 @@ def _sorted_keys(mapping: dict[str, _V]) -> dict[str, _V]:
 class Strict(BaseModel):
     """Shared base: unknown keys are errors and validated objects never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Status(StrEnum):
