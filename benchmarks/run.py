@@ -217,6 +217,11 @@ def report(results: list[tuple[str, dict[str, Any]]], cold: dict[str, float]) ->
         cells = " ".join(f"{s}={e:.2f}" if e is not None else f"{s}=n/a" for s, e in found.items())
         worst = max([worst, *(e for e in found.values() if e is not None)])
         lines.append(f"  {a_name} -> {b_name}: {cells}")
+    cpu_exponents = [
+        e for (_, a), (_, b) in itertools.pairwise(synthetic) if (e := _exponent(a, b, "load_cpu"))
+    ]
+    if cpu_exponents:
+        lines.append("  load+validate in processor time: " + ", ".join(f"{e:.2f}" for e in cpu_exponents))
     largest = synthetic[-1][1] if synthetic else None
     lines += ["", "render of a region's overview against bare dot on the same DOT:"]
     for name, r in results:
@@ -246,6 +251,7 @@ def report(results: list[tuple[str, dict[str, Any]]], cold: dict[str, float]) ->
                 f"({seconds:.2f} s; processor time {cpu:.2f} s)",
                 largest["load"] <= 3000,
             ),
+            _verdict(f"... in processor time <= 3 s ({cpu:.2f} s)", largest["load_cpu"] <= 3000),
             _verdict(
                 f"... and <= 1 GB ({largest['load_peak_mb']:.0f} MB added at peak)",
                 largest["load_peak_mb"] <= 1024,
