@@ -82,7 +82,7 @@ def measure_one(path: str, repeat: int) -> dict[str, Any]:
     node, other = _subjects(model)
     question = f"wie ondersteunt {node}?"
     # the queries build their graph once per model and date; time them warm, as a
-    # session that asks several questions sees them
+    # program that asks several questions sees them
     queries.related(model, node, "supports", "outgoing", DAY)
     result = {
         "nodes": len(model.nodes),
