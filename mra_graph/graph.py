@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from mra_graph.collector import paused
 from mra_graph.model import GovernanceModel
 from mra_graph.timeline import holds_at, status_at
 from mra_graph.vocabulary import vocabulary
@@ -37,6 +38,11 @@ def build_graph(model: GovernanceModel, at: dt.date | None = None) -> nx.MultiDi
     >>> "mra-bureau" in build_graph(load(), dt.date(2016, 6, 1))
     False
     """
+    with paused():
+        return _build_graph(model, at)
+
+
+def _build_graph(model: GovernanceModel, at: dt.date | None) -> nx.MultiDiGraph[str]:
     symmetric = {name for name, kind in vocabulary().relation_kinds.items() if kind.symmetric}
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in model.nodes:

@@ -7,12 +7,10 @@ the full list.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import gc
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from mra_graph.collector import paused
 from mra_graph.errors import ModelError, Problem
 from mra_graph.locations import pointer, positions
 from mra_graph.model import GovernanceModel
@@ -59,22 +58,8 @@ def sources_dir_from_env() -> Path | None:
 
 def load_text(raw: bytes | str, file: str = "<model>", *, sources_dir: Path | None = None) -> GovernanceModel:
     """Validate a model given as bytes or text; ``file`` names it in error messages."""
-    with _collector_paused():
+    with paused():
         return _load_text(raw, file, sources_dir)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Loading makes millions of small objects and no reference cycles; the cyclic
-    # collector would walk them all again and again (more than half the time of a
-    # large model), so it waits until the model is built.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:

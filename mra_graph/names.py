@@ -42,6 +42,7 @@ class NameIndex:
 
     def __init__(self, model: GovernanceModel) -> None:
         self.model = model
+        self._order = {n.id: i for i, n in enumerate(model.nodes)}
         self.by_key: dict[str, list[str]] = {}
         for node in model.nodes:
             keys = {
@@ -68,8 +69,7 @@ class NameIndex:
         if name in nodes:
             return [nodes[name]]
         ids = self.by_key.get(fold(name), [])
-        order = {n.id: i for i, n in enumerate(self.model.nodes)}
-        return [nodes[i] for i in sorted(ids, key=order.__getitem__)]
+        return [nodes[i] for i in sorted(ids, key=self._order.__getitem__)]
 
     def suggestions(self, name: str, limit: int = 3) -> list[str]:
         """Ids of the nodes whose names come closest to ``name``."""

@@ -74,6 +74,7 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: str = "nl
         "name_nl": node.name,
         "name_en": node.name_en,
         "aliases": list(node.aliases),
+        "former_names": [f.model_dump(mode="json", exclude_none=True) for f in node.former_names],
         "description": (node.description_en or node.description) if lang == "en" else node.description,
         "size": node.size,
         "attributes": dict(node.attributes),

@@ -19,7 +19,7 @@ __all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabu
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Phrasing(_Strict):

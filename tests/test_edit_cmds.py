@@ -69,6 +69,9 @@ def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
     assert (node.size, node.aliases, node.name_en) == (12, ["RG AM"], "Board")
     assert cli("--model", m, "set", "regiegroep-am", "--unset", "size").exit_code == 0
     assert load(model_file).nodes_by_id["regiegroep-am"].size is None
+    # a quoted value is text, even when it reads as a number
+    assert cli("--model", m, "set", "regiegroep-am", 'name_en="12"').exit_code == 0
+    assert load(model_file).nodes_by_id["regiegroep-am"].name_en == "12"
 
 
 def test_invalid_edit_exits_1_and_leaves_the_file_alone(cli: Cli, model_file: Path) -> None:
@@ -100,7 +103,11 @@ def test_end_and_rename_commands(cli: Cli, model_file: Path) -> None:
     assert node.name == "Bureau MRA"
     assert node.former_names[0].name == "MRA Bureau"
     shown = cli("--model", m, "--at", "2024-06-01", "--format", "json", "show", "MRA Bureau")
-    assert json.loads(shown.stdout)["id"] == "mra-bureau"
+    detail = json.loads(shown.stdout)
+    assert detail["id"] == "mra-bureau"
+    assert detail["former_names"] == [{"name": "MRA Bureau", "valid_to": "2024-01-01"}]
+    text = cli("--model", m, "--at", "2024-06-01", "show", "mra-bureau").stdout
+    assert "  Heette MRA Bureau tot 2024-01-01\n" in text
 
 
 def test_dry_run_prints_a_diff_and_writes_nothing(cli: Cli, model_file: Path) -> None:

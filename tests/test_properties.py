@@ -340,3 +340,15 @@ def test_broken_files_exit_1_from_the_command_line_without_a_traceback(tmp_path:
         path, code, traceback, exception = line.split(" ", 3)
         assert (code, traceback) == ("1", "False"), line
         assert exception == "SystemExit(1)", line
+
+
+@pytest.mark.parametrize("field", ["id", "name"])
+def test_a_trailing_newline_is_not_allowed_where_line_breaks_are_not(field: str) -> None:
+    data = {
+        "title": "t",
+        "documents": [{"id": "doc", "title": "D", "file": "d.md", "period": "2017", "sections": SECTIONS}],
+        "nodes": [{"id": "n0", "kind": "body", "name": "N", "sources": [SOURCE]}],
+    }
+    data["nodes"][0][field] += "\n"
+    error = _assert_clean_failure(_text(data).encode())
+    assert error.problems[0].pointer == f"/nodes/0/{field}"

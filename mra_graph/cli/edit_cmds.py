@@ -210,8 +210,8 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
 
 
 def _value(text: str) -> Any:
-    # JSON where the text is a JSON list, object, number or true/false; text otherwise
-    if text[:1] in "[{-0123456789" or text in ("true", "false"):
+    # JSON where the text is a JSON string, list, object, number or true/false; text otherwise
+    if text[:1] in '"[{-0123456789' or text in ("true", "false"):
         try:
             return json.loads(text)
         except ValueError:

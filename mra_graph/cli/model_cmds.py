@@ -151,6 +151,9 @@ def show(obj: Context, node: str) -> None:
     click.echo("  " + " · ".join(facts))
     if detail["aliases"]:
         click.echo(f"  {'Also called' if en else 'Ook genoemd'}: " + ", ".join(detail["aliases"]))
+    for former in detail["former_names"]:
+        name = (former.get("name_en") or former["name"]) if en else former["name"]
+        click.echo(f"  {'Called' if en else 'Heette'} {name} {'until' if en else 'tot'} {former['valid_to']}")
     if detail["description"]:
         click.echo(f"  {detail['description']}")
     if detail["size"] is not None:

@@ -14,14 +14,8 @@ import re
 from collections.abc import Callable
 
 from mra_graph.errors import UsageError
-from mra_graph.interchange.archimate import export_archimate
-from mra_graph.interchange.csv_format import export_csv
-from mra_graph.interchange.csv_reading import import_csv
 from mra_graph.interchange.files import write_export
-from mra_graph.interchange.graphml import export_graphml
 from mra_graph.interchange.losses import Export, Loss
-from mra_graph.interchange.neo4j import export_neo4j
-from mra_graph.interchange.popolo import export_popolo, import_popolo
 from mra_graph.model import GovernanceModel
 
 __all__ = [
@@ -50,6 +44,52 @@ def _jsonld(model: GovernanceModel, base: str | None = None) -> Export:
     from mra_graph.interchange.rdf import DEFAULT_BASE, export_jsonld
 
     return export_jsonld(model, base or DEFAULT_BASE)
+
+
+# each format's module is imported when the format is used, so that every other
+# command starts without them (the ArchiMate writer alone brings in an XML library)
+
+
+def export_csv(model: GovernanceModel) -> Export:
+    from mra_graph.interchange.csv_format import export_csv
+
+    return export_csv(model)
+
+
+def export_graphml(model: GovernanceModel) -> Export:
+    from mra_graph.interchange.graphml import export_graphml
+
+    return export_graphml(model)
+
+
+def export_popolo(model: GovernanceModel) -> Export:
+    from mra_graph.interchange.popolo import export_popolo
+
+    return export_popolo(model)
+
+
+def export_neo4j(model: GovernanceModel) -> Export:
+    from mra_graph.interchange.neo4j import export_neo4j
+
+    return export_neo4j(model)
+
+
+def export_archimate(model: GovernanceModel) -> Export:
+    from mra_graph.interchange.archimate import export_archimate
+
+    return export_archimate(model)
+
+
+def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
+    from mra_graph.interchange.csv_reading import import_csv
+
+    return import_csv(path)
+
+
+def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
+    from mra_graph.interchange.popolo import import_popolo
+
+    return import_popolo(path)
 
 
 EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
