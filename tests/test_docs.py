@@ -7,6 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -46,6 +47,10 @@ def test_readme_console_examples(command: str, output: str, monkeypatch: pytest.
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
     readme = README.read_text(encoding="utf-8")
-    for name, command in main.commands.items():
+    context = click.Context(main)
+    for name in main.list_commands(context):
+        command = main.get_command(context, name)
+        assert command is not None, name
+        assert command.name == name
         assert command.help, f"{name} has no help text"
         assert f"`{name}" in readme, f"the README does not describe {name!r}"

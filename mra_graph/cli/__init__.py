@@ -8,25 +8,57 @@ a bad date, a question that is not understood).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import sys
 from typing import Any
 
 import click
 
 from mra_graph.cli.context import Context, date_type
-from mra_graph.cli.edit_cmds import EDIT_COMMANDS
-from mra_graph.cli.interchange_cmds import export, import_
-from mra_graph.cli.model_cmds import check, list_nodes, schema, show
-from mra_graph.cli.query_cmds import ask, chain, diff, formation, members, path, query
-from mra_graph.cli.render_cmds import render_cmd
-from mra_graph.cli.report_cmds import report
 from mra_graph.errors import ModelError, MraGraphError
 
 __all__ = ["main"]
 
 
+# Each command's module is imported only when that command runs (or help lists it), so
+# that ``ask`` does not pay for the renderer, the report templates or the exporters.
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("model_cmds", "check"),
+    "schema": ("model_cmds", "schema"),
+    "list": ("model_cmds", "list_nodes"),
+    "show": ("model_cmds", "show"),
+    "query": ("query_cmds", "query"),
+    "members": ("query_cmds", "members"),
+    "chain": ("query_cmds", "chain"),
+    "path": ("query_cmds", "path"),
+    "ask": ("query_cmds", "ask"),
+    "diff": ("query_cmds", "diff"),
+    "formation": ("query_cmds", "formation"),
+    "export": ("interchange_cmds", "export"),
+    "import": ("interchange_cmds", "import_"),
+    "render": ("render_cmds", "render_cmd"),
+    "report": ("report_cmds", "report"),
+    "add-node": ("edit_cmds", "add_node"),
+    "add-relation": ("edit_cmds", "add_relation"),
+    "set": ("edit_cmds", "set_"),
+    "end": ("edit_cmds", "end"),
+    "rename": ("edit_cmds", "rename"),
+}
+
+
 class _Group(click.Group):
-    """Turns our errors into one ``Error: …`` line and the documented exit code."""
+    """Turns our errors into one ``Error: …`` line and the documented exit code, and
+    imports a command's module only when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS:
+            return None
+        module, attribute = _COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(f"mra_graph.cli.{module}"), attribute)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -68,24 +100,3 @@ class _Group(click.Group):
 def main(ctx: click.Context, model_path: str | None, lang: str, at: dt.date | None, fmt: str) -> None:
     """Who does what in the Metropoolregio Amsterdam and Amstelland-Meerlanden."""
     ctx.obj = Context(model_path=model_path, lang=lang, at=at or dt.date.today(), fmt=fmt)
-
-
-for command in (
-    check,
-    schema,
-    list_nodes,
-    show,
-    query,
-    members,
-    chain,
-    path,
-    ask,
-    diff,
-    formation,
-    export,
-    import_,
-    render_cmd,
-    report,
-    *EDIT_COMMANDS,
-):
-    main.add_command(command)
