@@ -25,7 +25,7 @@ from mra_graph.vocabulary import vocabulary
 
 __all__ = ["LEGEND_COLUMNS", "Diagram", "to_digraph"]
 
-LEGEND_COLUMNS = 4
+LEGEND_COLUMNS = 5
 
 
 def _num(value: float) -> str:
@@ -288,7 +288,7 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         **dict(style.graph),
         **dict(scene.graph),
     )
-    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.12,0.06")
+    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
     graph.attr("edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222")
     clustered = {n for c in scene.clusters for n in c.nodes}
     nodes = scene.nodes_by_id
@@ -330,6 +330,7 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
     stands_for = dict(scene.region_nodes)
     loose = set(scene.unranked)
     level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
+    uppers: set[str] = set()
     if stands_for:
         graph.attr(compound="true")
     for edge in scene.edges:
@@ -344,16 +345,20 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
             (edge.target, edge.source) if style.relation(edge.kind).upward else (edge.source, edge.target)
         )
         against = level.get(upper, -1) > level.get(lower, len(level))
+        ranked = not (edge.id in loose or edge.kind in loose or against)
+        if ranked:
+            uppers.add(upper)
         # a line against the view's levels, or one the view lets loose, does not decide levels
-        _edge(graph, edge, style, borders, ranked=not (edge.id in loose or edge.kind in loose or against))
+        _edge(graph, edge, style, borders, ranked=ranked)
     # the view's levels are ordered from the top down, whatever the lines say
     for above, below in itertools.pairwise(scene.ranks):
         graph.edge(above[0], below[0], style="invis", weight="0")
     if scene.nodes:
         legend, first = _legend(scene, style)
         graph.subgraph(legend)
-        # below everything else: an invisible line from every node to the legend
+        # below everything else: an invisible line to the legend from every node that
+        # has nothing drawn below it (lines from every node would widen the picture)
         for node in scene.nodes:
-            if node.inside is None:
+            if node.inside is None and node.id not in uppers:
                 graph.edge(node.id, first, style="invis", weight="0")
     return graph
