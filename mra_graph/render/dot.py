@@ -209,7 +209,8 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "style": look_edge.style,
             "penwidth": _num(look_edge.penwidth),
             "arrowhead": look_edge.arrowhead,
-            "minlen": "2",
+            # a blank label of fixed width keeps the sample line long enough to see
+            "label": '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>',
         }
         items.append((f"legend-{kind}", {"label": f"<{html_text(verb)}>", "shape": "plaintext"}, edge))
     return items
