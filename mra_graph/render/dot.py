@@ -26,6 +26,8 @@ from mra_graph.vocabulary import vocabulary
 __all__ = ["LEGEND_COLUMNS", "Diagram", "to_digraph"]
 
 LEGEND_COLUMNS = 5
+# a blank label of fixed width keeps a legend's sample line long enough to see
+_BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
 
 def _num(value: float) -> str:
@@ -198,6 +200,24 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "fontcolor": look_status.font if look_status else "#000000",
         }
         items.append((f"legend-status-{status.value}", attrs, None))
+    if any(n.emphasised for n in scene.nodes):
+        attrs = {
+            "label": f"<{html_text(style.words(lang)['emphasis'])}>",
+            "shape": "box",
+            "style": "rounded",
+            "color": style.emphasis.line,
+            "penwidth": _num(style.emphasis.penwidth),
+        }
+        items.append(("legend-emphasis", attrs, None))
+    if any(e.emphasised for e in scene.edges) and scene.emphasis_label:
+        edge_attrs = {
+            "color": "#000000",
+            "penwidth": _num(style.emphasis.penwidth),
+            "arrowhead": "none",
+            "label": _BLANK,
+        }
+        label = {"label": f"<{html_text(scene.emphasis_label)}>", "shape": "plaintext"}
+        items.append(("legend-emphasis-line", label, edge_attrs))
     order = list(style.relations)
     drawn = {e.kind for e in scene.edges if not e.folded}
     for kind in sorted(drawn, key=lambda k: (order.index(k) if k in order else len(order), k)):
@@ -209,8 +229,7 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "style": look_edge.style,
             "penwidth": _num(look_edge.penwidth),
             "arrowhead": look_edge.arrowhead,
-            # a blank label of fixed width keeps the sample line long enough to see
-            "label": '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>',
+            "label": _BLANK,
         }
         items.append((f"legend-{kind}", {"label": f"<{html_text(verb)}>", "shape": "plaintext"}, edge))
     return items
