@@ -200,6 +200,18 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "fontcolor": look_status.font if look_status else "#000000",
         }
         items.append((f"legend-status-{status.value}", attrs, None))
+    for status in sorted(
+        {e.status for e in scene.edges if not e.folded} - {Status.ACTIVE}, key=lambda s: s.value
+    ):
+        look_line = style.statuses.get(status.value)
+        edge_attrs = {
+            "color": look_line.line if look_line else "#7F7F7F",
+            "style": "dotted" if status is Status.ENDED else "dashed",
+            "arrowhead": "normal",
+            "label": _BLANK,
+        }
+        label = {"label": f"<{html_text(status_word(status, lang, style))}>", "shape": "plaintext"}
+        items.append((f"legend-status-line-{status.value}", label, edge_attrs))
     if any(n.emphasised for n in scene.nodes):
         attrs = {
             "label": f"<{html_text(style.words(lang)['emphasis'])}>",
