@@ -23,9 +23,7 @@ from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["LEGEND_COLUMNS", "Diagram", "to_digraph"]
-
-LEGEND_COLUMNS = 5
+__all__ = ["Diagram", "legend_columns", "to_digraph"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
@@ -247,9 +245,15 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
     return items
 
 
+def legend_columns(scene: Scene) -> int:
+    """Entries per legend row: five under a large picture, three under a small one, so
+    the legend is never what makes a picture wide."""
+    return 5 if sum(n.inside is None for n in scene.nodes) > 12 else 3
+
+
 def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
     """A cluster listing the node looks and relation kinds this scene draws, and nothing else,
-    in rows of :data:`LEGEND_COLUMNS`; returns it and the id of its first entry."""
+    in rows of :func:`legend_columns`; returns it and the id of its first entry."""
     words = style.words(scene.lang)
     legend = graphviz.Digraph(name="cluster_legend")
     legend.attr(
@@ -262,11 +266,12 @@ def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
     legend.attr("node", fontsize=_num(style.edge_font_size), margin="0.08,0.03", height="0.3")
     items = _legend_items(scene, style)
     heads: list[str] = []
-    for start in range(0, len(items), LEGEND_COLUMNS):
+    columns = legend_columns(scene)
+    for start in range(0, len(items), columns):
         with legend.subgraph() as row:
             row.attr(rank="same")
             previous = None
-            for ident, attrs, edge in items[start : start + LEGEND_COLUMNS]:
+            for ident, attrs, edge in items[start : start + columns]:
                 first = ident
                 if edge is not None:
                     first = f"{ident}-from"
