@@ -11,6 +11,7 @@ the arrow still points the right way while the supported body sits above its sup
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 import graphviz
@@ -26,6 +27,38 @@ from mra_graph.vocabulary import vocabulary
 __all__ = ["Diagram", "legend_columns", "to_digraph"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
+
+
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_HTML_KEYS = frozenset({"label", "xlabel"})
+
+
+def _quote(value: str) -> str:
+    """A DOT ID for ``value``: bare when it may be, else double-quoted with ``"`` escaped.
+
+    Backslashes are left alone: text from the model reaches DOT strings only through
+    :func:`~mra_graph.render.labels.dot_text`, which has doubled them.
+    """
+    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    # labels are HTML-like, built here from escaped text; every other value is quoted,
+    # so model text in a tooltip can never be taken for a label's markup
+    keys = sorted(attrs, key=lambda k: (k != "label", k))
+    return " ".join(f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys)
+
+
+def _add_node(graph: graphviz.Digraph, name: str, attrs: dict[str, str]) -> None:
+    """``graph.node`` without the graphviz package's slower, HTML-guessing quoting."""
+    graph.body.append(f"\t{_quote(name)} [{_attrs(attrs)}]\n" if attrs else f"\t{_quote(name)}\n")
+
+
+def _add_edge(graph: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
+    graph.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_attrs(attrs)}]\n")
 
 
 def _num(value: float) -> str:
@@ -150,14 +183,14 @@ def _edge(
             attrs["ltail"] = at_target
         if at_source:
             attrs["lhead"] = at_source
-        graph.edge(edge.target, edge.source, **attrs)
+        _add_edge(graph, edge.target, edge.source, attrs)
     else:
         attrs["arrowhead"] = look.arrowhead
         if at_target:
             attrs["lhead"] = at_target
         if at_source:
             attrs["ltail"] = at_source
-        graph.edge(edge.source, edge.target, **attrs)
+        _add_edge(graph, edge.source, edge.target, attrs)
 
 
 def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str], dict[str, str] | None]]:
@@ -275,18 +308,25 @@ def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
                 first = ident
                 if edge is not None:
                     first = f"{ident}-from"
-                    row.node(first, label="", shape="point", width="0.01", color="#FFFFFF", id=first)
-                    row.node(ident, id=ident, **attrs)
-                    row.edge(first, ident, id=f"{ident}-line", **edge)
+                    point = {
+                        "label": "<>",
+                        "shape": "point",
+                        "width": "0.01",
+                        "color": "#FFFFFF",
+                        "id": first,
+                    }
+                    _add_node(row, first, point)
+                    _add_node(row, ident, {"id": ident, **attrs})
+                    _add_edge(row, first, ident, {"id": f"{ident}-line", **edge})
                 else:
-                    row.node(ident, id=ident, **attrs)
+                    _add_node(row, ident, {"id": ident, **attrs})
                 if previous is not None:
-                    row.edge(previous, first, style="invis", minlen="1")
+                    _add_edge(row, previous, first, {"style": "invis", "minlen": "1"})
                 else:
                     heads.append(first)
                 previous = ident
     for upper, lower in itertools.pairwise(heads):
-        legend.edge(upper, lower, style="invis")
+        _add_edge(legend, upper, lower, {"style": "invis"})
     return legend, heads[0]
 
 
@@ -354,15 +394,15 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
             )
             for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
                 if nodes[node_id].inside is None:
-                    sub.node(node_id, **_node_attrs(nodes[node_id], parts.get(node_id, []), style))
+                    _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
     for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
         if node.id not in clustered and node.inside is None:
-            graph.node(node.id, **_node_attrs(node, parts.get(node.id, []), style))
+            _add_node(graph, node.id, _node_attrs(node, parts.get(node.id, []), style))
     for rank in scene.ranks:
         with graph.subgraph() as same:
             same.attr(rank="same")
             for node_id in rank:
-                same.node(node_id)
+                _add_node(same, node_id, {})
     region_of = {n: c.id for c in scene.clusters for n in c.nodes}
     stands_for = dict(scene.region_nodes)
     loose = set(scene.unranked)
@@ -389,7 +429,7 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         _edge(graph, edge, style, borders, ranked=ranked)
     # the view's levels are ordered from the top down, whatever the lines say
     for above, below in itertools.pairwise(scene.ranks):
-        graph.edge(above[0], below[0], style="invis", weight="0")
+        _add_edge(graph, above[0], below[0], {"style": "invis", "weight": "0"})
     if scene.nodes:
         legend, first = _legend(scene, style)
         graph.subgraph(legend)
@@ -397,5 +437,5 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         # has nothing drawn below it (lines from every node would widen the picture)
         for node in scene.nodes:
             if node.inside is None and node.id not in uppers:
-                graph.edge(node.id, first, style="invis", weight="0")
+                _add_edge(graph, node.id, first, {"style": "invis", "weight": "0"})
     return graph
