@@ -330,6 +330,6 @@ def _fold(
             and own[0].target in groups
         ):
             folded[node.id] = own[0].target
-    nodes = [replace(n, inside=folded.get(n.id)) for n in nodes]
-    edges = [replace(e, folded=e.source in folded) for e in edges]
+    nodes = [replace(n, inside=folded[n.id]) if n.id in folded else n for n in nodes]
+    edges = [replace(e, folded=True) if e.source in folded else e for e in edges]
     return nodes, edges
