@@ -19,7 +19,7 @@ from xml.parsers import expat
 from mra_graph.errors import RenderError
 from mra_graph.render.scene import Scene
 
-__all__ = ["BINARY_FORMATS", "INSTALL_HINT", "accessible_svg", "dot_program", "run_dot"]
+__all__ = ["BINARY_FORMATS", "INSTALL_HINT", "accessible_svg", "dot_program", "graphviz_version", "run_dot"]
 
 BINARY_FORMATS = ("svg", "png", "pdf")
 INSTALL_HINT = "install Graphviz with 'apt-get install graphviz' or 'brew install graphviz'"
