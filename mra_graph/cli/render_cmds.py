@@ -64,6 +64,7 @@ def _relations(value: str | None) -> list[str] | None:
     "--relations", default=None, help="Only these relation kinds, comma-separated: supports,steers."
 )
 @click.option("--active-only", is_flag=True, help="Leave out what is planned or ended on --at.")
+@click.option("--dpi", type=int, default=None, help="Resolution of a PNG (default 150; 300 for print).")
 @click.pass_obj
 def render_cmd(
     ctx: Context,
@@ -74,6 +75,7 @@ def render_cmd(
     depth: int | None,
     relations: str | None,
     active_only: bool,
+    dpi: int | None,
 ) -> None:
     """Draw VIEW (overview, orgchart NODE, focus NODE, chain NODE) to a file.
 
@@ -91,6 +93,7 @@ def render_cmd(
         depth=depth,
         relations=_relations(relations),
         active_only=active_only,
+        dpi=dpi,
     )
     if output == "-":
         sys.stdout.buffer.write(data)
