@@ -66,6 +66,10 @@ def test_the_svg_has_a_title_and_a_text_alternative_first(model: GovernanceModel
     assert second.text == describe(model, "overview", at=AT)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "diagram-title diagram-desc"
+    groups = _groups(root)
+    assert groups["cluster-mra"].get("class") == "cluster"
+    assert groups["cluster-am"].get("class") == "cluster"
+    assert groups["legend"].get("class") == "cluster"
 
 
 def test_nodes_and_edges_have_tooltips(model: GovernanceModel) -> None:
