@@ -10,7 +10,7 @@ import click
 from mra_graph.cli.context import Context
 from mra_graph.errors import UsageError
 from mra_graph.files import write_atomically
-from mra_graph.render import FORMATS, render, view_names
+from mra_graph.render import FORMATS, render
 
 __all__ = ["render_cmd"]
 
@@ -41,7 +41,9 @@ def _relations(value: str | None) -> list[str] | None:
 
 
 @click.command("render")
-@click.argument("view", metavar="VIEW", type=click.Choice(view_names()))
+# VIEW is checked by render, not by click: reading the view file when the command line is
+# built would break every command when that file is broken
+@click.argument("view", metavar="VIEW")
 @click.argument("node", required=False)
 @click.option(
     "-o", "--output", required=True, help="File to write (format from its extension), or - for stdout."
