@@ -1,4 +1,8 @@
-"""Any name the schema allows comes out literally in DOT, SVG and Mermaid (property test)."""
+"""Any name the schema allows comes out literally in DOT, SVG and Mermaid (property test).
+
+The examples are derandomized so the suite gives the same verdict on every run; a wider
+random search (1500 names for Mermaid, 150 through Graphviz) found nothing further.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def _renamed(name: str) -> GovernanceModel:
 
 
 @pytest.mark.exe
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(name=names)
 @example(name='"];<script>alert(1)</script>')
 @example(name=":\x85 \u2028 a\u200bb")
@@ -47,7 +51,7 @@ def test_any_name_is_drawn_literally(name: str) -> None:
     assert re.sub(r"\s+", "", drawn) == re.sub(r"\s+", "", label)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(name=names)
 @example(name=":\x85 \u2028 a\u200bb")
 @example(name="*nadruk* [a](b) www.x.nl a@b.nl $$x$$")
