@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import mra_graph
-from mra_graph.errors import RenderError
+from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
 from mra_graph.render import build_view, describe, render, scene
 from mra_graph.render.output import graphviz_version
@@ -66,6 +66,10 @@ def test_the_svg_has_a_title_and_a_text_alternative_first(model: GovernanceModel
     assert second.text == describe(model, "overview", at=AT)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "diagram-title diagram-desc"
+    groups = _groups(root)
+    assert groups["cluster-mra"].get("class") == "cluster"
+    assert groups["cluster-am"].get("class") == "cluster"
+    assert groups["legend"].get("class") == "cluster"
 
 
 def test_nodes_and_edges_have_tooltips(model: GovernanceModel) -> None:
@@ -95,6 +99,8 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
     long_name = "Overleg " + "heel" * 50 + " lang"
     nodes = list(hostile.nodes)
     nodes[1] = nodes[1].model_copy(update={"name": long_name})
+    # a tooltip that starts with < and ends with > must not be taken for an HTML label
+    nodes[2] = nodes[2].model_copy(update={"name": "<i>schuin</i>", "description": "eind <b>"})
     hostile = GovernanceModel.model_validate(
         hostile.model_copy(update={"nodes": nodes}).model_dump(by_alias=True)
     )
@@ -121,6 +127,7 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
         assert anchor is not None
         assert anchor.get(XLINK_TITLE) == item.tooltip
     assert "regel twee" in found.nodes[0].tooltip
+    assert found.nodes_by_id[nodes[2].id].tooltip == "<i>schuin</i> (regiegroep): eind <b>"
 
 
 def test_svg_is_identical_on_every_run(model: GovernanceModel) -> None:
@@ -167,3 +174,16 @@ def test_svg_namespaces_survive_other_xml_writers(model: GovernanceModel) -> Non
     svg = render(model, "chain", "MRA Bureau", at=AT, fmt="svg")
     assert b"<svg " in svg
     assert b"ns0:" not in svg
+
+
+def test_png_resolution(model: GovernanceModel) -> None:
+    def width(png: bytes) -> int:
+        return int.from_bytes(png[16:20], "big")
+
+    standard = render(model, "chain", "MRA Bureau", at=AT, fmt="png")
+    fine = render(model, "chain", "MRA Bureau", at=AT, fmt="png", dpi=300)
+    assert abs(width(fine) - 2 * width(standard)) <= 2
+    with pytest.raises(UsageError, match="--dpi applies to PNG only, not svg"):
+        render(model, "chain", "MRA Bureau", at=AT, fmt="svg", dpi=300)
+    with pytest.raises(UsageError, match="--dpi must be 24 to 1200, got 5000"):
+        render(model, "chain", "MRA Bureau", at=AT, fmt="png", dpi=5000)

@@ -1,9 +1,10 @@
 """A :class:`~mra_graph.render.scene.Scene` as a Mermaid flowchart (``.mmd``).
 
 Mermaid has no escape character inside quoted labels, only entity codes, and it reads
-labels as Markdown and HTML; so every ASCII punctuation mark and control character of
-model text becomes a numeric entity code ``#NNN;`` (which Mermaid turns into an HTML
-character reference, shown literally), and labels are always quoted. Node ids are the model ids with ``-``,
+labels as Markdown and HTML; so every ASCII punctuation mark and every character that
+is not printable (controls, line and paragraph separators, format characters) becomes
+a numeric entity code ``#NNN;`` (which Mermaid turns into an HTML character reference,
+shown literally), and labels are always quoted. Node ids are the model ids with ``-``,
 ``_`` and ``.`` spelt ``_``, ``__`` and ``___`` (unique, since model ids never have two
 separators in a row), prefixed with ``n_``.
 """
@@ -17,6 +18,7 @@ import string
 from mra_graph.model import Status
 from mra_graph.render.definitions import Style
 from mra_graph.render.scene import Scene, SceneNode
+from mra_graph.render.text import describe_scene
 
 __all__ = ["mermaid_id", "mermaid_text", "to_mermaid"]
 
@@ -31,13 +33,13 @@ def mermaid_text(text: str) -> str:
     >>> mermaid_text('"];<script>')
     '#34;#93;#59;#60;script#62;'
     """
-    return "".join(f"#{ord(c)};" if c in _SPECIAL or ord(c) < 32 else c for c in text)
+    return "".join(f"#{ord(c)};" if c in _SPECIAL or not c.isprintable() else c for c in text)
 
 
 def _plain(text: str) -> str:
     """``text`` for ``accTitle`` and ``accDescr``, which take no entity codes: words and
     plain punctuation only, everything else a space."""
-    return " ".join(re.sub(r"[^\w\s.,()'’·-]", " ", text).split())
+    return " ".join(re.sub(r"[^\w\s.,:()'’·-]", " ", text).split())
 
 
 def mermaid_id(node_id: str) -> str:
@@ -83,7 +85,8 @@ def to_mermaid(scene: Scene, style: Style) -> str:
         "---",
         "flowchart TB",
         f"  accTitle: {_plain(scene.title)}",
-        f"  accDescr: {_plain(scene.subtitle)}",
+        # the text alternative, on one line as accDescr wants it, sentences kept apart
+        f"  accDescr: {_plain(describe_scene(scene, style).replace(chr(10), ' ').replace('; ', '. '))}",
     ]
     nodes = scene.nodes_by_id
     clustered = set()

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from mra_graph.answer_text import sentence
 from mra_graph.errors import UsageError
 from mra_graph.model import GovernanceModel, Node, Relation, Status
 from mra_graph.names import resolve
@@ -77,6 +78,7 @@ class Scene:
     graph: tuple[tuple[str, str], ...]
     region_nodes: tuple[tuple[str, str], ...] = ()
     unranked: tuple[str, ...] = ()
+    emphasis_label: str | None = None
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -260,8 +262,6 @@ def _assemble(
         )
     scene_edges = []
     for rel in edges:
-        phrasing = voc.relation_kinds[rel.kind].phrasing(lang) if rel.kind in voc.relation_kinds else None
-        verb = phrasing.active if phrasing else rel.kind
         scene_edges.append(
             SceneEdge(
                 id=rel.id,
@@ -271,7 +271,9 @@ def _assemble(
                 label=edge_label(model, rel, lang, style),
                 status=status_at(rel, at),
                 emphasised=view.emphasise_walk and rel.id in used,
-                phrase=f"{model.label(rel.from_, lang)} {verb} {model.label(rel.to, lang)}",
+                phrase=sentence(model, rel, lang)
+                if rel.kind in voc.relation_kinds
+                else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
     nodes, scene_edges = _fold(model, view, nodes, scene_edges)
@@ -301,6 +303,7 @@ def _assemble(
         ranks=ranks,
         graph=tuple(sorted(view.graph.items())),
         unranked=tuple(sorted(view.unranked)),
+        emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
         region_nodes=tuple(sorted((n, r) for r, n in view.region_nodes.items() if n in present)),
     )
 
@@ -328,6 +331,6 @@ def _fold(
             and own[0].target in groups
         ):
             folded[node.id] = own[0].target
-    nodes = [replace(n, inside=folded.get(n.id)) for n in nodes]
-    edges = [replace(e, folded=e.source in folded) for e in edges]
+    nodes = [replace(n, inside=folded[n.id]) if n.id in folded else n for n in nodes]
+    edges = [replace(e, folded=True) if e.source in folded else e for e in edges]
     return nodes, edges
