@@ -85,6 +85,15 @@ def test_clicking_a_body_highlights_its_relations_and_shows_its_card(opened: Bro
     )
 
 
+def test_clicking_a_part_drawn_inside_its_group_chooses_the_part(opened: BrowserPage) -> None:
+    box = opened.page.locator("#node-platform-ruimte-mra").bounding_box()
+    assert box is not None
+    opened.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    selected = "[...document.querySelectorAll('.diagram .is-selected')].map(e => e.id)"
+    assert opened.evaluate(selected) == ["node-platform-ruimte-mra"]
+    assert opened.evaluate("document.getElementById('node-platforms-mra').classList.contains('is-neighbour')")
+
+
 def test_the_diagram_and_controls_work_from_the_keyboard(opened: BrowserPage) -> None:
     opened.page.focus("#node-plenair-overleg-am")
     opened.page.keyboard.press("Enter")
