@@ -356,3 +356,53 @@ def test_hostile_names_stay_inside_their_labels_in_mermaid(hostile: GovernanceMo
         assert not re.search(r"[<>;&]", outside.replace("-->", "").replace("-.->", "").replace("==>", "")), (
             line
         )
+
+
+def test_the_legend_explains_planned_lines(model: GovernanceModel) -> None:
+    dot = render(model, "overview", at=dt.date(2016, 6, 1), fmt="dot").decode()
+    legend = dot[dot.index("subgraph cluster_legend") :]
+    assert 'id="legend-status-line-planned"' in legend
+    assert 'id="legend-status-planned"' in legend
+    assert "legend-status-line" not in render(model, "overview", at=AT, fmt="dot").decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("views.json", "{", "views.json: cannot be read: Expecting property name"),
+        ("views.json", "[]", "views.json: must hold an object of views"),
+        ("views.json", '{"x": {"needs_node": false}}', "views.json /title: Field required"),
+        ("style.json", '{"font": 3}', "style.json /font: Input should be a valid string"),
+    ],
+)
+def test_a_broken_view_or_style_file_is_a_one_line_error(
+    model: GovernanceModel,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    content: str,
+    message: str,
+) -> None:
+    from mra_graph.errors import RenderError
+    from mra_graph.render import definitions
+
+    real = definitions.data_file
+
+    def data_file(folder: str, file: str) -> Path:
+        if file == name:
+            (tmp_path / name).write_text(content, encoding="utf-8")
+            return tmp_path / name
+        return real(folder, file)
+
+    monkeypatch.setattr(definitions, "data_file", data_file)
+    definitions.load_views.cache_clear()
+    definitions.load_style.cache_clear()
+    try:
+        with pytest.raises(RenderError) as raised:
+            render(model, "overview", at=AT, fmt="dot")
+        assert message in str(raised.value)
+        assert str(raised.value).startswith(str(tmp_path / name))
+        assert "\n" not in str(raised.value)
+    finally:
+        definitions.load_views.cache_clear()
+        definitions.load_style.cache_clear()

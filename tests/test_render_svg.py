@@ -95,6 +95,8 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
     long_name = "Overleg " + "heel" * 50 + " lang"
     nodes = list(hostile.nodes)
     nodes[1] = nodes[1].model_copy(update={"name": long_name})
+    # a tooltip that starts with < and ends with > must not be taken for an HTML label
+    nodes[2] = nodes[2].model_copy(update={"name": "<i>schuin</i>", "description": "eind <b>"})
     hostile = GovernanceModel.model_validate(
         hostile.model_copy(update={"nodes": nodes}).model_dump(by_alias=True)
     )
@@ -121,6 +123,7 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
         assert anchor is not None
         assert anchor.get(XLINK_TITLE) == item.tooltip
     assert "regel twee" in found.nodes[0].tooltip
+    assert found.nodes_by_id[nodes[2].id].tooltip == "<i>schuin</i> (regiegroep): eind <b>"
 
 
 def test_svg_is_identical_on_every_run(model: GovernanceModel) -> None:

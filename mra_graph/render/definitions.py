@@ -75,6 +75,9 @@ class ViewDefinition(_Strict):
     )
     emphasise_root: bool = False
     emphasise_walk: bool = False
+    emphasis_label: Texts | None = Field(
+        default=None, description="What the legend calls a highlighted line."
+    )
     staffing: bool = Field(default=False, description="Show the staffing figures (fte) of posts.")
     fold_into: list[str] = Field(
         default_factory=list,

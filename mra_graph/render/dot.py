@@ -11,6 +11,7 @@ the arrow still points the right way while the supported body sits above its sup
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import replace
 
 import graphviz
@@ -23,9 +24,41 @@ from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["LEGEND_COLUMNS", "Diagram", "to_digraph"]
+__all__ = ["Diagram", "legend_columns", "to_digraph"]
+# a blank label of fixed width keeps a legend's sample line long enough to see
+_BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
-LEGEND_COLUMNS = 4
+
+_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+_HTML_KEYS = frozenset({"label", "xlabel"})
+
+
+def _quote(value: str) -> str:
+    """A DOT ID for ``value``: bare when it may be, else double-quoted with ``"`` escaped.
+
+    Backslashes are left alone: text from the model reaches DOT strings only through
+    :func:`~mra_graph.render.labels.dot_text`, which has doubled them.
+    """
+    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
+        return value
+    return '"' + value.replace('"', '\\"') + '"'
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    # labels are HTML-like, built here from escaped text; every other value is quoted,
+    # so model text in a tooltip can never be taken for a label's markup
+    keys = sorted(attrs, key=lambda k: (k != "label", k))
+    return " ".join(f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys)
+
+
+def _add_node(graph: graphviz.Digraph, name: str, attrs: dict[str, str]) -> None:
+    """``graph.node`` without the graphviz package's slower, HTML-guessing quoting."""
+    graph.body.append(f"\t{_quote(name)} [{_attrs(attrs)}]\n" if attrs else f"\t{_quote(name)}\n")
+
+
+def _add_edge(graph: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
+    graph.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_attrs(attrs)}]\n")
 
 
 def _num(value: float) -> str:
@@ -150,14 +183,14 @@ def _edge(
             attrs["ltail"] = at_target
         if at_source:
             attrs["lhead"] = at_source
-        graph.edge(edge.target, edge.source, **attrs)
+        _add_edge(graph, edge.target, edge.source, attrs)
     else:
         attrs["arrowhead"] = look.arrowhead
         if at_target:
             attrs["lhead"] = at_target
         if at_source:
             attrs["ltail"] = at_source
-        graph.edge(edge.source, edge.target, **attrs)
+        _add_edge(graph, edge.source, edge.target, attrs)
 
 
 def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str], dict[str, str] | None]]:
@@ -198,6 +231,36 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "fontcolor": look_status.font if look_status else "#000000",
         }
         items.append((f"legend-status-{status.value}", attrs, None))
+    for status in sorted(
+        {e.status for e in scene.edges if not e.folded} - {Status.ACTIVE}, key=lambda s: s.value
+    ):
+        look_line = style.statuses.get(status.value)
+        edge_attrs = {
+            "color": look_line.line if look_line else "#7F7F7F",
+            "style": "dotted" if status is Status.ENDED else "dashed",
+            "arrowhead": "normal",
+            "label": _BLANK,
+        }
+        label = {"label": f"<{html_text(status_word(status, lang, style))}>", "shape": "plaintext"}
+        items.append((f"legend-status-line-{status.value}", label, edge_attrs))
+    if any(n.emphasised for n in scene.nodes):
+        attrs = {
+            "label": f"<{html_text(style.words(lang)['emphasis'])}>",
+            "shape": "box",
+            "style": "rounded",
+            "color": style.emphasis.line,
+            "penwidth": _num(style.emphasis.penwidth),
+        }
+        items.append(("legend-emphasis", attrs, None))
+    if any(e.emphasised for e in scene.edges) and scene.emphasis_label:
+        edge_attrs = {
+            "color": "#000000",
+            "penwidth": _num(style.emphasis.penwidth),
+            "arrowhead": "none",
+            "label": _BLANK,
+        }
+        label = {"label": f"<{html_text(scene.emphasis_label)}>", "shape": "plaintext"}
+        items.append(("legend-emphasis-line", label, edge_attrs))
     order = list(style.relations)
     drawn = {e.kind for e in scene.edges if not e.folded}
     for kind in sorted(drawn, key=lambda k: (order.index(k) if k in order else len(order), k)):
@@ -209,15 +272,21 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "style": look_edge.style,
             "penwidth": _num(look_edge.penwidth),
             "arrowhead": look_edge.arrowhead,
-            "minlen": "2",
+            "label": _BLANK,
         }
         items.append((f"legend-{kind}", {"label": f"<{html_text(verb)}>", "shape": "plaintext"}, edge))
     return items
 
 
+def legend_columns(scene: Scene) -> int:
+    """Entries per legend row: five under a large picture, three under a small one, so
+    the legend is never what makes a picture wide."""
+    return 5 if sum(n.inside is None for n in scene.nodes) > 12 else 3
+
+
 def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
     """A cluster listing the node looks and relation kinds this scene draws, and nothing else,
-    in rows of :data:`LEGEND_COLUMNS`; returns it and the id of its first entry."""
+    in rows of :func:`legend_columns`; returns it and the id of its first entry."""
     words = style.words(scene.lang)
     legend = graphviz.Digraph(name="cluster_legend")
     legend.attr(
@@ -230,26 +299,34 @@ def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
     legend.attr("node", fontsize=_num(style.edge_font_size), margin="0.08,0.03", height="0.3")
     items = _legend_items(scene, style)
     heads: list[str] = []
-    for start in range(0, len(items), LEGEND_COLUMNS):
+    columns = legend_columns(scene)
+    for start in range(0, len(items), columns):
         with legend.subgraph() as row:
             row.attr(rank="same")
             previous = None
-            for ident, attrs, edge in items[start : start + LEGEND_COLUMNS]:
+            for ident, attrs, edge in items[start : start + columns]:
                 first = ident
                 if edge is not None:
                     first = f"{ident}-from"
-                    row.node(first, label="", shape="point", width="0.01", color="#FFFFFF", id=first)
-                    row.node(ident, id=ident, **attrs)
-                    row.edge(first, ident, id=f"{ident}-line", **edge)
+                    point = {
+                        "label": "<>",
+                        "shape": "point",
+                        "width": "0.01",
+                        "color": "#FFFFFF",
+                        "id": first,
+                    }
+                    _add_node(row, first, point)
+                    _add_node(row, ident, {"id": ident, **attrs})
+                    _add_edge(row, first, ident, {"id": f"{ident}-line", **edge})
                 else:
-                    row.node(ident, id=ident, **attrs)
+                    _add_node(row, ident, {"id": ident, **attrs})
                 if previous is not None:
-                    row.edge(previous, first, style="invis", minlen="1")
+                    _add_edge(row, previous, first, {"style": "invis", "minlen": "1"})
                 else:
                     heads.append(first)
                 previous = ident
     for upper, lower in itertools.pairwise(heads):
-        legend.edge(upper, lower, style="invis")
+        _add_edge(legend, upper, lower, {"style": "invis"})
     return legend, heads[0]
 
 
@@ -288,7 +365,7 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         **dict(style.graph),
         **dict(scene.graph),
     )
-    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.12,0.06")
+    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
     graph.attr("edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222")
     clustered = {n for c in scene.clusters for n in c.nodes}
     nodes = scene.nodes_by_id
@@ -317,19 +394,20 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
             )
             for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
                 if nodes[node_id].inside is None:
-                    sub.node(node_id, **_node_attrs(nodes[node_id], parts.get(node_id, []), style))
+                    _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
     for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
         if node.id not in clustered and node.inside is None:
-            graph.node(node.id, **_node_attrs(node, parts.get(node.id, []), style))
+            _add_node(graph, node.id, _node_attrs(node, parts.get(node.id, []), style))
     for rank in scene.ranks:
         with graph.subgraph() as same:
             same.attr(rank="same")
             for node_id in rank:
-                same.node(node_id)
+                _add_node(same, node_id, {})
     region_of = {n: c.id for c in scene.clusters for n in c.nodes}
     stands_for = dict(scene.region_nodes)
     loose = set(scene.unranked)
     level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
+    uppers: set[str] = set()
     if stands_for:
         graph.attr(compound="true")
     for edge in scene.edges:
@@ -344,16 +422,20 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
             (edge.target, edge.source) if style.relation(edge.kind).upward else (edge.source, edge.target)
         )
         against = level.get(upper, -1) > level.get(lower, len(level))
+        ranked = not (edge.id in loose or edge.kind in loose or against)
+        if ranked:
+            uppers.add(upper)
         # a line against the view's levels, or one the view lets loose, does not decide levels
-        _edge(graph, edge, style, borders, ranked=not (edge.id in loose or edge.kind in loose or against))
+        _edge(graph, edge, style, borders, ranked=ranked)
     # the view's levels are ordered from the top down, whatever the lines say
     for above, below in itertools.pairwise(scene.ranks):
-        graph.edge(above[0], below[0], style="invis", weight="0")
+        _add_edge(graph, above[0], below[0], {"style": "invis", "weight": "0"})
     if scene.nodes:
         legend, first = _legend(scene, style)
         graph.subgraph(legend)
-        # below everything else: an invisible line from every node to the legend
+        # below everything else: an invisible line to the legend from every node that
+        # has nothing drawn below it (lines from every node would widen the picture)
         for node in scene.nodes:
-            if node.inside is None:
-                graph.edge(node.id, first, style="invis", weight="0")
+            if node.inside is None and node.id not in uppers:
+                _add_edge(graph, node.id, first, {"style": "invis", "weight": "0"})
     return graph

@@ -77,6 +77,7 @@ class Scene:
     graph: tuple[tuple[str, str], ...]
     region_nodes: tuple[tuple[str, str], ...] = ()
     unranked: tuple[str, ...] = ()
+    emphasis_label: str | None = None
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -301,6 +302,7 @@ def _assemble(
         ranks=ranks,
         graph=tuple(sorted(view.graph.items())),
         unranked=tuple(sorted(view.unranked)),
+        emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
         region_nodes=tuple(sorted((n, r) for r, n in view.region_nodes.items() if n in present)),
     )
 

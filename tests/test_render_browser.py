@@ -1,4 +1,4 @@
-"""The Mermaid output renders in real Mermaid (node_modules/mermaid, headless Chromium, offline)."""
+"""In a real browser (headless Chromium, offline): Mermaid renders our Mermaid, axe-core checks the SVG."""
 
 from __future__ import annotations
 
@@ -113,3 +113,32 @@ def test_hostile_labels_render_literally_in_mermaid(page: BrowserPage, tmp_path:
         # each node shows exactly its label (and status), character for character
         assert texts[mermaid_id(item.id)] == " · ".join((item.label, *item.notes))
     assert {n.label for n in found.nodes} >= set(MARKDOWN)
+
+
+def test_the_svg_passes_axe_when_embedded_in_a_page(
+    page: BrowserPage, tmp_path: Path, model: GovernanceModel
+) -> None:
+    svg = render(model, "overview", at=AT, fmt="svg").decode()
+    body = svg.split("?>", 1)[1]
+    html = tmp_path / "report.html"
+    html.write_text(
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Rapport</title></head>'
+        f"<body><main><h1>Overzicht</h1>{body}</main></body></html>",
+        encoding="utf-8",
+    )
+    page.open(html)
+    page.add_script(node_module("axe-core/axe.min.js"))
+    violations = page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ': ' + v.help))")
+    assert violations == []
+    # the accessible name of the picture is its title, its description the text alternative
+    name = page.evaluate("document.querySelector('svg').getAttribute('aria-labelledby')")
+    assert name == "diagram-title diagram-desc"
+    assert page.evaluate("document.getElementById('diagram-title').textContent") == (
+        "Overzicht samenhang bestuurlijke MRA-AM overleggen"
+    )
+    # a page finds a node by the id the module documents
+    assert page.evaluate("document.getElementById('node-mra-bureau').querySelector('title').textContent") == (
+        "MRA Bureau"
+    )
+    assert page.errors == []
+    assert page.requests == []
