@@ -122,6 +122,14 @@ def test_the_staffing_table_toggles_between_its_years(opened: BrowserPage) -> No
     assert opened.evaluate(visible) == ["2016", "2017"]
 
 
+def test_printing_unfolds_the_text_alternative(opened: BrowserPage) -> None:
+    assert opened.evaluate("document.getElementById('diagram-description').open") is False
+    opened.page.emulate_media(media="print")
+    opened.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert opened.evaluate("document.getElementById('diagram-description').open") is True
+    assert opened.evaluate("getComputedStyle(document.querySelector('.search')).display") == "none"
+
+
 def test_axe_finds_no_serious_accessibility_violation(opened: BrowserPage) -> None:
     opened.add_script(node_module("axe-core/axe.min.js"))
     opened.page.click("#node-mra-bureau")  # the card panel and highlighted diagram are checked too

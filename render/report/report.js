@@ -220,6 +220,11 @@
     });
   }
 
+  /* a printed report shows the diagram's text alternative, which the page folds away */
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.text-alternative").forEach(function (d) { d.open = true; });
+  });
+
   /* staffing table: both years, or one */
   document.querySelectorAll("input[name='staffing-year']").forEach(function (radio) {
     radio.addEventListener("change", function () {
