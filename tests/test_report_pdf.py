@@ -66,3 +66,11 @@ def test_the_text_can_be_extracted(pdf: Any) -> None:
     for expected in ("MRA Bureau", "opdrachtgever", "twee maal per jaar", "2,5", "Bronnenlijst"):
         assert expected in text, expected
     assert "Formatie MRA samenwerking (fte), 2016–2017" in text
+
+
+def test_the_pdf_is_tagged_with_language_title_and_outline(pdf: Any) -> None:
+    root = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "a tagged PDF lets screen readers follow the structure"
+    assert root["/Lang"] == "nl"
+    assert pdf.metadata.title == "Bestuurlijke overleggen MRA en Amstelland-Meerlanden · Stand op 2017-06-01"
+    assert pdf.outline, "the headings become bookmarks"

@@ -138,7 +138,8 @@ def _pdf(html: str) -> bytes:
             f"WeasyPrint cannot load its system libraries ({error}); "
             "install Pango, e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from error
-    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    # PDF/UA: tagged, so screen readers get headings, lists, tables and the diagram's alt text
+    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
     return data
 
 
