@@ -160,3 +160,46 @@ def test_hostile_model_text_runs_no_script(model: GovernanceModel, page: Browser
     assert page.errors == []
     assert page.requests == []
     assert page.evaluate("document.querySelectorAll('#search-results a').length") > 0
+
+
+def test_the_markdown_report_renders_in_a_markdown_renderer(
+    model: GovernanceModel, page: BrowserPage, tmp_path: Path
+) -> None:
+    # marked, the GitHub-flavoured Markdown renderer Mermaid itself uses (pinned in package-lock.json)
+    target = tmp_path / "raad.md"
+    write_report(hostile_model(model), target, at=AT, mermaid=True)
+    blank = tmp_path / "blank.html"
+    blank.write_text('<!doctype html><html lang="nl"><head><title>md</title></head><body></body></html>')
+    page.open(blank)
+    page.add_script(node_module("marked/lib/marked.umd.js"))
+    page.evaluate("md => { document.body.innerHTML = marked.parse(md); }", target.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """() => ({
+            h2: [...document.querySelectorAll('h2')].map(h => h.textContent),
+            rows: document.querySelectorAll('table tbody tr').length,
+            headers: [...document.querySelectorAll('table thead th')].map(h => h.textContent),
+            image: document.querySelector('img').getAttribute('src'),
+            mermaid: document.querySelector('code.language-mermaid') !== null,
+            scripts: document.querySelectorAll('body script').length,
+            bold: document.querySelectorAll('body b').length,
+            broken: [...document.querySelectorAll('a[href^="#"]')]
+                .map(a => a.getAttribute('href').slice(1))
+                .filter(id => !document.getElementById(id)),
+            heading: document.querySelector('h3').textContent,
+        })"""
+    )
+    assert result["h2"][:2] == ["Overzicht", "Metropoolregio Amsterdam (MRA)"]
+    assert result["h2"][-3:] == [
+        "Gepland, in overweging en beëindigd",
+        "Tegenstrijdigheden in de bronnen",
+        "Bronnenlijst",
+    ]
+    assert result["rows"] == 8
+    assert result["headers"][:3] == ["regel", "2016", "2017"]
+    assert result["image"] == "raad-diagram.svg"
+    assert result["mermaid"]
+    assert result["scripts"] == 0
+    assert result["bold"] == 0, "hostile <b> must stay text"
+    assert result["broken"] == []
+    assert result["heading"].startswith('"];<script>alert(1)</script> 0')
+    assert page.errors == []
