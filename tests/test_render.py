@@ -406,3 +406,13 @@ def test_a_broken_view_or_style_file_is_a_one_line_error(
     finally:
         definitions.load_views.cache_clear()
         definitions.load_style.cache_clear()
+
+
+def test_a_root_left_out_by_active_only_is_a_clear_error(model: GovernanceModel) -> None:
+    with pytest.raises(
+        UsageError, match=r"^'MRA Bureau' is planned on 2016-06-01, and --active-only leaves it out$"
+    ):
+        scene(model, "focus", "MRA Bureau", at=dt.date(2016, 6, 1), active_only=True)
+    # without --active-only it is drawn, marked as planned
+    found = scene(model, "focus", "MRA Bureau", at=dt.date(2016, 6, 1))
+    assert found.nodes_by_id["mra-bureau"].status.value == "planned"

@@ -78,7 +78,11 @@ def test_lang_depth_relations_and_active_only(cli: Callable[..., Result]) -> Non
         ),
         (("render", "focus", "Regiegroep", "-o", "x.dot"), 1, "Error: 'Regiegroep' matches 2 nodes"),
         (("render", "focus", "nobody", "-o", "x.dot"), 1, "Error: unknown node 'nobody'"),
-        (("render", "landkaart", "-o", "x.dot"), 2, "Invalid value for 'VIEW'"),
+        (
+            ("render", "landkaart", "-o", "x.dot"),
+            2,
+            "Error: unknown view 'landkaart'; the views are chain, focus",
+        ),
     ],
 )
 def test_errors_are_one_line_with_the_documented_exit_code(
@@ -118,3 +122,23 @@ def test_a_missing_dot_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         "install Graphviz with 'apt-get install graphviz' or 'brew install graphviz'\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_broken_view_file_breaks_only_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mra_graph.render import definitions
+
+    broken = tmp_path / "views.json"
+    broken.write_text("{", encoding="utf-8")
+    real = definitions.data_file
+    monkeypatch.setattr(
+        definitions, "data_file", lambda folder, name: broken if name == "views.json" else real(folder, name)
+    )
+    definitions.load_views.cache_clear()
+    try:
+        assert CliRunner().invoke(main, ["check"]).exit_code == 0
+        result = CliRunner().invoke(main, [*AT, "render", "overview", "-o", str(tmp_path / "o.dot")])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {broken}: cannot be read: ")
+        assert result.stderr.count("\n") == 1
+    finally:
+        definitions.load_views.cache_clear()

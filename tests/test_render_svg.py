@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import mra_graph
-from mra_graph.errors import RenderError
+from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
 from mra_graph.render import build_view, describe, render, scene
 from mra_graph.render.output import graphviz_version
@@ -66,6 +66,10 @@ def test_the_svg_has_a_title_and_a_text_alternative_first(model: GovernanceModel
     assert second.text == describe(model, "overview", at=AT)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "diagram-title diagram-desc"
+    groups = _groups(root)
+    assert groups["cluster-mra"].get("class") == "cluster"
+    assert groups["cluster-am"].get("class") == "cluster"
+    assert groups["legend"].get("class") == "cluster"
 
 
 def test_nodes_and_edges_have_tooltips(model: GovernanceModel) -> None:
@@ -170,3 +174,16 @@ def test_svg_namespaces_survive_other_xml_writers(model: GovernanceModel) -> Non
     svg = render(model, "chain", "MRA Bureau", at=AT, fmt="svg")
     assert b"<svg " in svg
     assert b"ns0:" not in svg
+
+
+def test_png_resolution(model: GovernanceModel) -> None:
+    def width(png: bytes) -> int:
+        return int.from_bytes(png[16:20], "big")
+
+    standard = render(model, "chain", "MRA Bureau", at=AT, fmt="png")
+    fine = render(model, "chain", "MRA Bureau", at=AT, fmt="png", dpi=300)
+    assert abs(width(fine) - 2 * width(standard)) <= 2
+    with pytest.raises(UsageError, match="--dpi applies to PNG only, not svg"):
+        render(model, "chain", "MRA Bureau", at=AT, fmt="svg", dpi=300)
+    with pytest.raises(UsageError, match="--dpi must be 24 to 1200, got 5000"):
+        render(model, "chain", "MRA Bureau", at=AT, fmt="png", dpi=5000)

@@ -10,7 +10,7 @@ import click
 from mra_graph.cli.context import Context
 from mra_graph.errors import UsageError
 from mra_graph.files import write_atomically
-from mra_graph.render import FORMATS, render, view_names
+from mra_graph.render import FORMATS, render
 
 __all__ = ["render_cmd"]
 
@@ -41,7 +41,9 @@ def _relations(value: str | None) -> list[str] | None:
 
 
 @click.command("render")
-@click.argument("view", metavar="VIEW", type=click.Choice(view_names()))
+# VIEW is checked by render, not by click: reading the view file when the command line is
+# built would break every command when that file is broken
+@click.argument("view", metavar="VIEW")
 @click.argument("node", required=False)
 @click.option(
     "-o", "--output", required=True, help="File to write (format from its extension), or - for stdout."
@@ -64,6 +66,7 @@ def _relations(value: str | None) -> list[str] | None:
     "--relations", default=None, help="Only these relation kinds, comma-separated: supports,steers."
 )
 @click.option("--active-only", is_flag=True, help="Leave out what is planned or ended on --at.")
+@click.option("--dpi", type=int, default=None, help="Resolution of a PNG (default 150; 300 for print).")
 @click.pass_obj
 def render_cmd(
     ctx: Context,
@@ -74,6 +77,7 @@ def render_cmd(
     depth: int | None,
     relations: str | None,
     active_only: bool,
+    dpi: int | None,
 ) -> None:
     """Draw VIEW (overview, orgchart NODE, focus NODE, chain NODE) to a file.
 
@@ -91,6 +95,7 @@ def render_cmd(
         depth=depth,
         relations=_relations(relations),
         active_only=active_only,
+        dpi=dpi,
     )
     if output == "-":
         sys.stdout.buffer.write(data)

@@ -128,14 +128,22 @@ def render(
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
+    dpi: int | None = None,
 ) -> bytes:
     """The diagram as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
 
     DOT and Mermaid need nothing but Python; SVG, PNG and PDF run Graphviz's ``dot`` and
-    raise :class:`RenderError` with the install command when it is missing.
+    raise :class:`RenderError` with the install command when it is missing. ``dpi`` sets
+    the resolution of a PNG (default 150; 300 for print).
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if dpi is not None and (fmt != "png" or not 24 <= dpi <= 1200):
+        raise UsageError(
+            f"--dpi applies to PNG only, not {fmt}"
+            if fmt != "png"
+            else f"--dpi must be 24 to 1200, got {dpi}"
+        )
     found = scene(
         model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
     )
@@ -147,4 +155,4 @@ def render(
         return source.encode("utf-8")
     if fmt == "svg":
         return accessible_svg(run_dot(source, "svg"), found, describe_scene(found, style))
-    return run_dot(source, fmt, dpi=PNG_DPI if fmt == "png" else None)
+    return run_dot(source, fmt, dpi=(dpi or PNG_DPI) if fmt == "png" else None)

@@ -10,6 +10,7 @@ the arrow still points the right way while the supported body sits above its sup
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import replace
@@ -34,6 +35,7 @@ _KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"}
 _HTML_KEYS = frozenset({"label", "xlabel"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _quote(value: str) -> str:
     """A DOT ID for ``value``: bare when it may be, else double-quoted with ``"`` escaped.
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from mra_graph.answer_text import sentence
 from mra_graph.errors import UsageError
 from mra_graph.model import GovernanceModel, Node, Relation, Status
 from mra_graph.names import resolve
@@ -261,8 +262,6 @@ def _assemble(
         )
     scene_edges = []
     for rel in edges:
-        phrasing = voc.relation_kinds[rel.kind].phrasing(lang) if rel.kind in voc.relation_kinds else None
-        verb = phrasing.active if phrasing else rel.kind
         scene_edges.append(
             SceneEdge(
                 id=rel.id,
@@ -272,7 +271,9 @@ def _assemble(
                 label=edge_label(model, rel, lang, style),
                 status=status_at(rel, at),
                 emphasised=view.emphasise_walk and rel.id in used,
-                phrase=f"{model.label(rel.from_, lang)} {verb} {model.label(rel.to, lang)}",
+                phrase=sentence(model, rel, lang)
+                if rel.kind in voc.relation_kinds
+                else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
     nodes, scene_edges = _fold(model, view, nodes, scene_edges)
@@ -330,6 +331,6 @@ def _fold(
             and own[0].target in groups
         ):
             folded[node.id] = own[0].target
-    nodes = [replace(n, inside=folded.get(n.id)) for n in nodes]
-    edges = [replace(e, folded=e.source in folded) for e in edges]
+    nodes = [replace(n, inside=folded[n.id]) if n.id in folded else n for n in nodes]
+    edges = [replace(e, folded=True) if e.source in folded else e for e in edges]
     return nodes, edges
