@@ -374,3 +374,22 @@ def test_the_source_list_covers_every_section_of_both_documents(report: Report) 
     assert uncited == [("am-overleggen-brochure", "Overzicht samenhang bestuurlijke MRA-AM overleggen")]
     numbers = [c.number for d in report.documents for s in d.sections for c in s.citations]
     assert numbers == list(range(1, len(report.citations) + 1))
+
+
+def test_without_graphviz_the_report_says_why_the_picture_is_missing(
+    model: GovernanceModel, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import mra_graph.render
+
+    def no_dot(*args: object, **kwargs: object) -> bytes:
+        raise RenderError("Graphviz 'dot' is not installed; install it with apt-get install graphviz")
+
+    monkeypatch.setattr(mra_graph.render, "render", no_dot)
+    written = write_report(model, tmp_path / "raad.md", at=AT)
+    assert written == [tmp_path / "raad.md"]
+    text = (tmp_path / "raad.md").read_text(encoding="utf-8")
+    assert "*Het diagram kon niet worden gemaakt: Graphviz 'dot' is not installed" in text
+    assert "**Tekstalternatief van het diagram.**" in text, "the text alternative needs no Graphviz"
+    html = render_report(model, "html", at=AT)[""].decode("utf-8")
+    assert 'class="diagram-missing"' in html
+    assert "<svg" not in html
