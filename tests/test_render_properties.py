@@ -1,4 +1,8 @@
-"""Any name the schema allows comes out literally in DOT, SVG and Mermaid (property test)."""
+"""Any name the schema allows comes out literally in DOT, SVG and Mermaid (property test).
+
+The examples are derandomized so the suite gives the same verdict on every run; a wider
+random search (1500 names for Mermaid, 150 through Graphviz) found nothing further.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import mra_graph
@@ -32,8 +36,10 @@ def _renamed(name: str) -> GovernanceModel:
 
 
 @pytest.mark.exe
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(name=names)
+@example(name='"];<script>alert(1)</script>')
+@example(name=":\x85 \u2028 a\u200bb")
 def test_any_name_is_drawn_literally(name: str) -> None:
     model = _renamed(name)
     label = scene(model, "focus", "am-team", at=AT).nodes_by_id["am-team"].label
@@ -45,11 +51,15 @@ def test_any_name_is_drawn_literally(name: str) -> None:
     assert re.sub(r"\s+", "", drawn) == re.sub(r"\s+", "", label)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(name=names)
+@example(name=":\x85 \u2028 a\u200bb")
+@example(name="*nadruk* [a](b) www.x.nl a@b.nl $$x$$")
 def test_any_name_stays_inside_its_mermaid_label(name: str) -> None:
     text = render(_renamed(name), "focus", "am-team", at=AT, fmt="mmd").decode()
-    line = next(line for line in text.splitlines() if line.strip().startswith("n_am_team["))
+    # split at newlines only: the label must hold no other line break either
+    line = next(line for line in text.split("\n") if line.strip().startswith("n_am_team["))
     # one quoted label, and nothing inside it that Mermaid, HTML or Markdown would read
     inside = line.strip()[len('n_am_team["') : -len('"]')]
     assert re.fullmatch(r"(?:[^\x00-\x20!-/:-@\[-`{-~]|#[0-9]+;| )*", inside), inside
+    assert all(c.isprintable() for c in inside)

@@ -1,9 +1,10 @@
 """A :class:`~mra_graph.render.scene.Scene` as a Mermaid flowchart (``.mmd``).
 
 Mermaid has no escape character inside quoted labels, only entity codes, and it reads
-labels as Markdown and HTML; so every ASCII punctuation mark and control character of
-model text becomes a numeric entity code ``#NNN;`` (which Mermaid turns into an HTML
-character reference, shown literally), and labels are always quoted. Node ids are the model ids with ``-``,
+labels as Markdown and HTML; so every ASCII punctuation mark and every character that
+is not printable (controls, line and paragraph separators, format characters) becomes
+a numeric entity code ``#NNN;`` (which Mermaid turns into an HTML character reference,
+shown literally), and labels are always quoted. Node ids are the model ids with ``-``,
 ``_`` and ``.`` spelt ``_``, ``__`` and ``___`` (unique, since model ids never have two
 separators in a row), prefixed with ``n_``.
 """
@@ -31,7 +32,7 @@ def mermaid_text(text: str) -> str:
     >>> mermaid_text('"];<script>')
     '#34;#93;#59;#60;script#62;'
     """
-    return "".join(f"#{ord(c)};" if c in _SPECIAL or ord(c) < 32 else c for c in text)
+    return "".join(f"#{ord(c)};" if c in _SPECIAL or not c.isprintable() else c for c in text)
 
 
 def _plain(text: str) -> str:
