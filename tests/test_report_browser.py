@@ -85,6 +85,15 @@ def test_clicking_a_body_highlights_its_relations_and_shows_its_card(opened: Bro
     )
 
 
+def test_clicking_a_part_drawn_inside_its_group_chooses_the_part(opened: BrowserPage) -> None:
+    box = opened.page.locator("#node-platform-ruimte-mra").bounding_box()
+    assert box is not None
+    opened.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    selected = "[...document.querySelectorAll('.diagram .is-selected')].map(e => e.id)"
+    assert opened.evaluate(selected) == ["node-platform-ruimte-mra"]
+    assert opened.evaluate("document.getElementById('node-platforms-mra').classList.contains('is-neighbour')")
+
+
 def test_the_diagram_and_controls_work_from_the_keyboard(opened: BrowserPage) -> None:
     opened.page.focus("#node-plenair-overleg-am")
     opened.page.keyboard.press("Enter")
@@ -111,6 +120,14 @@ def test_the_staffing_table_toggles_between_its_years(opened: BrowserPage) -> No
     assert opened.evaluate(hidden_cells) == 8
     opened.page.check("input[name=staffing-year][value='all']")
     assert opened.evaluate(visible) == ["2016", "2017"]
+
+
+def test_printing_unfolds_the_text_alternative(opened: BrowserPage) -> None:
+    assert opened.evaluate("document.getElementById('diagram-description').open") is False
+    opened.page.emulate_media(media="print")
+    opened.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert opened.evaluate("document.getElementById('diagram-description').open") is True
+    assert opened.evaluate("getComputedStyle(document.querySelector('.search')).display") == "none"
 
 
 def test_axe_finds_no_serious_accessibility_violation(opened: BrowserPage) -> None:
@@ -143,3 +160,46 @@ def test_hostile_model_text_runs_no_script(model: GovernanceModel, page: Browser
     assert page.errors == []
     assert page.requests == []
     assert page.evaluate("document.querySelectorAll('#search-results a').length") > 0
+
+
+def test_the_markdown_report_renders_in_a_markdown_renderer(
+    model: GovernanceModel, page: BrowserPage, tmp_path: Path
+) -> None:
+    # marked, the GitHub-flavoured Markdown renderer Mermaid itself uses (pinned in package-lock.json)
+    target = tmp_path / "raad.md"
+    write_report(hostile_model(model), target, at=AT, mermaid=True)
+    blank = tmp_path / "blank.html"
+    blank.write_text('<!doctype html><html lang="nl"><head><title>md</title></head><body></body></html>')
+    page.open(blank)
+    page.add_script(node_module("marked/lib/marked.umd.js"))
+    page.evaluate("md => { document.body.innerHTML = marked.parse(md); }", target.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """() => ({
+            h2: [...document.querySelectorAll('h2')].map(h => h.textContent),
+            rows: document.querySelectorAll('table tbody tr').length,
+            headers: [...document.querySelectorAll('table thead th')].map(h => h.textContent),
+            image: document.querySelector('img').getAttribute('src'),
+            mermaid: document.querySelector('code.language-mermaid') !== null,
+            scripts: document.querySelectorAll('body script').length,
+            bold: document.querySelectorAll('body b').length,
+            broken: [...document.querySelectorAll('a[href^="#"]')]
+                .map(a => a.getAttribute('href').slice(1))
+                .filter(id => !document.getElementById(id)),
+            heading: document.querySelector('h3').textContent,
+        })"""
+    )
+    assert result["h2"][:2] == ["Overzicht", "Metropoolregio Amsterdam (MRA)"]
+    assert result["h2"][-3:] == [
+        "Gepland, in overweging en beëindigd",
+        "Tegenstrijdigheden in de bronnen",
+        "Bronnenlijst",
+    ]
+    assert result["rows"] == 8
+    assert result["headers"][:3] == ["regel", "2016", "2017"]
+    assert result["image"] == "raad-diagram.svg"
+    assert result["mermaid"]
+    assert result["scripts"] == 0
+    assert result["bold"] == 0, "hostile <b> must stay text"
+    assert result["broken"] == []
+    assert result["heading"].startswith('"];<script>alert(1)</script> 0')
+    assert page.errors == []

@@ -30,12 +30,16 @@ def _size(page: Any) -> tuple[float, float]:
     return (round(float(box.width), 1), round(float(box.height), 1))
 
 
-def test_the_pdf_has_a4_pages_and_the_diagram_on_a_landscape_page(pdf: Any) -> None:
+def test_the_pdf_has_a4_pages_and_the_diagram_on_a_page_of_its_own(pdf: Any) -> None:
     sizes = [_size(page) for page in pdf.pages]
     assert 20 <= len(sizes) <= 120
     assert sizes[0] == A4
-    assert sizes.count((A4[1], A4[0])) == 1, "the overview diagram gets one landscape page"
     assert all(size in (A4, (A4[1], A4[0])) for size in sizes)
+    assert sizes.count((A4[1], A4[0])) <= 1, "only the diagram may lie across the page"
+    diagram = pdf.pages[1]
+    assert "Samenhang van de bestuurlijke overleggen" in diagram.extract_text()
+    assert list(diagram["/Resources"]["/XObject"].keys()), "the diagram is drawn on page 2"
+    assert "Tekstalternatief" in pdf.pages[2].extract_text()
 
 
 def test_every_font_is_embedded(pdf: Any) -> None:
@@ -62,3 +66,11 @@ def test_the_text_can_be_extracted(pdf: Any) -> None:
     for expected in ("MRA Bureau", "opdrachtgever", "twee maal per jaar", "2,5", "Bronnenlijst"):
         assert expected in text, expected
     assert "Formatie MRA samenwerking (fte), 2016–2017" in text
+
+
+def test_the_pdf_is_tagged_with_language_title_and_outline(pdf: Any) -> None:
+    root = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "a tagged PDF lets screen readers follow the structure"
+    assert root["/Lang"] == "nl"
+    assert pdf.metadata.title == "Bestuurlijke overleggen MRA en Amstelland-Meerlanden · Stand op 2017-06-01"
+    assert pdf.outline, "the headings become bookmarks"

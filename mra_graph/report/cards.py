@@ -261,9 +261,7 @@ class CardMaker:
     def _meetings(self, node: Node) -> str | None:
         per_year = node.attributes.get("meetings_per_year")
         if isinstance(per_year, int) and not isinstance(per_year, bool):
-            text = self.t.meetings_text(per_year)
-            venue = node.attributes.get("venue")
-            return f"{text}, {venue}" if isinstance(venue, str) else text
+            return self.t.meetings_text(per_year)
         return None
 
     def _period(self, node: Node) -> str | None:

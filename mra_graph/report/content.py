@@ -8,10 +8,13 @@ links are fragment anchors (``card-<node id>``, ``rel-<relation id>``, ``row-<ro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from mra_graph.model import Source
 from mra_graph.report.phrases import Phrases
+
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
 __all__ = [
     "Card",
@@ -231,6 +234,20 @@ class Diagram:
     description: str
     reason: str | None = None
     mermaid: str | None = None
+
+    @property
+    def landscape(self) -> bool:
+        """Whether the picture prints larger across an A4 page than upright on it.
+
+        The boxes are the print stylesheet's: 277 x 165 mm across, 190 x 250 mm upright.
+        """
+        found = _VIEWBOX.search(self.svg or "")
+        if not found:
+            return True
+        width, height = float(found.group(1)), float(found.group(2))
+        if width <= 0 or height <= 0:
+            return True
+        return min(277 / width, 165 / height) >= min(190 / width, 250 / height)
 
 
 @dataclass(frozen=True)

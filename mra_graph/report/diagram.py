@@ -15,7 +15,7 @@ from mra_graph.errors import MraGraphError
 from mra_graph.model import GovernanceModel
 from mra_graph.report.content import Diagram
 
-__all__ = ["diagram", "diagram_file", "embeddable"]
+__all__ = ["diagram", "embeddable"]
 
 _PROLOGUE = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
 _SVG_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)="http://www\.w3\.org/2000/svg"')
@@ -84,21 +84,3 @@ def diagram(
     if mermaid:
         source = render.render(model, view, node, at=at, lang=lang, fmt="mmd").decode("utf-8")
     return Diagram(embeddable(svg), title, description, reason, source)
-
-
-def diagram_file(
-    model: GovernanceModel, *, at: dt.date, lang: str, focus: str | None = None, fmt: str = "svg"
-) -> bytes:
-    """The diagram as a file of its own (``svg`` or ``png``), for a Markdown report to link.
-
-    Raises :class:`~mra_graph.errors.RenderError` when it cannot be drawn.
-    """
-    view, node = _view(focus)
-    try:
-        render = _render_module()
-    except ImportError as error:
-        from mra_graph.errors import RenderError
-
-        raise RenderError(f"the diagram renderer is not installed ({error})") from error
-    data: bytes = render.render(model, view, node, at=at, lang=lang, fmt=fmt)
-    return data

@@ -115,14 +115,7 @@ def build_report(
         heading=heading,
         focus=focus_ref,
         model_title=title,
-        counts=t(
-            "counts",
-            bodies=sum(1 for n in nodes if n.kind.value == "body"),
-            roles=sum(1 for n in nodes if n.kind.value == "role"),
-            organisations=sum(1 for n in nodes if n.kind.value == "organisation"),
-            others=sum(1 for n in nodes if n.kind.value not in ("body", "role", "organisation")),
-            relations=relation_count,
-        ),
+        counts=t("counts", what=_kind_counts(nodes, t), relations=relation_count),
         documents=documents,
         diagram=diagram or Diagram(None, t.diagram, "", reason="no diagram was asked for"),
         regions=tuple(regions),
@@ -147,11 +140,14 @@ def _kind_counts(nodes: Iterable[Node], t: Phrases) -> str:
     counts: dict[str, int] = {}
     for n in nodes:
         counts[n.kind.value] = counts.get(n.kind.value, 0) + 1
-    return ", ".join(
+    parts = [
         f"{counts[k]} {t['kind_singular' if counts[k] == 1 else 'kind_plural'][k]}"
         for k in _KIND_ORDER
         if k in counts
-    )
+    ]
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {t('and')} {parts[-1]}"
 
 
 def _search_entry(model: GovernanceModel, card: Card, t: Phrases) -> dict[str, object]:

@@ -20,7 +20,7 @@ from mra_graph.files import write_atomically
 from mra_graph.model import GovernanceModel
 from mra_graph.names import resolve
 from mra_graph.report.content import Report
-from mra_graph.report.diagram import diagram, diagram_file
+from mra_graph.report.diagram import diagram
 from mra_graph.report.gather import build_report
 from mra_graph.report.phrases import phrases
 from mra_graph.report.templates import bundled_template, fill, template_dir
@@ -30,6 +30,7 @@ __all__ = ["FORMATS", "format_for", "render_report", "template_text", "write_rep
 FORMATS = ("html", "md", "pdf")
 _EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
 _JS_PHRASES = ("search_none", "search_count")
+_XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -116,7 +117,7 @@ def render_report(
     if fmt == "md":
         files = {"": text.encode("utf-8")}
         if picture.svg:
-            files[image_name] = diagram_file(model, at=at, lang=lang, focus=node.id if node else None)
+            files[image_name] = _XML_DECLARATION + picture.svg.encode("utf-8")
         return files
     return {"": _pdf(text)}
 
@@ -137,7 +138,8 @@ def _pdf(html: str) -> bytes:
             f"WeasyPrint cannot load its system libraries ({error}); "
             "install Pango, e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from error
-    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    # PDF/UA: tagged, so screen readers get headings, lists, tables and the diagram's alt text
+    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
     return data
 
 

@@ -57,7 +57,10 @@
     if (svg) {
       svg.classList.add("has-selection");
       var node = diagramNode(id);
-      if (node) { node.classList.add("is-selected"); node.setAttribute("aria-pressed", "true"); }
+      if (node) {
+        node.classList.add("is-selected");
+        if (node.getAttribute("role") === "button") { node.setAttribute("aria-pressed", "true"); }
+      }
       related.forEach(function (pair) {
         var edge = svg.querySelector("#" + CSS.escape("edge-" + pair[0]));
         if (edge) { edge.classList.add("is-related"); }
@@ -102,16 +105,24 @@
       var id = g.id.slice(5);
       if (!byId[id]) { return; }
       g.setAttribute("tabindex", "0");
-      g.setAttribute("role", "button");
       g.setAttribute("aria-label", byId[id].label);
-      g.setAttribute("aria-pressed", "false");
+      if (g.querySelector("g.node[id^='node-']")) {
+        /* a group with its parts drawn inside: a button may not hold other buttons */
+        g.setAttribute("role", "group");
+      } else {
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-pressed", "false");
+      }
       g.addEventListener("click", function (event) {
+        /* parts are drawn inside their group: the innermost body is the one meant */
         event.preventDefault();
+        event.stopPropagation();
         if (selected === id) { clearSelection(); } else { select(id); }
       });
       g.addEventListener("keydown", function (event) {
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
+          event.stopPropagation();
           if (selected === id) { clearSelection(); } else { select(id); }
         }
       });
@@ -208,6 +219,11 @@
       if (event.key === "Escape") { input.focus(); results.hidden = true; }
     });
   }
+
+  /* a printed report shows the diagram's text alternative, which the page folds away */
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.text-alternative").forEach(function (d) { d.open = true; });
+  });
 
   /* staffing table: both years, or one */
   document.querySelectorAll("input[name='staffing-year']").forEach(function (radio) {
