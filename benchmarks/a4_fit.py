@@ -21,7 +21,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 MARGIN_PT = 2 * 42.5  # 15 mm each side
 A4_PORTRAIT_PT = 595.3 - MARGIN_PT
 A4_LANDSCAPE_PT = 841.9 - MARGIN_PT
-CASES = [("overview", None), ("orgchart", "MRA Bureau"), ("focus", "AM-team"), ("chain", "MRA Bureau")]
+CASES = [
+    ("overview", None),
+    ("overview-mra", None),
+    ("overview-am", None),
+    ("orgchart", "MRA Bureau"),
+    ("focus", "AM-team"),
+    ("chain", "MRA Bureau"),
+]
 
 
 def measure(svg: bytes) -> tuple[float, float, float]:
