@@ -73,6 +73,8 @@ def test_every_view_renders_in_mermaid(
     found = scene(model, view, node, at=AT, lang=lang)
     assert result["nodes"] == len(found.nodes)
     assert result["edges"] == len(found.edges)
+    # the text alternative is the diagram's accessible description
+    assert ("The diagram shows" if lang == "en" else "Het diagram toont") in str(result["svg"])
     text = _squash(str(result["text"]))
     for item in found.nodes:
         assert _squash(item.label) in text, item.label

@@ -18,6 +18,7 @@ import string
 from mra_graph.model import Status
 from mra_graph.render.definitions import Style
 from mra_graph.render.scene import Scene, SceneNode
+from mra_graph.render.text import describe_scene
 
 __all__ = ["mermaid_id", "mermaid_text", "to_mermaid"]
 
@@ -38,7 +39,7 @@ def mermaid_text(text: str) -> str:
 def _plain(text: str) -> str:
     """``text`` for ``accTitle`` and ``accDescr``, which take no entity codes: words and
     plain punctuation only, everything else a space."""
-    return " ".join(re.sub(r"[^\w\s.,()'’·-]", " ", text).split())
+    return " ".join(re.sub(r"[^\w\s.,:()'’·-]", " ", text).split())
 
 
 def mermaid_id(node_id: str) -> str:
@@ -84,7 +85,8 @@ def to_mermaid(scene: Scene, style: Style) -> str:
         "---",
         "flowchart TB",
         f"  accTitle: {_plain(scene.title)}",
-        f"  accDescr: {_plain(scene.subtitle)}",
+        # the text alternative, on one line as accDescr wants it, sentences kept apart
+        f"  accDescr: {_plain(describe_scene(scene, style).replace(chr(10), ' ').replace('; ', '. '))}",
     ]
     nodes = scene.nodes_by_id
     clustered = set()
