@@ -147,6 +147,7 @@ class Document(Strict):
     title_en: ShortText | None = None
     file: ShortText
     period: ShortText
+    period_en: ShortText | None = None
     sections: Annotated[list[ShortText], Field(min_length=1)]
 
 

@@ -26,7 +26,7 @@ The SVG holds no scripts and no links.
 >>> import mra_graph
 >>> from mra_graph.render import render, view_names
 >>> view_names()
-['chain', 'focus', 'orgchart', 'overview']
+['chain', 'focus', 'orgchart', 'overview', 'overview-am', 'overview-mra']
 >>> dot = render(mra_graph.load(), "focus", "AM-team", at=dt.date(2017, 6, 1), fmt="dot")
 >>> b'id="node-am-team"' in dot
 True

@@ -30,8 +30,12 @@ class Citer:
                 facts.append((anchor, label))
         return found
 
-    def number(self, model: GovernanceModel) -> tuple[dict[Source, Citation], tuple[DocumentEntry, ...]]:
-        """Every cited passage numbered, and the documents with their sections and passages."""
+    def number(
+        self, model: GovernanceModel, lang: str = "nl"
+    ) -> tuple[dict[Source, Citation], tuple[DocumentEntry, ...]]:
+        """Every cited passage numbered, and the documents with their sections and passages;
+        in English, each document also has its English title and period where the model gives them."""
+        en = lang == "en"
         doc_order = {d.id: i for i, d in enumerate(model.documents)}
         section_order = {(d.id, s): i for d in model.documents for i, s in enumerate(d.sections)}
         first_seen = {s: i for i, s in enumerate(self._facts)}
@@ -58,7 +62,15 @@ class Citer:
                 )
                 for title in document.sections
             ]
+            period = (document.period_en or document.period) if en else document.period
             documents.append(
-                DocumentEntry(document.id, document.title, document.file, document.period, tuple(sections))
+                DocumentEntry(
+                    document.id,
+                    document.title,
+                    document.file,
+                    period,
+                    tuple(sections),
+                    document.title_en if en else None,
+                )
             )
         return citations, tuple(documents)

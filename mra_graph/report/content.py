@@ -195,6 +195,7 @@ class ConflictEntry:
     claims: tuple[ClaimEntry, ...]
     model_choice: str | None
     subjects: tuple[tuple[str, str], ...]
+    model_choice_lang: str = "nl"
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class DocumentEntry:
     file: str
     period: str
     sections: tuple[SectionEntry, ...]
+    title_en: str | None = None
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def build_report(
     changes = _changes(model, maker, since, at) if since is not None else None
     planned = _planned(maker, nodes)
     conflicts = _conflicts(model, maker, included, staffing is not None)
-    citations, documents = citer.number(model)
+    citations, documents = citer.number(model, lang)
 
     title = (model.title_en or model.title) if en else model.title
     focus_ref = maker.ref(focus) if focus is not None else None
@@ -306,8 +306,11 @@ def _conflicts(
                 if lang == "en"
                 else conflict.description,
                 claims=tuple(claims),
-                model_choice=conflict.model_choice,
+                model_choice=(conflict.model_choice_en or conflict.model_choice)
+                if lang == "en"
+                else conflict.model_choice,
                 subjects=tuple(subjects),
+                model_choice_lang="en" if lang == "en" and conflict.model_choice_en else "nl",
             )
         )
     return tuple(entries)
