@@ -8,6 +8,8 @@ parser in ``tests/test_injection.py``'s ``PARSERS``).
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import hashlib
 import json
 import sys
@@ -19,6 +21,9 @@ from click.testing import CliRunner
 from mra_graph.cli import main
 from mra_graph.interchange import EXPORT_FORMATS, export_model
 from mra_graph.loading import load
+from mra_graph.model import GovernanceModel
+from mra_graph.render import render
+from mra_graph.report import render_report
 
 Output = Callable[[Path], dict[str, bytes]]
 AT = "2017-06-01"
@@ -34,9 +39,30 @@ def _cli(*args: str) -> Output:
     return run
 
 
+@functools.lru_cache(maxsize=4)
+def _model(path: Path) -> GovernanceModel:
+    # a model file of the tests is written once and never changed, so one load serves
+    # every output of it
+    return load(path)
+
+
 def _export(fmt: str) -> Output:
     def run(path: Path) -> dict[str, bytes]:
-        return dict(export_model(load(path), fmt).files)
+        return dict(export_model(_model(path), fmt).files)
+
+    return run
+
+
+def _render(view: str, node: str | None, fmt: str) -> Output:
+    def run(path: Path) -> dict[str, bytes]:
+        return {"": render(_model(path), view, node, at=dt.date.fromisoformat(AT), fmt=fmt)}
+
+    return run
+
+
+def _report(fmt: str) -> Output:
+    def run(path: Path) -> dict[str, bytes]:
+        return render_report(_model(path), fmt, at=dt.date.fromisoformat(AT), mermaid=fmt == "md")
 
     return run
 
@@ -62,6 +88,21 @@ for _name, _args in _COMMANDS.items():
     OUTPUTS[f"cli-{_name}-json"] = _cli("--format", "json", *_args)
 for _fmt in EXPORT_FORMATS:
     OUTPUTS[f"export-{_fmt}"] = _export(_fmt)
+# every view, the walked ones from a node that every model of the tests has
+_VIEWS: dict[str, str | None] = {
+    "overview": None,
+    "orgchart": "mra-bureau",
+    "focus": "mra-bureau",
+    "chain": "mra-bureau",
+}
+for _view, _node in _VIEWS.items():
+    for _fmt in ("dot", "svg", "mmd"):
+        OUTPUTS[f"render-{_view}-{_fmt}"] = _render(_view, _node, _fmt)
+# the PDF report is left out: WeasyPrint takes some 20 s a report, too long to make it
+# six times here; tests/test_report_pdf.py proves its bytes the same across a hash seed
+# and a reordered model file
+for _fmt in ("html", "md"):
+    OUTPUTS[f"report-{_fmt}"] = _report(_fmt)
 
 # outputs whose row order follows the model file on purpose: they are the formats a
 # model goes out to and comes back from (export then import gives the same file,

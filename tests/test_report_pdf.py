@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from mra_graph.model import GovernanceModel
 from mra_graph.report import write_report
+from mra_graph.resources import bundled_model_path
+from tests.test_determinism import ROOT, _reordered
 
 pytestmark = pytest.mark.exe
 
@@ -19,10 +26,42 @@ A4 = (595.3, 841.9)
 
 
 @pytest.fixture(scope="module")
-def pdf(model: GovernanceModel, tmp_path_factory: pytest.TempPathFactory) -> Any:
+def pdf_path(model: GovernanceModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
     write_report(model, target, at=dt.date(2017, 6, 1), lang="nl")
-    return pypdf.PdfReader(target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_path: Path) -> Any:
+    return pypdf.PdfReader(pdf_path)
+
+
+def test_the_pdf_is_the_same_bytes_under_another_hash_seed_and_a_reordered_model_file(
+    pdf_path: Path, tmp_path: Path
+) -> None:
+    # the PDF's part of tests/test_determinism.py, which leaves it out as too slow to
+    # make four times: one more PDF, in a fresh process, from the file reordered
+    data = json.loads(bundled_model_path().read_text(encoding="utf-8"))
+    source = tmp_path / "organen.json"
+    source.write_text(json.dumps(_reordered(data, 3), ensure_ascii=False, indent=1), encoding="utf-8")
+    target = tmp_path / "rapport.pdf"
+    code = (
+        "import datetime as dt, sys; from mra_graph.loading import load; "
+        "from mra_graph.report import write_report; "
+        "write_report(load(sys.argv[1]), sys.argv[2], at=dt.date(2017, 6, 1), lang='nl')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(source), str(target)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "7"},
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert target.read_bytes() == pdf_path.read_bytes()
 
 
 def _size(page: Any) -> tuple[float, float]:

@@ -125,7 +125,7 @@ def node_notes(
             word += (" on " if lang == "en" else " op ") + node.valid_to.isoformat()
         notes.append(word)
     if staffing:
-        for table in model.figures:
+        for table in sorted(model.figures, key=lambda t: t.id):
             years = [y for y in table.years if int(y) <= at.year] or table.years[:1]
             year = years[-1]
             for row in table.rows:

@@ -22,7 +22,7 @@ from mra_graph.render.labels import edge_label, node_notes, node_tooltip
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene"]
+__all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,9 @@ def _walk(
     relations: Sequence[Relation],
     kinds: set[str] | None,
     depth: int | None,
-) -> tuple[list[str], set[str]]:
-    """Nodes reached from ``root`` along the view's steps (breadth first), and the relations used."""
+) -> tuple[dict[str, int], set[str]]:
+    """Nodes reached from ``root`` along the view's steps (breadth first) with their level
+    (the root's is 0), and the ids of the relations used."""
     symmetric = {k for k, info in vocabulary().relation_kinds.items() if info.symmetric}
     outgoing: dict[str, list[Relation]] = {}
     incoming: dict[str, list[Relation]] = {}
@@ -128,7 +129,7 @@ def _walk(
         return False
 
     reached = [root]
-    seen = {root}
+    seen = {root: 0}
     used: set[str] = set()
     frontier = [root]
     level = 0
@@ -143,11 +144,22 @@ def _walk(
                     continue
                 used.add(rel.id)
                 if other not in seen:
-                    seen.add(other)
+                    seen[other] = level
                     reached.append(other)
                     nxt.append(other)
         frontier = nxt
-    return reached, used
+    return seen, used
+
+
+def figure_order(model: GovernanceModel) -> dict[str, int]:
+    """Each node counted in a staffing table by where it first comes in the tables (taken
+    by id, their rows in the order the source gives them)."""
+    order: dict[str, int] = {}
+    for table in sorted(model.figures, key=lambda t: t.id):
+        for row in table.rows:
+            for node in row.nodes:
+                order.setdefault(node, len(order))
+    return order
 
 
 def _selected(model: GovernanceModel, view: ViewDefinition) -> list[str]:
@@ -188,7 +200,7 @@ def build_scene(
     >>> from mra_graph import load
     >>> scene = build_scene(load(), "chain", "MRA Bureau", at=dt.date(2017, 6, 1))
     >>> [n.id for n in scene.nodes]
-    ['mra-bureau', 'regiegroep-mra', 'agendacommissie-mra', 'werkgeverscommissie-mra']
+    ['mra-bureau', 'agendacommissie-mra', 'regiegroep-mra', 'werkgeverscommissie-mra']
     """
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}; use nl or en")
@@ -212,20 +224,38 @@ def build_scene(
     rels = [r for r in model.relations if visible(r)]
     root: str | None = None
     used: set[str] = set()
+    levels: dict[str, int] = {}
     if node is not None:
         root = resolve(model, node).id
         if not visible(model.nodes_by_id[root]):
             state = status_at(model.nodes_by_id[root], at).value
             raise UsageError(f"{model.label(root)!r} is {state} on {at}, and --active-only leaves it out")
-        ids, used = _walk(view, root, rels, kinds, depth if depth is not None else view.depth)
+        levels, used = _walk(view, root, rels, kinds, depth if depth is not None else view.depth)
+        ids = list(levels)
     else:
         ids = [i for i in _selected(model, view) if visible(model.nodes_by_id[i])]
     shown = set(ids)
     edges = [r for r in rels if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds)]
-    if view.walk:
-        # in a walked view, model order keeps the picture stable; the root comes first
-        order = {n.id: i for i, n in enumerate(model.nodes)}
-        ids = [ids[0], *sorted(ids[1:], key=order.__getitem__)]
+    # the order the nodes are drawn in, whatever the order of the model file's lists: in a
+    # walked view level by level from the root (alone on the first), else
+    # level by level from the top as the view lists them; then those not active on the day
+    # last (a group lists its planned parts after its others), then in the order of the
+    # staffing tables (the head of a bureau before its staff), then by id
+    placed = {n: (i, p) for i, rank in enumerate(view.ranks) for p, n in enumerate(rank)}
+    rows = figure_order(model)
+    last = (len(view.ranks), 0)
+    ids = sorted(
+        ids,
+        key=lambda n: (
+            levels.get(n, 0),
+            placed.get(n, last),
+            status_at(model.nodes_by_id[n], at) is not Status.ACTIVE,
+            rows.get(n, len(rows)),
+            n,
+        ),
+    )
+    position = {n: i for i, n in enumerate(ids)}
+    edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
     return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang)
 
 
@@ -278,11 +308,12 @@ def _assemble(
         )
     nodes, scene_edges = _fold(model, view, nodes, scene_edges)
     clusters = []
-    for region in model.regions:
+    # each region where its first node comes, so the order follows the nodes' order
+    for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
+        region = model.regions_by_id[region_id]
         members = tuple(n.id for n in nodes if n.cluster == region.id)
-        if members:
-            label = (region.name_en or region.name) if lang == "en" else region.name
-            clusters.append(Cluster(region.id, label, members))
+        label = (region.name_en or region.name) if lang == "en" else region.name
+        clusters.append(Cluster(region.id, label, members))
     present = {n.id for n in nodes}
     ranks = tuple(
         tuple(i for i in rank if i in present) for rank in view.ranks if sum(i in present for i in rank) > 0

@@ -23,7 +23,8 @@ def _name(node: SceneNode, scene: Scene, style: Style) -> str:
 def describe_scene(scene: Scene, style: Style) -> str:
     """A paragraph per part: title and date, the groups and their members, then every line.
 
-    Nodes are listed in the order the diagram gives them, lines sorted by their sentence.
+    Nodes and lines are listed in the order the diagram gives them (from the top down), so
+    the order follows the diagram, not the words of the names.
     """
     en = scene.lang == "en"
     nodes = scene.nodes_by_id
@@ -54,11 +55,11 @@ def describe_scene(scene: Scene, style: Style) -> str:
         )
         lines.append(f"{head}: " + ", ".join(_name(n, scene, style) for n in rest) + ".")
     if scene.edges:
-        sentences = sorted(
+        sentences = [
             e.phrase
             + (f" ({e.label})" if e.label else "")
             + (f" [{status_word(e.status, scene.lang, style)}]" if e.status is not Status.ACTIVE else "")
             for e in scene.edges
-        )
+        ]
         lines.append(("Connections: " if en else "Verbindingen: ") + "; ".join(sentences) + ".")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from mra_graph.report.content import (
     Staffing,
     StaffingRow,
 )
+from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import Phrases, phrases
 from mra_graph.timeline import status_at
 
@@ -57,6 +58,7 @@ def build_report(
     (see :func:`mra_graph.report.diagram.diagram`); without it the report has only the
     placeholder that says so.
     """
+    model = in_reading_order(model)  # the file's order of its lists changes nothing
     t = phrases(lang)
     citer = Citer()
     en = lang == "en"

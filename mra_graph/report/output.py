@@ -22,6 +22,7 @@ from mra_graph.names import resolve
 from mra_graph.report.content import Report
 from mra_graph.report.diagram import diagram
 from mra_graph.report.gather import build_report
+from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import phrases
 from mra_graph.report.templates import bundled_template, fill, template_dir
 
@@ -95,6 +96,7 @@ def render_report(
         raise UsageError("--mermaid adds a Mermaid block to a Markdown report; use it with a .md output")
     if since is not None and since > at:
         raise UsageError(f"--since {since} is after the report date {at}; give an earlier date")
+    model = in_reading_order(model)  # the file's order of its lists changes nothing
     node = resolve(model, focus) if focus is not None else None
     t = phrases(lang)
     title = t.diagram

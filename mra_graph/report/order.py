@@ -1,0 +1,62 @@
+"""The order a report tells the model in, whatever the order of the model file's lists.
+
+A model file's lists (documents, regions, nodes, relations, figures, conflicts) may come
+in any order: the same model reordered must give the same report, byte for byte. The
+report therefore reads the model in *reading order*: first the nodes that stand for a
+region (the cooperation itself), then level by level from the top as the overview
+diagram (``render/views.json``) lists them, then the others in the order of the staffing
+tables, then by id; each region where its first node comes; each document where the
+first node citing it comes; relations, figure tables and conflicts by id.
+"""
+
+from __future__ import annotations
+
+from mra_graph.model import GovernanceModel
+from mra_graph.render.definitions import load_views
+from mra_graph.render.scene import figure_order
+
+__all__ = ["OVERVIEW", "in_reading_order"]
+
+OVERVIEW = "overview"
+# cached properties of GovernanceModel, computed from the lists in their old order
+_CACHED = ("nodes_by_id", "regions_by_id", "labels", "labels_en", "disputed")
+
+
+def in_reading_order(model: GovernanceModel) -> GovernanceModel:
+    """A copy of ``model`` with every list in reading order (see the module's docstring).
+
+    >>> import mra_graph
+    >>> model = in_reading_order(mra_graph.load())
+    >>> [r.id for r in model.regions], model.nodes[0].id
+    (['mra', 'am'], 'mra')
+    """
+    view = load_views().get(OVERVIEW)
+    ranks = view.ranks if view is not None else []
+    heads = set(view.region_nodes.values()) if view is not None else set()
+    placed = {node: (i, p) for i, rank in enumerate(ranks) for p, node in enumerate(rank)}
+    last = (len(ranks), 0)
+    rows = figure_order(model)
+    nodes = sorted(
+        model.nodes,
+        key=lambda n: (n.id not in heads, placed.get(n.id, last), rows.get(n.id, len(rows)), n.id),
+    )
+    first_node: dict[str, int] = {}
+    first_citation: dict[str, int] = {}
+    for index, node in enumerate(nodes):
+        if node.region is not None:
+            first_node.setdefault(node.region, index)
+        for source in node.sources:
+            first_citation.setdefault(source.document, index)
+    end = len(nodes)
+    update = {
+        "nodes": nodes,
+        "regions": sorted(model.regions, key=lambda r: (first_node.get(r.id, end), r.id)),
+        "documents": sorted(model.documents, key=lambda d: (first_citation.get(d.id, end), d.id)),
+        "relations": sorted(model.relations, key=lambda r: r.id),
+        "figures": sorted(model.figures, key=lambda f: f.id),
+        "conflicts": sorted(model.conflicts, key=lambda c: c.id),
+    }
+    copy = model.model_copy(update=update)
+    for name in _CACHED:
+        copy.__dict__.pop(name, None)
+    return copy
