@@ -97,15 +97,13 @@
     }
   }
 
-  /* the diagram: every node that has a card becomes a button, but for the parts drawn
-     inside their group's box: a button inside a button is out of reach of a keyboard or
-     a screen reader, so a part is reached through its group and its group's card */
+  /* the diagram: every node that has a card becomes a button */
   if (svg) {
     /* a picture with controls inside is a group, no longer a single image */
     svg.setAttribute("role", "group");
     svg.querySelectorAll("g.node[id^='node-']").forEach(function (g) {
       var id = g.id.slice(5);
-      if (!byId[id] || g.parentElement.closest("g.node")) { return; }
+      if (!byId[id]) { return; }
       g.setAttribute("tabindex", "0");
       g.setAttribute("aria-label", byId[id].label);
       if (g.querySelector("g.node[id^='node-']")) {
