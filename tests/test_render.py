@@ -421,3 +421,14 @@ def test_a_root_left_out_by_active_only_is_a_clear_error(model: GovernanceModel)
     # without --active-only it is drawn, marked as planned
     found = scene(model, "focus", "MRA Bureau", at=dt.date(2016, 6, 1))
     assert found.nodes_by_id["mra-bureau"].status.value == "planned"
+
+
+def test_the_description_in_parts_keeps_model_text_whole() -> None:
+    from mra_graph.render import description
+
+    # names holding "; " and ": " must not split a line's sentence in two
+    hostile = hostile_model(mra_graph.load())
+    parts = description(hostile, "overview", at=AT)
+    assert parts.text() == describe(hostile, "overview", at=AT)
+    assert len(parts.connections) == len(scene(hostile, "overview", at=AT).edges)
+    assert any('" ]; evil [label="x"]; a -> b' in sentence for sentence in parts.connections)

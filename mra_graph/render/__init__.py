@@ -46,9 +46,20 @@ from mra_graph.render.dot import to_digraph
 from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg, run_dot
 from mra_graph.render.scene import Scene, build_scene
-from mra_graph.render.text import describe_scene
+from mra_graph.render.text import Description, describe_parts, describe_scene
 
-__all__ = ["FORMATS", "RenderError", "Scene", "build_view", "describe", "render", "scene", "view_names"]
+__all__ = [
+    "FORMATS",
+    "Description",
+    "RenderError",
+    "Scene",
+    "build_view",
+    "describe",
+    "description",
+    "render",
+    "scene",
+    "view_names",
+]
 
 FORMATS = ("svg", "png", "pdf", "dot", "mmd")
 PNG_DPI = 150
@@ -115,6 +126,25 @@ def describe(
         model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
     )
     return describe_scene(found, load_style())
+
+
+def description(
+    model: GovernanceModel,
+    view: str,
+    node: str | None = None,
+    *,
+    at: dt.date,
+    lang: str = "nl",
+    depth: int | None = None,
+    relations: Sequence[str] | None = None,
+    active_only: bool = False,
+) -> Description:
+    """The text alternative of :func:`describe` in its parts, for pages that list each line
+    as an item; ``description(...).text()`` equals ``describe(...)``."""
+    found = scene(
+        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+    )
+    return describe_parts(found, load_style())
 
 
 def render(

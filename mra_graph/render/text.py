@@ -6,12 +6,14 @@ so a reader who cannot see the picture gets every node and every line of it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mra_graph.model import Status
 from mra_graph.render.definitions import Style
 from mra_graph.render.labels import status_word
 from mra_graph.render.scene import Scene, SceneNode
 
-__all__ = ["describe_scene"]
+__all__ = ["Description", "describe_parts", "describe_scene"]
 
 
 def _name(node: SceneNode, scene: Scene, style: Style) -> str:
@@ -20,12 +22,36 @@ def _name(node: SceneNode, scene: Scene, style: Style) -> str:
     return f"{node.label} ({status_word(node.status, scene.lang, style)})"
 
 
+@dataclass(frozen=True)
+class Description:
+    """The text alternative in parts, for a page that lists the lines one per item:
+    ``paragraphs`` (title and date, counts, focus, each group with its members) and the
+    sentence of every line under ``connections_head``. Model text inside the parts is never
+    split, whatever punctuation it holds."""
+
+    paragraphs: tuple[str, ...]
+    connections_head: str
+    connections: tuple[str, ...]
+
+    def text(self) -> str:
+        """The whole text: a line per paragraph, the connections as one last paragraph."""
+        lines = list(self.paragraphs)
+        if self.connections:
+            lines.append(f"{self.connections_head}: " + "; ".join(self.connections) + ".")
+        return "\n".join(lines)
+
+
 def describe_scene(scene: Scene, style: Style) -> str:
     """A paragraph per part: title and date, the groups and their members, then every line.
 
     Nodes and lines are listed in the order the diagram gives them (from the top down), so
     the order follows the diagram, not the words of the names.
     """
+    return describe_parts(scene, style).text()
+
+
+def describe_parts(scene: Scene, style: Style) -> Description:
+    """The text of :func:`describe_scene`, in its parts."""
     en = scene.lang == "en"
     nodes = scene.nodes_by_id
     lines = [f"{scene.title}. {scene.subtitle}."]
@@ -54,12 +80,10 @@ def describe_scene(scene: Scene, style: Style) -> str:
             else ("Nodes" if en else "Onderdelen")
         )
         lines.append(f"{head}: " + ", ".join(_name(n, scene, style) for n in rest) + ".")
-    if scene.edges:
-        sentences = [
-            e.phrase
-            + (f" ({e.label})" if e.label else "")
-            + (f" [{status_word(e.status, scene.lang, style)}]" if e.status is not Status.ACTIVE else "")
-            for e in scene.edges
-        ]
-        lines.append(("Connections: " if en else "Verbindingen: ") + "; ".join(sentences) + ".")
-    return "\n".join(lines)
+    sentences = tuple(
+        e.phrase
+        + (f" ({e.label})" if e.label else "")
+        + (f" [{status_word(e.status, scene.lang, style)}]" if e.status is not Status.ACTIVE else "")
+        for e in scene.edges
+    )
+    return Description(tuple(lines), "Connections" if en else "Verbindingen", sentences)

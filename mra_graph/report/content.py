@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mra_graph.model import Source
 from mra_graph.report.phrases import Phrases
+
+if TYPE_CHECKING:
+    from mra_graph.render.text import Description
 
 _VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
@@ -236,6 +240,8 @@ class Diagram:
     description: str
     reason: str | None = None
     mermaid: str | None = None
+    parts: Description | None = None
+    """The description in parts (:class:`mra_graph.render.Description`), when it could be made."""
 
     @property
     def landscape(self) -> bool:

@@ -69,18 +69,20 @@ def diagram(
         render = _render_module()
     except ImportError as error:
         return Diagram(None, title, "", reason=f"the diagram renderer is not installed ({error})")
+    parts = None
     try:
-        description = render.describe(model, view, node, at=at, lang=lang)
+        parts = render.description(model, view, node, at=at, lang=lang)
     except MraGraphError as error:
         description = ""
         reason: str | None = str(error)
     else:
+        description = parts.text()
         reason = None
     try:
         svg = render.render(model, view, node, at=at, lang=lang, fmt="svg").decode("utf-8")
     except MraGraphError as error:
-        return Diagram(None, title, description, reason=str(error))
+        return Diagram(None, title, description, reason=str(error), parts=parts)
     source = None
     if mermaid:
         source = render.render(model, view, node, at=at, lang=lang, fmt="mmd").decode("utf-8")
-    return Diagram(embeddable(svg), title, description, reason, source)
+    return Diagram(embeddable(svg), title, description, reason, source, parts)
