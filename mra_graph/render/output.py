@@ -70,9 +70,52 @@ def _attribute(text: str) -> bytes:
     return _text(text).replace(b'"', b"&quot;")
 
 
+# The SVG is read by a lexer that knows exactly the markup Graphviz writes. In XML that
+# expat accepts (every document is checked first), a "<" outside a comment, a CDATA
+# section or a processing instruction always starts markup: text and attribute values
+# hold it only as "&lt;". So a scan that steps over those three whole finds each start tag
+# where an XML parser would, whatever text the model put into the labels.
+_SKIP = rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
+_ATTRIBUTES = rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>"
+# the root: the first start tag after the prolog (declaration, doctype, comments)
+_ROOT = re.compile(_SKIP + rb"|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|<[^\s/>!?]+" + _ATTRIBUTES, re.S)
+# a group, with its title when that is its first child (where Graphviz writes it)
+_GROUP = re.compile(_SKIP + rb"|<g" + _ATTRIBUTES + rb"(?:\s*<title>([^<]*)</title>)?", re.S)
+_ATTRIBUTE = re.compile(rb"([^\s=]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));|&")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_SPACE = str.maketrans("\t\n", "  ")
+
+
+def _reference(found: re.Match[str]) -> str:
+    hexadecimal, decimal, name = found.groups()
+    if name:
+        return _NAMED[name]
+    if hexadecimal or decimal:
+        return chr(int(hexadecimal, 16) if hexadecimal else int(decimal))
+    raise RenderError("Graphviz wrote SVG that does not parse: a bare '&' in an attribute")
+
+
+def _value(raw: bytes) -> str:
+    """An attribute value as an XML parser reports it: white space normalised, references resolved."""
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE)
+    return _REFERENCE.sub(_reference, text) if "&" in text else text
+
+
+def _attributes(raw: bytes) -> dict[str, str]:
+    return (
+        {
+            name.decode("utf-8"): _value(double if double is not None else single)
+            for name, double, single in _ATTRIBUTE.findall(raw)
+        }
+        if raw
+        else {}
+    )
+
+
 class _Splicer:
-    """Finds, with expat, where Graphviz's SVG needs changing, and records the changes
-    as byte ranges to replace; nothing is found by searching the text."""
+    """Finds where Graphviz's SVG needs changing, and records the changes as byte ranges
+    to replace."""
 
     def __init__(self, svg: bytes, scene: Scene, description: str) -> None:
         self.svg = svg
@@ -81,48 +124,45 @@ class _Splicer:
         self.nodes = scene.nodes_by_id
         self.edges = {e.id: e for e in scene.edges}
         self.edits: list[tuple[int, int, bytes]] = []
-        self.stack: list[tuple[str, str, str]] = []
-        self.root = -1
-        # a start tag whose end is only known at the next event, and what replaces it
-        self.pending: tuple[int, bytes | None] | None = None
-        self.title: tuple[int, bytes] | None = None
-        self.parser = expat.ParserCreate()
-        self.parser.StartElementHandler = self.start
-        self.parser.EndElementHandler = self.end
-        self.parser.CharacterDataHandler = self.other
-        self.parser.CommentHandler = self.other
 
     def run(self) -> bytes:
         try:
-            self.parser.Parse(self.svg, True)
+            expat.ParserCreate().Parse(self.svg, True)
         except expat.ExpatError as error:
             raise RenderError(f"Graphviz wrote SVG that does not parse: {error}") from error
+        for root in _ROOT.finditer(self.svg):
+            if root.group(1) is not None:
+                break
+        else:
+            raise RenderError("Graphviz wrote SVG without an element")
+        self.edit_root(root)
+        for found in _GROUP.finditer(self.svg, root.end()):
+            if found.group(1) is not None and not found.group(2):
+                self.edit_group(found)
         out = []
-        position = self.root
-        for begin, finish, replacement in sorted(self.edits):
+        position = root.start()
+        for begin, finish, replacement in self.edits:
             out += [self.svg[position:begin], replacement]
             position = finish
         out.append(self.svg[position:])
         return b"".join(out)
 
-    def flush(self) -> None:
-        if self.pending is not None:
-            begin, replacement = self.pending
-            finish = self.parser.CurrentByteIndex
-            tag = self.svg[begin:finish]
-            self.pending = None
-            if tag.endswith(b"/>"):  # an empty element: nothing inside to title
-                return
-            if replacement is None:  # the root: add the accessibility attributes and the text
-                replacement = (
-                    tag[:-1]
-                    + b' role="img" aria-labelledby="diagram-title diagram-desc">\n<title id="diagram-title">'
-                    + _text(self.scene.title)
-                    + b'</title>\n<desc id="diagram-desc">'
-                    + _text(self.description)
-                    + b"</desc>"
-                )
-            self.edits.append((begin, finish, replacement))
+    def edit_root(self, root: re.Match[bytes]) -> None:
+        if root.group(2):  # an empty element: nothing inside to title
+            return
+        tag = root.group(0)
+        self.edits.append(
+            (
+                root.start(),
+                root.end(),
+                tag[:-1]
+                + b' role="img" aria-labelledby="diagram-title diagram-desc">\n<title id="diagram-title">'
+                + _text(self.scene.title)
+                + b'</title>\n<desc id="diagram-desc">'
+                + _text(self.description)
+                + b"</desc>",
+            )
+        )
 
     def title_of(self, ident: str, kind: str) -> str | None:
         if kind == "graph":
@@ -136,42 +176,23 @@ class _Splicer:
             return ""
         return None
 
-    def start(self, name: str, attributes: dict[str, str]) -> None:
-        self.flush()
-        here = self.parser.CurrentByteIndex
+    def edit_group(self, found: re.Match[bytes]) -> None:
+        attributes = _attributes(found.group(1))
         ident = attributes.get("id", "")
-        if not self.stack:
-            self.root = here
-            self.pending = (here, None)
-        elif name == "g":
-            # written again from its attributes, so ids read plainly (node-mra-bureau, where
-            # Graphviz writes node&#45;mra&#45;bureau) for pages that search the text
-            attributes = dict(attributes)
-            extra = b""
-            part = self.nodes.get(ident[7:]) if ident.startswith("a_node-") else None
-            if part is not None and part.inside:
-                # a part drawn inside its group's box: give it the id and title every node has
-                attributes.update(id=ident[2:], **{"class": "node part"})
-                extra = b"<title>" + _text(part.label) + b"</title>"
-            tag = b"".join(
-                b" " + k.encode("utf-8") + b'="' + _attribute(v) + b'"' for k, v in attributes.items()
-            )
-            self.pending = (here, b"<g" + tag + b">" + extra)
-        elif name == "title" and self.stack and self.stack[-1][0] == "g":
-            text = self.title_of(self.stack[-1][1], self.stack[-1][2])
-            if text is not None and self.svg.startswith(b"<title>", here):
-                self.title = (here + len(b"<title>"), _text(text))
-        self.stack.append((name, ident, attributes.get("class", "")))
-
-    def end(self, name: str) -> None:
-        self.flush()
-        if name == "title" and self.title is not None:
-            self.edits.append((self.title[0], self.parser.CurrentByteIndex, self.title[1]))
-            self.title = None
-        self.stack.pop()
-
-    def other(self, _: str) -> None:
-        self.flush()
+        # written again from its attributes, so ids read plainly (node-mra-bureau, where
+        # Graphviz writes node&#45;mra&#45;bureau) for pages that search the text
+        extra = b""
+        part = self.nodes.get(ident[7:]) if ident.startswith("a_node-") else None
+        if part is not None and part.inside:
+            # a part drawn inside its group's box: give it the id and title every node has
+            attributes.update(id=ident[2:], **{"class": "node part"})
+            extra = b"<title>" + _text(part.label) + b"</title>"
+        tag = b"".join(b" " + k.encode("utf-8") + b'="' + _attribute(v) + b'"' for k, v in attributes.items())
+        self.edits.append((found.start(), found.end(2) + 1, b"<g" + tag + b">" + extra))
+        if found.group(3) is not None:
+            text = self.title_of(ident, attributes.get("class", ""))
+            if text is not None:
+                self.edits.append((found.start(3), found.end(3), _text(text)))
 
 
 def accessible_svg(svg: bytes, scene: Scene, description: str) -> bytes:
