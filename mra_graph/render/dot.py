@@ -17,7 +17,6 @@ from dataclasses import replace
 from typing import Protocol
 
 import graphviz
-from graphviz import quoting
 
 from mra_graph.model import Status
 from mra_graph.render.definitions import NodeStyle, Style, load_style
@@ -56,7 +55,7 @@ def _attrs(attrs: dict[str, str]) -> str:
     if "label" in attrs:
         keys.remove("label")
         keys.insert(0, "label")
-    return " ".join(f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys)
+    return " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys])
 
 
 def _add_node(graph: _Lines, name: str, attrs: dict[str, str]) -> None:
@@ -78,14 +77,13 @@ class _Block:
         self.body: list[str] = []
 
     def attr(self, kw: str | None = None, **attrs: str) -> None:
-        if kw is None:
-            self.body.append(f"\t{quoting.a_list(None, kwargs=attrs)}\n")
-        else:
-            self.body.append(f"\t{kw}{quoting.attr_list(None, kwargs=attrs)}\n")
+        # keys sorted, as graphviz sorts them; values quoted as in every other statement
+        listed = " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in sorted(attrs)])
+        self.body.append(f"\t{listed}\n" if kw is None else f"\t{kw} [{listed}]\n")
 
     def lines(self) -> list[str]:
         """The subgraph's lines, indented one level for the graph that holds it."""
-        head = f"\tsubgraph {quoting.quote(self.name)} {{\n" if self.name else "\t{\n"
+        head = f"\tsubgraph {_quote(self.name)} {{\n" if self.name else "\t{\n"
         return [head, *(f"\t{line}" for line in self.body), "\t}\n"]
 
 

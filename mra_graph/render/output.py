@@ -66,22 +66,24 @@ def _text(text: str) -> bytes:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
 
 
-def _attribute(text: str) -> bytes:
-    return _text(text).replace(b'"', b"&quot;")
-
-
 # The SVG is read by a lexer that knows exactly the markup Graphviz writes. In XML that
 # expat accepts (every document is checked first), a "<" outside a comment, a CDATA
 # section or a processing instruction always starts markup: text and attribute values
 # hold it only as "&lt;". So a scan that steps over those three whole finds each start tag
 # where an XML parser would, whatever text the model put into the labels.
-_SKIP = rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
+_SKIP = rb"!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>"
 _ATTRIBUTES = rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>"
 # the root: the first start tag after the prolog (declaration, doctype, comments)
-_ROOT = re.compile(_SKIP + rb"|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|<[^\s/>!?]+" + _ATTRIBUTES, re.S)
+_ROOT = re.compile(
+    rb"<(?:" + _SKIP + rb"|!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|[^\s/>!?]+" + _ATTRIBUTES + rb")", re.S
+)
 # a group, with its title when that is its first child (where Graphviz writes it)
-_GROUP = re.compile(_SKIP + rb"|<g" + _ATTRIBUTES + rb"(?:\s*<title>([^<]*)</title>)?", re.S)
-_ATTRIBUTE = re.compile(rb"([^\s=]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_GROUP = re.compile(rb"<(?:" + _SKIP + rb"|g" + _ATTRIBUTES + rb"(?:\s*<title>([^<]*)</title>)?)", re.S)
+_ATTRIBUTE = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
+# attributes exactly as Graphviz writes them, with no reference but "&#45;" and nothing to escape
+_PLAIN = re.compile(rb'(?: [^\s=/>"]+="[^"&<>\t\n\r]*(?:&#45;[^"&<>\t\n\r]*)*")*')
+_ID_CLASS = re.compile(rb' id="([^"]*)"(?: class="([^"]*)")?')
+_PLAIN_ATTRIBUTE = re.compile(rb' ([^\s=/>"]+)="([^"]*)"')
 _REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));|&")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _SPACE = str.maketrans("\t\n", "  ")
@@ -96,21 +98,30 @@ def _reference(found: re.Match[str]) -> str:
     raise RenderError("Graphviz wrote SVG that does not parse: a bare '&' in an attribute")
 
 
-def _value(raw: bytes) -> str:
+def _value(text: str) -> str:
     """An attribute value as an XML parser reports it: white space normalised, references resolved."""
-    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE)
-    return _REFERENCE.sub(_reference, text) if "&" in text else text
+    if "\t" in text or "\n" in text:
+        text = text.translate(_SPACE)
+    if "&" in text:
+        # Graphviz writes every hyphen in an id as a reference
+        text = text.replace("&#45;", "-")
+        if "&" in text:
+            text = _REFERENCE.sub(_reference, text)
+    return text
 
 
 def _attributes(raw: bytes) -> dict[str, str]:
-    return (
-        {
-            name.decode("utf-8"): _value(double if double is not None else single)
-            for name, double, single in _ATTRIBUTE.findall(raw)
-        }
-        if raw
-        else {}
-    )
+    """The attributes of a start tag (the bytes after its name), in document order."""
+    text = raw.decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return {name: _value(quoted[1:-1]) for name, quoted in _ATTRIBUTE.findall(text)}
+
+
+def _quoted(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text or '"' in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text
 
 
 class _Splicer:
@@ -177,7 +188,24 @@ class _Splicer:
         return None
 
     def edit_group(self, found: re.Match[bytes]) -> None:
-        attributes = _attributes(found.group(1))
+        raw = found.group(1)
+        if _PLAIN.fullmatch(raw) and b' id="a_node&#45;' not in raw:
+            # the usual case: the attributes written again are Graphviz's bytes with each
+            # "&#45;" read as "-" (nothing else in them is a reference or needs escaping)
+            raw = raw.replace(b"&#45;", b"-")
+            self.edits.append((found.start(), found.end(2) + 1, b"<g" + raw + b">"))
+            if found.group(3) is not None:
+                first = _ID_CLASS.match(raw)
+                if first is not None:  # Graphviz writes the id first, then the class
+                    ident, kind = first.group(1), first.group(2) or b""
+                else:
+                    pairs = dict(_PLAIN_ATTRIBUTE.findall(raw))
+                    ident, kind = pairs.get(b"id", b""), pairs.get(b"class", b"")
+                text = self.title_of(ident.decode("utf-8"), kind.decode("utf-8"))
+                if text is not None:
+                    self.edits.append((found.start(3), found.end(3), _text(text)))
+            return
+        attributes = _attributes(raw)
         ident = attributes.get("id", "")
         # written again from its attributes, so ids read plainly (node-mra-bureau, where
         # Graphviz writes node&#45;mra&#45;bureau) for pages that search the text
@@ -187,7 +215,7 @@ class _Splicer:
             # a part drawn inside its group's box: give it the id and title every node has
             attributes.update(id=ident[2:], **{"class": "node part"})
             extra = b"<title>" + _text(part.label) + b"</title>"
-        tag = b"".join(b" " + k.encode("utf-8") + b'="' + _attribute(v) + b'"' for k, v in attributes.items())
+        tag = "".join([f' {k}="{_quoted(v)}"' for k, v in attributes.items()]).encode("utf-8")
         self.edits.append((found.start(), found.end(2) + 1, b"<g" + tag + b">" + extra))
         if found.group(3) is not None:
             text = self.title_of(ident, attributes.get("class", ""))
