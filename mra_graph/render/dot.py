@@ -58,6 +58,12 @@ def _attrs(attrs: dict[str, str]) -> str:
     return " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys])
 
 
+class _Lines(Protocol):
+    """A graph or subgraph that statements are appended to, as lines of DOT."""
+
+    body: list[str]
+
+
 def _add_node(graph: _Lines, name: str, attrs: dict[str, str]) -> None:
     """``graph.node`` without the graphviz package's slower, HTML-guessing quoting."""
     graph.body.append(f"\t{_quote(name)} [{_attrs(attrs)}]\n" if attrs else f"\t{_quote(name)}\n")
@@ -67,30 +73,29 @@ def _add_edge(graph: _Lines, tail: str, head: str, attrs: dict[str, str]) -> Non
     graph.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_attrs(attrs)}]\n")
 
 
+def _attr_statement(graph: _Lines, kw: str | None = None, **attrs: str) -> None:
+    """``graph.attr(kw, **attrs)``: keys sorted, as graphviz sorts them, and values quoted
+    as in every other statement here (an HTML-like label as it is)."""
+    listed = " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in sorted(attrs)])
+    graph.body.append(f"\t{listed}\n" if kw is None else f"\t{kw} [{listed}]\n")
+
+
 class _Block:
-    """The lines of a DOT subgraph, written exactly as ``graphviz.Digraph.subgraph`` writes
-    them (same quoting, same layout), without building a ``Digraph`` for each: a view has
-    a dozen of them, and a ``Digraph`` costs more to make than its lines."""
+    """The lines of a DOT subgraph, laid out as ``graphviz.Digraph.subgraph`` lays them
+    out, without building a ``Digraph`` for each: a view has a dozen of them, and a
+    ``Digraph`` costs more to make than its lines."""
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name
         self.body: list[str] = []
 
     def attr(self, kw: str | None = None, **attrs: str) -> None:
-        # keys sorted, as graphviz sorts them; values quoted as in every other statement
-        listed = " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in sorted(attrs)])
-        self.body.append(f"\t{listed}\n" if kw is None else f"\t{kw} [{listed}]\n")
+        _attr_statement(self, kw, **attrs)
 
     def lines(self) -> list[str]:
         """The subgraph's lines, indented one level for the graph that holds it."""
         head = f"\tsubgraph {_quote(self.name)} {{\n" if self.name else "\t{\n"
         return [head, *(f"\t{line}" for line in self.body), "\t}\n"]
-
-
-class _Lines(Protocol):
-    """A graph or subgraph that statements are appended to, as lines of DOT."""
-
-    body: list[str]
 
 
 def _num(value: float) -> str:
@@ -387,7 +392,8 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
     """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is the DOT text."""
     graph = Diagram(name=scene.view)
     graph.scene = scene
-    graph.attr(
+    _attr_statement(
+        graph,
         label=_title_label(scene, style),
         labelloc="t",
         labeljust="c",
@@ -396,8 +402,10 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         **dict(style.graph),
         **dict(scene.graph),
     )
-    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
-    graph.attr("edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222")
+    _attr_statement(graph, "node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
+    _attr_statement(
+        graph, "edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222"
+    )
     clustered = {n for c in scene.clusters for n in c.nodes}
     nodes = scene.nodes_by_id
     # dot keeps the order it reads nodes in where it can: read them level by level,
@@ -442,7 +450,7 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
     level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
     uppers: set[str] = set()
     if stands_for:
-        graph.attr(compound="true")
+        _attr_statement(graph, compound="true")
     for edge in scene.edges:
         if edge.folded:
             continue

@@ -2,8 +2,8 @@
 
 ``dot`` is found on the ``PATH``; when it is missing, :func:`run_dot` raises a one-line
 :class:`~mra_graph.errors.RenderError` with the install command. The SVG is rewritten
-deterministically, at places an XML parser (expat) finds, never by searching the text: a ``<title>`` and
-``<desc>`` come first in the document, the root gets ``role="img"`` and
+deterministically, at the start tags a lexer for Graphviz's SVG finds (see below): a
+``<title>`` and ``<desc>`` come first in the document, the root gets ``role="img"`` and
 ``aria-labelledby``, and every node and edge group's ``<title>`` reads as a person would
 say it instead of Graphviz's internal name. A node drawn inside its group's box (a cell
 of the group's label) gets the same ``node-<id>`` id and a ``<title>`` too.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from xml.parsers import expat
 
 from mra_graph.errors import RenderError
 from mra_graph.render.scene import Scene
@@ -66,11 +65,11 @@ def _text(text: str) -> bytes:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
 
 
-# The SVG is read by a lexer that knows exactly the markup Graphviz writes. In XML that
-# expat accepts (every document is checked first), a "<" outside a comment, a CDATA
-# section or a processing instruction always starts markup: text and attribute values
-# hold it only as "&lt;". So a scan that steps over those three whole finds each start tag
-# where an XML parser would, whatever text the model put into the labels.
+# The SVG is read by a lexer that knows the markup Graphviz writes. Graphviz escapes
+# every "<", ">", "&" and quote that text from the model puts into an element's text, an
+# attribute or a comment, so a "<" outside a comment, a CDATA section or a processing
+# instruction always starts markup; the scan steps over those three whole, and so finds
+# each start tag where an XML parser would, whatever the labels say.
 _SKIP = rb"!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>"
 _ATTRIBUTES = rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>"
 # the root: the first start tag after the prolog (declaration, doctype, comments)
@@ -137,10 +136,6 @@ class _Splicer:
         self.edits: list[tuple[int, int, bytes]] = []
 
     def run(self) -> bytes:
-        try:
-            expat.ParserCreate().Parse(self.svg, True)
-        except expat.ExpatError as error:
-            raise RenderError(f"Graphviz wrote SVG that does not parse: {error}") from error
         for root in _ROOT.finditer(self.svg):
             if root.group(1) is not None:
                 break
