@@ -26,7 +26,7 @@ from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["Diagram", "legend_columns", "to_digraph"]
+__all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
@@ -389,9 +389,21 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type h
 
 
 def to_digraph(scene: Scene, style: Style) -> Diagram:
-    """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is the DOT text."""
-    graph = Diagram(name=scene.view)
+    """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is :func:`to_dot`'s text."""
+    graph = Diagram(name=scene.view, body=_statements(scene, style))
     graph.scene = scene
+    return graph
+
+
+def to_dot(scene: Scene, style: Style) -> str:
+    """The DOT text of ``scene`` drawn in ``style``, as ``to_digraph(scene, style).source``
+    gives it, without building the ``graphviz.Digraph``."""
+    return f"digraph {_quote(scene.view)} {{\n{''.join(_statements(scene, style))}}}\n"
+
+
+def _statements(scene: Scene, style: Style) -> list[str]:
+    """The lines of the graph's body."""
+    graph = _Block(scene.view)
     _attr_statement(
         graph,
         label=_title_label(scene, style),
@@ -479,4 +491,4 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         for node in scene.nodes:
             if node.inside is None and node.id not in uppers:
                 _add_edge(graph, node.id, first, {"style": "invis", "weight": "0"})
-    return graph
+    return graph.body
