@@ -57,7 +57,10 @@
     if (svg) {
       svg.classList.add("has-selection");
       var node = diagramNode(id);
-      if (node) { node.classList.add("is-selected"); node.setAttribute("aria-pressed", "true"); }
+      if (node) {
+        node.classList.add("is-selected");
+        if (node.hasAttribute("aria-pressed")) { node.setAttribute("aria-pressed", "true"); }
+      }
       related.forEach(function (pair) {
         var edge = svg.querySelector("#" + CSS.escape("edge-" + pair[0]));
         if (edge) { edge.classList.add("is-related"); }
@@ -99,17 +102,25 @@
     /* a picture with controls inside is a group, no longer a single image */
     svg.setAttribute("role", "group");
     svg.querySelectorAll("g.node[id^='node-']").forEach(function (g) {
-      var id = g.id.slice(5);
-      if (!byId[id]) { return; }
+      if (byId[g.id.slice(5)]) { g.setAttribute("data-node", g.id.slice(5)); }
+    });
+    svg.querySelectorAll("g[data-node]").forEach(function (g) {
+      var id = g.getAttribute("data-node");
+      /* a box drawn with its parts inside holds their buttons, and a button may not hold
+         buttons: it becomes a labelled group that answers clicks and keys all the same */
+      var holdsButtons = g.querySelector("g[data-node]") !== null;
       g.setAttribute("tabindex", "0");
-      g.setAttribute("role", "button");
+      g.setAttribute("role", holdsButtons ? "group" : "button");
       g.setAttribute("aria-label", byId[id].label);
-      g.setAttribute("aria-pressed", "false");
+      if (!holdsButtons) { g.setAttribute("aria-pressed", "false"); }
+      function mine(event) { return event.target.closest("g[data-node]") === g; }
       g.addEventListener("click", function (event) {
+        if (!mine(event)) { return; }
         event.preventDefault();
         if (selected === id) { clearSelection(); } else { select(id); }
       });
       g.addEventListener("keydown", function (event) {
+        if (!mine(event)) { return; }
         if (event.key === "Enter" || event.key === " ") {
           event.preventDefault();
           if (selected === id) { clearSelection(); } else { select(id); }
