@@ -51,11 +51,15 @@ def _quote(value: str) -> str:
 def _attrs(attrs: dict[str, str]) -> str:
     # labels are HTML-like, built here from escaped text; every other value is quoted,
     # so model text in a tooltip can never be taken for a label's markup
-    keys = sorted(attrs)
-    if "label" in attrs:
-        keys.remove("label")
-        keys.insert(0, "label")
-    return " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys])
+    return " ".join(
+        [f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in _order(tuple(attrs))]
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _order(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """``keys`` sorted with ``label`` first; the statements of a view have a handful of shapes."""
+    return tuple(sorted(keys, key=lambda k: (k != "label", k)))
 
 
 class _Lines(Protocol):
