@@ -42,7 +42,7 @@ import graphviz
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
 from mra_graph.render.definitions import load_style, load_views
-from mra_graph.render.dot import to_digraph
+from mra_graph.render.dot import to_digraph, to_dot
 from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg, run_dot
 from mra_graph.render.scene import Scene, build_scene
@@ -180,7 +180,7 @@ def render(
     style = load_style()
     if fmt == "mmd":
         return to_mermaid(found, style).encode("utf-8")
-    source: str = to_digraph(found, style).source
+    source = to_dot(found, style)
     if fmt == "dot":
         return source.encode("utf-8")
     if fmt == "svg":

@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 from dataclasses import replace
+from typing import Protocol
 
 import graphviz
 
@@ -25,7 +26,7 @@ from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["Diagram", "legend_columns", "to_digraph"]
+__all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
@@ -50,17 +51,55 @@ def _quote(value: str) -> str:
 def _attrs(attrs: dict[str, str]) -> str:
     # labels are HTML-like, built here from escaped text; every other value is quoted,
     # so model text in a tooltip can never be taken for a label's markup
-    keys = sorted(attrs, key=lambda k: (k != "label", k))
-    return " ".join(f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in keys)
+    return " ".join(
+        [f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in _order(tuple(attrs))]
+    )
 
 
-def _add_node(graph: graphviz.Digraph, name: str, attrs: dict[str, str]) -> None:
+@functools.lru_cache(maxsize=256)
+def _order(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """``keys`` sorted with ``label`` first; the statements of a view have a handful of shapes."""
+    return tuple(sorted(keys, key=lambda k: (k != "label", k)))
+
+
+class _Lines(Protocol):
+    """A graph or subgraph that statements are appended to, as lines of DOT."""
+
+    body: list[str]
+
+
+def _add_node(graph: _Lines, name: str, attrs: dict[str, str]) -> None:
     """``graph.node`` without the graphviz package's slower, HTML-guessing quoting."""
     graph.body.append(f"\t{_quote(name)} [{_attrs(attrs)}]\n" if attrs else f"\t{_quote(name)}\n")
 
 
-def _add_edge(graph: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
+def _add_edge(graph: _Lines, tail: str, head: str, attrs: dict[str, str]) -> None:
     graph.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_attrs(attrs)}]\n")
+
+
+def _attr_statement(graph: _Lines, kw: str | None = None, **attrs: str) -> None:
+    """``graph.attr(kw, **attrs)``: keys sorted, as graphviz sorts them, and values quoted
+    as in every other statement here (an HTML-like label as it is)."""
+    listed = " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in sorted(attrs)])
+    graph.body.append(f"\t{listed}\n" if kw is None else f"\t{kw} [{listed}]\n")
+
+
+class _Block:
+    """The lines of a DOT subgraph, laid out as ``graphviz.Digraph.subgraph`` lays them
+    out, without building a ``Digraph`` for each: a view has a dozen of them, and a
+    ``Digraph`` costs more to make than its lines."""
+
+    def __init__(self, name: str | None = None) -> None:
+        self.name = name
+        self.body: list[str] = []
+
+    def attr(self, kw: str | None = None, **attrs: str) -> None:
+        _attr_statement(self, kw, **attrs)
+
+    def lines(self) -> list[str]:
+        """The subgraph's lines, indented one level for the graph that holds it."""
+        head = f"\tsubgraph {_quote(self.name)} {{\n" if self.name else "\t{\n"
+        return [head, *(f"\t{line}" for line in self.body), "\t}\n"]
 
 
 def _num(value: float) -> str:
@@ -150,9 +189,7 @@ def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[s
     }
 
 
-def _edge(
-    graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool
-) -> None:
+def _edge(graph: _Lines, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool) -> None:
     """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, and
     an edge that is not ``ranked`` does not decide levels."""
     look = style.relation(edge.kind)
@@ -286,11 +323,11 @@ def legend_columns(scene: Scene) -> int:
     return 5 if sum(n.inside is None for n in scene.nodes) > 12 else 3
 
 
-def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
+def _legend(scene: Scene, style: Style) -> tuple[_Block, str]:
     """A cluster listing the node looks and relation kinds this scene draws, and nothing else,
     in rows of :func:`legend_columns`; returns it and the id of its first entry."""
     words = style.words(scene.lang)
-    legend = graphviz.Digraph(name="cluster_legend")
+    legend = _Block("cluster_legend")
     legend.attr(
         label=f"<<B>{html_text(words['legend'])}</B>>",
         style="rounded",
@@ -303,30 +340,31 @@ def _legend(scene: Scene, style: Style) -> tuple[graphviz.Digraph, str]:
     heads: list[str] = []
     columns = legend_columns(scene)
     for start in range(0, len(items), columns):
-        with legend.subgraph() as row:
-            row.attr(rank="same")
-            previous = None
-            for ident, attrs, edge in items[start : start + columns]:
-                first = ident
-                if edge is not None:
-                    first = f"{ident}-from"
-                    point = {
-                        "label": "<>",
-                        "shape": "point",
-                        "width": "0.01",
-                        "color": "#FFFFFF",
-                        "id": first,
-                    }
-                    _add_node(row, first, point)
-                    _add_node(row, ident, {"id": ident, **attrs})
-                    _add_edge(row, first, ident, {"id": f"{ident}-line", **edge})
-                else:
-                    _add_node(row, ident, {"id": ident, **attrs})
-                if previous is not None:
-                    _add_edge(row, previous, first, {"style": "invis", "minlen": "1"})
-                else:
-                    heads.append(first)
-                previous = ident
+        row = _Block()
+        row.attr(rank="same")
+        previous = None
+        for ident, attrs, edge in items[start : start + columns]:
+            first = ident
+            if edge is not None:
+                first = f"{ident}-from"
+                point = {
+                    "label": "<>",
+                    "shape": "point",
+                    "width": "0.01",
+                    "color": "#FFFFFF",
+                    "id": first,
+                }
+                _add_node(row, first, point)
+                _add_node(row, ident, {"id": ident, **attrs})
+                _add_edge(row, first, ident, {"id": f"{ident}-line", **edge})
+            else:
+                _add_node(row, ident, {"id": ident, **attrs})
+            if previous is not None:
+                _add_edge(row, previous, first, {"style": "invis", "minlen": "1"})
+            else:
+                heads.append(first)
+            previous = ident
+        legend.body += row.lines()
     for upper, lower in itertools.pairwise(heads):
         _add_edge(legend, upper, lower, {"style": "invis"})
     return legend, heads[0]
@@ -355,10 +393,23 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type h
 
 
 def to_digraph(scene: Scene, style: Style) -> Diagram:
-    """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is the DOT text."""
-    graph = Diagram(name=scene.view)
+    """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is :func:`to_dot`'s text."""
+    graph = Diagram(name=scene.view, body=_statements(scene, style))
     graph.scene = scene
-    graph.attr(
+    return graph
+
+
+def to_dot(scene: Scene, style: Style) -> str:
+    """The DOT text of ``scene`` drawn in ``style``, as ``to_digraph(scene, style).source``
+    gives it, without building the ``graphviz.Digraph``."""
+    return f"digraph {_quote(scene.view)} {{\n{''.join(_statements(scene, style))}}}\n"
+
+
+def _statements(scene: Scene, style: Style) -> list[str]:
+    """The lines of the graph's body."""
+    graph = _Block(scene.view)
+    _attr_statement(
+        graph,
         label=_title_label(scene, style),
         labelloc="t",
         labeljust="c",
@@ -367,8 +418,10 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         **dict(style.graph),
         **dict(scene.graph),
     )
-    graph.attr("node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
-    graph.attr("edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222")
+    _attr_statement(graph, "node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
+    _attr_statement(
+        graph, "edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222"
+    )
     clustered = {n for c in scene.clusters for n in c.nodes}
     nodes = scene.nodes_by_id
     # dot keeps the order it reads nodes in where it can: read them level by level,
@@ -385,33 +438,35 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
             parts.setdefault(node.inside, []).append(node)
     for cluster in scene.clusters:
         look = style.cluster(cluster.id)
-        with graph.subgraph(name=f"cluster_{cluster.id}") as sub:
-            sub.attr(
-                label=f"<<B>{html_text(cluster.label)}</B>>",
-                style=look.style,
-                fillcolor=look.fill,
-                color=look.line,
-                fontsize=_num(style.font_size + 3),
-                id=f"cluster-{cluster.id}",
-            )
-            for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
-                if nodes[node_id].inside is None:
-                    _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
+        sub = _Block(f"cluster_{cluster.id}")
+        sub.attr(
+            label=f"<<B>{html_text(cluster.label)}</B>>",
+            style=look.style,
+            fillcolor=look.fill,
+            color=look.line,
+            fontsize=_num(style.font_size + 3),
+            id=f"cluster-{cluster.id}",
+        )
+        for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
+            if nodes[node_id].inside is None:
+                _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
+        graph.body += sub.lines()
     for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
         if node.id not in clustered and node.inside is None:
             _add_node(graph, node.id, _node_attrs(node, parts.get(node.id, []), style))
     for rank in scene.ranks:
-        with graph.subgraph() as same:
-            same.attr(rank="same")
-            for node_id in rank:
-                _add_node(same, node_id, {})
+        same = _Block()
+        same.attr(rank="same")
+        for node_id in rank:
+            _add_node(same, node_id, {})
+        graph.body += same.lines()
     region_of = {n: c.id for c in scene.clusters for n in c.nodes}
     stands_for = dict(scene.region_nodes)
     loose = set(scene.unranked)
     level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
     uppers: set[str] = set()
     if stands_for:
-        graph.attr(compound="true")
+        _attr_statement(graph, compound="true")
     for edge in scene.edges:
         if edge.folded:
             continue
@@ -434,10 +489,10 @@ def to_digraph(scene: Scene, style: Style) -> Diagram:
         _add_edge(graph, above[0], below[0], {"style": "invis", "weight": "0"})
     if scene.nodes:
         legend, first = _legend(scene, style)
-        graph.subgraph(legend)
+        graph.body += legend.lines()
         # below everything else: an invisible line to the legend from every node that
         # has nothing drawn below it (lines from every node would widen the picture)
         for node in scene.nodes:
             if node.inside is None and node.id not in uppers:
                 _add_edge(graph, node.id, first, {"style": "invis", "weight": "0"})
-    return graph
+    return graph.body

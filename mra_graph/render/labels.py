@@ -8,6 +8,7 @@ in one place: :func:`html_text` for Graphviz HTML-like labels (and therefore SVG
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import textwrap
 
 from mra_graph.model import GovernanceModel, Node, Relation, Status
@@ -40,6 +41,12 @@ def wrap(text: str, width: int) -> list[str]:
     >>> wrap("x" * 40, 16)
     ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'xxxxxxxx']
     """
+    return list(_wrapped(text, width))
+
+
+@functools.lru_cache(maxsize=8192)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    # a view wraps the same names again on every drawing; textwrap is slow enough to notice
     hard = 2 * width
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
@@ -48,7 +55,7 @@ def wrap(text: str, width: int) -> list[str]:
                 lines.append("")
                 continue
             lines.extend(line[i : i + hard] for i in range(0, len(line), hard))
-    return lines
+    return tuple(lines)
 
 
 def html_text(text: str) -> str:

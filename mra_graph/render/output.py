@@ -2,8 +2,8 @@
 
 ``dot`` is found on the ``PATH``; when it is missing, :func:`run_dot` raises a one-line
 :class:`~mra_graph.errors.RenderError` with the install command. The SVG is rewritten
-deterministically, at places an XML parser (expat) finds, never by searching the text: a ``<title>`` and
-``<desc>`` come first in the document, the root gets ``role="img"`` and
+deterministically, at the start tags a lexer for Graphviz's SVG finds (see below): a
+``<title>`` and ``<desc>`` come first in the document, the root gets ``role="img"`` and
 ``aria-labelledby``, and every node and edge group's ``<title>`` reads as a person would
 say it instead of Graphviz's internal name. A node drawn inside its group's box (a cell
 of the group's label) gets the same ``node-<id>`` id and a ``<title>`` too.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from xml.parsers import expat
 
 from mra_graph.errors import RenderError
 from mra_graph.render.scene import Scene
@@ -66,13 +65,67 @@ def _text(text: str) -> bytes:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
 
 
-def _attribute(text: str) -> bytes:
-    return _text(text).replace(b'"', b"&quot;")
+# The SVG is read by a lexer that knows the markup Graphviz writes. Graphviz escapes
+# every "<", ">", "&" and quote that text from the model puts into an element's text, an
+# attribute or a comment, so a "<" outside a comment, a CDATA section or a processing
+# instruction always starts markup; the scan steps over those three whole, and so finds
+# each start tag where an XML parser would, whatever the labels say.
+_SKIP = rb"!--.*?-->|!\[CDATA\[.*?\]\]>|\?.*?\?>"
+_ATTRIBUTES = rb"((?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>"
+# the root: the first start tag after the prolog (declaration, doctype, comments)
+_ROOT = re.compile(
+    rb"<(?:" + _SKIP + rb"|!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>|[^\s/>!?]+" + _ATTRIBUTES + rb")", re.S
+)
+# a group, with its title when that is its first child (where Graphviz writes it)
+_GROUP = re.compile(rb"<(?:" + _SKIP + rb"|g" + _ATTRIBUTES + rb"(?:\s*<title>([^<]*)</title>)?)", re.S)
+_ATTRIBUTE = re.compile(r"([^\s=]+)\s*=\s*(\"[^\"]*\"|'[^']*')")
+# attributes exactly as Graphviz writes them, with no reference but "&#45;" and nothing to escape
+_PLAIN = re.compile(rb'(?: [^\s=/>"]+="[^"&<>\t\n\r]*(?:&#45;[^"&<>\t\n\r]*)*")*')
+_ID_CLASS = re.compile(rb' id="([^"]*)"(?: class="([^"]*)")?')
+_PLAIN_ATTRIBUTE = re.compile(rb' ([^\s=/>"]+)="([^"]*)"')
+_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));|&")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_SPACE = str.maketrans("\t\n", "  ")
+
+
+def _reference(found: re.Match[str]) -> str:
+    hexadecimal, decimal, name = found.groups()
+    if name:
+        return _NAMED[name]
+    if hexadecimal or decimal:
+        return chr(int(hexadecimal, 16) if hexadecimal else int(decimal))
+    raise RenderError("Graphviz wrote SVG that does not parse: a bare '&' in an attribute")
+
+
+def _value(text: str) -> str:
+    """An attribute value as an XML parser reports it: white space normalised, references resolved."""
+    if "\t" in text or "\n" in text:
+        text = text.translate(_SPACE)
+    if "&" in text:
+        # Graphviz writes every hyphen in an id as a reference
+        text = text.replace("&#45;", "-")
+        if "&" in text:
+            text = _REFERENCE.sub(_reference, text)
+    return text
+
+
+def _attributes(raw: bytes) -> dict[str, str]:
+    """The attributes of a start tag (the bytes after its name), in document order."""
+    text = raw.decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return {name: _value(quoted[1:-1]) for name, quoted in _ATTRIBUTE.findall(text)}
+
+
+def _quoted(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text or '"' in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text
 
 
 class _Splicer:
-    """Finds, with expat, where Graphviz's SVG needs changing, and records the changes
-    as byte ranges to replace; nothing is found by searching the text."""
+    """Finds where Graphviz's SVG needs changing, and records the changes as byte ranges
+    to replace."""
 
     def __init__(self, svg: bytes, scene: Scene, description: str) -> None:
         self.svg = svg
@@ -81,48 +134,41 @@ class _Splicer:
         self.nodes = scene.nodes_by_id
         self.edges = {e.id: e for e in scene.edges}
         self.edits: list[tuple[int, int, bytes]] = []
-        self.stack: list[tuple[str, str, str]] = []
-        self.root = -1
-        # a start tag whose end is only known at the next event, and what replaces it
-        self.pending: tuple[int, bytes | None] | None = None
-        self.title: tuple[int, bytes] | None = None
-        self.parser = expat.ParserCreate()
-        self.parser.StartElementHandler = self.start
-        self.parser.EndElementHandler = self.end
-        self.parser.CharacterDataHandler = self.other
-        self.parser.CommentHandler = self.other
 
     def run(self) -> bytes:
-        try:
-            self.parser.Parse(self.svg, True)
-        except expat.ExpatError as error:
-            raise RenderError(f"Graphviz wrote SVG that does not parse: {error}") from error
+        for root in _ROOT.finditer(self.svg):
+            if root.group(1) is not None:
+                break
+        else:
+            raise RenderError("Graphviz wrote SVG without an element")
+        self.edit_root(root)
+        for found in _GROUP.finditer(self.svg, root.end()):
+            if found.group(1) is not None and not found.group(2):
+                self.edit_group(found)
         out = []
-        position = self.root
-        for begin, finish, replacement in sorted(self.edits):
+        position = root.start()
+        for begin, finish, replacement in self.edits:
             out += [self.svg[position:begin], replacement]
             position = finish
         out.append(self.svg[position:])
         return b"".join(out)
 
-    def flush(self) -> None:
-        if self.pending is not None:
-            begin, replacement = self.pending
-            finish = self.parser.CurrentByteIndex
-            tag = self.svg[begin:finish]
-            self.pending = None
-            if tag.endswith(b"/>"):  # an empty element: nothing inside to title
-                return
-            if replacement is None:  # the root: add the accessibility attributes and the text
-                replacement = (
-                    tag[:-1]
-                    + b' role="img" aria-labelledby="diagram-title diagram-desc">\n<title id="diagram-title">'
-                    + _text(self.scene.title)
-                    + b'</title>\n<desc id="diagram-desc">'
-                    + _text(self.description)
-                    + b"</desc>"
-                )
-            self.edits.append((begin, finish, replacement))
+    def edit_root(self, root: re.Match[bytes]) -> None:
+        if root.group(2):  # an empty element: nothing inside to title
+            return
+        tag = root.group(0)
+        self.edits.append(
+            (
+                root.start(),
+                root.end(),
+                tag[:-1]
+                + b' role="img" aria-labelledby="diagram-title diagram-desc">\n<title id="diagram-title">'
+                + _text(self.scene.title)
+                + b'</title>\n<desc id="diagram-desc">'
+                + _text(self.description)
+                + b"</desc>",
+            )
+        )
 
     def title_of(self, ident: str, kind: str) -> str | None:
         if kind == "graph":
@@ -136,42 +182,40 @@ class _Splicer:
             return ""
         return None
 
-    def start(self, name: str, attributes: dict[str, str]) -> None:
-        self.flush()
-        here = self.parser.CurrentByteIndex
+    def edit_group(self, found: re.Match[bytes]) -> None:
+        raw = found.group(1)
+        if _PLAIN.fullmatch(raw) and b' id="a_node&#45;' not in raw:
+            # the usual case: the attributes written again are Graphviz's bytes with each
+            # "&#45;" read as "-" (nothing else in them is a reference or needs escaping)
+            raw = raw.replace(b"&#45;", b"-")
+            self.edits.append((found.start(), found.end(2) + 1, b"<g" + raw + b">"))
+            if found.group(3) is not None:
+                first = _ID_CLASS.match(raw)
+                if first is not None:  # Graphviz writes the id first, then the class
+                    ident, kind = first.group(1), first.group(2) or b""
+                else:
+                    pairs = dict(_PLAIN_ATTRIBUTE.findall(raw))
+                    ident, kind = pairs.get(b"id", b""), pairs.get(b"class", b"")
+                text = self.title_of(ident.decode("utf-8"), kind.decode("utf-8"))
+                if text is not None:
+                    self.edits.append((found.start(3), found.end(3), _text(text)))
+            return
+        attributes = _attributes(raw)
         ident = attributes.get("id", "")
-        if not self.stack:
-            self.root = here
-            self.pending = (here, None)
-        elif name == "g":
-            # written again from its attributes, so ids read plainly (node-mra-bureau, where
-            # Graphviz writes node&#45;mra&#45;bureau) for pages that search the text
-            attributes = dict(attributes)
-            extra = b""
-            part = self.nodes.get(ident[7:]) if ident.startswith("a_node-") else None
-            if part is not None and part.inside:
-                # a part drawn inside its group's box: give it the id and title every node has
-                attributes.update(id=ident[2:], **{"class": "node part"})
-                extra = b"<title>" + _text(part.label) + b"</title>"
-            tag = b"".join(
-                b" " + k.encode("utf-8") + b'="' + _attribute(v) + b'"' for k, v in attributes.items()
-            )
-            self.pending = (here, b"<g" + tag + b">" + extra)
-        elif name == "title" and self.stack and self.stack[-1][0] == "g":
-            text = self.title_of(self.stack[-1][1], self.stack[-1][2])
-            if text is not None and self.svg.startswith(b"<title>", here):
-                self.title = (here + len(b"<title>"), _text(text))
-        self.stack.append((name, ident, attributes.get("class", "")))
-
-    def end(self, name: str) -> None:
-        self.flush()
-        if name == "title" and self.title is not None:
-            self.edits.append((self.title[0], self.parser.CurrentByteIndex, self.title[1]))
-            self.title = None
-        self.stack.pop()
-
-    def other(self, _: str) -> None:
-        self.flush()
+        # written again from its attributes, so ids read plainly (node-mra-bureau, where
+        # Graphviz writes node&#45;mra&#45;bureau) for pages that search the text
+        extra = b""
+        part = self.nodes.get(ident[7:]) if ident.startswith("a_node-") else None
+        if part is not None and part.inside:
+            # a part drawn inside its group's box: give it the id and title every node has
+            attributes.update(id=ident[2:], **{"class": "node part"})
+            extra = b"<title>" + _text(part.label) + b"</title>"
+        tag = "".join([f' {k}="{_quoted(v)}"' for k, v in attributes.items()]).encode("utf-8")
+        self.edits.append((found.start(), found.end(2) + 1, b"<g" + tag + b">" + extra))
+        if found.group(3) is not None:
+            text = self.title_of(ident, attributes.get("class", ""))
+            if text is not None:
+                self.edits.append((found.start(3), found.end(3), _text(text)))
 
 
 def accessible_svg(svg: bytes, scene: Scene, description: str) -> bytes:
