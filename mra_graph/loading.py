@@ -24,6 +24,7 @@ from mra_graph.locations import pointer, positions
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import bundled_model_path
 from mra_graph.validation import Finding, validate
+from mra_graph.vocabulary import vocabulary_bytes
 
 __all__ = ["load", "load_text", "parse_json", "sources_dir_from_env"]
 
@@ -48,7 +49,21 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
-    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env())
+    sources_dir = sources_dir or sources_dir_from_env()
+    if path is None and sources_dir is None:
+        # the bundled model: rebuilt from the cache when these bytes validated before
+        return _load_bundled(raw, shown)
+    return load_text(raw, shown, sources_dir=sources_dir)
+
+
+def _load_bundled(raw: bytes, shown: str) -> GovernanceModel:
+    from mra_graph.model_cache import cached_validation
+
+    with paused():
+        vocab = vocabulary_bytes()
+        return cached_validation(
+            "model", raw, GovernanceModel, lambda: _load_text(raw, shown, None), salt=vocab
+        )
 
 
 def sources_dir_from_env() -> Path | None:
