@@ -123,8 +123,10 @@ def fold_text(text: str) -> str:
     >>> fold_text("Door wie wordt het MRA-Bureau aangestuurd?")
     'door wie wordt het mra bureau aangestuurd'
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if not text.isascii():  # ASCII text has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -316,6 +318,10 @@ def _take_dates(question: str) -> tuple[str, tuple[tuple[dt.date, dt.date], ...]
     A bare year or month counts as a date only after a preposition (``in 2016``), so that
     a number in a name stays part of the name.
     """
+    if not any(c.isdecimal() for c in question):
+        # every date has a year in digits (what '\d' matches); without one there is
+        # no need to compile the date patterns
+        return question, ()
     span, single = _date_regexes()
     found = span.search(question)
     if found:
