@@ -57,7 +57,7 @@
     if (svg) {
       svg.classList.add("has-selection");
       var node = diagramNode(id);
-      if (node) { node.classList.add("is-selected"); node.setAttribute("aria-pressed", "true"); }
+      if (node) { node.classList.add("is-selected"); if (node.getAttribute("role") === "button") { node.setAttribute("aria-pressed", "true"); } }
       related.forEach(function (pair) {
         var edge = svg.querySelector("#" + CSS.escape("edge-" + pair[0]));
         if (edge) { edge.classList.add("is-related"); }
@@ -101,12 +101,19 @@
     svg.querySelectorAll("g.node[id^='node-']").forEach(function (g) {
       var id = g.id.slice(5);
       if (!byId[id]) { return; }
-      g.setAttribute("tabindex", "0");
-      g.setAttribute("role", "button");
-      g.setAttribute("aria-label", byId[id].label);
-      g.setAttribute("aria-pressed", "false");
+      /* a member drawn inside its group's box stays clickable, but only the group is a
+         button: a button inside a button is lost on keyboard and screen-reader users,
+         who reach the member's card from the list of cards */
+      var part = g.parentNode && g.parentNode.closest && g.parentNode.closest("g.node[id^='node-']");
+      if (!part) {
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-label", byId[id].label);
+        g.setAttribute("aria-pressed", "false");
+      }
       g.addEventListener("click", function (event) {
         event.preventDefault();
+        event.stopPropagation();
         if (selected === id) { clearSelection(); } else { select(id); }
       });
       g.addEventListener("keydown", function (event) {
