@@ -3,12 +3,10 @@
 Adding a relation kind, a synonym for ``ask`` or a node type is an edit to that file.
 """
 
-from __future__ import annotations
-
 import json
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -94,7 +92,7 @@ class Vocabulary(_Strict):
     relation_kinds: dict[str, RelationKind]
 
     @model_validator(mode="after")
-    def _known_capacities(self) -> Vocabulary:
+    def _known_capacities(self) -> Self:
         for kind, info in self.relation_kinds.items():
             unknown = sorted(set(info.capacities) - set(self.capacities))
             if unknown:
