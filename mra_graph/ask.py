@@ -211,7 +211,7 @@ def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Di
 def _grammar() -> tuple[_Pattern, ...]:
     """Every question pattern in the order they are tried; from the cache when the
     question words, the vocabulary and this module are as when it was built."""
-    from mra_graph.json_cache import cached
+    from mra_graph.startup_cache import cached
 
     try:
         inputs = (data_file("model", "questions.json").read_bytes(), vocabulary_bytes())
@@ -222,9 +222,18 @@ def _grammar() -> tuple[_Pattern, ...]:
         inputs,
         ("ask.py",),
         _build_grammar,
-        lambda patterns: [[*p[:-1], sorted(p.words)] for p in patterns],
-        lambda rows: tuple(_Pattern._make((*row[:-1], frozenset(row[-1]))) for row in rows),
+        lambda patterns: tuple(tuple(p) for p in patterns),
+        _patterns,
     )
+
+
+def _patterns(rows: Sequence[Sequence[Any]]) -> tuple[_Pattern, ...]:
+    """The patterns of cached plain rows, each checked to be what it must be."""
+    patterns = tuple(map(_Pattern._make, rows))
+    for p in patterns:
+        if not (isinstance(p.template, str) and isinstance(p.wh, str) and isinstance(p.words, frozenset)):
+            raise TypeError("not a question pattern")
+    return patterns
 
 
 def _pattern(

@@ -1,7 +1,7 @@
 """Rebuilding a validated pydantic model from its JSON form without validating it again.
 
 :func:`cached_validation` keeps the validated content of a bundled file (the model, the
-vocabulary) in the cache of :mod:`mra_graph.json_cache`, which is read only for a file
+vocabulary) in the cache of :mod:`mra_graph.startup_cache`, which is read only for a file
 with exactly the bytes that passed full validation before, under the same schema code.
 """
 
@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from mra_graph.json_cache import cached
+from mra_graph.startup_cache import cached
 
 __all__ = ["cached_validation"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 import mra_graph
-from mra_graph import ask, json_cache, loading
+from mra_graph import ask, loading, startup_cache
 from mra_graph.dumping import dump_text
 from mra_graph.errors import ModelError
 from mra_graph.model import GovernanceModel
@@ -59,7 +60,7 @@ def _fully_validated() -> GovernanceModel:
 def test_second_load_comes_from_the_cache(cache_home: Path, validations: list[str]) -> None:
     first = mra_graph.load()
     assert validations == ["model/organen.json"]
-    assert (cache_home / "model.json").is_file()
+    assert (cache_home / "model.cache").is_file()
     second = mra_graph.load()
     assert validations == ["model/organen.json"]  # not validated again
     assert second is not first
@@ -112,14 +113,14 @@ def test_a_valid_edit_is_validated_and_then_cached(
         pytest.param(lambda b: b[: len(b) // 2], id="truncated"),
         pytest.param(lambda b: b"not json at all\n{}", id="garbage"),
         pytest.param(lambda b: b"", id="empty"),
-        pytest.param(lambda b: b.replace(b'"format": 1', b'"format": 99', 1), id="other-format"),
+        pytest.param(lambda b: b.replace(b'"format": 2', b'"format": 99', 1), id="other-format"),
     ],
 )
 def test_a_spoilt_cache_file_falls_back_to_validation(
     cache_home: Path, validations: list[str], spoil: Callable[[bytes], bytes]
 ) -> None:
     mra_graph.load()
-    entry = cache_home / "model.json"
+    entry = cache_home / "model.cache"
     entry.write_bytes(spoil(entry.read_bytes()))
     assert mra_graph.load() == _fully_validated()
     assert len(validations) == 2
@@ -131,16 +132,16 @@ def test_a_spoilt_cache_file_falls_back_to_validation(
 def test_forged_content_with_a_matching_digest_is_still_only_plain_data(
     cache_home: Path, validations: list[str]
 ) -> None:
-    """A cache entry rebuilds only the schema's own classes from JSON: an object the
+    """A cache entry rebuilds only the schema's own classes from plain data: a key the
     schema does not know fails to rebuild and the file is validated instead."""
     mra_graph.load()
-    entry = cache_home / "model.json"
+    entry = cache_home / "model.cache"
     head, _, body = entry.read_bytes().partition(b"\n")
-    data: dict[str, Any] = json.loads(body)
+    data: dict[str, Any] = marshal.loads(body)
     data["nodes"][0]["unexpected"] = {"__class__": "os.system"}
-    forged = json.dumps(data).encode()
+    forged = marshal.dumps(data)
     header = json.loads(head)
-    header["sha256"] = json_cache.hashlib.sha256(forged).hexdigest()
+    header["sha256"] = startup_cache.hashlib.sha256(forged).hexdigest()
     entry.write_bytes(json.dumps(header).encode() + b"\n" + forged)
     assert mra_graph.load() == _fully_validated()
     assert len(validations) == 2
@@ -148,7 +149,7 @@ def test_forged_content_with_a_matching_digest_is_still_only_plain_data(
 
 def test_a_cache_others_can_write_is_not_read(cache_home: Path, validations: list[str]) -> None:
     mra_graph.load()
-    entry = cache_home / "model.json"
+    entry = cache_home / "model.cache"
     os.chmod(entry, 0o666)
     mra_graph.load()
     assert len(validations) == 2
@@ -178,20 +179,20 @@ def test_an_unwritable_cache_folder_only_costs_time(
 
 def test_a_model_named_on_the_command_line_is_never_cached(cache_home: Path) -> None:
     mra_graph.load(bundled_model_path())
-    assert not (cache_home / "model.json").exists()
+    assert not (cache_home / "model.cache").exists()
 
 
 def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert json_cache.cache_dir() == tmp_path / "mra-graph"
+    assert startup_cache.cache_dir() == tmp_path / "mra-graph"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not absolute: ignored, as the spec says
-    assert json_cache.cache_dir() == Path.home() / ".cache" / "mra-graph"
+    assert startup_cache.cache_dir() == Path.home() / ".cache" / "mra-graph"
 
 
 def test_cached_grammar_equals_the_built_one(cache_home: Path) -> None:
     built = ask._build_grammar()
     first = ask._grammar.__wrapped__()
-    assert (cache_home / "grammar.json").is_file()
+    assert (cache_home / "grammar.cache").is_file()
     second = ask._grammar.__wrapped__()
     assert first == built
     assert second == built
