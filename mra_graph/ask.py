@@ -36,15 +36,15 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, NamedTuple
 
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
 from mra_graph.model import GovernanceModel, Node
 from mra_graph.names import resolve_all
 from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
 from mra_graph.resources import data_file
-from mra_graph.vocabulary import vocabulary
+from mra_graph.vocabulary import vocabulary, vocabulary_bytes
 
 __all__ = [
     "Answer",
@@ -101,19 +101,17 @@ class AskResult:
     changes: Diff | None = None
 
 
-@dataclass(frozen=True)
-class _Pattern:
+class _Pattern(NamedTuple):
+    """One question form; ``words`` are the plain words a question must contain for
+    it to match (a tuple, so that a thousand patterns are quick to build)."""
+
     template: str
     wh: str
     intent: Intent
     lang: str
-    kind: str | None = None
-    direction: Direction | None = None
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """The plain words the question must contain for this pattern to match."""
-        return frozenset(w for w in self.template.split() if w.isalnum())
+    kind: str | None
+    direction: Direction | None
+    words: frozenset[str]
 
     def regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return _compile(self.template, self.wh)
@@ -125,8 +123,10 @@ def fold_text(text: str) -> str:
     >>> fold_text("Door wie wordt het MRA-Bureau aangestuurd?")
     'door wie wordt het mra bureau aangestuurd'
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if not text.isascii():  # ASCII text has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -209,13 +209,53 @@ def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Di
 
 @cache
 def _grammar() -> tuple[_Pattern, ...]:
+    """Every question pattern in the order they are tried; from the cache when the
+    question words, the vocabulary and this module are as when it was built."""
+    from mra_graph.startup_cache import cached
+
+    try:
+        inputs = (data_file("model", "questions.json").read_bytes(), vocabulary_bytes())
+    except OSError:
+        return _build_grammar()
+    return cached(
+        "grammar",
+        inputs,
+        ("ask.py",),
+        _build_grammar,
+        lambda patterns: tuple(tuple(p) for p in patterns),
+        _patterns,
+    )
+
+
+def _patterns(rows: Sequence[Sequence[Any]]) -> tuple[_Pattern, ...]:
+    """The patterns of cached plain rows, each checked to be what it must be."""
+    patterns = tuple(map(_Pattern._make, rows))
+    for p in patterns:
+        if not (isinstance(p.template, str) and isinstance(p.wh, str) and isinstance(p.words, frozenset)):
+            raise TypeError("not a question pattern")
+    return patterns
+
+
+def _pattern(
+    template: str,
+    wh: str,
+    intent: Intent,
+    lang: str,
+    kind: str | None = None,
+    direction: Direction | None = None,
+) -> _Pattern:
+    words = frozenset(w for w in template.split() if w.isalnum())
+    return _Pattern(template, wh, intent, lang, kind, direction, words)
+
+
+def _build_grammar() -> tuple[_Pattern, ...]:
     questions = _questions()
     fixed: list[_Pattern] = []
     for lang in ("nl", "en"):
         g = questions[lang]
         for intent in ("members", "count", "chain", "path", "changes"):
             for template in g[intent]:
-                fixed.append(_Pattern(template, g["wh"], intent=intent, lang=lang))
+                fixed.append(_pattern(template, g["wh"], intent=intent, lang=lang))
     verbal: list[tuple[int, _Pattern]] = []
     for kind, info in vocabulary().relation_kinds.items():
         for lang in ("nl", "en"):
@@ -229,7 +269,7 @@ def _grammar() -> tuple[_Pattern, ...]:
                 for phrase in phrases:
                     folded = _fold_phrase(phrase)
                     for template, direction in templates(folded, g):
-                        pattern = _Pattern(template, g["wh"], "relation", lang, kind, direction)
+                        pattern = _pattern(template, g["wh"], "relation", lang, kind, direction)
                         verbal.append((len(folded), pattern))
     # the longest verb phrase wins: 'heeft als lid' before 'heeft'
     verbal.sort(key=lambda item: -item[0])
@@ -287,6 +327,10 @@ def _take_dates(question: str) -> tuple[str, tuple[tuple[dt.date, dt.date], ...]
     A bare year or month counts as a date only after a preposition (``in 2016``), so that
     a number in a name stays part of the name.
     """
+    if not any(c.isdecimal() for c in question):
+        # every date has a year in digits (what '\d' matches); without one there is
+        # no need to compile the date patterns
+        return question, ()
     span, single = _date_regexes()
     found = span.search(question)
     if found:

@@ -7,23 +7,24 @@ the full list.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mra_graph.collector import paused
 from mra_graph.errors import ModelError, Problem
-from mra_graph.locations import pointer, positions
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import bundled_model_path
-from mra_graph.validation import Finding, validate
+from mra_graph.vocabulary import vocabulary_bytes
+
+if TYPE_CHECKING:
+    from mra_graph.validation import Finding
 
 __all__ = ["load", "load_text", "parse_json", "sources_dir_from_env"]
 
@@ -48,7 +49,21 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
-    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env())
+    sources_dir = sources_dir or sources_dir_from_env()
+    if path is None and sources_dir is None:
+        # the bundled model: rebuilt from the cache when these bytes validated before
+        return _load_bundled(raw, shown)
+    return load_text(raw, shown, sources_dir=sources_dir)
+
+
+def _load_bundled(raw: bytes, shown: str) -> GovernanceModel:
+    from mra_graph.model_cache import cached_validation
+
+    with paused():
+        vocab = vocabulary_bytes()
+        return cached_validation(
+            "model", raw, GovernanceModel, lambda: _load_text(raw, shown, None), salt=vocab
+        )
 
 
 def sources_dir_from_env() -> Path | None:
@@ -63,6 +78,10 @@ def load_text(raw: bytes | str, file: str = "<model>", *, sources_dir: Path | No
 
 
 def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
+    # the whole-model rules are imported here: a start that finds the bundled model in
+    # the cache never runs them
+    from mra_graph.validation import validate
+
     text = _decode(raw, file)
     data = parse_json(text, file)
     try:
@@ -267,6 +286,8 @@ def _finding(error: ErrorDetails, data: Any) -> Finding:
             message += f", got {_shown(error['input'])}"
     # pydantic reports dict keys that fail validation with a '[key]' suffix part
     loc = [p for p in loc if not (isinstance(p, str) and p == "[key]")]
+    from mra_graph.validation import Finding
+
     return Finding(tuple(loc), message, hint)
 
 
@@ -276,6 +297,8 @@ def _shown(value: Any) -> str:
 
 
 def _did_you_mean_key(key: str, parent: list[int | str], data: Any) -> str | None:
+    import difflib
+
     allowed = _allowed_keys(parent, data)
     close = difflib.get_close_matches(key, allowed, n=1)
     return f"did you mean {close[0]!r}?" if close else None
@@ -305,6 +328,8 @@ def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:
 
 
 def _locate(text: str, file: str, findings: Iterable[Finding]) -> list[Problem]:
+    from mra_graph.locations import pointer, positions
+
     found = list(findings)
     pointers = {pointer(f.path) for f in found}
     # a missing key has no position of its own: point at the object that lacks it

@@ -5,8 +5,6 @@ whole model (references, cycles, lifetimes, figures against conflicts) live in
 :mod:`mra_graph.validation`.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum

@@ -27,8 +27,10 @@ def fold(name: str) -> str:
     >>> fold("Coördinator")
     'coordinator'
     """
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = name.casefold()
+    if not text.isascii():  # ASCII text has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _NON_WORD.sub(" ", text).strip()
     for article in _ARTICLES:
         if text.startswith(article):

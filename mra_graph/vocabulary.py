@@ -3,19 +3,17 @@
 Adding a relation kind, a synonym for ``ask`` or a node type is an edit to that file.
 """
 
-from __future__ import annotations
-
 import json
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.resources import data_file
 
-__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
+__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary", "vocabulary_bytes"]
 
 
 class _Strict(BaseModel):
@@ -94,7 +92,7 @@ class Vocabulary(_Strict):
     relation_kinds: dict[str, RelationKind]
 
     @model_validator(mode="after")
-    def _known_capacities(self) -> Vocabulary:
+    def _known_capacities(self) -> Self:
         for kind, info in self.relation_kinds.items():
             unknown = sorted(set(info.capacities) - set(self.capacities))
             if unknown:
@@ -112,6 +110,25 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
     """The vocabulary at ``path``, or the bundled one. Raises :class:`ModelError`."""
     file = path or data_file("model", "vocabulary.json")
     try:
-        return Vocabulary.model_validate(json.loads(file.read_text(encoding="utf-8")))
+        raw = file.read_bytes()
+        if path is None:
+            from mra_graph.model_cache import cached_validation
+
+            return cached_validation("vocabulary", raw, Vocabulary, lambda: _validate(raw))
+        return _validate(raw)
     except (OSError, ValueError, ValidationError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the vocabulary cannot be read: {error}")]) from error
+
+
+def _validate(raw: bytes) -> Vocabulary:
+    return Vocabulary.model_validate(json.loads(raw.decode("utf-8")))
+
+
+@cache
+def vocabulary_bytes() -> bytes:
+    """The bytes of the bundled vocabulary file, which a model is validated against
+    (empty when it cannot be read; :func:`vocabulary` then reports why)."""
+    try:
+        return data_file("model", "vocabulary.json").read_bytes()
+    except OSError:
+        return b""
