@@ -305,6 +305,22 @@ class GovernanceModel(Strict):
         return index
 
     @cached_property
+    def relations_from(self) -> dict[str, list[Relation]]:
+        """The relations leaving each node, in the model's order (a node without any is absent)."""
+        index: dict[str, list[Relation]] = {}
+        for rel in self.relations:
+            index.setdefault(rel.from_, []).append(rel)
+        return index
+
+    @cached_property
+    def relations_to(self) -> dict[str, list[Relation]]:
+        """The relations arriving at each node, in the model's order (a node without any is absent)."""
+        index: dict[str, list[Relation]] = {}
+        for rel in self.relations:
+            index.setdefault(rel.to, []).append(rel)
+        return index
+
+    @cached_property
     def regions_by_id(self) -> dict[str, Region]:
         return {r.id: r for r in self.regions}
 

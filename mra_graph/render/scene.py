@@ -9,7 +9,7 @@ sorted tuples, so the same input gives the same scene.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from mra_graph.answer_text import sentence
@@ -105,18 +105,17 @@ def _kinds(view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | 
 def _walk(
     view: ViewDefinition,
     root: str,
-    relations: Sequence[Relation],
+    model: GovernanceModel,
+    visible: Callable[[Relation], bool],
     kinds: set[str] | None,
     depth: int | None,
 ) -> tuple[dict[str, int], set[str]]:
     """Nodes reached from ``root`` along the view's steps (breadth first) with their level
-    (the root's is 0), and the ids of the relations used."""
+    (the root's is 0), and the ids of the relations used. Only the relations of the nodes
+    reached are looked at, so a walk costs the size of the neighbourhood, not the model."""
     symmetric = {k for k, info in vocabulary().relation_kinds.items() if info.symmetric}
-    outgoing: dict[str, list[Relation]] = {}
-    incoming: dict[str, list[Relation]] = {}
-    for rel in relations:
-        outgoing.setdefault(rel.from_, []).append(rel)
-        incoming.setdefault(rel.to, []).append(rel)
+    outgoing = model.relations_from
+    incoming = model.relations_to
 
     def allowed(rel: Relation, direction: str) -> bool:
         if kinds is not None and rel.kind not in kinds:
@@ -137,10 +136,10 @@ def _walk(
         level += 1
         nxt: list[str] = []
         for current in frontier:
-            steps = [(r, r.to, "out") for r in outgoing.get(current, [])]
-            steps += [(r, r.from_, "in") for r in incoming.get(current, [])]
+            steps = [(r, r.to, "out") for r in outgoing.get(current, ())]
+            steps += [(r, r.from_, "in") for r in incoming.get(current, ())]
             for rel, other, direction in steps:
-                if not allowed(rel, direction):
+                if not visible(rel) or not allowed(rel, direction):
                     continue
                 used.add(rel.id)
                 if other not in seen:
@@ -221,7 +220,6 @@ def build_scene(
     def visible(item: Node | Relation) -> bool:
         return not active_only or status_at(item, at) is Status.ACTIVE
 
-    rels = [r for r in model.relations if visible(r)]
     root: str | None = None
     used: set[str] = set()
     levels: dict[str, int] = {}
@@ -230,12 +228,19 @@ def build_scene(
         if not visible(model.nodes_by_id[root]):
             state = status_at(model.nodes_by_id[root], at).value
             raise UsageError(f"{model.label(root)!r} is {state} on {at}, and --active-only leaves it out")
-        levels, used = _walk(view, root, rels, kinds, depth if depth is not None else view.depth)
+        levels, used = _walk(view, root, model, visible, kinds, depth if depth is not None else view.depth)
         ids = list(levels)
+        # the relations among the nodes reached, found through the nodes themselves
+        candidates = [r for n in ids for r in model.relations_from.get(n, ())]
     else:
         ids = [i for i in _selected(model, view) if visible(model.nodes_by_id[i])]
+        candidates = list(model.relations)
     shown = set(ids)
-    edges = [r for r in rels if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds)]
+    edges = [
+        r
+        for r in candidates
+        if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
+    ]
     # the order the nodes are drawn in, whatever the order of the model file's lists: in a
     # walked view level by level from the root (alone on the first), else
     # level by level from the top as the view lists them; then those not active on the day
