@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job: set up, validate the bundled model and show what it holds.
+# The main job: set up, validate the bundled model, show what it holds, answer a
+# question and draw the overview and a report into out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -7,3 +8,9 @@ run() { echo "\$ mra-graph $*"; .venv/bin/mra-graph "$@"; echo; }
 run check
 run list --kind body --region am
 run show "MRA Bureau"
+run --at 2017-06-01 ask "wie ondersteunt de Regiegroep?"
+run --lang en --at 2017-06-01 chain "MRA Bureau"
+mkdir -p out
+run --at 2017-06-01 render overview -o out/overzicht.svg
+run --at 2017-06-01 render overview -o out/overzicht.png
+run --at 2017-06-01 report -o out/rapport.html
