@@ -24,6 +24,7 @@ __all__ = [
     "diff_lines",
     "formation_lines",
     "path_lines",
+    "relation_extras",
     "sentence",
     "status_word",
 ]
@@ -78,7 +79,8 @@ def sentence(model: GovernanceModel, relation: Relation, lang: str) -> str:
     return f"{subject} {phrasing.active} {obj}"
 
 
-def _extras(relation: Relation, lang: str, with_count: bool = True) -> list[str]:
+def relation_extras(relation: Relation, lang: str, with_count: bool = True) -> list[str]:
+    """What a relation adds to its sentence: capacity, true flags (rotating), count per, role."""
     words = vocabulary()
     parts: list[str] = []
     if relation.capacity:
@@ -138,7 +140,7 @@ def answer_lines(
         ]
     lines = [head]
     for hit in hits:
-        extras = _extras(hit.relation, lang)
+        extras = relation_extras(hit.relation, lang)
         if hit.depth > 1 and hit.via:
             extras.append(
                 _t(lang, f"via {model.label(hit.via, lang)}", f"through {model.label(hit.via, lang)}")
@@ -170,7 +172,7 @@ def composition_lines(
         else:
             amount = f"{rel.count} per {rel.per}" if rel.per else str(rel.count)
         kind = _t(lang, "lid", "member") if rel.kind == "member_of" else _t(lang, "onderdeel", "part")
-        extras = [kind, *_extras(rel, lang, with_count=False)]
+        extras = [kind, *relation_extras(rel, lang, with_count=False)]
         lines.append(f"  - {model.label(hit.node.id, lang)}: {amount} ({', '.join(extras)})")
         if sources:
             lines += _source_lines(rel.sources, lang, "      ")
@@ -224,7 +226,7 @@ def _step_lines(
     for step in steps:
         # the walk's next node is the sentence's object; the verb voice follows the relation
         other = step.target if step.forward else step.source
-        extras = _extras(step.relation, lang)
+        extras = relation_extras(step.relation, lang)
         tail = f" ({', '.join(extras)})" if extras else ""
         rows.append(
             (

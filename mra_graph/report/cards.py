@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mra_graph.answer_text import relation_extras
 from mra_graph.model import GovernanceModel, Node, Relation, Status
 from mra_graph.queries import chains, members
 from mra_graph.report.citations import Citer
@@ -84,20 +85,7 @@ class CardMaker:
         return self.t("not_active", date=self.at.isoformat(), status=self.t.status_word(status.value))
 
     def _extras(self, relation: Relation, with_count: bool = True) -> tuple[str, ...]:
-        words = vocabulary()
-        parts: list[str] = []
-        if relation.capacity:
-            parts.append(words.capacity_text(relation.capacity, self.lang))
-        parts += [
-            term.text(self.lang)
-            for flag, term in words.attribute_flags.items()
-            if relation.attributes.get(flag) is True
-        ]
-        if with_count and relation.count is not None:
-            parts.append(f"{relation.count} per {relation.per}" if relation.per else str(relation.count))
-        if relation.role:
-            parts.append(relation.role)
-        return tuple(parts)
+        return tuple(relation_extras(relation, self.lang, with_count))
 
     def line(self, relation: Relation, here: str, extras: tuple[str, ...] | None = None) -> Line:
         """``relation`` as seen from the card of ``here``; the ``from`` card owns its anchor."""
