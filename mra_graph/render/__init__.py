@@ -122,10 +122,9 @@ def describe(
     active_only: bool = False,
 ) -> str:
     """The text alternative of the diagram: title, date, every node and every line."""
-    found = scene(
+    return description(
         model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
-    )
-    return describe_scene(found, load_style())
+    ).text()
 
 
 def description(
