@@ -1,9 +1,11 @@
-"""Shared fixtures: the bundled model, the source documents and a CLI runner."""
+"""Shared fixtures: the bundled model, the source documents, a CLI runner and a built wheel."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +26,18 @@ pytest_plugins = ["tests.browser"]
 @pytest.fixture(scope="session")
 def model() -> GovernanceModel:
     return mra_graph.load()
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package built as a wheel once per test run, for the tests of what it installs."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("mra_graph-*.whl"))
 
 
 @pytest.fixture(scope="session")
