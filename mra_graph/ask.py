@@ -45,6 +45,7 @@ from mra_graph.names import resolve_all
 from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
 from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary, vocabulary_bytes
+from mra_graph.words import LANGUAGES, Lang
 
 __all__ = [
     "Answer",
@@ -67,7 +68,7 @@ class Reading:
     """What a question was understood to ask."""
 
     intent: Intent
-    lang: str
+    lang: Lang
     names: tuple[str, ...]
     kind: str | None = None
     direction: Direction | None = None
@@ -94,7 +95,7 @@ class AskResult:
 
     question: str
     reading: Reading
-    lang: str
+    lang: Lang
     at: dt.date
     matches: tuple[tuple[Node, ...], ...]
     answers: tuple[Answer, ...]
@@ -108,7 +109,7 @@ class _Pattern(NamedTuple):
     template: str
     wh: str
     intent: Intent
-    lang: str
+    lang: Lang
     kind: str | None
     direction: Direction | None
     words: frozenset[str]
@@ -240,7 +241,7 @@ def _pattern(
     template: str,
     wh: str,
     intent: Intent,
-    lang: str,
+    lang: Lang,
     kind: str | None = None,
     direction: Direction | None = None,
 ) -> _Pattern:
@@ -251,14 +252,14 @@ def _pattern(
 def _build_grammar() -> tuple[_Pattern, ...]:
     questions = _questions()
     fixed: list[_Pattern] = []
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         g = questions[lang]
         for intent in ("members", "count", "chain", "path", "changes"):
             for template in g[intent]:
                 fixed.append(_pattern(template, g["wh"], intent=intent, lang=lang))
     verbal: list[tuple[int, _Pattern]] = []
     for kind, info in vocabulary().relation_kinds.items():
-        for lang in ("nl", "en"):
+        for lang in LANGUAGES:
             g = questions[lang]
             phrasing = info.phrasing(lang)
             voices = (
@@ -447,7 +448,9 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     return reading, nodes
 
 
-def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: str | None = None) -> AskResult:
+def answer_question(
+    model: GovernanceModel, question: str, at: dt.date, lang: Lang | None = None
+) -> AskResult:
     """Read ``question`` and answer it for every node its names may mean.
 
     ``at`` is the day answered for unless the question names one; ``lang`` is the

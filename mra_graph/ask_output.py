@@ -26,6 +26,7 @@ from mra_graph.ask import Answer, AskResult, chain_hits
 from mra_graph.model import GovernanceModel
 from mra_graph.names import fold
 from mra_graph.summary import node_ref
+from mra_graph.words import words
 
 __all__ = ["ask_json", "ask_lines"]
 
@@ -74,13 +75,9 @@ def _ambiguity_lines(model: GovernanceModel, result: AskResult) -> list[str]:
     for said, nodes in zip(result.reading.names, result.matches, strict=True):
         if len(nodes) > 1:
             name = fold(said)
-            labels = [model.label(n.id, result.lang) for n in nodes]
-            if result.lang == "en":
-                listed = ", ".join(labels[:-1]) + " and " + labels[-1]
-                lines.append(f"'{name}' can mean {len(nodes)} things, {listed}: an answer for each.")
-            else:
-                listed = ", ".join(labels[:-1]) + " en " + labels[-1]
-                lines.append(f"'{name}' kan {len(nodes)} dingen betekenen, {listed}: een antwoord voor elk.")
+            w = words(result.lang)
+            listed = w.listing([model.label(n.id, result.lang) for n in nodes])
+            lines.append(w("answers", "ambiguous", name=name, n=len(nodes), listed=listed))
     return lines
 
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.resources import data_file
+from mra_graph.words import Lang
 
 __all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary", "vocabulary_bytes"]
 
@@ -46,13 +47,16 @@ class RelationKind(_Strict):
         ),
     )
 
-    def phrasing(self, lang: str) -> Phrasing:
+    def phrasing(self, lang: Lang) -> Phrasing:
         return self.en if lang == "en" else self.nl
 
 
 class TypeName(_Strict):
     nl: str
     en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nl
 
 
 class NodeKindInfo(_Strict):
@@ -67,7 +71,7 @@ class Term(_Strict):
     nl: str
     en: str
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nl
 
 
@@ -99,7 +103,16 @@ class Vocabulary(_Strict):
                 raise ValueError(f"relation kind {kind!r} names capacities {unknown} not under 'capacities'")
         return self
 
-    def capacity_text(self, capacity: str, lang: str) -> str:
+    def type_name(self, kind: str, type_: str | None, lang: Lang) -> str:
+        """The name of a node's type (``bureau``), else of its kind (``orgaan``), else the kind."""
+        info = self.node_kinds.get(kind)
+        if info is None:
+            return kind
+        if type_ and type_ in info.types:
+            return info.types[type_].text(lang)
+        return info.en if lang == "en" else info.nl
+
+    def capacity_text(self, capacity: str, lang: Lang) -> str:
         """``bestuurlijk`` in Dutch, ``political`` in English; an unknown one as it is."""
         term = self.capacities.get(capacity)
         return term.text(lang) if term else capacity

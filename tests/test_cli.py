@@ -11,10 +11,18 @@ from click.testing import Result
 Cli = Callable[..., Result]
 
 
-def test_check_bundled_model(cli: Cli) -> None:
-    result = cli("check")
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "model/organen.json: geldig (64 knopen, 89 relaties, 1 tabel met cijfers, "),
+        ("en", "model/organen.json: valid (64 nodes, 89 relations, 1 figure table, "),
+    ],
+    ids=["dutch", "english"],
+)
+def test_check_bundled_model(cli: Cli, lang: str, expected: str) -> None:
+    result = cli("--lang", lang, "check")
     assert result.exit_code == 0
-    assert result.stdout.startswith("model/organen.json: valid (")
+    assert result.stdout.startswith(expected)
 
 
 def test_check_json(cli: Cli) -> None:

@@ -25,11 +25,15 @@ import mra_graph
 from mra_graph.cli import main
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import data_file
+from mra_graph.words import words
 
 LANGS = ("nl", "en")
 AT = "2017-06-01"
 EARLY = "2016-06-01"
 UNTRANSLATED = re.compile(r"«[^»]*»")
+QUOTED = re.compile(r"“[^”]*”")
+# words both languages write the same way, which a pair may happen to use on one side only
+SHARED = frozenset({"conflict"})
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -67,14 +71,8 @@ def _read(folder: str, name: str) -> Any:
 
 
 def _layer_pairs() -> Iterator[tuple[str, str]]:
-    """The project's own words: report phrases and the diagram texts."""
-    yield from _leaf_pairs(
-        _read("render", "report/phrases.nl.json"), _read("render", "report/phrases.en.json")
-    )
-    style = _read("render", "style.json")
-    yield from _leaf_pairs(style["text"]["nl"], style["text"]["en"])
-    yield from _leaf_pairs(style["plurals"]["nl"], style["plurals"]["en"])
-    yield from style["words_en"].items()
+    """The project's own words: every sentence and term of the words layer."""
+    yield from _leaf_pairs(words("nl").data, words("en").data)
 
 
 def _vocabulary_pairs() -> Iterator[tuple[str, str]]:
@@ -103,7 +101,7 @@ def _only() -> dict[str, frozenset[str]]:
     # a name the model gives in one form only is the same in both languages
     model = _read("model", "organen.json")
     same = set().union(*(_words(n["name"]) for n in model["nodes"] if not n.get("name_en")))
-    return {"nl": frozenset(nl - en - same), "en": frozenset(en - nl - same)}
+    return {"nl": frozenset(nl - en - same - SHARED), "en": frozenset(en - nl - same - SHARED)}
 
 
 def _citations(model: GovernanceModel) -> re.Pattern[str]:
@@ -123,7 +121,7 @@ def _citations(model: GovernanceModel) -> re.Pattern[str]:
 
     walk(model.model_dump(mode="json", by_alias=True))
     for document in model.documents:
-        found.update(document.sections)
+        found.update([*document.sections, document.title])
     for node in model.nodes:
         found.update(node.aliases)
     found.discard("")
@@ -172,6 +170,11 @@ def _dot_text(text: str) -> str:
         else:
             parts.append(html.unescape(match.group(1)[1:-1].replace("\\n", " ")))
     return "\n".join(parts)
+
+
+def _markdown_text(text: str) -> str:
+    """The words of a Markdown file, without link targets, anchors and image files."""
+    return re.sub(r"<[^>]*>|\]\([^)]*\)", " ", text)
 
 
 def _mermaid_text(text: str) -> str:
@@ -237,7 +240,7 @@ def bundled() -> GovernanceModel:
 
 def _check(text: str, lang: str, exempt: re.Pattern[str]) -> list[str]:
     other = "en" if lang == "nl" else "nl"
-    text = exempt.sub(" ", UNTRANSLATED.sub(" ", text))
+    text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", text)))
     wrong = []
     for line in text.splitlines():
         found = sorted(_words(line) & _only()[other])
@@ -252,7 +255,6 @@ def _run(args: list[str], lang: str) -> str:
     return result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="output still mixes the languages")
 @pytest.mark.parametrize("lang", LANGS)
 def test_commands_speak_one_language(bundled: GovernanceModel, lang: str) -> None:
     exempt = _citations(bundled)
@@ -260,13 +262,15 @@ def test_commands_speak_one_language(bundled: GovernanceModel, lang: str) -> Non
     for name, (args, read) in _runs(bundled).items():
         wrong += [f"{name}: {w}" for w in _check(read(_run(args, lang)), lang, exempt)]
     for question in _questions(lang):
-        wrong += [f"ask {question!r}: {w}" for w in _check(_run(["ask", question], lang), lang, exempt)]
+        # the answer may quote the question's own words back
+        said = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in question.rstrip("?").split()), re.I)
+        answer = said.sub(" ", _run(["ask", question], lang))
+        wrong += [f"ask {question!r}: {w}" for w in _check(answer, lang, exempt)]
     assert not wrong, f"{len(wrong)} lines in --lang {lang} output use the other language:\n" + "\n".join(
         dict.fromkeys(wrong)
     )
 
 
-@pytest.mark.xfail(strict=True, reason="output still mixes the languages")
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_reports_speak_one_language(bundled: GovernanceModel, tmp_path: Path, lang: str, fmt: str) -> None:
@@ -275,7 +279,9 @@ def test_reports_speak_one_language(bundled: GovernanceModel, tmp_path: Path, la
         out = tmp_path / f"report-{at}.{fmt}"
         _run(["--at", at, "report", "-o", str(out), "--since", "2016-01-01"], lang)
         text = out.read_text(encoding="utf-8")
-        wrong += _check(_html_text(text) if fmt == "html" else text, lang, _citations(bundled))
+        wrong += _check(
+            _html_text(text) if fmt == "html" else _markdown_text(text), lang, _citations(bundled)
+        )
     assert not wrong, (
         f"{len(wrong)} lines of the {fmt} report in {lang} use the other language:\n"
         + "\n".join(dict.fromkeys(wrong))

@@ -47,6 +47,7 @@ from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg, run_dot
 from mra_graph.render.scene import Scene, build_scene
 from mra_graph.render.text import Description, describe_parts, describe_scene
+from mra_graph.words import Lang
 
 __all__ = [
     "FORMATS",
@@ -76,7 +77,7 @@ def scene(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
@@ -93,7 +94,7 @@ def build_view(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
@@ -116,7 +117,7 @@ def describe(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
@@ -133,7 +134,7 @@ def description(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
@@ -152,7 +153,7 @@ def render(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     fmt: str = "svg",
     depth: int | None = None,
     relations: Sequence[str] | None = None,

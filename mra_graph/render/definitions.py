@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mra_graph.errors import RenderError
 from mra_graph.resources import data_file
+from mra_graph.words import Lang
 
 __all__ = [
     "EdgeStyle",
@@ -37,7 +38,7 @@ class Texts(_Strict):
     nl: str
     en: str
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nl
 
 
@@ -147,9 +148,6 @@ class Style(_Strict):
     emphasis: Emphasis
     relations: dict[str, EdgeStyle]
     default_relation: EdgeStyle
-    plurals: dict[str, dict[str, str]]
-    words_en: dict[str, str]
-    text: dict[str, dict[str, str]]
 
     def node(self, kind: str, type_: str | None) -> NodeStyle:
         """The style of a node: its ``kind.type`` entry, else its kind's, else a plain box."""
@@ -161,9 +159,6 @@ class Style(_Strict):
 
     def cluster(self, region: str) -> ClusterStyle:
         return self.clusters.get(region) or self.clusters["other"]
-
-    def words(self, lang: str) -> dict[str, str]:
-        return self.text.get(lang) or self.text["nl"]
 
 
 def _read(name: str) -> object:

@@ -25,6 +25,7 @@ from mra_graph.render.output import accessible_svg, run_dot
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import words
 
 __all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
@@ -263,7 +264,7 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
     for status in sorted({n.status for n in scene.nodes} - {Status.ACTIVE}, key=lambda s: s.value):
         look_status = style.statuses.get(status.value)
         attrs = {
-            "label": f"<{html_text(status_word(status, lang, style))}>",
+            "label": f"<{html_text(status_word(status, lang))}>",
             "shape": "box",
             "style": f"rounded,{look_status.style}" if look_status else "rounded",
             "color": look_status.line if look_status else "#7F7F7F",
@@ -280,11 +281,11 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "arrowhead": "normal",
             "label": _BLANK,
         }
-        label = {"label": f"<{html_text(status_word(status, lang, style))}>", "shape": "plaintext"}
+        label = {"label": f"<{html_text(status_word(status, lang))}>", "shape": "plaintext"}
         items.append((f"legend-status-line-{status.value}", label, edge_attrs))
     if any(n.emphasised for n in scene.nodes):
         attrs = {
-            "label": f"<{html_text(style.words(lang)['emphasis'])}>",
+            "label": f"<{html_text(words(lang)('diagram', 'emphasis'))}>",
             "shape": "box",
             "style": "rounded",
             "color": style.emphasis.line,
@@ -326,10 +327,9 @@ def legend_columns(scene: Scene) -> int:
 def _legend(scene: Scene, style: Style) -> tuple[_Block, str]:
     """A cluster listing the node looks and relation kinds this scene draws, and nothing else,
     in rows of :func:`legend_columns`; returns it and the id of its first entry."""
-    words = style.words(scene.lang)
     legend = _Block("cluster_legend")
     legend.attr(
-        label=f"<<B>{html_text(words['legend'])}</B>>",
+        label=f"<<B>{html_text(words(scene.lang)('diagram', 'legend'))}</B>>",
         style="rounded",
         color="#7F7F7F",
         fontsize=_num(style.font_size),

@@ -19,7 +19,7 @@ __all__ = ["Description", "describe_parts", "describe_scene"]
 def _name(node: SceneNode, scene: Scene, style: Style) -> str:
     if node.status is Status.ACTIVE:
         return node.label
-    return f"{node.label} ({status_word(node.status, scene.lang, style)})"
+    return f"{node.label} ({status_word(node.status, scene.lang)})"
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def describe_parts(scene: Scene, style: Style) -> Description:
     sentences = tuple(
         e.phrase
         + (f" ({e.label})" if e.label else "")
-        + (f" [{status_word(e.status, scene.lang, style)}]" if e.status is not Status.ACTIVE else "")
+        + (f" [{status_word(e.status, scene.lang)}]" if e.status is not Status.ACTIVE else "")
         for e in scene.edges
     )
     return Description(tuple(lines), "Connections" if en else "Verbindingen", sentences)
