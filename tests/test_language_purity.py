@@ -34,6 +34,8 @@ UNTRANSLATED = re.compile(r"«[^»]*»")
 QUOTED = re.compile(r"“[^”]*”")
 # words both languages write the same way, which a pair may happen to use on one side only
 SHARED = frozenset({"conflict"})
+# "bestuurlijk" is the executive-board level, never "administrative"
+FALSE_FRIENDS = frozenset({"administrative", "administrator", "administrators"})
 WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -243,7 +245,7 @@ def _check(text: str, lang: str, exempt: re.Pattern[str]) -> list[str]:
     text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", text)))
     wrong = []
     for line in text.splitlines():
-        found = sorted(_words(line) & _only()[other])
+        found = sorted(_words(line) & (_only()[other] | (FALSE_FRIENDS if lang == "en" else set())))
         if found:
             wrong.append(f"{', '.join(found)}  in: {line.strip()[:160]}")
     return wrong
