@@ -77,6 +77,18 @@ def _layer_pairs() -> Iterator[tuple[str, str]]:
     yield from _leaf_pairs(words("nl").data, words("en").data)
 
 
+def _nl_en_pairs(data: Any) -> Iterator[tuple[str, str]]:
+    """Every ``{"nl": …, "en": …}`` of a definitions file, at any depth."""
+    if isinstance(data, dict):
+        if isinstance(data.get("nl"), str) and isinstance(data.get("en"), str):
+            yield data["nl"], data["en"]
+        for value in data.values():
+            yield from _nl_en_pairs(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _nl_en_pairs(item)
+
+
 def _vocabulary_pairs() -> Iterator[tuple[str, str]]:
     vocabulary = _read("model", "vocabulary.json")
     for kind in vocabulary["node_kinds"].values():
@@ -96,6 +108,7 @@ def _only() -> dict[str, frozenset[str]]:
     pairs = [
         *_layer_pairs(),
         *_vocabulary_pairs(),
+        *_nl_en_pairs(_read("render", "views.json")),
         *_model_pairs(_read("model", "organen.json")),
     ]
     nl = set().union(*(_words(a) for a, b in pairs if a != b))

@@ -242,11 +242,7 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
     looks: dict[NodeStyle, tuple[str, list[str]]] = {}
     for node in scene.nodes:
         key = f"{node.kind}.{node.type}" if f"{node.kind}.{node.type}" in style.nodes else node.kind
-        info = voc.node_kinds.get(node.kind)
-        name = (info.en if lang == "en" else info.nl) if info else node.kind
-        if "." in key and info and node.type in info.types:
-            found = info.types[node.type or ""]
-            name = found.en if lang == "en" else found.nl
+        name = voc.type_name(node.kind, node.type if "." in key else None, lang)
         _, names = looks.setdefault(style.node(node.kind, node.type), (key, []))
         if name not in names:
             names.append(name)

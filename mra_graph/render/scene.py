@@ -318,14 +318,14 @@ def _assemble(
     for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
         region = model.regions_by_id[region_id]
         members = tuple(n.id for n in nodes if n.cluster == region.id)
-        label = (region.name_en or region.name) if lang == "en" else region.name
+        label = words(lang).pick(region.name, region.name_en)
         clusters.append(Cluster(region.id, label, members))
     present = {n.id for n in nodes}
     ranks = tuple(
         tuple(i for i in rank if i in present) for rank in view.ranks if sum(i in present for i in rank) > 0
     )
     title = view.title.text(lang).replace("{node}", model.label(root, lang) if root else "")
-    model_title = (model.title_en or model.title) if lang == "en" else model.title
+    model_title = words(lang).pick(model.title, model.title_en)
     return Scene(
         view=name,
         lang=lang,

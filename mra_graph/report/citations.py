@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from mra_graph.model import GovernanceModel, Source
 from mra_graph.report.content import Citation, DocumentEntry, SectionEntry
-from mra_graph.words import Lang
+from mra_graph.words import Lang, words
 
 __all__ = ["Citer"]
 
@@ -63,7 +63,7 @@ class Citer:
                 )
                 for title in document.sections
             ]
-            period = (document.period_en or document.period) if en else document.period
+            period = words(lang).pick(document.period, document.period_en)
             documents.append(
                 DocumentEntry(
                     document.id,

@@ -84,7 +84,9 @@ def build_report(
                 id=region.id,
                 anchor=anchor,
                 name=name,
-                other_name=(region.name if en else region.name_en) if region.name_en != region.name else None,
+                other_name=t.words.other_language(region.name if en else region.name_en or "")
+                if region.name_en != region.name
+                else None,
                 short=region.short,
                 intro=t("region_intro", short=region.short, counts=_kind_counts(in_region, t)),
                 cards=tuple(maker.card(n) for n in region_nodes),
