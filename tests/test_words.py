@@ -80,6 +80,11 @@ def test_attribute_values_read_in_each_language(value: object, nl: str, en: str)
     assert (words("nl").value(value), words("en").value(value)) == (nl, en)
 
 
+def test_modality_and_distribution_accessors() -> None:
+    assert words("nl").modality("proposed") == "voorgesteld"
+    assert words("en").distribution("one_of") == "one of"
+
+
 def test_attribute_names_and_unknown_keys() -> None:
     assert words("nl").attribute("house_of_the_region") == "huis van de regio"
     assert words("en").attribute("house_of_the_region") == "house of the region"

@@ -79,6 +79,11 @@ class Words:
         """``voorwaardelijk`` / ``conditional`` for a modality value."""
         return self("modality", modality)
 
+    def distribution(self, key: str) -> str:
+        """``één van`` / ``one of`` (``one_of``), ``elk`` / ``each`` (``each``): how a fact
+        about a group of nodes holds for its members."""
+        return self("distribution", key)
+
     def attribute(self, key: str) -> str:
         """The name of a node or relation attribute; an unknown key reads as its words."""
         names: dict[str, str] = self.data["attributes"]
