@@ -116,6 +116,39 @@ def test_show_in_english(cli: Cli) -> None:
     assert "has as member" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("lang", "node", "expected"),
+    [
+        ("nl", "mra-bureau", ["  huis van de regio: ja", "  werkwijze: coördineert en initieert"]),
+        ("en", "mra-bureau", ["  house of the region: yes", "  way of working: «coördineert en initieert»"]),
+        (
+            "nl",
+            "pho-duurzaamheid-am",
+            ["  Ook genoemd: portefeuillehoudersoverleg Duurzaamheid AM, PHO Duurzaamheid"],
+        ),
+        (
+            "en",
+            "pho-duurzaamheid-am",
+            ["  Also called: «portefeuillehoudersoverleg Duurzaamheid AM», «PHO Duurzaamheid»"],
+        ),
+    ],
+    ids=["nl-attributes", "en-attributes", "nl-aliases", "en-aliases"],
+)
+def test_show_words_attributes_and_aliases_in_the_language(
+    cli: Cli, lang: str, node: str, expected: list[str]
+) -> None:
+    lines = cli("--lang", lang, "--at", "2017-06-01", "show", node).stdout.splitlines()
+    assert [line for line in lines if line in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "status"), [("nl", "(in overweging)"), ("en", "(under consideration)")], ids=["nl", "en"]
+)
+def test_show_words_the_status_of_a_relation(cli: Cli, lang: str, status: str) -> None:
+    result = cli("--lang", lang, "--at", "2017-06-01", "show", "pho-duurzaamheid-am")
+    assert [line for line in result.stdout.splitlines() if line.endswith(status)]
+
+
 def test_schema_command_prints_the_committed_schema(cli: Cli) -> None:
     from pathlib import Path
 
