@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 import mra_graph
+from benchmarks.synthetic import national_model
 from mra_graph.cli import main
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import data_file
@@ -33,7 +34,7 @@ EARLY = "2016-06-01"
 UNTRANSLATED = re.compile(r"«[^»]*»")
 QUOTED = re.compile(r"“[^”]*”")
 # words both languages write the same way, which a pair may happen to use on one side only
-SHARED = frozenset({"conflict"})
+SHARED = frozenset({"conflict", "per"})
 # "bestuurlijk" is the executive-board level, never "administrative"
 FALSE_FRIENDS = frozenset({"administrative", "administrator", "administrators"})
 WORD = re.compile(r"[^\W\d_]+")
@@ -103,18 +104,20 @@ def _vocabulary_pairs() -> Iterator[tuple[str, str]]:
 
 
 @cache
-def _only() -> dict[str, frozenset[str]]:
-    """The words that occur on one side only of the translation pairs, per language."""
+def _only(model_file: str = "") -> dict[str, frozenset[str]]:
+    """The words that occur on one side only of the translation pairs, per language, with
+    the pairs of the model in ``model_file`` (default the bundled one)."""
+    path = Path(model_file) if model_file else data_file("model", "organen.json")
+    model = json.loads(path.read_text(encoding="utf-8"))
     pairs = [
         *_layer_pairs(),
         *_vocabulary_pairs(),
         *_nl_en_pairs(_read("render", "views.json")),
-        *_model_pairs(_read("model", "organen.json")),
+        *_model_pairs(model),
     ]
     nl = set().union(*(_words(a) for a, b in pairs if a != b))
     en = set().union(*(_words(b) for a, b in pairs if a != b))
     # a name the model gives in one form only is the same in both languages
-    model = _read("model", "organen.json")
     same = set().union(*(_words(n["name"]) for n in model["nodes"] if not n.get("name_en")))
     return {"nl": frozenset(nl - en - same - SHARED), "en": frozenset(en - nl - same - SHARED)}
 
@@ -255,12 +258,13 @@ def bundled() -> GovernanceModel:
     return mra_graph.load()
 
 
-def _check(text: str, lang: str, exempt: re.Pattern[str]) -> list[str]:
+def _check(text: str, lang: str, exempt: re.Pattern[str], model_file: str = "") -> list[str]:
     other = "en" if lang == "nl" else "nl"
     text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", text)))
     wrong = []
+    forbidden = _only(model_file)[other] | (FALSE_FRIENDS if lang == "en" else set())
     for line in text.splitlines():
-        found = sorted(_words(line) & (_only()[other] | (FALSE_FRIENDS if lang == "en" else set())))
+        found = sorted(_words(line) & forbidden)
         if found:
             wrong.append(f"{', '.join(found)}  in: {line.strip()[:160]}")
     return wrong
@@ -303,6 +307,33 @@ def test_reports_speak_one_language(bundled: GovernanceModel, tmp_path: Path, la
         f"{len(wrong)} lines of the {fmt} report in {lang} use the other language:\n"
         + "\n".join(dict.fromkeys(wrong))
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_another_model_speaks_one_language(tmp_path: Path, lang: str) -> None:
+    """A model with other names, Dutch text only and other terms still gets the words of
+    the chosen language around its own text."""
+    file = tmp_path / "synthetic.json"
+    file.write_text(json.dumps(national_model(3)), encoding="utf-8")
+    model = mra_graph.load(file)
+    exempt = _citations(model, lang)
+    nodes = sorted(model.nodes, key=lambda n: n.id)
+    runs = [
+        ["check"],
+        ["list"],
+        ["render", "overview", "-o", "-", "-f", "mmd"],
+        ["report", "-o", str(tmp_path / "r.md")],
+    ]
+    runs += [[command, node.id] for node in nodes[::12] for command in ("show", "members", "chain")]
+    wrong: list[str] = []
+    for args in runs:
+        output = _run(["--model", str(file), *args], lang)
+        if args[0] == "report":
+            output = _markdown_text((tmp_path / "r.md").read_text(encoding="utf-8"))
+        elif args[0] == "render":
+            output = _mermaid_text(output)
+        wrong += [f"{args[0]}: {w}" for w in _check(output, lang, exempt, str(file))]
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
 
 
 def test_the_pairs_tell_the_languages_apart() -> None:
