@@ -14,7 +14,7 @@ Cli = Callable[..., Result]
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nl", "model/organen.json: geldig (64 knopen, 89 relaties, 1 tabel met cijfers, "),
+        ("nl", "model/organen.json: geldig (64 onderdelen, 89 relaties, 1 tabel met cijfers, "),
         ("en", "model/organen.json: valid (64 nodes, 89 relations, 1 figure table, "),
     ],
     ids=["dutch", "english"],

@@ -110,7 +110,7 @@ def test_pick_marks_what_has_no_translation(
 
 @pytest.mark.parametrize(
     ("lang", "n", "expected"),
-    [("nl", 1, "1 knoop"), ("nl", 64, "64 knopen"), ("en", 1, "1 node"), ("en", 2, "2 nodes")],
+    [("nl", 1, "1 onderdeel"), ("nl", 64, "64 onderdelen"), ("en", 1, "1 node"), ("en", 2, "2 nodes")],
     ids=["nl-one", "nl-many", "en-one", "en-many"],
 )
 def test_counted_chooses_singular_or_plural(lang: str, n: int, expected: str) -> None:

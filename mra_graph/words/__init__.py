@@ -64,7 +64,7 @@ class Words:
         return found
 
     def counted(self, *path: str, n: int, **values: object) -> str:
-        """A phrase with a number, singular or plural: ``1 knoop``, ``64 knopen``."""
+        """A phrase with a number, singular or plural: ``1 onderdeel``, ``64 onderdelen``."""
         forms: dict[str, str] = self.data
         for key in path:
             forms = cast(dict[str, Any], forms)[key]
