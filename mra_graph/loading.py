@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -21,10 +21,7 @@ from mra_graph.collector import paused
 from mra_graph.errors import ModelError, Problem
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import bundled_model_path
-from mra_graph.vocabulary import vocabulary_bytes
-
-if TYPE_CHECKING:
-    from mra_graph.validation import Finding
+from mra_graph.validation import Finding, validate
 
 __all__ = ["load", "load_text", "parse_json", "sources_dir_from_env"]
 
@@ -49,21 +46,7 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
-    sources_dir = sources_dir or sources_dir_from_env()
-    if path is None and sources_dir is None:
-        # the bundled model: rebuilt from the cache when these bytes validated before
-        return _load_bundled(raw, shown)
-    return load_text(raw, shown, sources_dir=sources_dir)
-
-
-def _load_bundled(raw: bytes, shown: str) -> GovernanceModel:
-    from mra_graph.model_cache import cached_validation
-
-    with paused():
-        vocab = vocabulary_bytes()
-        return cached_validation(
-            "model", raw, GovernanceModel, lambda: _load_text(raw, shown, None), salt=vocab
-        )
+    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env())
 
 
 def sources_dir_from_env() -> Path | None:
@@ -78,10 +61,6 @@ def load_text(raw: bytes | str, file: str = "<model>", *, sources_dir: Path | No
 
 
 def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
-    # the whole-model rules are imported here: a start that finds the bundled model in
-    # the cache never runs them
-    from mra_graph.validation import validate
-
     text = _decode(raw, file)
     data = parse_json(text, file)
     try:
@@ -286,8 +265,6 @@ def _finding(error: ErrorDetails, data: Any) -> Finding:
             message += f", got {_shown(error['input'])}"
     # pydantic reports dict keys that fail validation with a '[key]' suffix part
     loc = [p for p in loc if not (isinstance(p, str) and p == "[key]")]
-    from mra_graph.validation import Finding
-
     return Finding(tuple(loc), message, hint)
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from mra_graph.errors import ModelError, Problem
 from mra_graph.resources import data_file
 
-__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary", "vocabulary_bytes"]
+__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
 
 
 class _Strict(BaseModel):
@@ -110,25 +110,6 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
     """The vocabulary at ``path``, or the bundled one. Raises :class:`ModelError`."""
     file = path or data_file("model", "vocabulary.json")
     try:
-        raw = file.read_bytes()
-        if path is None:
-            from mra_graph.model_cache import cached_validation
-
-            return cached_validation("vocabulary", raw, Vocabulary, lambda: _validate(raw))
-        return _validate(raw)
+        return Vocabulary.model_validate(json.loads(file.read_bytes().decode("utf-8")))
     except (OSError, ValueError, ValidationError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the vocabulary cannot be read: {error}")]) from error
-
-
-def _validate(raw: bytes) -> Vocabulary:
-    return Vocabulary.model_validate(json.loads(raw.decode("utf-8")))
-
-
-@cache
-def vocabulary_bytes() -> bytes:
-    """The bytes of the bundled vocabulary file, which a model is validated against
-    (empty when it cannot be read; :func:`vocabulary` then reports why)."""
-    try:
-        return data_file("model", "vocabulary.json").read_bytes()
-    except OSError:
-        return b""
