@@ -31,6 +31,7 @@ __all__ = [
     "Relation",
     "Source",
     "Status",
+    "Strict",
 ]
 
 MAX_QUOTE_WORDS = 25
@@ -59,7 +60,8 @@ def _sorted_keys(mapping: dict[str, _V]) -> dict[str, _V]:
 
 
 class Strict(BaseModel):
-    """Shared base: unknown keys are errors and validated objects never change.
+    """The base of every class read from a file of ours (the model, the vocabulary, the
+    views and the style sheet): unknown keys are errors and validated objects never change.
 
     Patterns run on Python's ``re``, which compiles each once for the whole schema (the
     default engine compiles every field's anew, a tenth of a second at each start);
