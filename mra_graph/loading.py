@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from mra_graph.collector import paused
 from mra_graph.errors import ModelError, Problem
+from mra_graph.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import bundled_model_path
 from mra_graph.validation import Finding, validate
@@ -159,10 +159,11 @@ def parse_json(text: str, file: str = "<model>") -> Any:
             [Problem(file, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
         ) from error
     except _NotStrictJson as error:
-        line, column = _first_offence(text, error.what)
+        find = first_repeated_key if error.what.startswith("duplicate") else first_constant
+        line, column = find(text)
         raise ModelError([Problem(file, line, column, "", error.what)]) from error
     except RecursionError as error:
-        line, column = _too_deep(text)
+        line, column = first_too_deep(text, _DEPTH)
         raise ModelError(
             [Problem(file, line, column, "", f"the JSON is nested more than {_DEPTH} levels deep here")]
         ) from error
@@ -171,62 +172,6 @@ def parse_json(text: str, file: str = "<model>") -> Any:
 # a model nests at most six levels; this many cannot be a model and is reported where
 # it starts when the parser gives up on an even deeper file
 _DEPTH = 100
-
-
-def _too_deep(text: str) -> tuple[int, int]:
-    """Line and column where the nesting first goes deeper than ``_DEPTH`` levels."""
-    depth = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == '"':
-            try:
-                i = scanstring(text, i + 1)[1]
-            except ValueError:
-                break
-            continue
-        if c in "{[":
-            depth += 1
-            if depth > _DEPTH:
-                return _line_column(text, i)
-        elif c in "}]":
-            depth -= 1
-        i += 1
-    return 0, 0
-
-
-def _first_offence(text: str, what: str) -> tuple[int, int]:
-    """Line and column of the first NaN/Infinity token or repeated key.
-
-    The standard decoder gives no offsets inside its hooks, so walk the text again,
-    skipping string literals, and stop at the first offending token.
-    """
-    duplicates = what.startswith("duplicate")
-    keys: list[set[str]] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == '"':
-            end = scanstring(text, i + 1)[1]
-            if duplicates and keys and text[end:].lstrip().startswith(":"):
-                key = scanstring(text, i + 1)[0]
-                if key in keys[-1]:
-                    return _line_column(text, i)
-                keys[-1].add(key)
-            i = end
-            continue
-        if c in "{[":
-            keys.append(set())
-        elif c in "}]":
-            keys.pop()
-        elif not duplicates and text.startswith(("NaN", "Infinity", "-Infinity"), i):
-            return _line_column(text, i)
-        i += 1
-    return 0, 0
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 _FRIENDLY = {
@@ -305,8 +250,6 @@ def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:
 
 
 def _locate(text: str, file: str, findings: Iterable[Finding]) -> list[Problem]:
-    from mra_graph.locations import pointer, positions
-
     found = list(findings)
     pointers = {pointer(f.path) for f in found}
     # a missing key has no position of its own: point at the object that lacks it
