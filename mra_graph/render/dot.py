@@ -15,10 +15,11 @@ from dataclasses import replace
 
 import graphviz
 
+from mra_graph.dot_runner import run_dot
 from mra_graph.model import Status
 from mra_graph.render.definitions import NodeStyle, Style, load_style
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
-from mra_graph.render.output import accessible_svg, run_dot
+from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
