@@ -105,7 +105,7 @@ def measure_one(path: str, repeat: int) -> dict[str, Any]:
 
 def _render(model: Any, repeat: int) -> dict[str, float] | str:
     # ---- hook: render time of a region's overview against bare dot -------------------
-    # Runs once mra_graph.render (render(model, view, node=None, *, at, lang, fmt) -> bytes,
+    # Runs once mra_graph.render (render(model, Request(view, node, at=..., lang=...), fmt) -> bytes,
     # fmt "dot" giving the DOT source) is installed; until then it says so.
     try:
         from mra_graph import render as rendering  # type: ignore[attr-defined,unused-ignore]
@@ -120,11 +120,11 @@ def _render(model: Any, repeat: int) -> dict[str, float] | str:
     try:
         from benchmarks.render_bench import bare_dot, compare_runs
 
-        source = rendering.render(model, view, node, at=DAY, lang="nl", fmt="dot")
+        source = rendering.render(model, rendering.Request(view, node, at=DAY, lang="nl"), "dot")
         # bare dot and render in back-to-back pairs, as benchmarks/render_bench.py does
         found = compare_runs(
             bare_dot(source),
-            lambda: rendering.render(model, view, node, at=DAY, lang="nl", fmt="svg"),
+            lambda: rendering.render(model, rendering.Request(view, node, at=DAY, lang="nl"), "svg"),
             max(3 * repeat, 21),
         )
     except Exception as error:  # the hook must not stop the benchmark: report what failed

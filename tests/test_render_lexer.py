@@ -7,7 +7,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from mra_graph.model import GovernanceModel
-from mra_graph.render import scene
+from mra_graph.render import Request, scene
 from mra_graph.render.output import accessible_svg
 
 AT = dt.date(2017, 6, 1)
@@ -19,7 +19,7 @@ def _groups(svg: bytes) -> dict[str, ET.Element]:
 
 
 def test_markup_inside_comments_cdata_and_instructions_is_left_alone(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "AM-team", at=AT)
+    found = scene(model, Request("focus", "AM-team", at=AT))
     node = found.nodes_by_id["am-team"]
     fake = f'<g id="node&#45;{node.id}" class="node"><title>nep</title></g>'.encode()
     hidden = [
@@ -45,7 +45,7 @@ def test_markup_inside_comments_cdata_and_instructions_is_left_alone(model: Gove
 
 
 def test_unusual_attributes_are_read_as_a_parser_reads_them(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "AM-team", at=AT)
+    found = scene(model, Request("focus", "AM-team", at=AT))
     node = found.nodes_by_id["am-team"]
     svg = (
         b'<svg xmlns="http://www.w3.org/2000/svg">'
