@@ -8,20 +8,17 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from mra_graph.errors import ModelError, Problem
+from mra_graph.model import Strict
 from mra_graph.resources import data_file
 from mra_graph.words import Lang
 
-__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary", "vocabulary_bytes"]
+__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Phrasing(_Strict):
+class Phrasing(Strict):
     """How a relation reads in one language, e.g. ``ondersteunt`` / ``wordt ondersteund door``."""
 
     active: str
@@ -30,7 +27,7 @@ class Phrasing(_Strict):
     synonyms_passive: list[str] = Field(default_factory=list)
 
 
-class RelationKind(_Strict):
+class RelationKind(Strict):
     nl: Phrasing
     en: Phrasing
     from_kinds: list[str]
@@ -51,7 +48,7 @@ class RelationKind(_Strict):
         return self.en if lang == "en" else self.nl
 
 
-class TypeName(_Strict):
+class TypeName(Strict):
     nl: str
     en: str
 
@@ -59,13 +56,13 @@ class TypeName(_Strict):
         return self.en if lang == "en" else self.nl
 
 
-class NodeKindInfo(_Strict):
+class NodeKindInfo(Strict):
     nl: str
     en: str
     types: dict[str, TypeName]
 
 
-class Term(_Strict):
+class Term(Strict):
     """A word of the model's own vocabulary in both languages."""
 
     nl: str
@@ -86,7 +83,7 @@ class Capacity(Term):
         return [*self.words_nl, *self.words_en]
 
 
-class Vocabulary(_Strict):
+class Vocabulary(Strict):
     node_kinds: dict[str, NodeKindInfo]
     capacities: dict[str, Capacity] = Field(default_factory=dict)
     attribute_flags: dict[str, Term] = Field(
@@ -123,25 +120,6 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
     """The vocabulary at ``path``, or the bundled one. Raises :class:`ModelError`."""
     file = path or data_file("model", "vocabulary.json")
     try:
-        raw = file.read_bytes()
-        if path is None:
-            from mra_graph.model_cache import cached_validation
-
-            return cached_validation("vocabulary", raw, Vocabulary, lambda: _validate(raw))
-        return _validate(raw)
+        return Vocabulary.model_validate(json.loads(file.read_bytes().decode("utf-8")))
     except (OSError, ValueError, ValidationError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the vocabulary cannot be read: {error}")]) from error
-
-
-def _validate(raw: bytes) -> Vocabulary:
-    return Vocabulary.model_validate(json.loads(raw.decode("utf-8")))
-
-
-@cache
-def vocabulary_bytes() -> bytes:
-    """The bytes of the bundled vocabulary file, which a model is validated against
-    (empty when it cannot be read; :func:`vocabulary` then reports why)."""
-    try:
-        return data_file("model", "vocabulary.json").read_bytes()
-    except OSError:
-        return b""
