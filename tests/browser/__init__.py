@@ -3,7 +3,8 @@
 The fixtures drive the system Chromium (Debian package ``chromium``) through Playwright,
 with every request that leaves the machine blocked and recorded, so a test can prove a
 page is self-contained. Browser-side libraries (Mermaid, axe-core) come from
-``node_modules/``, installed by ``scripts/setup.sh`` from the pinned ``package-lock.json``.
+``tests/browser/node_modules/``, installed by ``scripts/setup-tests.sh`` from the pinned
+``tests/browser/package-lock.json``: they are needed by the tests only.
 
 Use ``page`` in a test (it is registered in ``conftest.py``)::
 
@@ -29,8 +30,8 @@ import pytest
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route
 
-ROOT = Path(__file__).resolve().parent.parent
-NODE_MODULES = ROOT / "node_modules"
+HERE = Path(__file__).resolve().parent
+NODE_MODULES = HERE / "node_modules"
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 # Local schemes a self-contained page may load; anything else counts as a network request.
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
@@ -38,7 +39,7 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 def _unavailable(reason: str) -> None:
     if os.environ.get("MRA_GRAPH_REQUIRE_DOT"):
-        pytest.fail(f"{reason} (the test command installs it with scripts/setup.sh)")
+        pytest.fail(f"{reason} (the test command installs it with scripts/setup-tests.sh)")
     pytest.skip(reason)
 
 
@@ -46,7 +47,7 @@ def node_module(relative: str) -> Path:
     """The path of a file in ``node_modules/``, skipping (or failing in CI) when it is absent."""
     path = NODE_MODULES / relative
     if not path.is_file():
-        _unavailable(f"{path} is missing; run 'npm ci' in {ROOT}")
+        _unavailable(f"{path} is missing; run 'npm ci' in {HERE}")
     return path
 
 
