@@ -7,4 +7,4 @@ export MRA_GRAPH_REQUIRE_DOT=1
 .venv/bin/python -m ruff check mra_graph tests benchmarks
 .venv/bin/python -m ruff format --check mra_graph tests benchmarks
 .venv/bin/python -m mypy
-.venv/bin/python -m pytest -q
+.venv/bin/python -m pytest -q -n auto

@@ -13,6 +13,8 @@ from tests.broken import names
 
 pytest.importorskip("atheris", reason="atheris (a dev dependency) is not installed on this platform")
 
+pytestmark = pytest.mark.slow
+
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 
 

@@ -221,6 +221,7 @@ def _replicated(model: GovernanceModel, copies: int) -> GovernanceModel:
     return GovernanceModel.model_validate(data.model_dump(by_alias=True))
 
 
+@pytest.mark.slow
 def test_sparql_agrees_on_a_model_a_hundred_times_larger(model: GovernanceModel) -> None:
     large = _replicated(model, 100)
     store = _store(triples(large))
