@@ -42,9 +42,13 @@ def test_one_input(data: bytes) -> None:
 
 
 def write_seeds(argv: list[str]) -> None:
-    """Write the fixtures of tests/broken into the first corpus folder named in ``argv``."""
+    """Write the fixtures of tests/broken into the first corpus folder named in ``argv``.
+
+    Nothing is written when no folder is named or when the first is a file (an input to
+    replay).
+    """
     folders = [arg for arg in argv[1:] if not arg.startswith("-")]
-    if not folders:
+    if not folders or Path(folders[0]).is_file():
         return
     corpus = Path(folders[0])
     corpus.mkdir(parents=True, exist_ok=True)
