@@ -110,7 +110,7 @@ class Vocabulary(Strict):
         return info.en if lang == "en" else info.nl
 
     def capacity_text(self, capacity: str, lang: Lang) -> str:
-        """``bestuurlijk`` in Dutch, ``political`` in English; an unknown one as it is."""
+        """``bestuurlijk`` in Dutch, ``executive`` in English; an unknown one as it is."""
         term = self.capacities.get(capacity)
         return term.text(lang) if term else capacity
 
