@@ -35,7 +35,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
@@ -55,6 +55,7 @@ __all__ = [
     "chain_hits",
     "fold_text",
     "parse_question",
+    "question_phrases",
 ]
 
 Intent = Literal["relation", "members", "count", "chain", "path", "changes"]
@@ -64,7 +65,12 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 @dataclass(frozen=True)
 class Reading:
-    """What a question was understood to ask."""
+    """What a question was understood to ask.
+
+    ``other_direction`` is set when the question reads two ways (Dutch ``wat
+    ondersteunt X``); ``why`` then names what chose ``direction``: ``agreement``,
+    ``kinds``, ``default`` or ``default_object``, and ``wh`` is the question word said.
+    """
 
     intent: Intent
     lang: str
@@ -74,6 +80,9 @@ class Reading:
     at: dt.date | None = None
     capacity: str | None = None
     spans: tuple[tuple[dt.date, dt.date], ...] = ()
+    other_direction: Direction | None = None
+    why: str | None = None
+    wh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class AskResult:
-    """A question, how it was read, the language and date answered in, and the answers."""
+    """A question, how it was read, the language and date answered in, and the answers;
+    ``other_answers`` answer the other reading of a question that reads two ways."""
 
     question: str
     reading: Reading
@@ -99,6 +109,7 @@ class AskResult:
     matches: tuple[tuple[Node, ...], ...]
     answers: tuple[Answer, ...]
     changes: Diff | None = None
+    other_answers: tuple[Answer, ...] = ()
 
 
 class _Pattern(NamedTuple):
@@ -112,6 +123,7 @@ class _Pattern(NamedTuple):
     kind: str | None
     direction: Direction | None
     words: frozenset[str]
+    verb: str = ""
 
     def regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return _compile(self.template, self.wh)
@@ -140,7 +152,7 @@ def _questions() -> dict[str, Any]:
 def _compile(template: str, wh: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # both a greedy and a lazy first name, so that 'X en Y' splits right whichever
     # of the two names contains the separator itself
-    body = template.replace("{wh}", wh)
+    body = template.replace("{wh}", f"(?P<wh>{wh})")
     greedy = body.replace("{x}", "(?P<x>.+)").replace("{y}", "(?P<y>.+)")
     lazy = body.replace("{x}", "(?P<x>.+?)").replace("{y}", "(?P<y>.+)")
     return re.compile(f"^{greedy}$"), re.compile(f"^{lazy}$")
@@ -162,49 +174,83 @@ def _fold_phrase(phrase: str) -> str:
     return " {x} ".join(fold_text(part) for part in phrase.split(_SLOT)).strip()
 
 
-def _active_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction]]:
+def _two_way_verb(phrase: str, g: dict[str, Any]) -> str:
+    """The verb of ``{wh} phrase {x}`` when that question also reads with X as subject.
+
+    Only a language with verb-second questions has them, and only when no preposition
+    ties the name to the phrase (``wat ondersteunt X``, ``wat stuurt X aan``; not ``wie
+    is lid van X``). Empty when the question reads one way.
+    """
+    second = g.get("verb_second")
+    if not second:
+        return ""
+    words = phrase.split()
+    before = words[: words.index("{x}")] if "{x}" in words else words
+    if any(w in second["prepositions"] for w in before):
+        return ""
+    return words[0]
+
+
+def _active_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction, str]]:
+    verb = _two_way_verb(phrase, g)
     if "{x}" in phrase:
-        yield ("{wh} " + phrase, "incoming")
+        yield ("{wh} " + phrase, "incoming", verb)
         return
-    yield ("{wh} " + phrase + " {x}", "incoming")
-    yield ("{x} " + phrase + " {wh}", "outgoing")
+    yield ("{wh} " + phrase + " {x}", "incoming", verb)
+    yield ("{x} " + phrase + " {wh}", "outgoing", "")
+    yield from _preposition_first(phrase, g, "outgoing")
     words = phrase.split()
     copula = "(?:" + "|".join(g["copula"]) + ")"
     if words[0] in g["copula"] and len(words) > 1:
         rest = words[1:]
-        yield (f"{{wh}} {copula} {{x}} {' '.join(rest)}", "outgoing")
+        yield (f"{{wh}} {copula} {{x}} {' '.join(rest)}", "outgoing", "")
         if len(rest) > 1:
             # 'waar is X gehuisvest', 'van wie is X lid', 'waarvan is X lid'
             short, prep = " ".join(rest[:-1]), rest[-1]
-            yield (f"{{wh}} {copula} {{x}} {short}", "outgoing")
-            yield (f"{prep} {{wh}} {copula} {{x}} {short}", "outgoing")
+            yield (f"{{wh}} {copula} {{x}} {short}", "outgoing", "")
+            yield (f"{prep} {{wh}} {copula} {{x}} {short}", "outgoing", "")
             if g["where_compounds"]:
-                yield (f"{g['where_compounds']}{prep} {copula} {{x}} {short}", "outgoing")
+                yield (f"{g['where_compounds']}{prep} {copula} {{x}} {short}", "outgoing", "")
     elif g["does"]:
         does = "(?:" + "|".join(g["does"]) + ")"
-        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "outgoing")
+        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "outgoing", "")
 
 
-def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction]]:
+def _preposition_first(
+    phrase: str, g: dict[str, Any], direction: Direction
+) -> Iterator[tuple[str, Direction, str]]:
+    """``met wie werkt X samen``, ``bij wie is X in dienst``: a phrase ending in a
+    preposition, asked with the preposition and question word first (Dutch only)."""
+    second = g.get("verb_second")
+    words = phrase.split()
+    if not second or len(words) < 2 or words[-1] not in second["prepositions"] or words[-1] in g["agent"]:
+        return
+    rest = " ".join(words[1:-1])
+    yield (f"{words[-1]} {{wh}} {words[0]} {{x}} {rest}".rstrip(), direction, "")
+
+
+def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction, str]]:
+    verb = _two_way_verb(phrase, g)
     if "{x}" in phrase:
-        yield ("{wh} " + phrase, "outgoing")
+        yield ("{wh} " + phrase, "outgoing", verb)
         return
     words = phrase.split()
     if re.fullmatch(g["wh"], words[0]):
         # a phrase that is itself a question ('waarover besluit'): the name follows it
-        yield (phrase + " {x}", "outgoing")
+        yield (phrase + " {x}", "outgoing", "")
         return
-    yield ("{wh} " + phrase + " {x}", "outgoing")
-    yield ("{x} " + phrase + " {wh}", "incoming")
+    yield ("{wh} " + phrase + " {x}", "outgoing", verb)
+    yield ("{x} " + phrase + " {wh}", "incoming", "")
+    yield from _preposition_first(phrase, g, "incoming")
     if g["does"] and words[0] not in g["copula"]:
         # 'what does the WTC house?': the name is the passive phrase's subject
         does = "(?:" + "|".join(g["does"]) + ")"
-        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "incoming")
+        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "incoming", "")
     if len(words) >= 3 and words[-1] in g["agent"]:
         aux, middle = words[0], " ".join(words[1:-1])
         agent_wh = "(?:" + "|".join(g["agent_wh"]) + ")"
-        yield (f"{agent_wh} {aux} {{x}} {middle}", "incoming")
-        yield (f"{{wh}} {aux} {{x}} {middle} {words[-1]}", "incoming")
+        yield (f"{agent_wh} {aux} {{x}} {middle}", "incoming", "")
+        yield (f"{{wh}} {aux} {{x}} {middle} {words[-1]}", "incoming", "")
 
 
 @cache
@@ -243,9 +289,10 @@ def _pattern(
     lang: str,
     kind: str | None = None,
     direction: Direction | None = None,
+    verb: str = "",
 ) -> _Pattern:
     words = frozenset(w for w in template.split() if w.isalnum())
-    return _Pattern(template, wh, intent, lang, kind, direction, words)
+    return _Pattern(template, wh, intent, lang, kind, direction, words, verb)
 
 
 def _build_grammar() -> tuple[_Pattern, ...]:
@@ -268,12 +315,18 @@ def _build_grammar() -> tuple[_Pattern, ...]:
             for phrases, templates in voices:
                 for phrase in phrases:
                     folded = _fold_phrase(phrase)
-                    for template, direction in templates(folded, g):
-                        pattern = _pattern(template, g["wh"], "relation", lang, kind, direction)
+                    for template, direction, verb in templates(folded, g):
+                        pattern = _pattern(template, g["wh"], "relation", lang, kind, direction, verb)
                         verbal.append((len(folded), pattern))
     # the longest verb phrase wins: 'heeft als lid' before 'heeft'
     verbal.sort(key=lambda item: -item[0])
     return (*fixed, *(p for _, p in verbal))
+
+
+def question_phrases(lang: str) -> dict[str, str]:
+    """The sentences ``ask`` adds to its answers in ``lang`` (``phrases`` in questions.json)."""
+    phrases: dict[str, str] = _questions()[lang]["phrases"]
+    return phrases
 
 
 def _month_names() -> dict[str, int]:
@@ -371,9 +424,14 @@ def _examples() -> list[str]:
     return [*questions["nl"]["examples"][:3], *questions["en"]["examples"][:2]]
 
 
-def _match(
-    model: GovernanceModel, folded: str
-) -> tuple[_Pattern, tuple[str, ...], tuple[tuple[Node, ...], ...]]:
+class _Match(NamedTuple):
+    pattern: _Pattern
+    names: tuple[str, ...]
+    nodes: tuple[tuple[Node, ...], ...]
+    wh: str
+
+
+def _match(model: GovernanceModel, folded: str) -> _Match:
     """The first pattern that matches ``folded`` and whose names all resolve."""
     unknown: UnknownNameError | None = None
     if folded:
@@ -393,7 +451,8 @@ def _match(
                 except UnknownNameError as error:
                     unknown = unknown or error
                     continue
-                return pattern, names, nodes
+                wh = match["wh"] if "wh" in regex.groupindex else ""
+                return _Match(pattern, names, nodes, wh)
     if unknown is not None:
         raise unknown
     raise QuestionError(folded, _examples())
@@ -414,7 +473,7 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     folded = fold_text(text)
     capacity: str | None = None
     try:
-        pattern, names, nodes = _match(model, folded)
+        pattern, names, nodes, wh = _match(model, folded)
     except (QuestionError, UnknownNameError) as error:
         narrowed = _capacity_in(folded)
         if narrowed is None:
@@ -423,7 +482,7 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
             ) from None
         rest, capacity, said = narrowed
         try:
-            pattern, names, nodes = _match(model, rest)
+            pattern, names, nodes, wh = _match(model, rest)
         except QuestionError:
             raise QuestionError(question, _examples()) from None
         kinds = [k for k, info in vocabulary().relation_kinds.items() if capacity in info.capacities]
@@ -444,7 +503,57 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     reading = Reading(
         pattern.intent, pattern.lang, names, pattern.kind, pattern.direction, at, capacity, spans
     )
+    if pattern.verb and pattern.kind is not None and pattern.direction is not None:
+        chosen, why = _likelier(pattern, wh, nodes[0])
+        other = _reverse(chosen)
+        reading = replace(reading, direction=chosen, other_direction=other, why=why, wh=wh)
     return reading, nodes
+
+
+def _reverse(direction: Direction) -> Direction:
+    return "outgoing" if direction == "incoming" else "incoming"
+
+
+def _number(word: str, plural_endings: Sequence[str]) -> str:
+    return "plural" if word.endswith(tuple(plural_endings)) else "singular"
+
+
+def _likelier(pattern: _Pattern, wh: str, nodes: Sequence[Node]) -> tuple[Direction, str]:
+    """The direction a two-way question more likely asks, and why (see :class:`Reading`).
+
+    First grammar: a question word and verb that differ in number cannot be subject and
+    verb, so the name is the subject. Then the relation's node kinds: a reading in which
+    the name stands where its kind cannot is out. Last the question word's usual role.
+    """
+    assert pattern.kind is not None
+    assert pattern.direction is not None
+    second = _questions()[pattern.lang]["verb_second"]
+    wh_subject = pattern.direction  # the question word is the verb's subject
+    name_subject = _reverse(wh_subject)
+    said = wh.split()
+    verb_number = (
+        "plural"
+        if pattern.verb in second["plural_verbs"]
+        else _number(pattern.verb, second["plural_verb_endings"])
+    )
+    wh_number: str | None = None
+    if said and said[0] in second["singular_wh"]:
+        wh_number = "singular"
+    elif len(said) > 1:
+        wh_number = _number(said[-1], second["plural_noun_endings"])
+    if wh_number is not None and wh_number != verb_number:
+        return name_subject, "agreement"
+    info = vocabulary().relation_kinds[pattern.kind]
+
+    def fits(direction: Direction) -> bool:
+        kinds = info.from_kinds if direction == "outgoing" else info.to_kinds
+        return any(n.kind in kinds for n in nodes)
+
+    if fits(wh_subject) != fits(name_subject):
+        return (wh_subject if fits(wh_subject) else name_subject), "kinds"
+    if said and said[0] in second["subject_wh"]:
+        return wh_subject, "default"
+    return name_subject, "default_object"
 
 
 def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: str | None = None) -> AskResult:
@@ -477,7 +586,13 @@ def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: st
     else:
         for subject in nodes[0]:
             answers.append(_answer_one(model, reading, subject, day))
-    return AskResult(question, reading, lang or reading.lang, day, nodes, tuple(answers))
+    others: tuple[Answer, ...] = ()
+    if reading.other_direction is not None:
+        flipped = replace(reading, direction=reading.other_direction)
+        others = tuple(_answer_one(model, flipped, subject, day) for subject in nodes[0])
+    return AskResult(
+        question, reading, lang or reading.lang, day, nodes, tuple(answers), other_answers=others
+    )
 
 
 def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt.date) -> Answer:

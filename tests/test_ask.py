@@ -565,7 +565,7 @@ def test_changes_are_printed_as_diff_prints_them(cli: Cli) -> None:
     assert asked.exit_code == 0
     assert asked.stdout == direct.stdout
     data = json.loads(cli("--format", "json", "ask", "what changed on 1 January 2017?").stdout)
-    assert data["understood_as"]["intent"] == "changes"
+    assert data["understood_as"][0]["intent"] == "changes"
     assert data["answers"] == []
     assert data["changes"] == json.loads(
         cli("--format", "json", "--lang", "en", "diff", "2016-12-31", "2017-01-01").stdout
