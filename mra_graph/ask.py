@@ -41,7 +41,8 @@ from typing import Any, Literal, NamedTuple
 
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
 from mra_graph.model import GovernanceModel, Node
-from mra_graph.names import resolve_all
+from mra_graph.names import fold as fold_name
+from mra_graph.names import index as name_index
 from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
 from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary, vocabulary_bytes
@@ -49,6 +50,7 @@ from mra_graph.vocabulary import vocabulary, vocabulary_bytes
 __all__ = [
     "Answer",
     "AskResult",
+    "Count",
     "Intent",
     "Reading",
     "answer_question",
@@ -56,11 +58,15 @@ __all__ = [
     "fold_text",
     "parse_question",
     "question_phrases",
+    "stated_count",
 ]
 
-Intent = Literal["relation", "members", "count", "chain", "path", "changes"]
+Intent = Literal[
+    "relation", "members", "count", "count_of", "chain", "path", "changes", "period", "attribute"
+]
 _SLOT = "…"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_GROUP = re.compile(r"\([^()]*\)[?*+]?")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class Reading:
     other_direction: Direction | None = None
     why: str | None = None
     wh: str | None = None
+    attribute: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,7 @@ def _compile(template: str, wh: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # of the two names contains the separator itself
     body = template.replace("{wh}", f"(?P<wh>{wh})")
     greedy = body.replace("{x}", "(?P<x>.+)").replace("{y}", "(?P<y>.+)")
-    lazy = body.replace("{x}", "(?P<x>.+?)").replace("{y}", "(?P<y>.+)")
+    lazy = body.replace("{x}", "(?P<x>.+?)").replace("{y}", "(?P<y>.+?)")
     return re.compile(f"^{greedy}$"), re.compile(f"^{lazy}$")
 
 
@@ -291,7 +298,14 @@ def _pattern(
     direction: Direction | None = None,
     verb: str = "",
 ) -> _Pattern:
-    words = frozenset(w for w in template.split() if w.isalnum())
+    # only the words outside groups are certain to be in a question that matches
+    plain = template
+    while True:
+        stripped = _GROUP.sub(" ", plain)
+        if stripped == plain:
+            break
+        plain = stripped
+    words = frozenset(w for w in plain.split() if w.isalnum())
     return _Pattern(template, wh, intent, lang, kind, direction, words, verb)
 
 
@@ -300,9 +314,20 @@ def _build_grammar() -> tuple[_Pattern, ...]:
     fixed: list[_Pattern] = []
     for lang in ("nl", "en"):
         g = questions[lang]
-        for intent in ("members", "count", "chain", "path", "changes"):
+        for intent in ("members", "count", "count_of", "chain", "path", "changes", "period"):
             for template in g[intent]:
                 fixed.append(_pattern(template, g["wh"], intent=intent, lang=lang))
+        for attribute, templates in g["attributes"].items():
+            for template in templates:
+                fixed.append(_pattern(template, g["wh"], "attribute", lang, kind=attribute))
+        for form in g["relation_forms"]:
+            kinds = [k for k in form["kinds"] if k in vocabulary().relation_kinds]
+            if kinds:
+                # several kinds: the first whose node kinds fit the name, chosen when it resolves
+                pattern = _pattern(
+                    form["template"], g["wh"], "relation", lang, "|".join(kinds), form["direction"]
+                )
+                fixed.append(pattern)
     verbal: list[tuple[int, _Pattern]] = []
     for kind, info in vocabulary().relation_kinds.items():
         for lang in ("nl", "en"):
@@ -447,15 +472,82 @@ def _match(model: GovernanceModel, folded: str) -> _Match:
                     continue
                 names = tuple(match[g] for g in ("x", "y") if g in regex.groupindex)
                 try:
-                    nodes = tuple(tuple(resolve_all(model, name)) for name in names)
+                    nodes = tuple(_resolve(model, name, pattern.lang) for name in names)
                 except UnknownNameError as error:
-                    unknown = unknown or error
+                    unknown = unknown or _worded(model, error, pattern.lang)
                     continue
                 wh = match["wh"] if "wh" in regex.groupindex else ""
                 return _Match(pattern, names, nodes, wh)
     if unknown is not None:
         raise unknown
     raise QuestionError(folded, _examples())
+
+
+def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
+    """Every node ``name`` may mean: by its names; else the part before a region
+    qualifier (``Regiegroep van de MRA``, ``X in AM``) narrowed to that region; else the
+    singular of a plural; else a name the words end (``the secretaries meeting``)."""
+    index = name_index(model)
+    found = tuple(index.matches(name))
+    if len(found) > 1 or not found:
+        narrowed = _qualified(model, name, lang)
+        if narrowed:
+            return narrowed
+    if found:
+        return found
+    folded = fold_name(name)
+    for ending, replacement in _questions()[lang]["plurals"]:
+        if folded.endswith(ending) and len(folded) > len(ending) + 2:
+            singular = tuple(index.matches(folded[: -len(ending)] + replacement))
+            if singular:
+                return singular
+    tail = tuple(index.tail_matches(name))
+    if tail:
+        return tail
+    return tuple(index.resolve_all(name))
+
+
+def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
+    """The nodes ``name`` means when it ends in a region (``… van de MRA``, ``… AM``)."""
+    words = fold_name(name).split()
+    regions: dict[str, str] = {}
+    for known in model.regions:
+        for said in (known.id, known.name, known.name_en, known.short):
+            if said:
+                regions[fold_name(said)] = known.id
+    qualifiers = set(_questions()[lang]["qualifiers"])
+    articles = {"de", "het", "the"}
+    for cut in range(len(words) - 1, 0, -1):
+        tail = words[cut:]
+        head = words[:cut]
+        region = regions.get(" ".join(tail))
+        if region is None:
+            continue
+        while head and head[-1] in articles:
+            head = head[:-1]
+        if head and head[-1] in qualifiers:
+            head = head[:-1]
+        if not head:
+            continue
+        index = name_index(model)
+        # 'portefeuillehoudersoverleggen in AM' may be named 'portefeuillehoudersoverleggen AM'
+        for said in (" ".join(head), " ".join(head + tail)):
+            nodes = tuple(n for n in index.matches(said) if n.region == region)
+            if nodes:
+                return nodes
+    return ()
+
+
+def _worded(model: GovernanceModel, error: UnknownNameError, lang: str) -> UnknownNameError:
+    """``error`` with its message in the question's language: 'bedoelt u …?'."""
+    phrases = question_phrases(lang)
+    message = phrases["unknown_name"].format(name=fold_name(error.name))
+    if error.suggestions:
+        listed = f" {phrases['or']} ".join(f"'{model.label(s, lang)}' ({s})" for s in error.suggestions)
+        message += " (" + phrases["did_you_mean"].format(names=listed) + ")"
+    else:
+        message += " (" + phrases["see_list"] + ")"
+    return UnknownNameError(error.name, error.suggestions, message=message)
 
 
 def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tuple[tuple[Node, ...], ...]]:
@@ -503,11 +595,26 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     reading = Reading(
         pattern.intent, pattern.lang, names, pattern.kind, pattern.direction, at, capacity, spans
     )
+    if pattern.kind is not None and "|" in pattern.kind:
+        reading = replace(reading, kind=_fitting_kind(pattern.kind.split("|"), pattern.direction, nodes[0]))
+    if pattern.intent == "attribute":
+        reading = replace(reading, kind=None, attribute=pattern.kind)
     if pattern.verb and pattern.kind is not None and pattern.direction is not None:
         chosen, why = _likelier(pattern, wh, nodes[0])
         other = _reverse(chosen)
         reading = replace(reading, direction=chosen, other_direction=other, why=why, wh=wh)
     return reading, nodes
+
+
+def _fitting_kind(kinds: Sequence[str], direction: Direction | None, nodes: Sequence[Node]) -> str:
+    """The first of ``kinds`` whose source (outgoing) or target (incoming) kinds fit ``nodes``."""
+    relation_kinds = vocabulary().relation_kinds
+    for kind in kinds:
+        info = relation_kinds[kind]
+        allowed = info.from_kinds if direction == "outgoing" else info.to_kinds
+        if any(n.kind in allowed for n in nodes):
+            return kind
+    return kinds[0]
 
 
 def _reverse(direction: Direction) -> Direction:
@@ -583,6 +690,19 @@ def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: st
         for a in nodes[0]:
             for b in nodes[1]:
                 answers.append(Answer(a, other=b, paths=paths(model, a.id, b.id, day)))
+    elif reading.intent == "count_of":
+        wanted = {n.id for n in nodes[1]}
+        for subject in nodes[0]:
+            whole = members(model, subject.id, day)
+            hits = tuple(h for h in whole.hits if h.node.id in wanted)
+            answers.append(Answer(subject, composition=Composition(subject, None, hits)))
+        # 'hoeveel portefeuillehoudersoverleggen zijn er in AM': not members of AM, but
+        # the group of that name in that region
+        within = _qualified(model, f"{reading.names[1]} in {reading.names[0]}", reading.lang)
+        if within and not any(a.composition and a.composition.hits for a in answers):
+            reading = replace(reading, intent="count", names=(f"{reading.names[1]} {reading.names[0]}",))
+            nodes = (within,)
+            answers = [Answer(n, composition=members(model, n.id, day)) for n in within]
     else:
         for subject in nodes[0]:
             answers.append(_answer_one(model, reading, subject, day))
@@ -605,7 +725,37 @@ def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt
         return Answer(subject, hits=hits)
     if reading.intent == "chain":
         return Answer(subject, chains=chains(model, subject.id, day))
+    if reading.intent in ("period", "attribute"):
+        return Answer(subject)
     return Answer(subject, composition=members(model, subject.id, day))
+
+
+class Count(NamedTuple):
+    """The number a composition states: ``basis`` is ``size`` (the body's own figure),
+    ``counted`` (the sum of every member's count), ``per`` (one member's count per
+    something), ``parts`` (parts without counts, one each), ``at_least`` (some members
+    have no count) or ``none``."""
+
+    number: float | None
+    per: str | None
+    basis: str
+
+
+def stated_count(composition: Composition) -> Count:
+    """How many members or parts ``composition`` has, as far as the model says."""
+    hits = composition.hits
+    if composition.size is not None:
+        return Count(composition.size, None, "size")
+    if len(hits) == 1 and hits[0].relation.count is not None and hits[0].relation.per:
+        return Count(hits[0].relation.count, hits[0].relation.per, "per")
+    if composition.counted is not None:
+        return Count(composition.counted, None, "counted")
+    if hits and all(h.relation.count is None and h.relation.kind == "part_of" for h in hits):
+        return Count(len(hits), None, "parts")
+    known = sum(h.relation.count or 0 for h in hits if not h.relation.per)
+    if known:
+        return Count(known, None, "at_least")
+    return Count(None, None, "none")
 
 
 def chain_hits(found: Sequence[Sequence[Step]]) -> tuple[Hit, ...]:

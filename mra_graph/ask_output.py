@@ -25,13 +25,15 @@ from mra_graph.answer_text import (
     count_line,
     diff_lines,
     path_lines,
+    status_word,
 )
-from mra_graph.answers import answer_json, composition_json, diff_json, step_json
-from mra_graph.ask import Answer, AskResult, Reading, chain_hits, question_phrases
+from mra_graph.answers import answer_json, composition_json, diff_json, number, step_json
+from mra_graph.ask import Answer, AskResult, Reading, chain_hits, question_phrases, stated_count
 from mra_graph.model import GovernanceModel
 from mra_graph.names import fold
 from mra_graph.queries import Direction
-from mra_graph.summary import node_ref
+from mra_graph.summary import node_ref, source_ref
+from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
 _SLOT = "…"
@@ -81,7 +83,29 @@ def ask_json(model: GovernanceModel, result: AskResult) -> dict[str, Any]:
 def _answer_json(model: GovernanceModel, result: AskResult, answer: Answer) -> dict[str, Any]:
     at, lang, reading = result.at, result.lang, result.reading
     if answer.composition is not None:
-        return composition_json(model, answer.composition, at, lang)
+        data = composition_json(model, answer.composition, at, lang)
+        if reading.intent in ("count", "count_of"):
+            count = stated_count(answer.composition)
+            data["count"] = {"number": count.number, "per": count.per, "basis": count.basis}
+        return data
+    if reading.intent == "period":
+        subject = answer.subject
+        return {
+            "subject": node_ref(model, subject, at, lang),
+            "relation": "period",
+            "valid_from": subject.valid_from.isoformat() if subject.valid_from else None,
+            "valid_to": subject.valid_to.isoformat() if subject.valid_to else None,
+            "sources": [source_ref(s) for s in subject.sources],
+        }
+    if reading.intent == "attribute":
+        assert reading.attribute is not None
+        return {
+            "subject": node_ref(model, answer.subject, at, lang),
+            "relation": "attribute",
+            "attribute": reading.attribute,
+            "value": answer.subject.attributes.get(reading.attribute),
+            "sources": [source_ref(s) for s in answer.subject.sources],
+        }
     if reading.intent == "chain":
         data = answer_json(model, answer.subject, "chain", "outgoing", chain_hits(answer.chains), at, lang)
         data["chains"] = [[step_json(model, s, at, lang) for s in c] for c in answer.chains]
@@ -166,6 +190,54 @@ def _other_reading_lines(model: GovernanceModel, result: AskResult, sources: boo
     return lines
 
 
+def _count_line(model: GovernanceModel, answer: Answer, result: AskResult) -> str:
+    assert answer.composition is not None
+    lang, phrases = result.lang, _phrases(result.lang)
+    count = stated_count(answer.composition)
+    label = model.label(answer.subject.id, lang)
+    if result.reading.intent == "count":
+        if count.basis == "parts":
+            return phrases["count_parts"].format(name=label, count=count.number)
+        return count_line(model, answer.composition, lang)
+    wanted = result.matches[1]
+    who = ", ".join(model.label(n.id, lang) for n in wanted)
+    if not answer.composition.hits:
+        return phrases["count_of_none"].format(who=who, where=label)
+    if count.number is None or count.basis == "at_least":
+        return phrases["count_of_unknown"].format(who=who, where=label)
+    if count.per:
+        return phrases["count_of_per"].format(who=who, where=label, count=number(count.number), per=count.per)
+    return phrases["count_of"].format(who=who, where=label, count=number(count.number))
+
+
+def _period_lines(model: GovernanceModel, answer: Answer, result: AskResult) -> list[str]:
+    subject, lang, phrases = answer.subject, result.lang, _phrases(result.lang)
+    label = model.label(subject.id, lang)
+    start = subject.valid_from.isoformat() if subject.valid_from else None
+    end = subject.valid_to.isoformat() if subject.valid_to else None
+    if start and end:
+        line = phrases["period_both"].format(name=label, start=start, end=end)
+    elif start:
+        line = phrases["period_from"].format(name=label, start=start)
+    elif end:
+        line = phrases["period_to"].format(name=label, end=end)
+    else:
+        line = phrases["period_none"].format(name=label)
+    status = phrases["period_status"].format(
+        date=result.at.isoformat(), status=status_word(status_at(subject, result.at), lang)
+    )
+    return [line, status]
+
+
+def _attribute_lines(model: GovernanceModel, answer: Answer, result: AskResult) -> list[str]:
+    attribute, phrases = result.reading.attribute, _phrases(result.lang)
+    label = model.label(answer.subject.id, result.lang)
+    value = answer.subject.attributes.get(attribute or "")
+    if value is None:
+        return [phrases["attribute_none"].format(name=label)]
+    return [phrases[f"attribute_{attribute}"].format(name=label, value=value)]
+
+
 def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) -> list[str]:
     """The date, a note where a name fits several nodes or the question reads two
     ways, then one block per answer, and the other reading's answers if it has any."""
@@ -175,12 +247,16 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
     lines = [as_of_line(at, lang), *_ambiguity_lines(model, result), *_two_way_lines(model, result)]
     for answer in result.answers:
         lines.append("")
-        if answer.composition is not None:
+        if reading.intent == "period":
+            lines += _period_lines(model, answer, result)
+        elif reading.intent == "attribute":
+            lines += _attribute_lines(model, answer, result)
+        elif answer.composition is not None:
             block = composition_lines(model, answer.composition, at, lang, sources)
-            if reading.intent == "count":
+            if reading.intent in ("count", "count_of"):
                 # the number comes first and is not repeated below the list
                 body = block[:-1] if answer.composition.hits else block
-                block = [count_line(model, answer.composition, lang), *body]
+                block = [_count_line(model, answer, result), *body]
             lines += block
         elif reading.intent == "chain":
             lines += chain_lines(model, answer.subject, answer.chains, at, lang, sources)

@@ -48,6 +48,7 @@ class NameIndex:
 
     def __init__(self, model: GovernanceModel) -> None:
         self.model = model
+        self._order = {n.id: i for i, n in enumerate(model.nodes)}
         # a dict per key keeps the ids in model order and adds one in constant time;
         # names repeat across nodes, so each is folded once
         self.by_key: dict[str, dict[str, None]] = {}
@@ -69,6 +70,14 @@ class NameIndex:
             for key in keys:
                 if key:
                     self.by_key.setdefault(key, {})[node.id] = None
+        # the last two or more words of every name that has more: 'secretaries meeting'
+        # for 'municipal secretaries meeting'
+        self.by_tail: dict[str, dict[str, None]] = {}
+        for key, ids in self.by_key.items():
+            words = key.split()
+            for start in range(1, len(words) - 1):
+                tail = self.by_tail.setdefault(" ".join(words[start:]), {})
+                tail.update(ids)
 
     def matches(self, name: str) -> list[Node]:
         """Every node ``name`` may mean, in model order; empty when none."""
@@ -76,6 +85,12 @@ class NameIndex:
         if name in nodes:
             return [nodes[name]]
         return [nodes[i] for i in self.by_key.get(fold(name), {})]
+
+    def tail_matches(self, name: str) -> list[Node]:
+        """Every node with a name whose last two or more words are ``name``, in model order."""
+        nodes = self.model.nodes_by_id
+        ids = self.by_tail.get(fold(name), {})
+        return sorted((nodes[i] for i in ids), key=lambda n: self._order[n.id])
 
     def suggestions(self, name: str, limit: int = 3) -> list[str]:
         """Ids of the nodes whose names come closest to ``name``."""

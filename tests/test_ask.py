@@ -601,7 +601,9 @@ def test_ask_exit_codes(cli: Cli) -> None:
     assert cli("ask", "wat is de zin van het leven?").exit_code == 2
     unknown = cli("ask", "wie ondersteunt de Regiegrop?")
     assert unknown.exit_code == 1
-    assert unknown.stderr.startswith("Error: unknown node 'de regiegrop' (did you mean")
+    assert unknown.stderr.startswith("Error: onbekende naam 'regiegrop' (bedoelt u 'Regiegroep (MRA)'")
+    english = cli("ask", "who supports the Regiegrop?")
+    assert english.stderr.startswith("Error: unknown name 'regiegrop' (did you mean 'Steering Group (MRA)'")
 
 
 def test_a_count_question_leads_with_the_number(cli: Cli) -> None:
