@@ -232,8 +232,12 @@ def _preposition_first(
     words = phrase.split()
     if not second or len(words) < 2 or words[-1] not in second["prepositions"] or words[-1] in g["agent"]:
         return
-    rest = " ".join(words[1:-1])
-    yield (f"{words[-1]} {{wh}} {words[0]} {{x}} {rest}".rstrip(), direction, "")
+    prep, rest = words[-1], " ".join(words[1:-1])
+    yield (f"{prep} {{wh}} {words[0]} {{x}} {rest}".rstrip(), direction, "")
+    if g["where_compounds"]:
+        # 'waarmee experimenteert X', 'waarvan maakt X deel uit'
+        where = g["where_forms"].get(prep, g["where_compounds"] + prep)
+        yield (f"{where} {words[0]} {{x}} {rest}".rstrip(), direction, "")
 
 
 def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction, str]]:
@@ -489,13 +493,17 @@ def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
     singular of a plural; else a name the words end (``the secretaries meeting``)."""
     index = name_index(model)
     found = tuple(index.matches(name))
+    folded = fold_name(name)
+    for prefix in _questions()[lang]["name_prefixes"]:
+        if not found and folded.startswith(prefix + " "):
+            name = folded = folded[len(prefix) + 1 :]
+            found = tuple(index.matches(name))
     if len(found) > 1 or not found:
         narrowed = _qualified(model, name, lang)
         if narrowed:
             return narrowed
     if found:
         return found
-    folded = fold_name(name)
     for ending, replacement in _questions()[lang]["plurals"]:
         if folded.endswith(ending) and len(folded) > len(ending) + 2:
             singular = tuple(index.matches(folded[: -len(ending)] + replacement))
@@ -531,7 +539,7 @@ def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]
             continue
         index = name_index(model)
         # 'portefeuillehoudersoverleggen in AM' may be named 'portefeuillehoudersoverleggen AM'
-        for said in (" ".join(head), " ".join(head + tail)):
+        for said in (" ".join(head), " ".join(head + tail), " ".join(tail + head)):
             nodes = tuple(n for n in index.matches(said) if n.region == region)
             if nodes:
                 return nodes
