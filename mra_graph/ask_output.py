@@ -29,7 +29,7 @@ from mra_graph.answer_text import (
 )
 from mra_graph.answers import answer_json, composition_json, diff_json, number, step_json
 from mra_graph.ask import Answer, AskResult, Reading, chain_hits, question_phrases, stated_count
-from mra_graph.model import GovernanceModel
+from mra_graph.model import Conflict, GovernanceModel
 from mra_graph.names import fold
 from mra_graph.queries import Direction
 from mra_graph.summary import node_ref, source_ref
@@ -87,6 +87,7 @@ def _answer_json(model: GovernanceModel, result: AskResult, answer: Answer) -> d
         if reading.intent in ("count", "count_of"):
             count = stated_count(answer.composition)
             data["count"] = {"number": count.number, "per": count.per, "basis": count.basis}
+            data["disputed"] = [c.id for c in _disputes(model, answer)]
         return data
     if reading.intent == "period":
         subject = answer.subject
@@ -190,6 +191,13 @@ def _other_reading_lines(model: GovernanceModel, result: AskResult, sources: boo
     return lines
 
 
+def _disputes(model: GovernanceModel, answer: Answer) -> list[Conflict]:
+    """The conflicts of the sources about a count: about its body or a member relation."""
+    assert answer.composition is not None
+    about = {answer.subject.id, *(h.relation.id for h in answer.composition.hits)}
+    return [c for c in model.conflicts if about.intersection(c.subjects)]
+
+
 def _count_line(model: GovernanceModel, answer: Answer, result: AskResult) -> str:
     assert answer.composition is not None
     lang, phrases = result.lang, _phrases(result.lang)
@@ -256,7 +264,13 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
             if reading.intent in ("count", "count_of"):
                 # the number comes first and is not repeated below the list
                 body = block[:-1] if answer.composition.hits else block
-                block = [_count_line(model, answer, result), *body]
+                disputed = [
+                    _phrases(lang)["disputed"].format(
+                        description=c.description_en if lang == "en" and c.description_en else c.description
+                    )
+                    for c in _disputes(model, answer)
+                ]
+                block = [_count_line(model, answer, result), *disputed, *body]
             lines += block
         elif reading.intent == "chain":
             lines += chain_lines(model, answer.subject, answer.chains, at, lang, sources)
