@@ -149,7 +149,7 @@ def _match(model: GovernanceModel, folded: str) -> _Match:
                 return _Match(pattern, names, nodes, wh)
     if unknown is not None:
         raise unknown
-    raise QuestionError(folded, examples())
+    raise QuestionError(folded, examples(model))
 
 
 def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
@@ -181,7 +181,8 @@ def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
 
 
 def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
-    """The nodes ``name`` means when it ends in a region (``… van de MRA``, ``… AM``)."""
+    """The nodes ``name`` means when it ends in a region (``… van de MRA``, ``… AM``) or
+    in a body of one region (``… van het AM-overleg``): those of that region."""
     words = fold_name(name).split()
     regions: dict[str, str] = {}
     for known in model.regions:
@@ -189,11 +190,16 @@ def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]
             if said:
                 regions[fold_name(said)] = known.id
     qualifiers = set(questions()[lang]["qualifiers"])
-    articles = {"de", "het", "the"}
+    articles = set(questions()[lang]["articles"])
+    index = name_index(model)
     for cut in range(len(words) - 1, 0, -1):
         tail = words[cut:]
         head = words[:cut]
         region = regions.get(" ".join(tail))
+        if region is None:
+            # a body of one region stands for it: 'dagelijks bestuur van het AM-overleg'
+            within = {n.region for n in index.matches(" ".join(tail))}
+            region = within.pop() if len(within) == 1 else None
         if region is None:
             continue
         while head and head[-1] in articles:
@@ -202,7 +208,6 @@ def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]
             head = head[:-1]
         if not head:
             continue
-        index = name_index(model)
         # 'portefeuillehoudersoverleggen in AM' may be named 'portefeuillehoudersoverleggen AM'
         for said in (" ".join(head), " ".join(head + tail), " ".join(tail + head)):
             nodes = tuple(n for n in index.matches(said) if n.region == region)
@@ -243,13 +248,13 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
         narrowed = capacity_in(folded)
         if narrowed is None:
             raise (
-                QuestionError(question, examples()) if isinstance(error, QuestionError) else error
+                QuestionError(question, examples(model)) if isinstance(error, QuestionError) else error
             ) from None
         rest, capacity, said = narrowed
         try:
             pattern, names, nodes, wh = _match(model, rest)
         except QuestionError:
-            raise QuestionError(question, examples()) from None
+            raise QuestionError(question, examples(model)) from None
         kinds = [k for k, info in vocabulary().relation_kinds.items() if capacity in info.capacities]
         if pattern.kind not in kinds:
             asked = pattern.kind or pattern.intent

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from mra_graph.errors import UsageError
+from mra_graph.model import GovernanceModel
 from mra_graph.queries import Direction
 from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary, vocabulary_bytes
@@ -368,6 +369,25 @@ def capacity_in(folded: str) -> tuple[str, str, str] | None:
     return None
 
 
-def examples() -> list[str]:
+def examples(model: GovernanceModel) -> list[str]:
+    """Questions ``model`` can answer: ``who <verb> <target>?`` for the first relations of
+    three kinds in Dutch and two in English; the stock examples when it has no relations."""
     data = questions()
-    return [*data["nl"]["examples"][:3], *data["en"]["examples"][:2]]
+    found: list[str] = []
+    for lang, wanted in (("nl", 3), ("en", 2)):
+        kinds: set[str] = set()
+        for relation in model.relations:
+            if len(kinds) == wanted:
+                break
+            if relation.kind in kinds:
+                continue
+            kinds.add(relation.kind)
+            phrasing = vocabulary().relation_kinds[relation.kind].phrasing(lang)
+            target = model.label(relation.to, lang)
+            asked = f"{phrasing.active} {target}"
+            for synonym in phrasing.synonyms_active:
+                # a separable verb puts the name in its slot: 'stuurt … aan'
+                if _SLOT in synonym and synonym.replace(_SLOT, " ").split() == phrasing.active.split():
+                    asked = synonym.replace(_SLOT, target)
+            found.append(f"{data[lang]['example_wh']} {asked}?")
+    return found or [*data["nl"]["examples"][:3], *data["en"]["examples"][:2]]

@@ -438,7 +438,7 @@ def test_a_question_it_cannot_read_is_a_usage_error_with_examples(
     with pytest.raises(QuestionError) as caught:
         parse_question(model, question)
     assert caught.value.exit_code == 2
-    assert "wie ondersteunt de Regiegroep?" in str(caught.value)
+    assert "wie ondersteunt Metropoolregio Amsterdam?" in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 from click.testing import Result
 
 from mra_graph.ask import answer_question
+from mra_graph.errors import QuestionError
 from mra_graph.model import GovernanceModel
 
 Cli = Callable[..., Result]
@@ -126,3 +127,26 @@ def test_the_note_follows_the_answer_language(cli: Cli) -> None:
     assert "The question reads two ways; answered is: 'Steering Group (AM) supports …'" in out
     assert "The other reading, '… supports Steering Group (AM)', has answers too:" in out
     assert "ondersteunt" not in out
+
+
+@pytest.fixture(scope="module")
+def other_region() -> GovernanceModel:
+    """A made-up model of other regions, with names and ids that share nothing with MRA-AM."""
+    from benchmarks.synthetic import national_model
+    from mra_graph import load_text
+
+    return load_text(json.dumps(national_model(6)), "synthetic.json")
+
+
+@pytest.mark.parametrize("which", ["bundled", "other-region"])
+def test_every_example_offered_for_an_unreadable_question_can_be_answered(
+    model: GovernanceModel, other_region: GovernanceModel, which: str
+) -> None:
+    chosen = model if which == "bundled" else other_region
+    with pytest.raises(QuestionError) as caught:
+        answer_question(chosen, "waarom?", Y2017)
+    assert len(caught.value.examples) == 5
+    for example in caught.value.examples:
+        result = answer_question(chosen, example, Y2017)
+        assert result.reading.intent == "relation"
+        assert any(a.hits for a in result.answers) or any(a.hits for a in result.other_answers)
