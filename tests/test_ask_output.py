@@ -78,3 +78,13 @@ def test_period_and_attribute_answers_carry_their_sources_in_json(cli: Cli) -> N
     often = json.loads(cli("--format", "json", "ask", "hoe vaak vergadert het plenair overleg?").stdout)
     assert (often["answers"][0]["attribute"], often["answers"][0]["value"]) == ("meetings_per_year", 2)
     assert often["understood_as"][0]["intent"] == "attribute"
+
+
+def test_every_question_in_the_help_is_answered(cli: Cli) -> None:
+    text = cli("ask", "--help").stdout
+    block = text[text.index("for instance:") : text.index("A name may")]
+    asked = [q.strip() + "?" for line in block.splitlines() for q in line.split("?")[:-1]]
+    assert len(asked) >= 12
+    for question in asked:
+        result = cli("--at", "2017-06-01", "ask", question)
+        assert result.exit_code == 0, question
