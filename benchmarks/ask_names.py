@@ -2,7 +2,8 @@
 like the AM-team (default 20,000), asked ``wie ondersteunt het AM-team?``.
 
 Prints the load time, then the time of the first question (which builds the name index)
-and of a second one, each against the target of one second, and the ratio. The answer
+and of a second one, each against the target of one second, and the ratio; also in
+processor time, which waiting for a processor held by another program does not inflate. The answer
 lists every same-named node, so the text is built too.
 
     .venv/bin/python benchmarks/ask_names.py
@@ -42,13 +43,14 @@ def main() -> None:
     model = twins_model(args.twins)
     print(f"{len(model.nodes)} nodes loaded in {time.perf_counter() - start:.2f} s")
     for run in ("first ask", "second ask"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = answer_question(model, "wie ondersteunt het AM-team?", DAY)
         lines = ask_lines(model, result)
-        took = time.perf_counter() - start
+        took, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(
-            f"{run}: {len(result.answers)} answers, {len(lines)} lines in {took:.3f} s; "
-            f"target {TARGET_S:.1f} s, ratio {took / TARGET_S:.2f}"
+            f"{run}: {len(result.answers)} answers, {len(lines)} lines in {took:.3f} s "
+            f"({cpu:.3f} s processor time); target {TARGET_S:.1f} s, ratio {took / TARGET_S:.2f} "
+            f"({cpu / TARGET_S:.2f} in processor time)"
         )
 
 

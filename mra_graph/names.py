@@ -60,24 +60,26 @@ class NameIndex:
                 found = folded[name] = fold(name)
             return found
 
+        # the last two or more words of every name that has more: 'secretaries meeting'
+        # for 'municipal secretaries meeting' (names only, not ids)
+        self.by_tail: dict[str, dict[str, None]] = {}
+        tails: dict[str, tuple[str, ...]] = {}
         for node in model.nodes:
             said = [node.name, model.labels[node.id], model.labels_en[node.id], *node.aliases]
             said += [f.name for f in node.former_names]
             said += [f.name_en for f in node.former_names if f.name_en]
             if node.name_en:
                 said.append(node.name_en)
-            keys = {node.id, fold(node.id), *map(key_of, said)}
-            for key in keys:
+            names = set(map(key_of, said))
+            for key in {node.id, fold(node.id), *names}:
                 if key:
                     self.by_key.setdefault(key, {})[node.id] = None
-        # the last two or more words of every name that has more: 'secretaries meeting'
-        # for 'municipal secretaries meeting'
-        self.by_tail: dict[str, dict[str, None]] = {}
-        for key, ids in self.by_key.items():
-            words = key.split()
-            for start in range(1, len(words) - 1):
-                tail = self.by_tail.setdefault(" ".join(words[start:]), {})
-                tail.update(ids)
+            for key in names:
+                if key not in tails:
+                    words = key.split()
+                    tails[key] = tuple(" ".join(words[start:]) for start in range(1, len(words) - 1))
+                for tail in tails[key]:
+                    self.by_tail.setdefault(tail, {})[node.id] = None
 
     def matches(self, name: str) -> list[Node]:
         """Every node ``name`` may mean, in model order; empty when none."""
