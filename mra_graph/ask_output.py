@@ -25,6 +25,7 @@ from mra_graph.answer_text import (
     count_line,
     diff_lines,
     path_lines,
+    source_lines,
     status_word,
 )
 from mra_graph.answers import answer_json, composition_json, diff_json, number, step_json
@@ -257,8 +258,10 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
         lines.append("")
         if reading.intent == "period":
             lines += _period_lines(model, answer, result)
+            lines += source_lines(answer.subject.sources, lang) if sources else []
         elif reading.intent == "attribute":
             lines += _attribute_lines(model, answer, result)
+            lines += source_lines(answer.subject.sources, lang) if sources else []
         elif answer.composition is not None:
             block = composition_lines(model, answer.composition, at, lang, sources)
             if reading.intent in ("count", "count_of"):

@@ -88,3 +88,13 @@ def test_every_question_in_the_help_is_answered(cli: Cli) -> None:
     for question in asked:
         result = cli("--at", "2017-06-01", "ask", question)
         assert result.exit_code == 0, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hoe vaak vergadert het plenair overleg?", "sinds wanneer bestaat het MRA Bureau?"],
+    ids=["attribute", "period"],
+)
+def test_sources_follow_a_period_or_attribute_answer(cli: Cli, question: str) -> None:
+    lines = cli("--at", "2017-06-01", "ask", "--sources", question).stdout.splitlines()
+    assert any(line.startswith("  bron: ") for line in lines)
