@@ -409,18 +409,22 @@ def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt
 
 
 class Count(NamedTuple):
-    """The number a composition states: ``basis`` is ``size`` (the body's own figure),
-    ``counted`` (the sum of every member's count), ``per`` (one member's count per
-    something), ``parts`` (parts without counts, one each), ``at_least`` (some members
-    have no count) or ``none``."""
+    """The number the model states for a composition: ``basis`` is ``size`` (the body's
+    own figure), ``counted`` (the sum of every member's count), ``per`` (one member's
+    count per something), ``parts`` (parts without counts, one each), ``at_least`` (some
+    members have no count), ``figure`` (a row of a figure table that counts the node
+    alone, for the year asked: ``unit``, ``table`` and ``row`` say which) or ``none``."""
 
     number: float | None
     per: str | None
     basis: str
+    unit: str | None = None
+    table: str | None = None
+    row: str | None = None
 
 
-def stated_count(composition: Composition) -> Count:
-    """How many members or parts ``composition`` has, as far as the model says."""
+def stated_count(model: GovernanceModel, composition: Composition, day: dt.date) -> Count:
+    """How many members or parts ``composition`` has on ``day``, as far as the model says."""
     hits = composition.hits
     if composition.size is not None:
         return Count(composition.size, None, "size")
@@ -433,6 +437,11 @@ def stated_count(composition: Composition) -> Count:
     known = sum(h.relation.count or 0 for h in hits if not h.relation.per)
     if known:
         return Count(known, None, "at_least")
+    year = str(day.year)
+    for table in model.figures:
+        for row in table.rows:
+            if row.nodes == [composition.subject.id] and year in row.values:
+                return Count(row.values[year], None, "figure", table.unit, table.id, row.id)
     return Count(None, None, "none")
 
 

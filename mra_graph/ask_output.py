@@ -86,8 +86,10 @@ def _answer_json(model: GovernanceModel, result: AskResult, answer: Answer) -> d
     if answer.composition is not None:
         data = composition_json(model, answer.composition, at, lang)
         if reading.intent in ("count", "count_of"):
-            count = stated_count(answer.composition)
+            count = stated_count(model, answer.composition, at)
             data["count"] = {"number": count.number, "per": count.per, "basis": count.basis}
+            if count.basis == "figure":
+                data["count"].update(unit=count.unit, table=count.table, row=count.row, year=str(at.year))
             data["disputed"] = [c.id for c in _disputes(model, answer)]
         return data
     if reading.intent == "period":
@@ -202,11 +204,17 @@ def _disputes(model: GovernanceModel, answer: Answer) -> list[Conflict]:
 def _count_line(model: GovernanceModel, answer: Answer, result: AskResult) -> str:
     assert answer.composition is not None
     lang, phrases = result.lang, _phrases(result.lang)
-    count = stated_count(answer.composition)
+    count = stated_count(model, answer.composition, result.at)
     label = model.label(answer.subject.id, lang)
     if result.reading.intent == "count":
         if count.basis == "parts":
             return phrases["count_parts"].format(name=label, count=count.number)
+        if count.basis == "figure" and count.number is not None:
+            table = next(t for t in model.figures if t.id == count.table)
+            title = (table.title_en or table.title) if lang == "en" else table.title
+            return phrases["count_figure"].format(
+                name=label, count=number(count.number), unit=count.unit, year=result.at.year, title=title
+            )
         return count_line(model, answer.composition, lang)
     wanted = result.matches[1]
     who = ", ".join(model.label(n.id, lang) for n in wanted)
@@ -265,8 +273,11 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
         elif answer.composition is not None:
             block = composition_lines(model, answer.composition, at, lang, sources)
             if reading.intent in ("count", "count_of"):
-                # the number comes first and is not repeated below the list
+                # the number comes first and is not repeated below the list; a figure
+                # from a table has no list of members under it
                 body = block[:-1] if answer.composition.hits else block
+                if stated_count(model, answer.composition, at).basis == "figure":
+                    body = []
                 disputed = [
                     _phrases(lang)["disputed"].format(
                         description=c.description_en if lang == "en" and c.description_en else c.description

@@ -35,7 +35,7 @@ def _corpus() -> list[Any]:
     return cases
 
 
-def _value(result: AskResult) -> dict[str, Any]:
+def _value(result_model: GovernanceModel, result: AskResult) -> dict[str, Any]:
     """What the answer says, per node asked about, in the corpus's shape."""
     reading = result.reading
     if result.changes is not None:
@@ -48,8 +48,9 @@ def _value(result: AskResult) -> dict[str, Any]:
         subject = answer.subject
         if reading.intent in ("count", "count_of"):
             assert answer.composition is not None
-            count = stated_count(answer.composition)
-            number = None if count.number is None else int(count.number)
+            count = stated_count(result_model, answer.composition, result.at)
+            number = None if count.number is None else count.number
+            number = int(number) if number is not None and number == int(number) else number
             found[subject.id] = f"{number} per {count.per}" if count.per else number
         elif reading.intent == "period":
             start, end = subject.valid_from, subject.valid_to
@@ -78,7 +79,7 @@ def _check(model: GovernanceModel, entry: dict[str, Any]) -> None:
             assert entry["suggests"] in caught.value.suggestions
         return
     expected = entry["answer"]
-    found = _value(answer_question(model, entry["q"], day))
+    found = _value(model, answer_question(model, entry["q"], day))
     assert found == expected
 
 
