@@ -25,7 +25,20 @@ target (*B wordt ondersteund door A*):
   (*waar is X gehuisvest*, *what is X a member of*) and ``WH does X base-of-P``
   (*what does X support*) ask who stands at the target: outgoing relations of X;
 - a passive phrase ending in its agent word (``door``, ``by``) also gives ``door wie
-  wordt X aangestuurd`` / ``by whom is X steered`` / ``who is X steered by``: incoming.
+  wordt X aangestuurd`` / ``by whom is X steered`` / ``who is X steered by``: incoming;
+- a Dutch phrase ending in a preposition also gives ``met wie werkt X samen`` and
+  ``waarmee experimenteert X``: who stands at the other end.
+
+Dutch puts the verb second, so ``wat ondersteunt X`` also reads *what does X support*.
+Such a question is answered in its likelier reading (number agreement of question word
+and verb, then the relation's node kinds, then the question word's usual role; see
+:func:`_likelier`), and the other reading is answered too, for the output to show.
+
+Names resolve through :mod:`mra_graph.names`; a name that does not resolve may end in
+a region or a body of one region (``de Regiegroep van de MRA``), be a plural, follow
+words that stand for the body (``het personeel van``), or be the last words of a
+longer name (``the secretaries' meeting``). Further forms (where, since when, how
+often, how many of a kind in a body, staffing figures) are data in questions.json.
 """
 
 from __future__ import annotations
