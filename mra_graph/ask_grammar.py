@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
@@ -18,7 +18,7 @@ from mra_graph.errors import UsageError
 from mra_graph.model import GovernanceModel
 from mra_graph.queries import Direction
 from mra_graph.resources import data_file
-from mra_graph.vocabulary import vocabulary, vocabulary_bytes
+from mra_graph.vocabulary import vocabulary
 
 __all__ = [
     "Intent",
@@ -185,35 +185,6 @@ def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Di
         yield (f"{{wh}} {aux} {{x}} {middle} {words[-1]}", "incoming", "")
 
 
-@cache
-def grammar() -> tuple[Pattern, ...]:
-    """Every question pattern in the order they are tried; from the cache when the
-    question words, the vocabulary and this module are as when it was built."""
-    from mra_graph.startup_cache import cached
-
-    try:
-        inputs = (data_file("model", "questions.json").read_bytes(), vocabulary_bytes())
-    except OSError:
-        return _build_grammar()
-    return cached(
-        "grammar",
-        inputs,
-        ("ask_grammar.py",),
-        _build_grammar,
-        lambda patterns: tuple(tuple(p) for p in patterns),
-        _patterns,
-    )
-
-
-def _patterns(rows: Sequence[Sequence[Any]]) -> tuple[Pattern, ...]:
-    """The patterns of cached plain rows, each checked to be what it must be."""
-    patterns = tuple(map(Pattern._make, rows))
-    for p in patterns:
-        if not (isinstance(p.template, str) and isinstance(p.wh, str) and isinstance(p.words, frozenset)):
-            raise TypeError("not a question pattern")
-    return patterns
-
-
 def _pattern(
     template: str,
     wh: str,
@@ -234,7 +205,9 @@ def _pattern(
     return Pattern(template, wh, intent, lang, kind, direction, words, verb)
 
 
-def _build_grammar() -> tuple[Pattern, ...]:
+@cache
+def grammar() -> tuple[Pattern, ...]:
+    """Every question pattern in the order they are tried."""
     data = questions()
     fixed: list[Pattern] = []
     for lang in ("nl", "en"):
