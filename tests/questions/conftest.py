@@ -1,4 +1,8 @@
-"""Keeps the score of the question corpus and prints it after the test run."""
+"""Keeps the score of the question corpus and prints it after the test run.
+
+The score is taken from the test reports, which reach the main process also when the
+tests run on several workers (``-n``).
+"""
 
 from __future__ import annotations
 
@@ -6,20 +10,26 @@ from collections import Counter
 
 import pytest
 
-_SCORE = pytest.StashKey[Counter[str]]()
+_CORPUS_TEST = "test_the_corpus_question_is_answered_as_the_sources_say["
+_TALLY: Counter[str] = Counter()
+"""``right``, ``gap`` (a known gap, failing as marked) and ``wrong``, per question asked."""
 
 
-@pytest.fixture
-def corpus_score(request: pytest.FixtureRequest) -> Counter[str]:
-    """``right``, ``gap`` (a known gap, not answered right) and ``wrong``, per question asked."""
-    return request.config.stash.setdefault(_SCORE, Counter())
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if _CORPUS_TEST not in report.nodeid or report.when != "call":
+        return
+    if report.skipped and hasattr(report, "wasxfail"):
+        _TALLY["gap"] += 1
+    elif report.passed:
+        _TALLY["right"] += 1
+    else:
+        _TALLY["wrong"] += 1
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
-    score = config.stash.get(_SCORE, Counter())
-    asked = sum(score.values())
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    asked = sum(_TALLY.values())
     if asked:
         terminalreporter.write_line(
-            f"question corpus: {score['right']} of {asked} answered right "
-            f"({100 * score['right'] / asked:.0f}%); {score['gap']} known gaps, {score['wrong']} wrong"
+            f"question corpus: {_TALLY['right']} of {asked} answered right "
+            f"({100 * _TALLY['right'] / asked:.0f}%); {_TALLY['gap']} known gaps, {_TALLY['wrong']} wrong"
         )
