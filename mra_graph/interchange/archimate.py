@@ -13,12 +13,16 @@ about a node or relation is dropped; those fallbacks, the figure tables and the
 conflicts are listed as losses.
 
 One view, *Overzicht*, shows every element and relationship at the positions Graphviz
-``dot`` gives them, so the diagram opens in Archi laid out like ours.
+``dot`` gives them, so the diagram opens in Archi laid out like ours. Laying out takes
+``dot`` time that grows faster than the model (seconds at some hundreds of relations), so
+a model of more than :data:`DOT_LAYOUT_LIMIT` relations gets a plain grid instead, its
+elements region by region in id order (:func:`grid_layout`); rearrange it in Archi.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -33,7 +37,17 @@ from mra_graph.model import GovernanceModel, Node, Relation
 from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["NAMESPACE", "NODE_SIZE", "element_type", "export_archimate", "layout", "relationship_of", "terms"]
+__all__ = [
+    "DOT_LAYOUT_LIMIT",
+    "NAMESPACE",
+    "NODE_SIZE",
+    "element_type",
+    "export_archimate",
+    "grid_layout",
+    "layout",
+    "relationship_of",
+    "terms",
+]
 
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -41,6 +55,8 @@ _SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/arch
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TYPE = f"{{{_XSI}}}type"
 NODE_SIZE = (120, 55)  # Archi's default element size, in pixels
+DOT_LAYOUT_LIMIT = 500  # relations; above it the view is a grid
+_GAP = (40, 40)
 _POINTS_PER_INCH = 72
 
 
@@ -106,6 +122,17 @@ def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     return positions
 
 
+def grid_layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
+    """Top-left pixel position of every node in a square grid, region by region, in id order.
+
+    Takes time in proportion to the model, for models too large for ``dot`` to lay out.
+    """
+    ordered = sorted(model.nodes, key=lambda node: (node.region or "", node.id))
+    columns = max(1, math.isqrt(len(ordered) - 1) + 1) if ordered else 1
+    step_x, step_y = NODE_SIZE[0] + _GAP[0], NODE_SIZE[1] + _GAP[1]
+    return {node.id: (i % columns * step_x, i // columns * step_y) for i, node in enumerate(ordered)}
+
+
 def _sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
     return ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attributes or {})
 
@@ -159,7 +186,7 @@ def export_archimate(model: GovernanceModel) -> Export:
     ET.register_namespace("", NAMESPACE)
     ET.register_namespace("xsi", _XSI)
     kinds = vocabulary().relation_kinds
-    positions = layout(model)
+    positions = layout(model) if len(model.relations) <= DOT_LAYOUT_LIMIT else grid_layout(model)
     props = _Properties()
     root = ET.Element("model", {"identifier": "m-model", f"{{{_XSI}}}schemaLocation": _SCHEMA_LOCATION})
     _text(root, "name", model.title)
@@ -203,7 +230,9 @@ def export_archimate(model: GovernanceModel) -> Export:
         _text(definition, "name", name, None)
     _view(root, model, positions)
     ET.indent(root)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    # written as text and encoded once: ElementTree's byte writer encodes every piece apart
+    text = ET.tostring(root, encoding="unicode")
+    data = ("<?xml version='1.0' encoding='utf-8'?>\n" + text + "\n").encode("utf-8")
     losses = [
         Loss(
             f"{kind} relations as Association",
