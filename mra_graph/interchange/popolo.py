@@ -171,8 +171,10 @@ def export_popolo(model: GovernanceModel) -> Export:
     }
     data["mra_graph"] = _clean(data["mra_graph"])
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    left_nodes = Counter(n.kind.value for n in model.nodes if n not in nodes)
-    left_relations = Counter(r.kind for r in model.relations if r not in relations)
+    # by id: comparing the records themselves would compare every pair (quadratic)
+    kept_nodes, kept_relations = {n.id for n in nodes}, {r.id for r in relations}
+    left_nodes = Counter(n.kind.value for n in model.nodes if n.id not in kept_nodes)
+    left_relations = Counter(r.kind for r in model.relations if r.id not in kept_relations)
     losses = [Loss(f"{kind} nodes", count, "Popolo has no such entity") for kind, count in left_nodes.items()]
     losses += [
         Loss(f"{kind} relations", count, "Popolo has memberships only")
