@@ -110,9 +110,12 @@ def test_base_iri_names_the_rdf_nodes(cli: Cli, tmp_cwd: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "base", "message"),
     [
-        pytest.param("csv", "https://x.nl/", "a base IRI applies to turtle and jsonld only", id="not-rdf"),
+        pytest.param(
+            "csv", "https://x.nl/", "a base IRI applies to turtle, jsonld, popolo only", id="not-rdf"
+        ),
         pytest.param("turtle", "x.nl", "base IRI 'x.nl' must be an http(s) IRI", id="not-an-iri"),
         pytest.param("jsonld", "https://x.nl/a b/", "must be an http(s) IRI", id="space"),
+        pytest.param("popolo", "https://x.nl/docs#", "must end in '/' for popolo", id="popolo-fragment"),
     ],
 )
 def test_a_bad_base_is_a_usage_error(cli: Cli, tmp_cwd: Path, fmt: str, base: str, message: str) -> None:
