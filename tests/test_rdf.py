@@ -13,9 +13,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from benchmarks.synthetic import national_model
 from mra_graph.interchange import export_model
 from mra_graph.interchange.rdf import VOCAB, export_turtle, relation_property, responsibility_path, triples
-from mra_graph.model import GovernanceModel
+from mra_graph.model import GovernanceModel, Status
 from mra_graph.timeline import holds_at
 from mra_graph.vocabulary import vocabulary
 from tests.hostile import hostile_model
@@ -238,3 +239,82 @@ def test_external_identifiers_become_owl_same_as(model: GovernanceModel) -> None
         if q.predicate.value == "http://www.w3.org/2002/07/owl#sameAs"
     }
     assert same == {(NODE + "gemeente-amsterdam", tooi)}
+
+
+SHAPES = Path(__file__).resolve().parent.parent / "mra_graph" / "interchange" / "shapes.ttl"
+
+
+def _conforms(data: bytes) -> tuple[bool, str]:
+    pyshacl = pytest.importorskip("pyshacl")
+    graph = rdflib.Graph().parse(data=data, format="turtle")
+    shapes = rdflib.Graph().parse(SHAPES, format="turtle")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes)
+    return bool(conforms), str(text)
+
+
+@pytest.mark.parametrize("which", ["bundled", "hostile", "synthetic"])
+def test_export_conforms_to_the_shapes(model: GovernanceModel, which: str) -> None:
+    subject = {
+        "bundled": lambda: model,
+        "hostile": lambda: hostile_model(model),
+        "synthetic": lambda: GovernanceModel.model_validate(national_model(4)),
+    }[which]()
+    conforms, text = _conforms(export_model(subject, "turtle").single)
+    assert conforms, text
+
+
+@pytest.mark.parametrize(
+    "drop",
+    [
+        pytest.param("http://www.w3.org/ns/org#organization", id="membership-without-organisation"),
+        pytest.param("http://www.w3.org/ns/prov#hadPrimarySource", id="source-without-document"),
+    ],
+)
+def test_the_shapes_catch_a_missing_triple(model: GovernanceModel, drop: str) -> None:
+    # the shapes can fail: take one required triple out of a valid export
+    graph = rdflib.Graph().parse(data=export_model(model, "turtle").single, format="turtle")
+    removed = next(t for t in graph if str(t[1]) == drop)
+    graph.remove(removed)
+    conforms, text = _conforms(graph.serialize(format="turtle").encode("utf-8"))
+    assert not conforms
+    assert "MinCountConstraintComponent" in text
+    assert f":{drop.rsplit('#', 1)[1]}" in text
+
+
+def test_the_shapes_know_every_status() -> None:
+    shapes = rdflib.Graph().parse(SHAPES, format="turtle")
+    listed = {
+        str(item)
+        for node in shapes.objects(predicate=rdflib.URIRef("http://www.w3.org/ns/shacl#in"))
+        for item in rdflib.collection.Collection(shapes, node)
+    }
+    assert listed == {s.value for s in Status}
+
+
+def test_posts_and_sub_organisations_use_w3c_org(store: Any, model: GovernanceModel) -> None:
+    org = "http://www.w3.org/ns/org#"
+    kinds = {n.id: n.kind.value for n in model.nodes}
+    organisations = ("body", "organisation")
+    expected_posts = {
+        (r.from_, r.to)
+        for r in model.relations
+        if r.kind in ("part_of", "member_of")
+        and kinds[r.from_] == "role"
+        and kinds[r.to] in organisations
+        and r.status in ("active", "ended")
+    }
+    expected_subs = {
+        (r.from_, r.to)
+        for r in model.relations
+        if r.kind == "part_of"
+        and kinds[r.from_] in organisations
+        and kinds[r.to] in organisations
+        and r.status in ("active", "ended")
+    }
+    for prop, expected in (("postIn", expected_posts), ("subOrganizationOf", expected_subs)):
+        found = {
+            (row["s"].value.removeprefix(NODE), row["o"].value.removeprefix(NODE))
+            for row in store.query(f"SELECT ?s ?o WHERE {{ ?s <{org}{prop}> ?o }}")
+        }
+        assert found == expected, prop
+        assert found, prop
