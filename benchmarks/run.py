@@ -58,6 +58,7 @@ class Subjects:
     first: str  # the earliest date in the model
     last: str  # the latest
     relation: str  # a relation to edit
+    supported_at: str  # a day on which the most supported node is supported
 
 
 def subjects(path: Path) -> Subjects:
@@ -84,6 +85,12 @@ def subjects(path: Path) -> Subjects:
         ),
         busiest,
     )
+    active = [
+        r for r in data["relations"] if r["kind"] == "supports" and r.get("status", "active") == "active"
+    ]
+    held = Counter(r["to"] for r in active)
+    supported = most(held) if held else most(incoming["supports"])
+    starts = [r.get("valid_from", AT) for r in active if r["to"] == supported]
     kinds = {n["id"]: n["kind"] for n in data["nodes"]}
     parts = Counter({n: c for n, c in incoming.get("part_of", Counter()).items() if kinds.get(n) == "body"})
     dates = sorted(
@@ -95,13 +102,14 @@ def subjects(path: Path) -> Subjects:
     return Subjects(
         model=path,
         busiest=busiest,
-        supported=most(incoming["supports"]),
+        supported=supported,
         top=most(incoming["part_of"]),
         far=far,
         body=most(parts) if parts else busiest,
         first=dates[0],
         last=dates[-1],
         relation=data["relations"][len(data["relations"]) // 2]["id"],
+        supported_at=max([*starts, AT]),
     )
 
 
@@ -168,6 +176,17 @@ def _edited(s: Subjects, out: Path, stdout: bytes) -> str | None:
     return None if b"benchmark edit" in (out / "edited.json").read_bytes() else "the edit is not in the file"
 
 
+def _same_as_query(s: Subjects, out: Path, stdout: bytes) -> str | None:
+    """The SPARQL answers are those of ``mra-graph query`` and the line is not empty."""
+    found = json.loads(stdout)
+    command = [*_program(), "--model", str(s.model), "--at", s.supported_at, "--format", "json"]
+    _, _, answer = _run([*command, "query", "supports", "--to", s.supported], out)
+    expected = sorted(hit["id"] for a in json.loads(answer)["answers"] for hit in a["results"])
+    if not expected or found["who-supports"] != expected:
+        return f"SPARQL says {found['who-supports']}, mra-graph query {expected}"
+    return None if found["line-of-responsibility"] else "no line of responsibility in SPARQL"
+
+
 STEPS = (
     Step("json.load (floor)", lambda s, d: [], lambda s, out, stdout: None),
     Step("check", lambda s, d: ["check"], lambda s, out, stdout: None if stdout else "check printed nothing"),
@@ -190,6 +209,7 @@ STEPS = (
         lambda s, out, stdout: _holds("{s.busiest}")(s, out.parent / "from-popolo.json", stdout),
         _exported("popolo", "popolo.json"),
     ),
+    Step("sparql in oxigraph", lambda s, d: [], _same_as_query, _exported("turtle", "model.ttl")),
     Step(
         "render focus",
         lambda s, d: ["render", "focus", s.busiest, "-o", str(d / "focus.svg")],
@@ -254,6 +274,10 @@ def _run(command: list[str], folder: Path) -> tuple[float, float, bytes]:
 def _command(step: Step, s: Subjects, folder: Path) -> list[str]:
     if step.name.startswith("json.load"):
         return [sys.executable, "-c", f"import json; json.load(open({str(s.model)!r}, 'rb'))"]
+    if step.name.startswith("sparql"):
+        outgrow = str(Path(__file__).resolve().parent / "outgrow.py")
+        subjects = ["--supported", s.supported, "--node", s.busiest, "--at", s.supported_at]
+        return [sys.executable, outgrow, str(folder / "model.ttl"), *subjects]
     args = step.args(s, folder)
     model = [] if step.name.startswith(("edit", "import")) else ["--model", str(s.model)]
     return [*_program(), *model, "--at", AT, "--lang", "nl", *args]
