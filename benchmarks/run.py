@@ -229,6 +229,11 @@ STEPS = (
         lambda s, o, out: None if len(out) > 200 else "empty diff",
     ),
     Step(
+        "formation",
+        lambda s, d: ["formation"],
+        lambda s, o, out: None if out.count(b"\n") > 5 else "no staffing table",
+    ),
+    Step(
         "query --transitive",
         lambda s, d: ["--format", "json", "query", "part_of", "--to", s.top, "--transitive"],
         _json_answer("answers"),
