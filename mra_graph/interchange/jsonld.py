@@ -1,8 +1,8 @@
 """JSON-LD text from a stream of RDF triples, one node object per line.
 
-The triples come from :func:`mra_graph.interchange.rdf.triples`, where the triples of one
-subject follow each other; each run of them becomes one node object, written as soon as
-it is complete, so the whole graph is never held. IRIs under one of the prefixes are
+The input comes from :func:`mra_graph.interchange.rdf.described`: each subject once, with
+its predicates and objects; each becomes one node object, written as soon as it is
+made, so the whole graph is never held as objects. IRIs under one of the prefixes are
 written as compact IRIs (``org:Post``, ``node:am-team``) with the prefixes as the
 ``@context``; literals keep their language or datatype. Any JSON-LD processor reads the
 result back to the same triples as the Turtle export.
@@ -10,7 +10,6 @@ result back to the same triples as the Turtle export.
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -54,38 +53,57 @@ class _Compactor:
         return found
 
 
-def _value(term: Any, compact: _Compactor, named: Any) -> Any:
-    if isinstance(term, named):
-        return {"@id": compact(term.value)}
-    if term.language:
-        return {"@value": term.value, "@language": term.language}
-    datatype = term.datatype.value
-    if datatype in (_STRING, _LANG_STRING):
-        return term.value
-    return {"@value": term.value, "@type": compact.term(datatype)}
+class _Writer:
+    """Turns a subject and its pairs into a node object, remembering what vocabulary terms become."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        oxigraph = require("pyoxigraph", "RDF export")
+        self.named = oxigraph.NamedNode
+        self.compact = _Compactor(prefixes)
+        # per predicate its key; per datatype its compact IRI, or None for plain strings
+        self.keys: dict[Any, str] = {oxigraph.NamedNode(_TYPE): "@type"}
+        self.datatypes: dict[Any, str | None] = {
+            oxigraph.NamedNode(_STRING): None,
+            oxigraph.NamedNode(_LANG_STRING): None,
+        }
+
+    def value(self, term: Any) -> Any:
+        if isinstance(term, self.named):
+            return {"@id": self.compact(term.value)}
+        language = term.language
+        if language:
+            return {"@value": term.value, "@language": language}
+        datatype = term.datatype
+        if datatype not in self.datatypes:
+            self.datatypes[datatype] = self.compact.term(datatype.value)
+        found = self.datatypes[datatype]
+        return term.value if found is None else {"@value": term.value, "@type": found}
+
+    def node(self, subject: Any, pairs: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
+        item: dict[str, Any] = {"@id": self.compact(subject.value)}
+        for predicate, obj in pairs:
+            key = self.keys.get(predicate)
+            if key is None:
+                key = self.keys[predicate] = self.compact.term(predicate.value)
+            if key == "@type":
+                item.setdefault(key, []).append(self.compact.term(obj.value))
+            else:
+                item.setdefault(key, []).append(self.value(obj))
+        return item
 
 
-def _node(subject: Any, statements: Iterable[Any], compact: _Compactor, named: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"@id": compact(subject.value)}
-    for triple in statements:
-        predicate = triple.predicate.value
-        if predicate == _TYPE:
-            item.setdefault("@type", []).append(compact.term(triple.object.value))
-        else:
-            item.setdefault(compact.term(predicate), []).append(_value(triple.object, compact, named))
-    return item
+def jsonld_text(
+    described: Iterable[tuple[Any, Iterable[tuple[Any, Any]]]], prefixes: Mapping[str, str]
+) -> bytes:
+    """The subjects and their ``(predicate, object)`` pairs (Oxigraph terms) as a JSON-LD document.
 
-
-def jsonld_text(triples: Iterable[Any], prefixes: Mapping[str, str]) -> bytes:
-    """The ``triples`` (``pyoxigraph.Triple``, each subject's together) as a JSON-LD document.
-
-    The same triples in the same order give the same bytes.
+    Each subject is expected once (see :func:`mra_graph.interchange.rdf.described`); the
+    same input gives the same bytes.
     """
-    named = require("pyoxigraph", "RDF export").NamedNode
-    compact = _Compactor(prefixes)
+    writer = _Writer(prefixes)
     context = json.dumps({"@context": dict(sorted(prefixes.items()))}, ensure_ascii=False, sort_keys=True)
     objects = (
-        json.dumps(_node(subject, statements, compact, named), ensure_ascii=False, sort_keys=True)
-        for subject, statements in itertools.groupby(triples, key=lambda triple: triple.subject)
+        json.dumps(writer.node(subject, pairs), ensure_ascii=False, sort_keys=True)
+        for subject, pairs in described
     )
     return (context[:-1] + ', "@graph": [\n' + ",\n".join(objects) + "\n]}\n").encode("utf-8")

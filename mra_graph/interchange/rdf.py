@@ -47,11 +47,13 @@ from mra_graph.interchange.jsonld import jsonld_text
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.interchange.optional import require
 from mra_graph.model import GovernanceModel, Node, Relation, Scalar, Source, Status
+from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
 __all__ = [
     "DEFAULT_BASE",
     "VOCAB",
+    "described",
     "export_jsonld",
     "export_turtle",
     "prefixes",
@@ -172,38 +174,49 @@ class _Builder:
                 yield subject, self.iri(f"{VOCAB}attribute/{key}"), self.typed(one)
 
 
-def _grouped(oxigraph: Any, statements: Iterable[Triple]) -> Iterator[Any]:
-    """The ``statements`` of one item as Oxigraph triples, each subject's together, repeats dropped."""
+def _grouped(statements: Iterable[Triple]) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+    """The ``statements`` of one item by subject: each subject once, its (predicate, object) pairs once."""
     by_subject: dict[Any, dict[tuple[Any, Any], None]] = {}
     for subject, predicate, obj in statements:
         by_subject.setdefault(subject, {})[predicate, obj] = None
-    for subject, rest in by_subject.items():
-        for predicate, obj in rest:
-            yield oxigraph.Triple(subject, predicate, obj)
+    for subject, pairs in by_subject.items():
+        yield subject, list(pairs)
 
 
-def triples(
+def described(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
-) -> Iterator[Any]:
-    """Every triple of the export as a ``pyoxigraph.Triple``, in the same order on every run.
+) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+    """Every subject of the export with its ``(predicate, object)`` pairs, as Oxigraph terms.
 
-    ``same_as`` maps node ids to external IRIs (TOOI). The triples of one subject come
-    one after another and none repeats, so a writer can stream them: the whole export
-    never has to be held as a graph.
+    Each subject comes once, in id order, and no pair repeats, so a
+    writer can stream the export: the whole graph never has to be held.
     """
-    oxigraph = require("pyoxigraph", "RDF export")
     b = _Builder(base, same_as or {})
-    yield from _grouped(oxigraph, _vocabulary_triples(b))
-    yield from _grouped(oxigraph, _model_triples(b, model))
+    model = in_id_order(model)  # the same output whatever the order of the model file
+    yield from _grouped(_vocabulary_triples(b))
+    yield from _grouped(_model_triples(b, model))
     held: dict[str, list[Relation]] = {}
     for relation in model.relations:
         if relation.status in _HELD:
             held.setdefault(relation.from_, []).append(relation)
     kinds = {node.id: node.kind.value for node in model.nodes}
     for node in model.nodes:
-        yield from _grouped(oxigraph, _node_triples(b, model, node, held.get(node.id, ()), kinds))
+        yield from _grouped(_node_triples(b, model, node, held.get(node.id, ()), kinds))
     for relation in model.relations:
-        yield from _grouped(oxigraph, _relation_triples(b, relation))
+        yield from _grouped(_relation_triples(b, relation))
+
+
+def triples(
+    model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
+) -> Iterator[Any]:
+    """Every triple of the export as a ``pyoxigraph.Triple``, each subject's together (see :func:`described`).
+
+    ``same_as`` maps node ids to external IRIs (TOOI).
+    """
+    make = require("pyoxigraph", "RDF export").Triple
+    for subject, pairs in described(model, base, same_as):
+        for predicate, obj in pairs:
+            yield make(subject, predicate, obj)
 
 
 def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
@@ -361,5 +374,5 @@ def export_jsonld(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
 ) -> Export:
     """The model as JSON-LD (one node object per line, IRIs abbreviated by the prefixes), and its losses."""
-    text = jsonld_text(triples(model, base, same_as), prefixes(base))
+    text = jsonld_text(described(model, base, same_as), prefixes(base))
     return Export("jsonld", {"organen.jsonld": text}, _losses(model))
