@@ -14,9 +14,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from mra_graph.interchange.optional import require
-
-__all__ = ["jsonld_text"]
+__all__ = ["Iri", "jsonld_text", "plain_literal"]
 
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -53,49 +51,52 @@ class _Compactor:
         return found
 
 
+class Iri(str):
+    """An IRI as plain text, for :func:`jsonld_text`."""
+
+    __slots__ = ()
+
+
+def plain_literal(
+    value: str, language: str | None = None, datatype: str | None = None
+) -> tuple[str, str | None, str | None]:
+    """A literal for :func:`jsonld_text`: its text, language and datatype IRI."""
+    return (value, language, None if datatype in (_STRING, _LANG_STRING) else datatype)
+
+
 class _Writer:
     """Turns a subject and its pairs into a node object, remembering what vocabulary terms become."""
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
-        oxigraph = require("pyoxigraph", "RDF export")
-        self.named = oxigraph.NamedNode
         self.compact = _Compactor(prefixes)
-        # per predicate its key; per datatype its compact IRI, or None for plain strings
-        self.keys: dict[Any, str] = {oxigraph.NamedNode(_TYPE): "@type"}
-        self.datatypes: dict[Any, str | None] = {
-            oxigraph.NamedNode(_STRING): None,
-            oxigraph.NamedNode(_LANG_STRING): None,
-        }
+        self.keys: dict[str, str] = {_TYPE: "@type"}
 
     def value(self, term: Any) -> Any:
-        if isinstance(term, self.named):
-            return {"@id": self.compact(term.value)}
-        language = term.language
+        if type(term) is Iri:
+            return {"@id": self.compact(term)}
+        value, language, datatype = term
         if language:
-            return {"@value": term.value, "@language": language}
-        datatype = term.datatype
-        if datatype not in self.datatypes:
-            self.datatypes[datatype] = self.compact.term(datatype.value)
-        found = self.datatypes[datatype]
-        return term.value if found is None else {"@value": term.value, "@type": found}
+            return {"@value": value, "@language": language}
+        return value if datatype is None else {"@value": value, "@type": self.compact.term(datatype)}
 
-    def node(self, subject: Any, pairs: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
-        item: dict[str, Any] = {"@id": self.compact(subject.value)}
+    def node(self, subject: str, pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+        item: dict[str, Any] = {"@id": self.compact(subject)}
         for predicate, obj in pairs:
             key = self.keys.get(predicate)
             if key is None:
-                key = self.keys[predicate] = self.compact.term(predicate.value)
-            if key == "@type":
-                item.setdefault(key, []).append(self.compact.term(obj.value))
-            else:
-                item.setdefault(key, []).append(self.value(obj))
+                key = self.keys[predicate] = self.compact.term(predicate)
+            values = item.get(key)
+            if values is None:
+                values = item[key] = []
+            values.append(self.compact.term(obj) if key == "@type" else self.value(obj))
         return item
 
 
 def jsonld_text(
     described: Iterable[tuple[Any, Iterable[tuple[Any, Any]]]], prefixes: Mapping[str, str]
 ) -> bytes:
-    """The subjects and their ``(predicate, object)`` pairs (Oxigraph terms) as a JSON-LD document.
+    """The subjects and their ``(predicate, object)`` pairs (:class:`Iri` and :func:`plain_literal`
+    terms) as a JSON-LD document.
 
     Each subject is expected once (see :func:`mra_graph.interchange.rdf.described`); the
     same input gives the same bytes.
