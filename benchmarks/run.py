@@ -11,7 +11,9 @@ It prints, per step and size, the median time of ``--repeat`` runs (one at 10^5 
 ``--repeat-large`` says more) and the peak memory; the growth exponent, the slope of
 log(time) over log(relations) between 10^4 and 10^5 (the sizes where start-up no longer
 hides the work; 1 is linear) and over all sizes; and the ratio of each export and edit to
-``check`` on the same model. Then the targets, each met or MISSED.
+``check`` on the same model. Then the targets, each met or MISSED. Last come the two
+in-process measures of benchmarks/in_process.py: render against bare ``dot`` and the
+cold ``ask`` (``--no-extras`` leaves them out).
 
     .venv/bin/python -m benchmarks.run                 # 10^3, 10^4, 10^5: some minutes
     .venv/bin/python -m benchmarks.run --quick         # 10^3 and 10^4 only
@@ -38,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import in_process
 from benchmarks.synthetic import national_model, relations_per_municipality
 
 SIZES = (1_000, 10_000, 100_000)
@@ -437,10 +440,22 @@ def main(argv: list[str] | None = None) -> None:
         "--only", action="append", default=[], help="only steps whose name contains this (repeatable)"
     )
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument(
+        "--no-extras",
+        dest="extras",
+        action="store_false",
+        help="leave out the render-against-dot and cold-ask measures (benchmarks/in_process.py)",
+    )
     args = parser.parse_args(argv)
     steps = [s for s in STEPS if not args.only or any(o in s.name for o in args.only) or s.name == "check"]
     results: dict[str, dict[int, dict[str, Any]]] = {s.name: {} for s in steps}
     sizes: dict[int, int] = {}
+    renders: list[tuple[str, dict[str, float] | str]] = []
+    if args.extras:
+        from mra_graph.loading import load
+        from mra_graph.resources import bundled_model_path
+
+        renders.append(("bundled", in_process.render_overhead(load(bundled_model_path()), args.repeat)))
     with tempfile.TemporaryDirectory(prefix="mra-graph-bench-") as root:
         for size in SIZES[:2] if args.quick else SIZES:
             folder = Path(root) / str(size)
@@ -451,6 +466,8 @@ def main(argv: list[str] | None = None) -> None:
             path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             del data
             s = subjects(path)
+            if args.extras:
+                renders.append((f"{sizes[size]:,} rel.", in_process.render_overhead(load(path), args.repeat)))
             for step in steps:
                 repeat = args.repeat_large if size >= 100_000 else args.repeat
                 results[step.name][size] = measure(step, s, folder, repeat)
@@ -459,11 +476,22 @@ def main(argv: list[str] | None = None) -> None:
                     file=sys.stderr,
                     flush=True,
                 )
-    for line in report(results, sizes):
+    cold = in_process.cold_ask_ratio(5 if args.quick else 11) if args.extras else None
+    for line in report(results, sizes) + (in_process.lines(renders, cold) if cold else []):
         print(line)
     if args.json:
         args.json.write_text(
-            json.dumps({"machine": machine(), "sizes": sizes, "results": results}, indent=2) + "\n"
+            json.dumps(
+                {
+                    "machine": machine(),
+                    "sizes": sizes,
+                    "results": results,
+                    "render": renders,
+                    "cold_ask": cold,
+                },
+                indent=2,
+            )
+            + "\n"
         )
 
 
