@@ -265,11 +265,23 @@ def _program() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "mra_graph"]
 
 
+# A process's peak memory as Linux reports it starts at that of the process that forked
+# it: measured straight from this one, every step would read at least this process's own
+# size (which grows as it makes the models). GNU time, a small process, forks each
+# step instead and reports its peak alone.
+_TIME = Path("/usr/bin/time").exists()
+
+
 def _run(command: list[str], folder: Path) -> tuple[float, float, bytes]:
     """Wall seconds, peak resident megabytes and standard output of one process."""
-    with tempfile.TemporaryFile(dir=folder) as out, tempfile.TemporaryFile(dir=folder) as err:
+    with (
+        tempfile.TemporaryFile(dir=folder) as out,
+        tempfile.TemporaryFile(dir=folder) as err,
+        tempfile.NamedTemporaryFile(dir=folder, mode="r") as peak,
+    ):
+        timed = ["/usr/bin/time", "-f", "%M", "-o", peak.name, *command] if _TIME else command
         start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=folder)
+        child = subprocess.Popen(timed, stdout=out, stderr=err, cwd=folder)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -279,7 +291,8 @@ def _run(command: list[str], folder: Path) -> tuple[float, float, bytes]:
             raise RuntimeError(
                 f"{' '.join(command)} failed ({child.returncode}): {err.read().decode()[-500:]}"
             )
-        return seconds, usage.ru_maxrss / 1024, out.read()
+        kilobytes = int(peak.read().split()[-1]) if _TIME else usage.ru_maxrss
+        return seconds, kilobytes / 1024, out.read()
 
 
 def _command(step: Step, s: Subjects, folder: Path) -> list[str]:
