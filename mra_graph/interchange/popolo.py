@@ -4,10 +4,11 @@ Bodies and organisations are Popolo ``organizations`` (``classification`` is the
 type; ``parent_id`` the one organisation it is part of, when there is exactly one), roles
 are ``posts``, regions are ``areas``, and a ``member_of`` relation between bodies or
 organisations is a ``membership`` with the body as ``member``. As Popolo asks, every post
-is held in an organisation (``organization_id``): the first body or organisation the role
-is part of, else the first it sits in (``member_of``), else the first it relates to in
-another way; a role with none is not a Popolo post. A post is not a member of anything,
-so a role's ``member_of`` relations are no memberships. Popolo end dates are the last day
+is held in an organisation (``organization_id``): a body or organisation the role is part
+of, else one it sits in (``member_of``), else one it relates to in another way (of
+several, through the relation with the first id); a role with none is not a Popolo
+post. A post is not a member of anything, so a role's ``member_of`` relations are no
+memberships. Popolo end dates are the last day
 something held, so ``end_date``/``dissolution_date`` is the day before the model's
 exclusive ``valid_to``. With a ``base`` (the address the source documents are published
 under), each record's ``sources`` are links to ``<base><file>#<section>``,
@@ -170,21 +171,21 @@ class _Carried:
     def _posts_and_parents(
         model: GovernanceModel, kind: Mapping[str, NodeKind], organisation: set[str]
     ) -> dict[str, str]:
-        # per role, its organisation: the first it is part of, else the first it sits in,
-        # else the first it relates to at all; per body, the one it is part of, if one
+        # per role, its organisation: one it is part of, else one it sits in, else one it
+        # relates to at all; per body, the one it is part of, if it is part of one
         rank = {"part_of": 0, MEMBERSHIP: 1}
-        best: dict[str, tuple[int, str]] = {}
+        best: dict[str, tuple[int, str, str]] = {}
         parents: dict[str, set[str]] = {}
         for r in model.relations:
             if r.to not in organisation:
                 continue
             if kind.get(r.from_) in _POSTS:
-                found = (rank.get(r.kind, 2), r.to)
-                if r.from_ not in best or found[0] < best[r.from_][0]:
+                found = (rank.get(r.kind, 2), r.id, r.to)  # the first id, whatever the file's order
+                if r.from_ not in best or found < best[r.from_]:
                     best[r.from_] = found
             elif r.kind == "part_of" and r.from_ in organisation:
                 parents.setdefault(r.from_, set()).add(r.to)
-        links = {role: target for role, (_, target) in best.items()}
+        links = {role: target for role, (_, _, target) in best.items()}
         links |= {body: next(iter(found)) for body, found in parents.items() if len(found) == 1}
         return links
 
