@@ -3,8 +3,8 @@ the ArchiMate exchange format.
 
 :func:`export_model` turns a model into the files of a format plus the list of facts
 that format cannot carry; :func:`import_model` reads the formats that can come back.
-Formats that need optional libraries (rdflib) import them only when used and say how
-to install them when missing.
+Formats that need optional libraries (pyoxigraph for RDF) import them only when used and
+say how to install them when missing.
 """
 
 from __future__ import annotations
