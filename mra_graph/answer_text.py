@@ -27,6 +27,7 @@ __all__ = [
     "path_lines",
     "relation_extras",
     "sentence",
+    "source_lines",
     "status_word",
 ]
 
@@ -81,6 +82,11 @@ def _amount(relation: Relation, w: Words) -> str:
     if relation.per:
         return w("count", "per", count=relation.count, per=w.term(relation.per))
     return str(relation.count)
+
+
+def source_lines(sources: Sequence[Source], lang: Lang, indent: str = "  ") -> list[str]:
+    """``bron: document, section: "quote"``, one line per source, indented."""
+    return _source_lines(sources, lang, indent)
 
 
 def _source_lines(sources: Sequence[Source], lang: Lang, indent: str) -> list[str]:
