@@ -18,8 +18,8 @@ import json
 import time
 
 import mra_graph
-from mra_graph.ask import answer_question
-from mra_graph.ask_output import ask_lines
+from mra_graph.present.ask_output import ask_lines
+from mra_graph.questions.ask import answer_question
 from mra_graph.resources import bundled_model_path
 
 TARGET_S = 1.0

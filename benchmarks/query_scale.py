@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import mra_graph
-from mra_graph import queries
-from mra_graph.ask import answer_question
-from mra_graph.graph import build_graph
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.questions import queries
+from mra_graph.questions.ask import answer_question
+from mra_graph.questions.graph import build_graph
 from mra_graph.resources import bundled_model_path
 
 DAY = dt.date(2017, 6, 1)

@@ -35,10 +35,10 @@ from dataclasses import dataclass
 
 import mra_graph
 from benchmarks.query_scale import replicate
-from mra_graph.dot_runner import dot_program
-from mra_graph.loading import load_text
-from mra_graph.model import GovernanceModel
+from mra_graph.model.loading import load_text
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, render
+from mra_graph.render.dot_runner import dot_program
 from mra_graph.resources import bundled_model_path
 
 DAY = dt.date(2017, 6, 1)

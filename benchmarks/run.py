@@ -465,7 +465,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes: dict[int, int] = {}
     renders: list[tuple[str, dict[str, float] | str]] = []
     if args.extras:
-        from mra_graph.loading import load
+        from mra_graph.model.loading import load
         from mra_graph.resources import bundled_model_path
 
         renders.append(("bundled", in_process.render_overhead(load(bundled_model_path()), args.repeat)))

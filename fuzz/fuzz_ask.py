@@ -17,10 +17,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["mra_graph"]):
-    from mra_graph.ask import answer_question
-    from mra_graph.ask_output import ask_json, ask_lines
+    from mra_graph.questions.ask import answer_question
+    from mra_graph.present.ask_output import ask_json, ask_lines
     from mra_graph.errors import MraGraphError
-    from mra_graph.loading import load
+    from mra_graph.model.loading import load
 
 MODEL = load()
 DAY = dt.date(2017, 6, 1)

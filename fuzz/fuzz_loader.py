@@ -26,7 +26,7 @@ from tests.broken import VALID, broken_model, names
 with atheris.instrument_imports(include=["mra_graph"]):
     from mra_graph.dumping import dump_text
     from mra_graph.errors import ModelError
-    from mra_graph.loading import load_text
+    from mra_graph.model.loading import load_text
 
 
 def test_one_input(data: bytes) -> None:

@@ -9,8 +9,8 @@ from mra_graph.errors import (
     UnknownNameError,
     UsageError,
 )
-from mra_graph.loading import load, load_text
-from mra_graph.model import GovernanceModel, Node, Relation, Status
+from mra_graph.model.loading import load, load_text
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
 from mra_graph.words import Lang
 
 __all__ = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 __all__ = ["dump_text"]
 

@@ -7,7 +7,7 @@ list items in the order of their ids.
 
 from __future__ import annotations
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 __all__ = ["in_id_order"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 __all__ = ["json_schema", "json_schema_text"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mra_graph.model import Dated, Status
+from mra_graph.model.schema import Dated, Status
 
 __all__ = ["holds_at", "status_at"]
 
@@ -16,7 +16,7 @@ def status_at(item: Dated, date: dt.date) -> Status:
     ended (``valid_to`` is exclusive); in between it has its recorded status, except
     that something recorded as ended was active while its period lasted.
 
-    >>> from mra_graph.model import Dated
+    >>> from mra_graph.model.schema import Dated
     >>> bureau = Dated(valid_from=dt.date(2017, 1, 1))
     >>> status_at(bureau, dt.date(2016, 6, 1)).value, status_at(bureau, dt.date(2017, 6, 1)).value
     ('planned', 'active')

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 
 import mra_graph
 from mra_graph.cli import main
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"

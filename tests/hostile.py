@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 HOSTILE = (
     '"];<script>alert(1)</script>',

@@ -20,8 +20,8 @@ from click.testing import CliRunner
 
 from mra_graph.cli import main
 from mra_graph.interchange import EXPORT_FORMATS, export_model
-from mra_graph.loading import load
-from mra_graph.model import GovernanceModel
+from mra_graph.model.loading import load
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, render
 from mra_graph.report import render_report
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from mra_graph.interchange import export_model
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 pa = pytest.importorskip("pyArchimate")
 etree = pytest.importorskip("lxml.etree")

@@ -15,10 +15,10 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from mra_graph.ask import AskResult, answer_question, parse_question
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
-from mra_graph.model import GovernanceModel
-from mra_graph.vocabulary import vocabulary
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.questions.ask import AskResult, answer_question, parse_question
 
 Cli = Callable[..., Result]
 

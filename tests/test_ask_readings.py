@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 from click.testing import Result
 
-from mra_graph.ask import answer_question
 from mra_graph.errors import QuestionError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.questions.ask import answer_question
 
 Cli = Callable[..., Result]
 Y2017 = dt.date(2017, 6, 1)

@@ -11,7 +11,7 @@ import pytest
 from mra_graph.errors import ConversionError
 from mra_graph.interchange import export_model, import_model, write_export
 from mra_graph.interchange.csv_format import COLUMNS, ENCODING
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 
 def _folder(model: GovernanceModel, tmp_path: Path) -> Path:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from mra_graph.dot_runner import run_dot
 from mra_graph.errors import RenderError
+from mra_graph.render.dot_runner import run_dot
 
 pytestmark = pytest.mark.exe
 

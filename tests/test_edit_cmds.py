@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from mra_graph import editing, load
+from mra_graph import load
+from mra_graph.editing import edits as editing
+from mra_graph.editing.files import write_atomically
+from mra_graph.editing.model_file import edit_model_file, lock_path
 from mra_graph.errors import EditError, ExportError
-from mra_graph.files import write_atomically
-from mra_graph.model import GovernanceModel
-from mra_graph.model_file import edit_model_file, lock_path
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.resources import bundled_model_path
 
 Cli = Callable[..., Result]

@@ -1,4 +1,4 @@
-"""The edits of mra_graph.editing: each gives a wholly valid model or raises, never deletes."""
+"""The edits of mra_graph.editing.edits: each gives a wholly valid model or raises, never deletes."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from mra_graph import editing
 from mra_graph.dumping import dump_text
+from mra_graph.editing import edits as editing
 from mra_graph.errors import ModelError, UsageError
-from mra_graph.model import GovernanceModel, Status
-from mra_graph.names import resolve
+from mra_graph.model.names import resolve
+from mra_graph.model.schema import GovernanceModel, Status
 
 SOURCE = [{"document": "am-overleggen-brochure", "section": "Regiegroep"}]
 DAY = dt.date(2024, 1, 1)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mra_graph.editing.files import write_atomically
 from mra_graph.errors import ExportError
-from mra_graph.files import write_atomically
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from mra_graph.graph import build_graph, graph_at
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.questions.graph import build_graph, graph_at
 
 
 def test_every_node_and_relation_is_in_the_undated_graph(model: GovernanceModel) -> None:

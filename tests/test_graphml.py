@@ -9,7 +9,7 @@ import pytest
 
 from mra_graph.interchange import export_model, graphml
 from mra_graph.interchange.graphml import graph_of
-from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.model.schema import GovernanceModel, Node, Relation
 from tests.hostile import hostile_model
 
 

@@ -36,7 +36,7 @@ from lxml import etree
 
 from mra_graph.dumping import dump_text
 from mra_graph.interchange.csv_format import ENCODING, restore
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from tests.hostile import HOSTILE, PLAIN, hostile_model
 from tests.outputs import OUTPUTS
 

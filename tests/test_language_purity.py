@@ -24,7 +24,7 @@ from click.testing import CliRunner
 import mra_graph
 from benchmarks.synthetic import national_model
 from mra_graph.cli import main
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.resources import data_file
 from mra_graph.words import words
 

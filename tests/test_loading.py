@@ -13,7 +13,7 @@ from click.testing import Result
 
 import mra_graph
 from mra_graph.errors import ModelError
-from mra_graph.locations import positions
+from mra_graph.model.locations import positions
 from tests.broken import VALID, broken_model, names
 
 # (broken model in tests/broken, the first problem after the file name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mra_graph.locations import first_constant, first_repeated_key, first_too_deep, positions, values
+from mra_graph.model.locations import first_constant, first_repeated_key, first_too_deep, positions, values
 
 
 @pytest.mark.parametrize(

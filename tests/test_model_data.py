@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import mra_graph
-from mra_graph.model import GovernanceModel, Status
+from mra_graph.model.schema import GovernanceModel, Status
 
 
 def test_bundled_model_is_valid_with_quotes_checked(sources_dir: Path) -> None:

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import mra_graph
-from mra_graph import names
-from mra_graph.model import GovernanceModel
+from mra_graph.model import names
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.resources import bundled_model_path
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from mra_graph.errors import ConversionError
 from mra_graph.interchange import export_model, import_model
-from mra_graph.model import GovernanceModel, Node, NodeKind, Relation
-from mra_graph.validation import validate
+from mra_graph.model.schema import GovernanceModel, Node, NodeKind, Relation
+from mra_graph.model.validation import validate
 from tests.hostile import hostile_model
 from tests.standards import shared
 

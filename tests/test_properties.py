@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 
 from mra_graph.dumping import dump_text
 from mra_graph.errors import ModelError
-from mra_graph.loading import load_text
-from mra_graph.vocabulary import vocabulary
+from mra_graph.model.loading import load_text
+from mra_graph.model.vocabulary import vocabulary
 
 VOCAB = vocabulary()
 SETTINGS = settings(

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from mra_graph.errors import UnknownNameError, UnknownRelationKindError
-from mra_graph.loading import load_text
-from mra_graph.model import GovernanceModel
-from mra_graph.queries import chains, diff, formation, members, neighbourhood, paths, related
+from mra_graph.model.loading import load_text
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.questions.queries import chains, diff, formation, members, neighbourhood, paths, related
 
 Y2016 = dt.date(2016, 6, 1)
 Y2017 = dt.date(2017, 6, 1)

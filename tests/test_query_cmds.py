@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from mra_graph.answer_text import formation_lines
-from mra_graph.answers import formation_json
-from mra_graph.model import GovernanceModel
-from mra_graph.queries import formation
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.present.answer_text import formation_lines
+from mra_graph.present.answers import formation_json
+from mra_graph.questions.queries import formation
 
 Cli = Callable[..., Result]
 NODE_KEYS = {"id", "name", "kind", "region", "status"}

@@ -14,7 +14,7 @@ import pytest
 
 import mra_graph
 from mra_graph.errors import AmbiguousNameError, UnknownNameError, UnknownRelationKindError, UsageError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, build_view, describe, render, scene, view_names
 from mra_graph.render.labels import html_text, wrap
 from mra_graph.render.mermaid import mermaid_id, mermaid_text

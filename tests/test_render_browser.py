@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import mra_graph
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, render, scene
 from mra_graph.render.mermaid import mermaid_id
 from tests.browser import BrowserPage, node_module

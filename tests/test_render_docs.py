@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, render
 from mra_graph.render.output import graphviz_version
 

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from mra_graph.errors import RenderError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, scene
 from mra_graph.render.output import accessible_svg
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import mra_graph
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, render, scene
 
 AT = dt.date(2017, 6, 1)

@@ -9,7 +9,7 @@ import pytest
 
 import mra_graph
 from mra_graph.errors import RenderError, UsageError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render import Request, build_view, describe, render, scene
 from mra_graph.render.output import graphviz_version
 from tests.hostile import hostile_model

@@ -13,8 +13,8 @@ import pytest
 from click.testing import Result
 
 from mra_graph.errors import RenderError, TemplateError, UnknownNameError, UsageError
-from mra_graph.model import GovernanceModel, Source
-from mra_graph.names import resolve
+from mra_graph.model.names import resolve
+from mra_graph.model.schema import GovernanceModel, Source
 from mra_graph.report import Report, build_report, render_report, template_text, write_report
 from mra_graph.report.phrases import phrases
 from tests.hostile import hostile_model

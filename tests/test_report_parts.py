@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.report import write_report
 from tests.browser import BrowserPage
 

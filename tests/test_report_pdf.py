@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.report import write_report
 from mra_graph.resources import bundled_model_path
 from tests.test_determinism import ROOT, _reordered
@@ -47,7 +47,7 @@ def test_the_pdf_is_the_same_bytes_under_another_hash_seed_and_a_reordered_model
     source.write_text(json.dumps(_reordered(data, 3), ensure_ascii=False, indent=1), encoding="utf-8")
     target = tmp_path / "rapport.pdf"
     code = (
-        "import datetime as dt, sys; from mra_graph.loading import load; "
+        "import datetime as dt, sys; from mra_graph.model.loading import load; "
         "from mra_graph.report import write_report; "
         "write_report(load(sys.argv[1]), sys.argv[2], at=dt.date(2017, 6, 1), lang='nl')"
     )

@@ -7,8 +7,8 @@ import json
 from collections import Counter
 
 from benchmarks.synthetic import national_model, relations_per_municipality
-from mra_graph.loading import load_text
-from mra_graph.queries import members
+from mra_graph.model.loading import load_text
+from mra_graph.questions.queries import members
 
 
 def test_a_small_national_model_is_valid_and_complete() -> None:

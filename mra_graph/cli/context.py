@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from mra_graph.loading import load
-from mra_graph.model import GovernanceModel
+from mra_graph.model.loading import load
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.words import Lang
 
 __all__ = ["Context", "date_type", "echo_json"]

@@ -2,7 +2,7 @@
 
 Each edit needs the file named with ``--model`` (the model inside the installed package
 is never changed behind one's back), validates the whole model before it writes, and
-writes through :func:`mra_graph.model_file.edit_model_file`: locked, atomic, canonical.
+writes through :func:`mra_graph.editing.model_file.edit_model_file`: locked, atomic, canonical.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import click
 
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 __all__ = ["EDIT_COMMANDS", "add_node", "add_relation", "end", "rename", "set_"]
 
@@ -89,7 +89,7 @@ def _apply(
     change: Callable[[GovernanceModel, str], GovernanceModel],
     what: str,
 ) -> None:
-    from mra_graph.model_file import edit_model_file
+    from mra_graph.editing.model_file import edit_model_file
 
     path = model_path or obj.model_path
     if not path:
@@ -119,7 +119,7 @@ def _apply(
 
 
 def _resolve(model: GovernanceModel, name: str) -> str:
-    from mra_graph.names import resolve
+    from mra_graph.model.names import resolve
 
     return resolve(model, name).id
 
@@ -142,7 +142,7 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @pass_context
 def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     """Add a node with id ID."""
-    from mra_graph import editing
+    from mra_graph.editing import edits as editing
 
     fields = {
         "id": node_id,
@@ -186,7 +186,7 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @pass_context
 def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any) -> None:
     """Add a relation KIND from node FROM to node TO (ids or names)."""
-    from mra_graph import editing
+    from mra_graph.editing import edits as editing
 
     base = {
         "id": options["relation_id"],
@@ -240,7 +240,7 @@ def set_(
     (aliases='["MRA"]', size=12) and as text otherwise (valid_from=2017-01-01);
     write '"12"' for the text 12.
     """
-    from mra_graph import editing
+    from mra_graph.editing import edits as editing
 
     if not assignments and not unset:
         raise UsageError("give at least one FIELD=VALUE or --unset FIELD")
@@ -272,7 +272,7 @@ def end(
     obj: Context, item_id: str, on: dt.date, with_relations: bool, model_path: str | None, dry_run: bool
 ) -> None:
     """End the node or relation ID on a date; nothing is deleted."""
-    from mra_graph import editing
+    from mra_graph.editing import edits as editing
 
     _apply(
         obj,
@@ -301,7 +301,7 @@ def rename(
     dry_run: bool,
 ) -> None:
     """Give node ID a new NAME from a date; the id stays and the old name is kept as a former name."""
-    from mra_graph import editing
+    from mra_graph.editing import edits as editing
 
     _apply(
         obj,

@@ -29,7 +29,7 @@ def _echo_lines(lines: Sequence[str]) -> None:
 
 
 def _blocks(blocks: Sequence[Sequence[str]], at: dt.date, lang: Lang) -> None:
-    from mra_graph.answer_text import as_of_line
+    from mra_graph.present.answer_text import as_of_line
 
     out = [as_of_line(at, lang)]
     for block in blocks:
@@ -53,10 +53,10 @@ def query(
     show_sources: bool,
 ) -> None:
     """Who RELATION a node (--to) or whom a node RELATION (--from), e.g. query supports --to Regiegroep."""
-    from mra_graph.answer_text import answer_lines
-    from mra_graph.answers import answer_json
-    from mra_graph.names import resolve_all
-    from mra_graph.queries import check_kind, related
+    from mra_graph.model.names import resolve_all
+    from mra_graph.present.answer_text import answer_lines
+    from mra_graph.present.answers import answer_json
+    from mra_graph.questions.queries import check_kind, related
 
     if (to_node is None) == (from_node is None):
         raise click.UsageError(
@@ -85,10 +85,10 @@ def query(
 @pass_context
 def members(obj: Context, node: str, show_sources: bool) -> None:
     """Who or what makes up a body, with counts and roles (one answer per body the name fits)."""
-    from mra_graph import queries
-    from mra_graph.answer_text import composition_lines
-    from mra_graph.answers import composition_json
-    from mra_graph.names import resolve_all
+    from mra_graph.model.names import resolve_all
+    from mra_graph.present.answer_text import composition_lines
+    from mra_graph.present.answers import composition_json
+    from mra_graph.questions import queries
 
     model = obj.model
     found = [queries.members(model, n.id, obj.at) for n in resolve_all(model, node)]
@@ -111,10 +111,10 @@ def members(obj: Context, node: str, show_sources: bool) -> None:
 @pass_context
 def chain(obj: Context, node: str, show_sources: bool) -> None:
     """The lines of responsibility of a node, up to the top, each in order."""
-    from mra_graph import queries
-    from mra_graph.answer_text import chain_lines
-    from mra_graph.answers import chain_json
-    from mra_graph.names import resolve
+    from mra_graph.model.names import resolve
+    from mra_graph.present.answer_text import chain_lines
+    from mra_graph.present.answers import chain_json
+    from mra_graph.questions import queries
 
     model = obj.model
     subject = resolve(model, node)
@@ -133,10 +133,10 @@ def chain(obj: Context, node: str, show_sources: bool) -> None:
 @pass_context
 def path(obj: Context, a: str, b: str, relations: str | None, show_sources: bool) -> None:
     """How two nodes are connected: the shortest paths, over relations in either direction."""
-    from mra_graph import queries
-    from mra_graph.answer_text import path_lines
-    from mra_graph.answers import step_json
-    from mra_graph.names import resolve
+    from mra_graph.model.names import resolve
+    from mra_graph.present.answer_text import path_lines
+    from mra_graph.present.answers import step_json
+    from mra_graph.questions import queries
 
     model = obj.model
     kinds = [k.strip() for k in relations.split(",") if k.strip()] if relations is not None else None
@@ -160,9 +160,9 @@ def path(obj: Context, a: str, b: str, relations: str | None, show_sources: bool
 @pass_context
 def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> None:
     """What became active, ended or changed status between two dates (YYYY-MM-DD)."""
-    from mra_graph import queries
-    from mra_graph.answer_text import diff_lines
-    from mra_graph.answers import diff_json
+    from mra_graph.present.answer_text import diff_lines
+    from mra_graph.present.answers import diff_json
+    from mra_graph.questions import queries
 
     model = obj.model
     change = queries.diff(model, date1, date2)
@@ -177,9 +177,9 @@ def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> No
 @pass_context
 def formation(obj: Context, show_sources: bool) -> None:
     """The staffing table, with computed differences and totals beside the stated ones."""
-    from mra_graph import queries
-    from mra_graph.answer_text import formation_lines
-    from mra_graph.answers import formation_json
+    from mra_graph.present.answer_text import formation_lines
+    from mra_graph.present.answers import formation_json
+    from mra_graph.questions import queries
 
     table = queries.formation(obj.model)
     if obj.json:
@@ -214,8 +214,8 @@ def ask(ctx: click.Context, question: str, show_sources: bool) -> None:
     says so, and shows the other reading when that has answers too. A question it
     cannot place exits with 2 and examples; an unknown name with 1 and suggestions.
     """
-    from mra_graph.ask import answer_question
-    from mra_graph.ask_output import ask_json, ask_lines
+    from mra_graph.present.ask_output import ask_json, ask_lines
+    from mra_graph.questions.ask import answer_question
 
     obj = ctx.find_object(Context)
     assert obj is not None

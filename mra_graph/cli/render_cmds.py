@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from mra_graph.cli.context import Context
+from mra_graph.editing.files import write_atomically
 from mra_graph.errors import UsageError
-from mra_graph.files import write_atomically
 from mra_graph.render import FORMATS, Request, render
 
 __all__ = ["render_cmd"]

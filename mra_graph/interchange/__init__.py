@@ -16,7 +16,7 @@ from collections.abc import Callable
 from mra_graph.errors import UsageError
 from mra_graph.interchange.files import write_export
 from mra_graph.interchange.losses import Export, Loss
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 
 __all__ = [
     "BASE_FORMATS",

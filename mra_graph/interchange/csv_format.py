@@ -28,7 +28,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from mra_graph.interchange.losses import Export
-from mra_graph.model import (
+from mra_graph.model.schema import (
     Claim,
     Conflict,
     Dated,

@@ -31,7 +31,7 @@ from mra_graph.interchange.csv_format import (
     restore,
     schema_columns,
 )
-from mra_graph.model import (
+from mra_graph.model.schema import (
     Claim,
     Conflict,
     Document,
@@ -43,7 +43,7 @@ from mra_graph.model import (
     Relation,
     Source,
 )
-from mra_graph.validation import validate
+from mra_graph.model.validation import validate
 
 __all__ = ["import_csv"]
 

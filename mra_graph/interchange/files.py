@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mra_graph.editing.files import write_atomically
 from mra_graph.errors import ExportError
-from mra_graph.files import write_atomically
 from mra_graph.interchange.losses import Export
 
 __all__ = ["write_atomically", "write_export"]

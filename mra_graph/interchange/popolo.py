@@ -39,9 +39,9 @@ from pydantic import BaseModel, ValidationError
 
 from mra_graph.errors import ConversionError, Problem
 from mra_graph.interchange.losses import Export, Loss
-from mra_graph.loading import parse_json
-from mra_graph.model import Document, GovernanceModel, Node, NodeKind, Region, Relation
-from mra_graph.validation import validate
+from mra_graph.model.loading import parse_json
+from mra_graph.model.schema import Document, GovernanceModel, Node, NodeKind, Region, Relation
+from mra_graph.model.validation import validate
 
 __all__ = ["MEMBERSHIP", "export_popolo", "import_popolo"]
 

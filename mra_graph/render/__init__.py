@@ -41,11 +41,11 @@ from dataclasses import KW_ONLY, dataclass
 
 import graphviz
 
-from mra_graph.dot_runner import run_dot
 from mra_graph.errors import RenderError, UsageError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import load_style, load_views
 from mra_graph.render.dot import to_digraph, to_dot
+from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, build_scene

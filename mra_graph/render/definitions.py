@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from mra_graph.errors import RenderError
-from mra_graph.model import Strict
+from mra_graph.model.schema import Strict
 from mra_graph.resources import data_file
 from mra_graph.words import Lang
 

@@ -15,14 +15,14 @@ from dataclasses import replace
 
 import graphviz
 
-from mra_graph.dot_runner import run_dot
-from mra_graph.model import Status
+from mra_graph.model.schema import Status
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.definitions import NodeStyle, Style, load_style
+from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
 from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
-from mra_graph.vocabulary import vocabulary
 from mra_graph.words import words
 
 __all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]

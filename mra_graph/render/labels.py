@@ -11,8 +11,8 @@ import datetime as dt
 import functools
 import textwrap
 
-from mra_graph.model import GovernanceModel, Node, Relation, Status
-from mra_graph.vocabulary import vocabulary
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.words import Lang, words
 
 __all__ = [

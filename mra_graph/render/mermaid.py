@@ -15,7 +15,7 @@ import json
 import re
 import string
 
-from mra_graph.model import Status
+from mra_graph.model.schema import Status
 from mra_graph.render.definitions import Style
 from mra_graph.render.scene import Scene, SceneNode
 from mra_graph.render.text import describe_scene

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from mra_graph.answer_text import relation_extras
-from mra_graph.model import GovernanceModel, Node, Relation, Status
-from mra_graph.queries import chains, members
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.present.answer_text import relation_extras
+from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import Card, ChainStep, Group, Line, Ref
 from mra_graph.report.phrases import Phrases
 from mra_graph.timeline import status_at
-from mra_graph.vocabulary import vocabulary
 from mra_graph.words import Lang
 
 __all__ = ["MAIN_GROUPS", "CardMaker"]
@@ -104,7 +104,7 @@ class CardMaker:
         )
 
     def _sentence(self, relation: Relation) -> str:
-        from mra_graph.answer_text import sentence
+        from mra_graph.present.answer_text import sentence
 
         return sentence(self.model, relation, self.lang)
 
@@ -241,7 +241,7 @@ class CardMaker:
         return tuple(lines)
 
     def _size_sentence(self, node: Node) -> str:
-        from mra_graph.answer_text import count_line
+        from mra_graph.present.answer_text import count_line
 
         return count_line(self.model, members(self.model, node.id, None), self.lang)
 

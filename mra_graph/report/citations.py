@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mra_graph.model import GovernanceModel, Source
+from mra_graph.model.schema import GovernanceModel, Source
 from mra_graph.report.content import Citation, DocumentEntry, SectionEntry
 from mra_graph.words import Lang, words
 

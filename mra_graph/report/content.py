@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mra_graph.model import Source
+from mra_graph.model.schema import Source
 from mra_graph.report.phrases import Phrases
 from mra_graph.words import Lang
 

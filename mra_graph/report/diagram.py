@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from mra_graph.errors import MraGraphError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.report.content import Diagram
 from mra_graph.words import Lang
 

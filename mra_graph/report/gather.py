@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from mra_graph.model import GovernanceModel, Node, Status
-from mra_graph.queries import diff, formation, neighbourhood
+from mra_graph.model.schema import GovernanceModel, Node, Status
+from mra_graph.questions.queries import diff, formation, neighbourhood
 from mra_graph.report.cards import CardMaker
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import (
@@ -213,7 +213,7 @@ def _staffing(model: GovernanceModel, maker: CardMaker) -> Staffing:
 def _changes(
     model: GovernanceModel, maker: CardMaker, since: dt.date, at: dt.date
 ) -> tuple[tuple[str, tuple[ChangeItem, ...]], ...]:
-    from mra_graph.answer_text import sentence
+    from mra_graph.present.answer_text import sentence
 
     t, lang = maker.t, maker.lang
     found = diff(model, since, at)
@@ -264,7 +264,7 @@ def _planned(maker: CardMaker, nodes: list[Node]) -> tuple[tuple[str, tuple[Plan
 def _conflicts(
     model: GovernanceModel, maker: CardMaker, included: set[str], with_staffing: bool
 ) -> tuple[ConflictEntry, ...]:
-    from mra_graph.answer_text import sentence
+    from mra_graph.present.answer_text import sentence
 
     t, lang = maker.t, maker.lang
     relations = {r.id: r for r in model.relations}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import load_views
 from mra_graph.render.scene import figure_order
 

@@ -15,10 +15,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from mra_graph.editing.files import write_atomically
 from mra_graph.errors import RenderError, UsageError
-from mra_graph.files import write_atomically
-from mra_graph.model import GovernanceModel
-from mra_graph.names import resolve
+from mra_graph.model.names import resolve
+from mra_graph.model.schema import GovernanceModel
 from mra_graph.report.content import Report
 from mra_graph.report.diagram import diagram
 from mra_graph.report.gather import build_report

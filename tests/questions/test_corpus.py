@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from mra_graph.ask import AskResult, answer_question, stated_count
 from mra_graph.errors import MraGraphError, UnknownNameError
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.questions.ask import AskResult, answer_question, stated_count
 
 HERE = Path(__file__).parent
 DEFAULT_DAY = dt.date(2017, 6, 1)

@@ -1,4 +1,4 @@
-"""From a model file to a validated :class:`~mra_graph.model.GovernanceModel`.
+"""From a model file to a validated :class:`~mra_graph.model.schema.GovernanceModel`.
 
 Every problem is reported with the file, line:column and JSON pointer where it is,
 and all problems are reported at once: :class:`~mra_graph.errors.ModelError` carries
@@ -18,10 +18,10 @@ from pydantic_core import ErrorDetails
 
 from mra_graph.collector import paused
 from mra_graph.errors import ModelError, Problem
-from mra_graph.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
-from mra_graph.model import GovernanceModel
+from mra_graph.model.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.validation import Finding, validate
 from mra_graph.resources import bundled_model_path
-from mra_graph.validation import Finding, validate
 
 __all__ = ["load", "load_text", "parse_json", "sources_dir_from_env"]
 
@@ -227,7 +227,7 @@ def _did_you_mean_key(key: str, parent: list[int | str], data: Any) -> str | Non
 
 
 def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:
-    from mra_graph import model as schema
+    from mra_graph.model import schema
 
     top: dict[str, type[BaseModel]] = {
         "documents": schema.Document,

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from mra_graph.model import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
-from mra_graph.vocabulary import Vocabulary, vocabulary
+from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
+from mra_graph.model.vocabulary import Vocabulary, vocabulary
 
 __all__ = ["Finding", "normalise_quote_text", "validate"]
 

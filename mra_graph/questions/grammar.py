@@ -1,7 +1,7 @@
 """The grammar of ``ask``: question patterns built from the question words
 (``model/questions.json``) and the relation vocabulary, and the dates a question names.
 
-See :mod:`mra_graph.ask` for how a relation phrase becomes questions.
+See :mod:`mra_graph.questions.ask` for how a relation phrase becomes questions.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from mra_graph.errors import UsageError
-from mra_graph.model import GovernanceModel
-from mra_graph.queries import Direction
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.questions.queries import Direction
 from mra_graph.resources import data_file
-from mra_graph.vocabulary import vocabulary
 from mra_graph.words import LANGUAGES, Lang
 
 __all__ = [

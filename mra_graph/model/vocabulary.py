@@ -11,7 +11,7 @@ from typing import Literal, Self
 from pydantic import Field, ValidationError, model_validator
 
 from mra_graph.errors import ModelError, Problem
-from mra_graph.model import Strict
+from mra_graph.model.schema import Strict
 from mra_graph.resources import data_file
 from mra_graph.words import Lang
 

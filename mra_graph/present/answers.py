@@ -1,6 +1,6 @@
 """The JSON shapes of query results, as plain data (the contract scripts rely on).
 
-A NODE is :func:`mra_graph.summary.node_ref`. A result is a NODE plus the relation
+A NODE is :func:`mra_graph.present.summary.node_ref`. A result is a NODE plus the relation
 that links it (``relation``, ``relation_id``, ``attributes``, ``sources`` and, where
 the model has them, ``count`` and ``per``). A STEP is ``{"from": NODE, "relation":
 KIND, "to": NODE}`` in the relation's own direction, plus ``forward`` (whether the
@@ -13,9 +13,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model import GovernanceModel, Node
-from mra_graph.queries import Composition, Diff, Direction, Formation, Hit, Step
-from mra_graph.summary import node_ref, relation_detail, source_ref
+from mra_graph.model.schema import GovernanceModel, Node
+from mra_graph.present.summary import node_ref, relation_detail, source_ref
+from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Edits to a model: each takes a model and gives a new, wholly validated one.
 
-Nothing here touches a file (:mod:`mra_graph.model_file` does). Every edit works on the
+Nothing here touches a file (:mod:`mra_graph.editing.model_file` does). Every edit works on the
 model's canonical data, applies one change and validates the whole result exactly as
 the loader does, so an edit that would make the model invalid raises
 :class:`~mra_graph.errors.ModelError` with the file, line:column and JSON pointer of each
@@ -20,8 +20,8 @@ from dataclasses import replace
 from typing import Any
 
 from mra_graph.errors import ModelError, UsageError
-from mra_graph.loading import load_text
-from mra_graph.model import GovernanceModel, Node, Relation
+from mra_graph.model.loading import load_text
+from mra_graph.model.schema import GovernanceModel, Node, Relation
 
 __all__ = [
     "EDITABLE_NODE_FIELDS",

@@ -11,9 +11,9 @@ from typing import Any
 import networkx as nx
 
 from mra_graph.collector import paused
-from mra_graph.model import GovernanceModel
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.timeline import holds_at, status_at
-from mra_graph.vocabulary import vocabulary
 
 __all__ = ["build_graph", "graph_at"]
 
@@ -21,11 +21,11 @@ __all__ = ["build_graph", "graph_at"]
 def build_graph(model: GovernanceModel, at: dt.date | None = None) -> nx.MultiDiGraph[str]:
     """A ``MultiDiGraph`` of ``model``; with ``at``, only what is active on that day.
 
-    Nodes are ids with the attributes ``node`` (the :class:`~mra_graph.model.Node`),
+    Nodes are ids with the attributes ``node`` (the :class:`~mra_graph.model.schema.Node`),
     ``kind``, ``type``, ``name``, ``label``, ``region`` and ``status`` (on ``at``, or the
     recorded status without a date). Each relation is an edge from its ``from`` to its
     ``to``, keyed by the relation id, with ``relation`` (the
-    :class:`~mra_graph.model.Relation`), ``kind``, ``attributes``, ``sources`` and
+    :class:`~mra_graph.model.schema.Relation`), ``kind``, ``attributes``, ``sources`` and
     ``mirrored=False``. A relation of a symmetric kind (``cooperates_with``) gets a
     second edge the other way with the same key and ``mirrored=True``, so both ends
     can ask who they cooperate with.

@@ -17,7 +17,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from mra_graph.answer_text import (
+from mra_graph.model.names import fold
+from mra_graph.model.schema import Conflict, GovernanceModel
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.present.answer_text import (
     answer_lines,
     as_of_line,
     chain_lines,
@@ -28,14 +31,11 @@ from mra_graph.answer_text import (
     source_lines,
     status_word,
 )
-from mra_graph.answers import answer_json, composition_json, diff_json, number, step_json
-from mra_graph.ask import Answer, AskResult, Reading, chain_hits, question_phrases, stated_count
-from mra_graph.model import Conflict, GovernanceModel
-from mra_graph.names import fold
-from mra_graph.queries import Direction
-from mra_graph.summary import node_ref, source_ref
+from mra_graph.present.answers import answer_json, composition_json, diff_json, number, step_json
+from mra_graph.present.summary import node_ref, source_ref
+from mra_graph.questions.ask import Answer, AskResult, Reading, chain_hits, question_phrases, stated_count
+from mra_graph.questions.queries import Direction
 from mra_graph.timeline import status_at
-from mra_graph.vocabulary import vocabulary
 from mra_graph.words import Lang, words
 
 _SLOT = "…"

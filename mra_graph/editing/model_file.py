@@ -2,7 +2,7 @@
 
 :func:`edit_model_file` holds an exclusive lock on a lock file beside the model (so two
 ``mra-graph`` edits of one file run one after the other, never interleaved), reads and
-validates the file, applies a change from :mod:`mra_graph.editing`, checks that no one
+validates the file, applies a change from :mod:`mra_graph.editing.edits`, checks that no one
 changed the file since it was read (its SHA-256, for editors that do not take the lock),
 and replaces the file atomically with the canonical text of the new model.
 """
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mra_graph.dumping import dump_text
+from mra_graph.editing.files import write_atomically
 from mra_graph.errors import EditError, ModelError, Problem
-from mra_graph.files import write_atomically
-from mra_graph.loading import load_text
-from mra_graph.model import GovernanceModel
+from mra_graph.model.loading import load_text
+from mra_graph.model.schema import GovernanceModel
 
 __all__ = ["EditResult", "edit_model_file", "lock_path"]
 
@@ -100,7 +100,7 @@ def edit_model_file(
     """Apply ``change`` to the model file at ``path`` and write the result in place.
 
     The file must hold a valid model; ``change`` gets it and returns the new model (the
-    functions of :mod:`mra_graph.editing` raise on anything invalid, and then nothing is
+    functions of :mod:`mra_graph.editing.edits` raise on anything invalid, and then nothing is
     written). With ``dry_run`` nothing is written either. Raises
     :class:`~mra_graph.errors.EditError` when the lock cannot be had within
     ``lock_timeout`` seconds or the file changed on disk meanwhile.

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from mra_graph.errors import AmbiguousNameError, UnknownNameError
-from mra_graph.model import GovernanceModel, Node
+from mra_graph.model.schema import GovernanceModel, Node
 
 __all__ = ["NameIndex", "fold", "index", "resolve", "resolve_all"]
 

@@ -34,7 +34,7 @@ Such a question is answered in its likelier reading (number agreement of questio
 and verb, then the relation's node kinds, then the question word's usual role; see
 :func:`_likelier`), and the other reading is answered too, for the output to show.
 
-Names resolve through :mod:`mra_graph.names`; a name that does not resolve may end in
+Names resolve through :mod:`mra_graph.model.names`; a name that does not resolve may end in
 a region or a body of one region (``de Regiegroep van de MRA``), be a plural, follow
 words that stand for the body (``het personeel van``), or be the last words of a
 longer name (``the secretaries' meeting``). Further forms (where, since when, how
@@ -48,7 +48,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from mra_graph.ask_grammar import (
+from mra_graph.errors import QuestionError, UnknownNameError, UsageError
+from mra_graph.model.names import fold as fold_name
+from mra_graph.model.names import index as name_index
+from mra_graph.model.schema import GovernanceModel, Node
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.questions.grammar import (
     Intent,
     Pattern,
     capacity_in,
@@ -59,12 +64,18 @@ from mra_graph.ask_grammar import (
     questions,
     take_dates,
 )
-from mra_graph.errors import QuestionError, UnknownNameError, UsageError
-from mra_graph.model import GovernanceModel, Node
-from mra_graph.names import fold as fold_name
-from mra_graph.names import index as name_index
-from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
-from mra_graph.vocabulary import vocabulary
+from mra_graph.questions.queries import (
+    Composition,
+    Diff,
+    Direction,
+    Hit,
+    Step,
+    chains,
+    diff,
+    members,
+    paths,
+    related,
+)
 from mra_graph.words import Lang
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Every class here validates one object of the file on its own; rules that need the
 whole model (references, cycles, lifetimes, figures against conflicts) live in
-:mod:`mra_graph.validation`.
+:mod:`mra_graph.model.validation`.
 """
 
 import datetime as dt
@@ -371,7 +371,7 @@ class GovernanceModel(Strict):
 
     @cached_property
     def graphs(self) -> dict[dt.date | None, "nx.MultiDiGraph[str]"]:
-        """The graphs of this model by date that :func:`mra_graph.graph.graph_at` built.
+        """The graphs of this model by date that :func:`mra_graph.questions.graph.graph_at` built.
 
         A model never changes, so neither does a graph built of it.
         """

@@ -2,7 +2,7 @@
 
 Every function takes the date it answers for (``at``; ``None`` means every recorded
 fact regardless of its period) and sees only the nodes and relations active then.
-Results are frozen dataclasses that keep the :class:`~mra_graph.model.Relation`
+Results are frozen dataclasses that keep the :class:`~mra_graph.model.schema.Relation`
 behind each answer, so its attributes and sources can be shown. Results are sorted,
 so the same model and arguments always give the same answer in the same order.
 """
@@ -19,10 +19,10 @@ from typing import Literal
 import networkx as nx
 
 from mra_graph.errors import MraGraphError, UnknownNameError, UnknownRelationKindError
-from mra_graph.graph import graph_at
-from mra_graph.model import FigureTable, GovernanceModel, Node, Relation, Source, Status
+from mra_graph.model.schema import FigureTable, GovernanceModel, Node, Relation, Source, Status
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.questions.graph import graph_at
 from mra_graph.timeline import status_at
-from mra_graph.vocabulary import vocabulary
 
 __all__ = [
     "COMPOSITION_KINDS",

@@ -1,0 +1,48 @@
+"""The model: its schema, loading it from a file, validating it, its vocabulary and names.
+
+- :mod:`~mra_graph.model.schema`: the pydantic classes of a model file and its JSON Schema;
+- :mod:`~mra_graph.model.loading`: from a file to a validated model, and back to canonical text;
+- :mod:`~mra_graph.model.validation`: the checks across items that the schema cannot express;
+- :mod:`~mra_graph.model.vocabulary`: the kinds of nodes and relations and their words;
+- :mod:`~mra_graph.model.locations`: line, column and JSON pointer of a place in a file;
+- :mod:`~mra_graph.model.names`: from a name a user types to a node.
+"""
+
+from mra_graph.model.loading import load, load_text
+from mra_graph.model.schema import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    Document,
+    FigureRow,
+    FigureTable,
+    FormerName,
+    GovernanceModel,
+    Node,
+    NodeKind,
+    Region,
+    Relation,
+    Source,
+    Status,
+    Strict,
+)
+
+__all__ = [
+    "Claim",
+    "Conflict",
+    "ConflictKind",
+    "Document",
+    "FigureRow",
+    "FigureTable",
+    "FormerName",
+    "GovernanceModel",
+    "Node",
+    "NodeKind",
+    "Region",
+    "Relation",
+    "Source",
+    "Status",
+    "Strict",
+    "load",
+    "load_text",
+]
