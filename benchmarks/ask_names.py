@@ -18,9 +18,9 @@ import json
 import time
 
 import mra_graph
+from mra_graph.model.vocabulary import bundled_model_path
 from mra_graph.present.ask_output import ask_lines
 from mra_graph.questions.ask import answer_question
-from mra_graph.resources import bundled_model_path
 
 TARGET_S = 1.0
 DAY = dt.date(2017, 6, 1)

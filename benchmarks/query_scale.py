@@ -24,10 +24,10 @@ from typing import Any
 
 import mra_graph
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import bundled_model_path
 from mra_graph.questions import queries
 from mra_graph.questions.ask import answer_question
 from mra_graph.questions.graph import build_graph
-from mra_graph.resources import bundled_model_path
 
 DAY = dt.date(2017, 6, 1)
 

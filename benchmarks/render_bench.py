@@ -37,9 +37,9 @@ import mra_graph
 from benchmarks.query_scale import replicate
 from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import bundled_model_path
 from mra_graph.render import Request, render
 from mra_graph.render.dot_runner import dot_program
-from mra_graph.resources import bundled_model_path
 
 DAY = dt.date(2017, 6, 1)
 TARGET = 1.15

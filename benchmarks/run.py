@@ -466,7 +466,7 @@ def main(argv: list[str] | None = None) -> None:
     renders: list[tuple[str, dict[str, float] | str]] = []
     if args.extras:
         from mra_graph.model.loading import load
-        from mra_graph.resources import bundled_model_path
+        from mra_graph.model.vocabulary import bundled_model_path
 
         renders.append(("bundled", in_process.render_overhead(load(bundled_model_path()), args.repeat)))
     with tempfile.TemporaryDirectory(prefix="mra-graph-bench-") as root:

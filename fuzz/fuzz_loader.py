@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.broken import VALID, broken_model, names
 
 with atheris.instrument_imports(include=["mra_graph"]):
-    from mra_graph.dumping import dump_text
+    from mra_graph.model.loading import dump_text
     from mra_graph.errors import ModelError
     from mra_graph.model.loading import load_text
 

@@ -19,8 +19,8 @@ from mra_graph.interchange.archimate import (
     grid_layout,
     terms,
 )
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.ordering import in_id_order
 from tests.hostile import hostile_model
 from tests.standards import shared
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mra_graph.dumping import dump_text
 from mra_graph.interchange import export_model, import_model, write_export
 from mra_graph.interchange.csv_format import COLUMNS, ENCODING, neutralise, restore
+from mra_graph.model.loading import dump_text
 from mra_graph.model.schema import GovernanceModel
 from tests.hostile import HOSTILE, hostile_model
 

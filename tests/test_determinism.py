@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from mra_graph.resources import bundled_model_path
+from mra_graph.model.vocabulary import bundled_model_path
 from tests.outputs import FILE_ORDER, OUTPUTS
 
 pytestmark = pytest.mark.slow

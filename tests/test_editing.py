@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from mra_graph.dumping import dump_text
 from mra_graph.editing import edits as editing
 from mra_graph.errors import ModelError, UsageError
+from mra_graph.model.loading import dump_text
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import GovernanceModel, Status
 

@@ -34,8 +34,8 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from mra_graph.dumping import dump_text
 from mra_graph.interchange.csv_format import ENCODING, restore
+from mra_graph.model.loading import dump_text
 from mra_graph.model.schema import GovernanceModel
 from tests.hostile import HOSTILE, PLAIN, hostile_model
 from tests.outputs import OUTPUTS

@@ -25,7 +25,7 @@ import mra_graph
 from benchmarks.synthetic import national_model
 from mra_graph.cli import main
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.resources import data_file
+from mra_graph.model.vocabulary import data_file
 from mra_graph.words import words
 
 LANGS = ("nl", "en")

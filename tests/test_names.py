@@ -9,7 +9,7 @@ import pytest
 import mra_graph
 from mra_graph.model import names
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.resources import bundled_model_path
+from mra_graph.model.vocabulary import bundled_model_path
 
 
 def _twins(count: int) -> GovernanceModel:

@@ -12,8 +12,8 @@ import pytest
 
 from mra_graph.interchange import export_model
 from mra_graph.interchange.neo4j import ARRAY_DELIMITER, cypher_string, label_of, type_of
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.ordering import in_id_order
 from tests.hostile import HOSTILE, hostile_model
 
 # The token kinds of the statements the exporter writes; anything else is a syntax error.

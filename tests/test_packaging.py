@@ -32,7 +32,7 @@ def test_installed_package_checks_from_any_directory(wheel: Path, tmp_path: Path
     env = {**os.environ, "PYTHONPATH": str(target)}
     env.pop("MRA_GRAPH_SOURCES", None)
     done = subprocess.run(
-        [sys.executable, "-c", "import mra_graph.resources as r; print(r.bundled_model_path())"],
+        [sys.executable, "-c", "import mra_graph.model.vocabulary as r; print(r.bundled_model_path())"],
         cwd=elsewhere,
         env=env,
         capture_output=True,

@@ -24,9 +24,8 @@ import pytest
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
-from mra_graph.dumping import dump_text
 from mra_graph.errors import ModelError
-from mra_graph.model.loading import load_text
+from mra_graph.model.loading import dump_text, load_text
 from mra_graph.model.vocabulary import vocabulary
 
 VOCAB = vocabulary()

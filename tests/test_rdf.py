@@ -17,10 +17,9 @@ from benchmarks import outgrow
 from benchmarks.synthetic import national_model
 from mra_graph.interchange import export_model
 from mra_graph.interchange.rdf import VOCAB, export_turtle, relation_property, responsibility_path, triples
-from mra_graph.model.schema import GovernanceModel, Status
+from mra_graph.model.schema import GovernanceModel, Status, holds_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import queries
-from mra_graph.timeline import holds_at
 from tests.hostile import hostile_model
 
 rdflib = pytest.importorskip("rdflib")

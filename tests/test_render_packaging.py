@@ -31,7 +31,7 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_installed_package_reads_its_own_views_and_draws(installed: Path, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(installed)}
     code = (
-        "from mra_graph.resources import data_file; print(data_file('render', 'views.json'))\n"
+        "from mra_graph.model.vocabulary import data_file; print(data_file('render', 'views.json'))\n"
         "import datetime as dt, mra_graph\n"
         "from mra_graph.render import Request, render\n"
         "dot = render(mra_graph.load(), Request('overview', at=dt.date(2017, 6, 1)), 'dot')\n"

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import bundled_model_path
 from mra_graph.report import write_report
-from mra_graph.resources import bundled_model_path
 from tests.test_determinism import ROOT, _reordered
 
 pytestmark = [pytest.mark.exe, pytest.mark.slow]

@@ -10,8 +10,7 @@ import pytest
 from click.testing import Result
 
 from mra_graph.errors import ModelError
-from mra_graph.model.vocabulary import vocabulary
-from mra_graph.resources import data_file
+from mra_graph.model.vocabulary import data_file, vocabulary
 
 
 def test_a_capacity_a_relation_kind_names_must_be_defined(tmp_path: Path) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from mra_graph.cli.context import Context, echo_json
-from mra_graph.dumping import dump_text
 from mra_graph.errors import ConversionError
 from mra_graph.interchange import EXPORT_FORMATS, IMPORT_FORMATS, export_model, import_model, write_export
 from mra_graph.interchange.files import write_atomically
+from mra_graph.model.loading import dump_text
 
 __all__ = ["export", "import_"]
 

@@ -11,11 +11,10 @@ from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.model.loading import load, sources_dir_from_env
 from mra_graph.model.names import resolve
-from mra_graph.model.schema import NodeKind, Relation
+from mra_graph.model.schema import NodeKind, Relation, json_schema_text
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import relation_extras
 from mra_graph.present.summary import node_detail, node_ref
-from mra_graph.schema import json_schema_text
 from mra_graph.words import Lang, words
 
 pass_context = click.make_pass_decorator(Context)

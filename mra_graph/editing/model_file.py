@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mra_graph.dumping import dump_text
 from mra_graph.editing.files import write_atomically
 from mra_graph.errors import EditError, ModelError, Problem
-from mra_graph.model.loading import load_text
+from mra_graph.model.loading import dump_text, load_text
 from mra_graph.model.schema import GovernanceModel
 
 __all__ = ["EditResult", "edit_model_file", "lock_path"]

@@ -32,9 +32,9 @@ from typing import Any
 
 from mra_graph.errors import ExportError, RenderError
 from mra_graph.interchange.losses import Export, Loss
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.ordering import in_id_order
 from mra_graph.render.dot_runner import run_dot
 
 __all__ = [

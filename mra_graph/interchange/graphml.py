@@ -20,9 +20,9 @@ from typing import Any
 import networkx as nx
 
 from mra_graph.interchange.losses import Export, Loss
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.ordering import in_id_order
 
 __all__ = ["export_graphml", "graph_of"]
 

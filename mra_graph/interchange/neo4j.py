@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from mra_graph.interchange.losses import Export, Loss
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
-from mra_graph.ordering import in_id_order
 
 __all__ = ["ARRAY_DELIMITER", "cypher_string", "export_neo4j", "label_of", "properties", "type_of"]
 

@@ -46,9 +46,9 @@ from typing import Any
 from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.interchange.optional import require
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Scalar, Source, Status
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.ordering import in_id_order
 
 __all__ = [
     "DEFAULT_BASE",

@@ -2,10 +2,12 @@
 
 Every class here validates one object of the file on its own; rules that need the
 whole model (references, cycles, lifetimes, figures against conflicts) live in
-:mod:`mra_graph.model.validation`.
+:mod:`mra_graph.model.validation`. Also here: the JSON Schema of the file, for editors
+and other tools, and what holds at a date (the status of a node or relation on a day).
 """
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cached_property
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "SCHEMA_ID",
     "Claim",
     "Conflict",
     "ConflictKind",
@@ -34,6 +37,10 @@ __all__ = [
     "Source",
     "Status",
     "Strict",
+    "holds_at",
+    "json_schema",
+    "json_schema_text",
+    "status_at",
 ]
 
 MAX_QUOTE_WORDS = 25
@@ -394,3 +401,48 @@ _COMPUTED = tuple(name for name, value in vars(GovernanceModel).items() if isins
 
 def _fold(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+# The JSON Schema of the model file, for editors and other tools.
+
+SCHEMA_ID = "https://mra-graph.invalid/organen.schema.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that ``model/organen.json`` follows."""
+    schema = GovernanceModel.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def json_schema_text() -> str:
+    """:func:`json_schema` as the text of ``model/organen.schema.json``."""
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# What holds at a date: the status of a node or relation on a given day.
+
+
+def status_at(item: Dated, date: dt.date) -> Status:
+    """The status of ``item`` on ``date``, from its recorded status and period.
+
+    Before ``valid_from`` something is still planned, from ``valid_to`` on it has
+    ended (``valid_to`` is exclusive); in between it has its recorded status, except
+    that something recorded as ended was active while its period lasted.
+
+    >>> from mra_graph.model.schema import Dated
+    >>> bureau = Dated(valid_from=dt.date(2017, 1, 1))
+    >>> status_at(bureau, dt.date(2016, 6, 1)).value, status_at(bureau, dt.date(2017, 6, 1)).value
+    ('planned', 'active')
+    """
+    if item.valid_to is not None and date >= item.valid_to:
+        return Status.ENDED
+    if item.valid_from is not None and date < item.valid_from:
+        return Status.PLANNED if item.status is not Status.UNDER_CONSIDERATION else item.status
+    if item.status is Status.ENDED:
+        return Status.ACTIVE
+    return item.status
+
+
+def holds_at(item: Dated, date: dt.date) -> bool:
+    """Whether ``item`` is active on ``date``."""
+    return status_at(item, date) is Status.ACTIVE

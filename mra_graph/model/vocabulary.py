@@ -1,6 +1,11 @@
 """The relation and node-kind vocabulary, read from ``model/vocabulary.json``.
 
 Adding a relation kind, a synonym for ``ask`` or a node type is an edit to that file.
+
+Also here, where the bundled data files (model, vocabulary, views, styles) are: in an
+installed wheel inside the package (``mra_graph/_data/model``, ``mra_graph/_data/render``),
+in a source checkout the repository's top-level ``model/`` and ``render/`` folders, which
+is where people edit them.
 """
 
 import json
@@ -12,10 +17,18 @@ from pydantic import Field, ValidationError, model_validator
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.model.schema import Strict
-from mra_graph.resources import data_file
 from mra_graph.words import Lang
 
-__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
+__all__ = [
+    "Capacity",
+    "Phrasing",
+    "RelationKind",
+    "Term",
+    "Vocabulary",
+    "bundled_model_path",
+    "data_file",
+    "vocabulary",
+]
 
 
 class Phrasing(Strict):
@@ -123,3 +136,19 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
         return Vocabulary.model_validate(json.loads(file.read_bytes().decode("utf-8")))
     except (OSError, ValueError, ValidationError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the vocabulary cannot be read: {error}")]) from error
+
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def data_file(folder: str, name: str) -> Path:
+    """Path of a bundled data file, e.g. ``data_file("model", "organen.json")``."""
+    packaged = _PACKAGE / "_data" / folder / name
+    if packaged.is_file():
+        return packaged
+    return _PACKAGE.parent / folder / name
+
+
+def bundled_model_path() -> Path:
+    """Path of the bundled default model, ``model/organen.json``."""
+    return data_file("model", "organen.json")

@@ -10,10 +10,9 @@ import datetime as dt
 import textwrap
 from collections.abc import Sequence
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Source, Status
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
-from mra_graph.timeline import status_at
 from mra_graph.words import Lang, Words, words
 
 __all__ = [

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from mra_graph.model.names import fold
-from mra_graph.model.schema import Conflict, GovernanceModel
+from mra_graph.model.schema import Conflict, GovernanceModel, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
     answer_lines,
@@ -35,7 +35,6 @@ from mra_graph.present.answers import answer_json, composition_json, diff_json, 
 from mra_graph.present.summary import node_ref, source_ref
 from mra_graph.questions.ask import Answer, AskResult, Reading, chain_hits, question_phrases, stated_count
 from mra_graph.questions.queries import Direction
-from mra_graph.timeline import status_at
 from mra_graph.words import Lang, words
 
 _SLOT = "…"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Source
-from mra_graph.timeline import status_at
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Source, status_at
 from mra_graph.words import Lang
 
 __all__ = ["node_detail", "node_ref", "relation_detail", "source_ref"]

@@ -16,9 +16,8 @@ from typing import Any, Literal, NamedTuple
 
 from mra_graph.errors import UsageError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import data_file, vocabulary
 from mra_graph.questions.queries import Direction
-from mra_graph.resources import data_file
 from mra_graph.words import LANGUAGES, Lang
 
 __all__ = [

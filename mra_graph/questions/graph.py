@@ -10,10 +10,9 @@ from typing import Any
 
 import networkx as nx
 
-from mra_graph.collector import paused
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.loading import paused
+from mra_graph.model.schema import GovernanceModel, holds_at, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.timeline import holds_at, status_at
 
 __all__ = ["build_graph", "graph_at"]
 

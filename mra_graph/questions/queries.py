@@ -19,10 +19,9 @@ from typing import Literal
 import networkx as nx
 
 from mra_graph.errors import MraGraphError, UnknownNameError, UnknownRelationKindError
-from mra_graph.model.schema import FigureTable, GovernanceModel, Node, Relation, Source, Status
+from mra_graph.model.schema import FigureTable, GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.graph import graph_at
-from mra_graph.timeline import status_at
 
 __all__ = [
     "COMPOSITION_KINDS",

@@ -1,7 +1,7 @@
 """The view definitions (``render/views.json``) and the style sheet (``render/style.json``).
 
 Both are data so that a view or a colour changes with an edit to a JSON file, not to
-code. They are read through :func:`mra_graph.resources.data_file`, so they are found in
+code. They are read through :func:`mra_graph.model.vocabulary.data_file`, so they are found in
 a source checkout and in an installed wheel alike; a broken file is a
 :class:`~mra_graph.errors.RenderError` naming the file and the problem.
 """
@@ -17,7 +17,7 @@ from pydantic import Field, ValidationError
 
 from mra_graph.errors import RenderError
 from mra_graph.model.schema import Strict
-from mra_graph.resources import data_file
+from mra_graph.model.vocabulary import data_file
 from mra_graph.words import Lang
 
 __all__ = [

@@ -14,13 +14,12 @@ from dataclasses import dataclass, replace
 
 from mra_graph.errors import UsageError
 from mra_graph.model.names import resolve
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import sentence
 from mra_graph.questions.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
-from mra_graph.timeline import status_at
 from mra_graph.words import Lang, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]

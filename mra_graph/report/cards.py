@@ -13,14 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import Card, ChainStep, Group, Line, Ref
 from mra_graph.report.phrases import Phrases
-from mra_graph.timeline import status_at
 from mra_graph.words import Lang
 
 __all__ = ["MAIN_GROUPS", "CardMaker"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from mra_graph.model.schema import GovernanceModel, Node, Status
+from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
 from mra_graph.questions.queries import diff, formation, neighbourhood
 from mra_graph.report.cards import CardMaker
 from mra_graph.report.citations import Citer
@@ -25,7 +25,6 @@ from mra_graph.report.content import (
 )
 from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import Phrases, phrases
-from mra_graph.timeline import status_at
 from mra_graph.words import Lang, words
 
 __all__ = ["build_report", "number_text"]

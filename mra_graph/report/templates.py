@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from mra_graph.errors import TemplateError
-from mra_graph.resources import data_file
+from mra_graph.model.vocabulary import data_file
 
 __all__ = ["bundled_template", "environment", "fill", "markdown_escape", "script_json", "template_dir"]
 
