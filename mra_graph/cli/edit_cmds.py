@@ -26,15 +26,6 @@ pass_context = click.make_pass_decorator(Context)
 _STATUSES = ("active", "planned", "under_consideration", "ended")
 
 
-def _model_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--model",
-        "model_path",
-        type=click.Path(dir_okay=False),
-        help="Model file to change (or give --model before the command).",
-    )(command)
-
-
 def _dry_run_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--dry-run", is_flag=True, help="Print the change as a unified diff and write nothing."
@@ -84,14 +75,13 @@ def _date(value: dt.date | None) -> str | None:
 
 def _apply(
     obj: Context,
-    model_path: str | None,
     dry_run: bool,
     change: Callable[[GovernanceModel, str], GovernanceModel],
     what: str,
 ) -> None:
     from mra_graph.model_file import edit_model_file
 
-    path = model_path or obj.model_path
+    path = obj.model_path
     if not path:
         raise UsageError(
             "say which model file to change with --model PATH (e.g. --model model/organen.json); "
@@ -137,7 +127,6 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
 @_period_options
 @_source_options
-@_model_option
 @_dry_run_option
 @pass_context
 def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
@@ -162,7 +151,6 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     }
     _apply(
         obj,
-        options["model_path"],
         options["dry_run"],
         lambda model, file: editing.add_node(model, fields, file=file),
         f"added node {node_id!r}",
@@ -181,7 +169,6 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @click.option("--note", help="A note on the relation.")
 @_period_options
 @_source_options
-@_model_option
 @_dry_run_option
 @pass_context
 def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any) -> None:
@@ -206,7 +193,7 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         fields = {**base, "from": _resolve(model, from_), "to": _resolve(model, to)}
         return editing.add_relation(model, fields, file=file)
 
-    _apply(obj, options["model_path"], options["dry_run"], change, f"added relation {kind} {from_} → {to}")
+    _apply(obj, options["dry_run"], change, f"added relation {kind} {from_} → {to}")
 
 
 def _value(text: str) -> Any:
@@ -223,7 +210,6 @@ def _value(text: str) -> Any:
 @click.argument("item_id", metavar="ID")
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove a field (repeatable).")
-@_model_option
 @_dry_run_option
 @pass_context
 def set_(
@@ -231,7 +217,6 @@ def set_(
     item_id: str,
     assignments: tuple[str, ...],
     unset: tuple[str, ...],
-    model_path: str | None,
     dry_run: bool,
 ) -> None:
     """Set fields of the node or relation ID.
@@ -252,7 +237,6 @@ def set_(
         values[name] = _value(text)
     _apply(
         obj,
-        model_path,
         dry_run,
         lambda model, file: editing.set_fields(model, item_id, values, unset, file=file),
         f"set {', '.join([*values, *unset])} of {item_id!r}",
@@ -265,18 +249,14 @@ def set_(
 @click.option(
     "--with-relations", is_flag=True, help="End the node's relations that still run on that day too."
 )
-@_model_option
 @_dry_run_option
 @pass_context
-def end(
-    obj: Context, item_id: str, on: dt.date, with_relations: bool, model_path: str | None, dry_run: bool
-) -> None:
+def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: bool) -> None:
     """End the node or relation ID on a date; nothing is deleted."""
     from mra_graph import editing
 
     _apply(
         obj,
-        model_path,
         dry_run,
         lambda model, file: editing.end(model, item_id, on, with_relations=with_relations, file=file),
         f"ended {item_id!r} on {on.isoformat()}",
@@ -288,7 +268,6 @@ def end(
 @click.argument("name")
 @click.option("--on", "on", type=date_type, required=True, help="The first day of the new name.")
 @click.option("--name-en", help="The new English name too.")
-@_model_option
 @_dry_run_option
 @pass_context
 def rename(
@@ -297,7 +276,6 @@ def rename(
     name: str,
     on: dt.date,
     name_en: str | None,
-    model_path: str | None,
     dry_run: bool,
 ) -> None:
     """Give node ID a new NAME from a date; the id stays and the old name is kept as a former name."""
@@ -305,7 +283,6 @@ def rename(
 
     _apply(
         obj,
-        model_path,
         dry_run,
         lambda model, file: editing.rename(model, node_id, name, on, name_en=name_en, file=file),
         f"renamed {node_id!r} to {name!r} from {on.isoformat()}",

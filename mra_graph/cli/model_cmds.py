@@ -31,7 +31,6 @@ def status_word(status: str, lang: str) -> str:
 
 
 @click.command()
-@click.option("--model", "model_path", type=click.Path(dir_okay=False), help="Model file to check.")
 @click.option(
     "--sources",
     "sources_dir",
@@ -39,9 +38,10 @@ def status_word(status: str, lang: str) -> str:
     help="Folder with the source documents; quotes are then checked against them.",
 )
 @pass_context
-def check(obj: Context, model_path: str | None, sources_dir: str | None) -> None:
-    """Validate a model and report every problem with file, line:column and JSON path."""
-    path = model_path or obj.model_path
+def check(obj: Context, sources_dir: str | None) -> None:
+    """Validate a model (--model, or the bundled one) and report every problem with file,
+    line:column and JSON path."""
+    path = obj.model_path
     shown = path or "model/organen.json"
     folder = Path(sources_dir) if sources_dir else sources_dir_from_env()
     try:

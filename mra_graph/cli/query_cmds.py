@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.context import Context, date_type, echo_json
+from mra_graph.cli.help import ExamplesCommand
 
 __all__ = ["ask", "chain", "diff", "formation", "members", "path", "query"]
 
@@ -187,22 +188,24 @@ def formation(obj: Context, show_sources: bool) -> None:
         _echo_lines(formation_lines(table, obj.lang, show_sources))
 
 
-@click.command()
+@click.command(
+    cls=ExamplesCommand,
+    examples=[
+        "mra-graph ask 'wie ondersteunt de Regiegroep?'",
+        "mra-graph ask 'wie zitten in de Regiegroep AM?'",
+        "mra-graph --lang en ask 'who is the MRA Bureau steered by?'",
+        "mra-graph ask 'how is the AM-team connected to the MRA Bureau?' --sources",
+    ],
+)
 @click.argument("question")
 @_sources_option
-@click.pass_context
-def ask(ctx: click.Context, question: str, show_sources: bool) -> None:
+@pass_context
+def ask(obj: Context, question: str, show_sources: bool) -> None:
     """Answer a question in Dutch or English, e.g. "wie ondersteunt de Regiegroep?"."""
     from mra_graph.ask import answer_question
     from mra_graph.ask_output import ask_json, ask_lines
 
-    obj = ctx.find_object(Context)
-    assert obj is not None
-    parent = ctx.parent
-    lang_given = (
-        parent is not None and parent.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
-    )
-    result = answer_question(obj.model, question, obj.at, obj.lang if lang_given else None)
+    result = answer_question(obj.model, question, obj.at, obj.lang if obj.lang_given else None)
     if obj.json:
         echo_json(ask_json(obj.model, result))
     else:
