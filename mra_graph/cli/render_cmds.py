@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from mra_graph.cli.context import Context
+from mra_graph.cli.context import Context, write_output
 from mra_graph.errors import UsageError
-from mra_graph.files import write_atomically
 from mra_graph.render import FORMATS, render
 
 __all__ = ["render_cmd"]
@@ -97,9 +95,6 @@ def render_cmd(
         active_only=active_only,
         dpi=dpi,
     )
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    write_atomically(output, data)
-    click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)
+    write_output(output, data)
+    if output != "-":
+        click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)
