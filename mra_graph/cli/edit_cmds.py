@@ -3,6 +3,7 @@
 Each edit needs the file named with ``--model`` (the model inside the installed package
 is never changed behind one's back), validates the whole model before it writes, and
 writes through :func:`mra_graph.model_file.edit_model_file`: locked, atomic, canonical.
+A read-only model file is changed only with ``--force``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ pass_context = click.make_pass_decorator(Context)
 _STATUSES = ("active", "planned", "under_consideration", "ended")
 
 
-def _dry_run_option(command: Callable[..., Any]) -> Callable[..., Any]:
+def _writing_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--force", is_flag=True, help="Change the model file even when it is read-only (it stays read-only)."
+    )(command)
     return click.option(
         "--dry-run", is_flag=True, help="Print the change as a unified diff and write nothing."
     )(command)
@@ -76,6 +80,7 @@ def _date(value: dt.date | None) -> str | None:
 def _apply(
     obj: Context,
     dry_run: bool,
+    force: bool,
     change: Callable[[GovernanceModel, str], GovernanceModel],
     what: str,
 ) -> None:
@@ -87,7 +92,7 @@ def _apply(
             "say which model file to change with --model PATH (e.g. --model model/organen.json); "
             "edits never change the model inside the installed package"
         )
-    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run)
+    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run, allow_read_only=force)
     if obj.json:
         echo_json({"file": path, "edit": what, "written": result.written, "changed": result.changed})
         return
@@ -127,7 +132,7 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
 @_period_options
 @_source_options
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     """Add a node with id ID."""
@@ -152,6 +157,7 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     _apply(
         obj,
         options["dry_run"],
+        options["force"],
         lambda model, file: editing.add_node(model, fields, file=file),
         f"added node {node_id!r}",
     )
@@ -169,7 +175,7 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @click.option("--note", help="A note on the relation.")
 @_period_options
 @_source_options
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any) -> None:
     """Add a relation KIND from node FROM to node TO (ids or names)."""
@@ -193,7 +199,7 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         fields = {**base, "from": _resolve(model, from_), "to": _resolve(model, to)}
         return editing.add_relation(model, fields, file=file)
 
-    _apply(obj, options["dry_run"], change, f"added relation {kind} {from_} → {to}")
+    _apply(obj, options["dry_run"], options["force"], change, f"added relation {kind} {from_} → {to}")
 
 
 def _value(text: str) -> Any:
@@ -210,7 +216,7 @@ def _value(text: str) -> Any:
 @click.argument("item_id", metavar="ID")
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove a field (repeatable).")
-@_dry_run_option
+@_writing_options
 @pass_context
 def set_(
     obj: Context,
@@ -218,6 +224,7 @@ def set_(
     assignments: tuple[str, ...],
     unset: tuple[str, ...],
     dry_run: bool,
+    force: bool,
 ) -> None:
     """Set fields of the node or relation ID.
 
@@ -238,6 +245,7 @@ def set_(
     _apply(
         obj,
         dry_run,
+        force,
         lambda model, file: editing.set_fields(model, item_id, values, unset, file=file),
         f"set {', '.join([*values, *unset])} of {item_id!r}",
     )
@@ -249,15 +257,16 @@ def set_(
 @click.option(
     "--with-relations", is_flag=True, help="End the node's relations that still run on that day too."
 )
-@_dry_run_option
+@_writing_options
 @pass_context
-def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: bool) -> None:
+def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: bool, force: bool) -> None:
     """End the node or relation ID on a date; nothing is deleted."""
     from mra_graph import editing
 
     _apply(
         obj,
         dry_run,
+        force,
         lambda model, file: editing.end(model, item_id, on, with_relations=with_relations, file=file),
         f"ended {item_id!r} on {on.isoformat()}",
     )
@@ -268,7 +277,7 @@ def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: 
 @click.argument("name")
 @click.option("--on", "on", type=date_type, required=True, help="The first day of the new name.")
 @click.option("--name-en", help="The new English name too.")
-@_dry_run_option
+@_writing_options
 @pass_context
 def rename(
     obj: Context,
@@ -277,6 +286,7 @@ def rename(
     on: dt.date,
     name_en: str | None,
     dry_run: bool,
+    force: bool,
 ) -> None:
     """Give node ID a new NAME from a date; the id stays and the old name is kept as a former name."""
     from mra_graph import editing
@@ -284,6 +294,7 @@ def rename(
     _apply(
         obj,
         dry_run,
+        force,
         lambda model, file: editing.rename(model, node_id, name, on, name_en=name_en, file=file),
         f"renamed {node_id!r} to {name!r} from {on.isoformat()}",
     )
