@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mra_graph.errors import ExportError
 
-__all__ = ["is_read_only", "remove_stale_temporaries", "write_atomically"]
+__all__ = ["current_umask", "is_read_only", "remove_stale_temporaries", "write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
@@ -47,7 +47,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         try:
             mode = stat.S_IMODE(os.stat(target).st_mode)
         except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+            mode = 0o666 & ~current_umask()
         os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -122,7 +122,8 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set back at once)."""
     current = os.umask(0)
     os.umask(current)
     return current
