@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from mra_graph.cli.completion import complete_item, complete_node, complete_region, complete_relation_kind
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
 from mra_graph.model import GovernanceModel
@@ -128,7 +129,7 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
 @click.option("--description", help="Dutch description.")
 @click.option("--description-en", help="English description.")
-@click.option("--region", help="Region id, e.g. mra or am.")
+@click.option("--region", help="Region id.", shell_complete=complete_region)
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
 @_period_options
 @_source_options
@@ -164,9 +165,9 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 
 
 @click.command("add-relation")
-@click.argument("kind")
-@click.argument("from_", metavar="FROM")
-@click.argument("to")
+@click.argument("kind", shell_complete=complete_relation_kind)
+@click.argument("from_", metavar="FROM", shell_complete=complete_node)
+@click.argument("to", shell_complete=complete_node)
 @click.option("--id", "relation_id", help="Relation id; default FROM.KIND.TO.")
 @click.option("--capacity", help="e.g. bestuurlijk or ambtelijk.")
 @click.option("--count", type=click.IntRange(min=0), help="How many, e.g. 2 (per --per).")
@@ -213,7 +214,7 @@ def _value(text: str) -> Any:
 
 
 @click.command("set")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=complete_item)
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove a field (repeatable).")
 @_writing_options
@@ -252,7 +253,7 @@ def set_(
 
 
 @click.command()
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=complete_item)
 @click.option("--on", "on", type=date_type, required=True, help="The first day it no longer holds.")
 @click.option(
     "--with-relations", is_flag=True, help="End the node's relations that still run on that day too."
@@ -273,7 +274,7 @@ def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: 
 
 
 @click.command()
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="ID", shell_complete=complete_node)
 @click.argument("name")
 @click.option("--on", "on", type=date_type, required=True, help="The first day of the new name.")
 @click.option("--name-en", help="The new English name too.")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from mra_graph.cli.completion import complete_node, complete_region
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.loading import load, sources_dir_from_env
@@ -81,7 +82,7 @@ def schema() -> None:
 
 @click.command("list")
 @click.option("--kind", type=click.Choice([k.value for k in NodeKind]), help="Only nodes of this kind.")
-@click.option("--region", help="Only nodes of this region (id, e.g. mra or am).")
+@click.option("--region", help="Only nodes of this region (its id).", shell_complete=complete_region)
 @pass_context
 def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     """List the nodes of the model, with their status on --at."""
@@ -127,7 +128,7 @@ def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @pass_context
 def show(obj: Context, node: str) -> None:
     """Everything about one node: fields, relations in and out, and sources."""

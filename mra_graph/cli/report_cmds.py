@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from mra_graph.cli.completion import complete_node
 from mra_graph.cli.context import Context, date_type, write_output
 
 __all__ = ["report"]
@@ -32,7 +33,11 @@ pass_context = click.make_pass_decorator(Context)
 )
 @click.option("--since", type=date_type, default=None, help="Add the changes from this date to --at.")
 @click.option(
-    "--focus", metavar="NODE", default=None, help="Only this node and what is directly connected to it."
+    "--focus",
+    metavar="NODE",
+    default=None,
+    shell_complete=complete_node,
+    help="Only this node and what is directly connected to it.",
 )
 @click.option(
     "--template",
