@@ -210,6 +210,12 @@ def test_ask_takes_lang_after_the_command_as_given(cli: Cli) -> None:
         ),
         pytest.param(["show"], "Error: Missing argument 'NODE'. Try 'mra-graph show --help'.", id="argument"),
         pytest.param(
+            ["--at", "x", "list"],
+            "Error: Invalid value for '--at': 'x' is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01. "
+            "Try 'mra-graph --help'.",
+            id="own-message",
+        ),
+        pytest.param(
             ["--lang", "de", "list"],
             "Error: Invalid value for '--lang': 'de' is not one of 'nl', 'en'. Try 'mra-graph --help'.",
             id="global-value",

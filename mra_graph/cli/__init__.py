@@ -102,7 +102,10 @@ class _BriefUsageError(click.UsageError):
 
     def show(self, file: Any = None) -> None:
         path = self.ctx.command_path if self.ctx is not None else "mra-graph"
-        click.echo(f"Error: {self.format_message()} Try '{path} --help'.", err=True)
+        message = self.format_message()
+        if not message.endswith((".", "?", "!", ")")):
+            message += "."
+        click.echo(f"Error: {message} Try '{path} --help'.", err=True)
 
 
 def _brief(error: click.UsageError) -> click.UsageError:
