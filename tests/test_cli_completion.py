@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.shell_completion import split_arg_string
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from mra_graph.cli import main
 from mra_graph.model import GovernanceModel
@@ -114,3 +118,18 @@ def test_the_bash_script_calls_back_into_the_program() -> None:
     assert result.exit_code == 0
     assert "_MRA_GRAPH_COMPLETE=bash_complete" in result.stdout
     assert "complete -o nosort -F _mra_graph_completion mra-graph" in result.stdout
+
+
+def test_the_documented_bash_line_completes_in_a_real_bash(cli: Callable[..., Result]) -> None:
+    line = next(x.strip() for x in cli("--help").stdout.splitlines() if x.strip().startswith("bash: "))
+    setup = line.removeprefix("bash: ").split("   ")[0]
+    script = (
+        f"{setup}\n"
+        "COMP_WORDS=(mra-graph render focus mra-bur); COMP_CWORD=3\n"
+        "_mra_graph_completion mra-graph\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    program_folder = str(Path(sys.executable).parent)  # where the mra-graph script is installed
+    env = {**os.environ, "PATH": program_folder + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert (done.stdout, done.stderr) == ("mra-bureau\n", "")

@@ -187,7 +187,17 @@ class _Group(click.Group):
                 signal.signal(signal.SIGTERM, previous)
 
 
-@click.group("mra-graph", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+_EPILOG = """\b
+Shell completion of commands, options, views, node names and relation kinds:
+  bash: eval "$(_MRA_GRAPH_COMPLETE=bash_source mra-graph)"   (in ~/.bashrc)
+  zsh:  eval "$(_MRA_GRAPH_COMPLETE=zsh_source mra-graph)"    (in ~/.zshrc)
+  fish: _MRA_GRAPH_COMPLETE=fish_source mra-graph | source    (in config.fish)
+"""
+
+
+@click.group(
+    "mra-graph", cls=_Group, epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option("--model", "model_path", type=click.Path(dir_okay=False), help=_MODEL_HELP)
 @click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help=_LANG_HELP)
 @click.option("--at", "at", type=date_type, default=None, help=_AT_HELP)
