@@ -127,8 +127,10 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 
 class _Group(click.Group):
-    """Turns our errors into one ``Error: …`` line and the documented exit code, and
-    imports a command's module only when the command is asked for."""
+    """The program: imports a command's module only when the command is asked for and
+    gives every command the global options; turns our errors and click's usage errors
+    into one ``Error: …`` line with the documented exit code; ends quietly (0) when the
+    reader of standard output goes away, and through SystemExit on SIGTERM."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_COMMANDS)
