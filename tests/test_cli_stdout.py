@@ -16,6 +16,7 @@ Cli = Callable[..., Result]
     [
         pytest.param(["render", "overview", "-f", "dot"], "out.dot", id="render-dot"),
         pytest.param(["render", "overview", "-f", "mmd"], "out.mmd", id="render-mermaid"),
+        pytest.param(["render", "focus", "mra-bureau", "-f", "svg"], "out.svg", id="render-svg"),
         pytest.param(["export", "turtle"], "out.ttl", id="export-turtle"),
         pytest.param(["export", "graphml"], "out.graphml", id="export-graphml"),
         pytest.param(["export", "popolo"], "out.json", id="export-popolo"),
