@@ -16,7 +16,9 @@ Cli = Callable[..., Result]
     [
         pytest.param(["render", "overview", "-f", "dot"], "out.dot", id="render-dot"),
         pytest.param(["render", "overview", "-f", "mmd"], "out.mmd", id="render-mermaid"),
-        pytest.param(["render", "focus", "mra-bureau", "-f", "svg"], "out.svg", id="render-svg"),
+        pytest.param(
+            ["render", "focus", "mra-bureau", "-f", "svg"], "out.svg", id="render-svg", marks=pytest.mark.exe
+        ),
         pytest.param(["export", "turtle"], "out.ttl", id="export-turtle"),
         pytest.param(["export", "graphml"], "out.graphml", id="export-graphml"),
         pytest.param(["export", "popolo"], "out.json", id="export-popolo"),
@@ -74,3 +76,11 @@ def test_a_folder_format_says_it_needs_a_folder(cli: Cli, tmp_path: Path, fmt: s
     assert (
         result.stderr == f"Error: {str(a_file)!r} is a file, and {fmt} writes a folder; give a folder to -o\n"
     )
+
+
+@pytest.mark.exe
+def test_a_png_goes_to_standard_output_as_bytes(cli: Cli, tmp_cwd: Path) -> None:
+    result = cli("render", "overview", "-o", "-", "-f", "png")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"\x89PNG\r\n\x1a\n")
+    assert list(tmp_cwd.iterdir()) == []
