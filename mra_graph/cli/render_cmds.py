@@ -9,7 +9,7 @@ import click
 from mra_graph.cli.completion import complete_node, complete_relation_kinds, complete_view
 from mra_graph.cli.context import Context, write_output
 from mra_graph.errors import UsageError
-from mra_graph.render import FORMATS, render
+from mra_graph.render import FORMATS, Request, render
 
 __all__ = ["render_cmd"]
 
@@ -87,18 +87,16 @@ def render_cmd(
     Mermaid (.mmd) do not. The file is written whole or not at all.
     """
     chosen = _format(output, fmt)
-    data = render(
-        ctx.model,
+    request = Request(
         view,
         node,
         at=ctx.at,
         lang=ctx.lang,
-        fmt=chosen,
         depth=depth,
         relations=_relations(relations),
         active_only=active_only,
-        dpi=dpi,
     )
+    data = render(ctx.model, request, chosen, dpi=dpi)
     write_output(output, data)
     if output != "-":
         click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)
