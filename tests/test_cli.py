@@ -160,16 +160,17 @@ def test_global_options_anywhere(cli: Cli, args: list[str]) -> None:
     assert any(n["label"].startswith("Steering Group") for n in data["nodes"])
 
 
-def test_model_after_the_command_is_the_model_used(cli: Cli) -> None:
-    before = cli("--model", "tests/broken/unknown-node.json", "list")
-    after = cli("list", "--model", "tests/broken/unknown-node.json")
+def test_model_after_the_command_is_the_model_used(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "unknown-node.json"
+    broken.write_bytes(broken_model("unknown-node"))
+    valid = str(Path(__file__).parent.parent / "model" / "organen.json")
+    before = cli("--model", str(broken), "list")
+    after = cli("list", "--model", str(broken))
     assert before.exit_code == after.exit_code == 1
     assert before.stderr == after.stderr
     # the later --model wins: the broken file given first is never read
-    assert (
-        cli("--model", "tests/broken/unknown-node.json", "check", "--model", "model/organen.json").exit_code
-        == 0
-    )
+    assert cli("--model", str(broken), "check", "--model", valid).exit_code == 0
+    assert cli("--model", valid, "check", "--model", str(broken)).exit_code == 1
 
 
 def test_a_command_keeps_its_own_format_option(cli: Cli, tmp_path: Path) -> None:

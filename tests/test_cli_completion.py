@@ -17,6 +17,7 @@ from mra_graph.model import GovernanceModel
 from mra_graph.render import view_names
 from mra_graph.resources import bundled_model_path
 from mra_graph.vocabulary import vocabulary
+from tests.broken import broken_model
 
 
 def complete(line: str) -> list[str]:
@@ -84,7 +85,8 @@ def test_nodes_come_from_the_model_on_the_command_line(own_model: Path, line: st
 
 
 def test_a_model_that_cannot_be_read_completes_nothing(tmp_path: Path) -> None:
-    broken = Path(__file__).parent / "broken" / "unknown-node.json"
+    broken = tmp_path / "unknown-node.json"
+    broken.write_bytes(broken_model("unknown-node"))
     assert complete(f"mra-graph --model {broken} show ") == []
     assert complete(f"mra-graph --model {tmp_path / 'none.json'} show ") == []
 
