@@ -14,7 +14,6 @@ import click
 
 from mra_graph.cli.completion import complete_node, complete_relation_kind, complete_relation_kinds
 from mra_graph.cli.context import Context, date_type, echo_json
-from mra_graph.cli.help import ExamplesCommand
 
 __all__ = ["ask", "chain", "diff", "formation", "members", "path", "query"]
 
@@ -206,20 +205,32 @@ def formation(obj: Context, show_sources: bool) -> None:
         _echo_lines(formation_lines(table, obj.lang, show_sources))
 
 
-@click.command(
-    cls=ExamplesCommand,
-    examples=[
-        "mra-graph ask 'wie ondersteunt de Regiegroep?'",
-        "mra-graph ask 'wie zitten in de Regiegroep AM?'",
-        "mra-graph --lang en ask 'who is the MRA Bureau steered by?'",
-        "mra-graph ask 'how is the AM-team connected to the MRA Bureau?' --sources",
-    ],
-)
+@click.command()
 @click.argument("question")
 @_sources_option
 @pass_context
 def ask(obj: Context, question: str, show_sources: bool) -> None:
-    """Answer a question in Dutch or English, e.g. "wie ondersteunt de Regiegroep?"."""
+    """Answer a question in Dutch or English about the model.
+
+    \b
+    It understands, for instance:
+      wie ondersteunt de Regiegroep?        door wie wordt het MRA Bureau aangestuurd?
+      wat ondersteunt het MRA Bureau?       who is the MRA Bureau steered by?
+      waar zit het MRA Bureau?              where is the MRA Bureau based?
+      met wie werkt het MRA Bureau samen?   who employs the MRA Bureau?
+      sinds wanneer bestaat het MRA Bureau? when did the MRA Bureau start?
+      hoe vaak vergadert het plenair overleg?
+      hoeveel burgemeesters zitten in de Regiegroep AM?
+      how many members does the employer's committee have?
+      aan wie legt het MRA Bureau verantwoording af?
+      wat veranderde er op 1 januari 2017?
+
+    A name may carry its region ("de Regiegroep van de MRA", "X in AM"); a date in
+    the question ("in 2016", "on 1 January 2017") overrides --at. A Dutch question
+    that reads two ways ("wat ondersteunt X") is answered in its likelier reading,
+    says so, and shows the other reading when that has answers too. A question it
+    cannot place exits with 2 and examples; an unknown name with 1 and suggestions.
+    """
     from mra_graph.ask import answer_question
     from mra_graph.ask_output import ask_json, ask_lines
 
