@@ -27,6 +27,7 @@ import click
 
 from mra_graph.cli.context import GLOBAL_KEYS, Context, date_type
 from mra_graph.errors import ModelError, MraGraphError
+from mra_graph.words import Lang
 
 __all__ = ["main"]
 
@@ -213,7 +214,7 @@ Shell completion of commands, options, views, node names and relation kinds:
 )
 @click.version_option(package_name="mra-graph")
 @click.pass_context
-def main(ctx: click.Context, model_path: str | None, lang: str, at: dt.date | None, fmt: str) -> None:
+def main(ctx: click.Context, model_path: str | None, lang: Lang, at: dt.date | None, fmt: str) -> None:
     """Who does what in the Metropoolregio Amsterdam and Amstelland-Meerlanden.
 
     The options above may also follow the command; the later one wins.

@@ -14,6 +14,7 @@ import click
 from mra_graph.files import write_atomically
 from mra_graph.loading import load
 from mra_graph.model import GovernanceModel
+from mra_graph.words import Lang
 
 __all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
 
@@ -42,7 +43,7 @@ class Context:
     """The global options of one run; ``lang_given`` says whether ``--lang`` was given at all."""
 
     model_path: str | None
-    lang: str
+    lang: Lang
     at: dt.date
     fmt: str
     lang_given: bool = False
