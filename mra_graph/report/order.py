@@ -19,7 +19,7 @@ __all__ = ["OVERVIEW", "in_reading_order"]
 
 OVERVIEW = "overview"
 # cached properties of GovernanceModel, computed from the lists in their old order
-_CACHED = ("nodes_by_id", "regions_by_id", "labels", "labels_en", "disputed")
+_CACHED = ("nodes_by_id", "regions_by_id", "labels", "labels_en", "disputed", "conflicts_about")
 
 
 def in_reading_order(model: GovernanceModel) -> GovernanceModel:
