@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from mra_graph.answer_text import modality_text, relation_extras
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.loading import load, sources_dir_from_env
-from mra_graph.model import NodeKind
+from mra_graph.model import GovernanceModel, NodeKind
 from mra_graph.names import resolve
 from mra_graph.schema import json_schema_text
 from mra_graph.summary import node_detail, node_ref
@@ -148,6 +149,9 @@ def show(obj: Context, node: str) -> None:
         facts.append(f"{'from' if en else 'vanaf'} {detail['valid_from']}")
     if detail["valid_to"]:
         facts.append(f"{'until' if en else 'tot'} {detail['valid_to']}")
+    modality = modality_text(model.nodes_by_id[detail["id"]], obj.lang)
+    if modality:
+        facts.append(modality)
     click.echo("  " + " · ".join(facts))
     if detail["aliases"]:
         click.echo(f"  {'Also called' if en else 'Ook genoemd'}: " + ", ".join(detail["aliases"]))
@@ -166,10 +170,10 @@ def show(obj: Context, node: str) -> None:
     lines: list[tuple[str, str, str]] = []
     for rel in detail["outgoing"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).active
-        lines.append((phrase, rel["other"]["label"], _extras(rel)))
+        lines.append((phrase, rel["other"]["label"], _extras(rel, model, obj.lang)))
     for rel in detail["incoming"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).passive
-        lines.append((phrase, rel["other"]["label"], _extras(rel)))
+        lines.append((phrase, rel["other"]["label"], _extras(rel, model, obj.lang)))
     if lines:
         click.echo("  " + ("Relations" if en else "Relaties") + ":")
         width = max(len(p) for p, _, _ in lines)
@@ -181,7 +185,7 @@ def show(obj: Context, node: str) -> None:
         click.echo(f"    {source['document']}, {source['section']}{quote}")
 
 
-def _extras(rel: dict[str, object]) -> str:
+def _extras(rel: dict[str, object], model: GovernanceModel, lang: str) -> str:
     attributes = rel["attributes"]
     assert isinstance(attributes, dict)
     parts = [str(attributes[k]) for k in ("capacity", "count", "role") if k in attributes]
@@ -190,4 +194,6 @@ def _extras(rel: dict[str, object]) -> str:
     status = rel["status"]
     if status != "active":
         parts.append(str(status).replace("_", " "))
+    relation = next(r for r in model.relations if r.id == rel["id"])
+    parts += [p for p in relation_extras(relation, lang, model=model) if p not in parts]
     return f" ({', '.join(parts)})" if parts else ""

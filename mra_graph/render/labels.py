@@ -122,8 +122,14 @@ def node_notes(
     *,
     staffing: bool,
 ) -> tuple[str, ...]:
-    """The small lines under a node's name: its status when not active, its staffing (fte)."""
+    """The small lines under a node's name: its modality, a disputed mark, its status when
+    not active, its staffing (fte)."""
+    voc = vocabulary()
     notes: list[str] = []
+    if node.modality is not None:
+        notes.append(voc.modality_text(node.modality.value, lang))
+    if node.id in model.disputed:
+        notes.append(voc.mark_text("disputed", lang))
     if status is not Status.ACTIVE:
         word = status_word(status, lang, style)
         if status is Status.PLANNED and node.valid_from:
@@ -162,10 +168,16 @@ def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: str, 
 
 
 def edge_label(model: GovernanceModel, rel: Relation, lang: str, style: Style) -> str:
-    """A relation's label: its count ("7 burgemeesters", "2 per raad"), capacity, role, flags."""
+    """A relation's label: its modality, scoped ends ("één van de leden of onderdelen"),
+    count ("7 burgemeesters", "2 per raad"), capacity, role, flags and a disputed mark."""
     voc = vocabulary()
     words = style.words(lang)
     parts: list[str] = []
+    if rel.modality is not None:
+        parts.append(voc.modality_text(rel.modality.value, lang))
+    for side, scope in (("from", rel.from_scope), ("to", rel.to_scope)):
+        if scope is not None:
+            parts.append(voc.mark_text(f"{side}.{scope.value}", lang))
     if rel.count is not None:
         if rel.per is not None:
             parts.append(words["per"].format(count=rel.count, per=_translate(rel.per, lang, style)))
@@ -183,4 +195,6 @@ def edge_label(model: GovernanceModel, rel: Relation, lang: str, style: Style) -
     for key, value in sorted(rel.attributes.items()):
         if value is True and key in voc.attribute_flags:
             parts.append(voc.attribute_flags[key].text(lang))
+    if rel.id in model.disputed:
+        parts.append(voc.mark_text("disputed", lang))
     return ", ".join(parts)
