@@ -122,14 +122,10 @@ def node_notes(
     *,
     staffing: bool,
 ) -> tuple[str, ...]:
-    """The small lines under a node's name: its modality, a disputed mark, its status when
-    not active, its staffing (fte)."""
+    """The small lines under a node's name: its status when not active, its modality, a
+    disputed mark, its staffing (fte)."""
     voc = vocabulary()
     notes: list[str] = []
-    if node.modality is not None:
-        notes.append(voc.modality_text(node.modality.value, lang))
-    if node.id in model.disputed:
-        notes.append(voc.mark_text("disputed", lang))
     if status is not Status.ACTIVE:
         word = status_word(status, lang, style)
         if status is Status.PLANNED and node.valid_from:
@@ -137,6 +133,10 @@ def node_notes(
         elif status is Status.ENDED and node.valid_to:
             word += (" on " if lang == "en" else " op ") + node.valid_to.isoformat()
         notes.append(word)
+    if node.modality is not None:
+        notes.append(voc.modality_text(node.modality.value, lang))
+    if node.id in model.disputed:
+        notes.append(voc.mark_text("disputed", lang))
     if staffing:
         for table in sorted(model.figures, key=lambda t: t.id):
             years = [y for y in table.years if int(y) <= at.year] or table.years[:1]

@@ -76,7 +76,8 @@ class CardMaker:
             status=status.value,
             status_text=None if status is Status.ACTIVE else self.t.status_word(status.value),
             disputed=node.id in self.model.disputed,
-            modality_text=modality_text(node, self.lang),
+            modality_text=_modality_word(node, self.lang),
+            modality_detail=modality_text(node, self.lang),
         )
 
     def _status_text(self, relation: Relation) -> str | None:
@@ -285,3 +286,8 @@ class CardMaker:
             for chain in found
         )
         return steps, None
+
+
+def _modality_word(node: Node, lang: str) -> str | None:
+    """``voorwaardelijk`` for a conditional node, without its condition."""
+    return vocabulary().modality_text(node.modality.value, lang) if node.modality else None

@@ -47,7 +47,8 @@ class Ref:
 
     ``status_text`` is ``None`` while the node is active, else e.g. ``gepland``;
     ``modality_text`` is ``None`` for a node the sources state plainly, else e.g.
-    ``voorwaardelijk: als de voorstellen worden overgenomen``.
+    ``voorwaardelijk``, and ``modality_detail`` adds its condition
+    (``voorwaardelijk: als de voorstellen worden overgenomen``) for the node's own card.
     """
 
     id: str
@@ -58,6 +59,7 @@ class Ref:
     status_text: str | None
     disputed: bool
     modality_text: str | None = None
+    modality_detail: str | None = None
 
 
 @dataclass(frozen=True)
