@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mra_graph.answers import hit_json
-from mra_graph.queries import related
+from mra_graph.answers import composition_json, formation_json, hit_json
+from mra_graph.model import GovernanceModel
+from mra_graph.queries import formation, members, related
 from mra_graph.summary import node_ref
 from tests.qualified import qualified_model
 
@@ -38,3 +39,21 @@ def test_a_proposed_relation_says_so_in_its_attributes() -> None:
     model = qualified_model()
     (hit,) = related(model, "bureau", "supports", "incoming", Y2020)
     assert hit_json(model, hit, Y2020, "nl")["attributes"] == {"modality": "proposed"}
+
+
+def test_disputed_nodes_and_their_conflicts_are_data(model: GovernanceModel) -> None:
+    data = composition_json(model, members(model, "pho-am", Y2017), Y2017, "nl")
+    assert data["subject"]["disputed"] is True
+    assert data["size"] == 4
+    assert data["conflicts"] == ["pho-am-aantal"]
+    ruimte = next(r for r in data["results"] if r["id"] == "pho-ruimte-am")
+    assert ruimte["disputed"] is True
+    assert ruimte["relation_disputed"] is True
+
+
+def test_the_staffing_rows_carry_their_own_unit_and_conflicts(model: GovernanceModel) -> None:
+    data = formation_json(formation(model), "en")
+    assert data["unit"] == "fte"
+    assert data["conflicts"] == ["formatie-eenheid"]
+    (row,) = [r for r in data["rows"] if r["id"] == "formatie-ambtelijk-betrokken"]
+    assert (row["unit"], row["conflicts"]) == ("people", ["formatie-eenheid"])

@@ -163,3 +163,11 @@ def test_a_scoped_hit_keeps_its_scopes_and_modality_for_every_consumer() -> None
     assert (hit.relation.from_scope, hit.relation.to_scope) == (Scope.ONE_OF, Scope.EACH_MEMBER)
     (proposed,) = related(model, "bureau", "supports", "incoming", Y2020)
     assert proposed.relation.modality is Modality.PROPOSED
+
+
+def test_composition_carries_the_conflicts_naming_its_subject(model: GovernanceModel) -> None:
+    # 'vier portefeuillehoudersoverleggen' against 'drie' in the Toelichting (brochure)
+    composition = members(model, "pho-am", Y2017)
+    assert composition.size == 4
+    assert [c.id for c in composition.conflicts] == ["pho-am-aantal"]
+    assert sorted(c.value for c in composition.conflicts[0].claims if isinstance(c.value, int)) == [3, 4]

@@ -123,7 +123,8 @@ def test_membership_lines_carry_their_counts(model: GovernanceModel) -> None:
 def test_planned_nodes_are_marked_or_left_out(model: GovernanceModel) -> None:
     before = {n.id: n for n in scene(model, "overview", at=dt.date(2016, 6, 1)).nodes}
     assert before["mra-bureau"].status.value == "planned"
-    assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01",)
+    # the proposal says the bureau comes only if it is adopted
+    assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01", "voorwaardelijk")
     dot = render(model, "overview", at=dt.date(2016, 6, 1), fmt="dot").decode()
     bureau = next(line for line in dot.splitlines() if 'id="node-mra-bureau"' in line)
     assert "dashed" in bureau
