@@ -124,3 +124,12 @@ def test_module_entry_point_runs() -> None:
     )
     assert done.returncode == 0
     assert "Who does what" in done.stdout
+
+
+def test_list_marks_conditional_and_disputed_nodes(cli: Callable[..., Result]) -> None:
+    rows = {line.split()[0]: line for line in cli("--at", "2017-06-01", "list").stdout.splitlines()[1:]}
+    # 'Als de voorstellen worden overgenomen dan komt er één centrale en coördinerende organisatie.'
+    assert rows["mra-bureau"].endswith("actief, voorwaardelijk")
+    # 'vier portefeuillehoudersoverleggen ... Ruimte' against 'drie' in the Toelichting
+    assert rows["pho-ruimte-am"].endswith("actief, betwist")
+    assert rows["am-team"].endswith("actief")

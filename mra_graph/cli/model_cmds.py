@@ -108,7 +108,13 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
             type_name = kind_info.types[ref["type"]]
             kind_word = type_name.en if obj.lang == "en" else type_name.nl
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
-        rows.append((ref["id"], ref["label"], kind_word, region_short, status_word(ref["status"], obj.lang)))
+        # the status column also says how firmly the sources state the node and whether it is disputed
+        marks = [status_word(ref["status"], obj.lang)]
+        if "modality" in ref:
+            marks.append(vocab.modality_text(ref["modality"], obj.lang))
+        if ref.get("disputed"):
+            marks.append(vocab.mark_text("disputed", obj.lang))
+        rows.append((ref["id"], ref["label"], kind_word, region_short, ", ".join(marks)))
     _table(
         rows,
         (
