@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from mra_graph.errors import ConversionError, Problem
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, qualifier_losses
 from mra_graph.loading import parse_json
 from mra_graph.model import Document, GovernanceModel, Node, NodeKind, Region, Relation
 from mra_graph.validation import validate
@@ -181,6 +181,7 @@ def export_popolo(model: GovernanceModel) -> Export:
     losses += [
         Loss("figure tables", len(model.figures), "Popolo has no tables of numbers"),
         Loss("conflicts", len(model.conflicts), "Popolo has no recorded conflicts"),
+        *qualifier_losses(model),
     ]
     return Export(
         "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))

@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, qualifier_losses
 from mra_graph.interchange.optional import require
 from mra_graph.model import GovernanceModel, Node, Relation, Source, Status
 from mra_graph.vocabulary import vocabulary
@@ -290,6 +290,7 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
         Loss("figure tables", len(model.figures), "the RDF export has no vocabulary for tables of numbers"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts are not carried in the RDF export"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
+        *qualifier_losses(model),
     )
     return tuple(x for x in losses if x.count)
 
