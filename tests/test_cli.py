@@ -133,3 +133,14 @@ def test_list_marks_conditional_and_disputed_nodes(cli: Callable[..., Result]) -
     # 'vier portefeuillehoudersoverleggen ... Ruimte' against 'drie' in the Toelichting
     assert rows["pho-ruimte-am"].endswith("actief, betwist")
     assert rows["am-team"].endswith("actief")
+
+
+def test_show_gives_a_nodes_modality_and_a_relations_scopes(cli: Callable[..., Result]) -> None:
+    bureau = cli("--at", "2017-06-01", "show", "MRA Bureau").stdout.splitlines()
+    assert bureau[1].endswith("voorwaardelijk: als de voorstellen worden overgenomen")
+    team = cli("--lang", "en", "--at", "2017-06-01", "show", "AM-team").stdout
+    # 'ondersteund door één van de regiosecretarissen uit het AM-team', for each meeting
+    assert (
+        "AM portfolio holders' meetings (one of the members or parts of AM team, "
+        "each member or part of AM portfolio holders' meetings, disputed)"
+    ) in team
