@@ -314,14 +314,14 @@ def _responsibility_kinds() -> tuple[set[str], set[str]]:
 def _upward(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[Step]:
     """The steps one level up the line of responsibility from ``node_id``, sorted."""
     to_source, to_target = _responsibility_kinds()
-    here = model.nodes_by_id[node_id]
+    nodes = model.nodes_by_id
     steps = [
-        Step(model.nodes_by_id[o], r, here, False)
-        for o, r in _edges(model, node_id, to_source, "incoming", at)
+        Step(nodes[o], r, nodes[r.to], False)
+        for o, r, _ in _scoped_edges(model, node_id, to_source, "incoming", at)
     ]
     steps += [
-        Step(here, r, model.nodes_by_id[o], True)
-        for o, r in _edges(model, node_id, to_target, "outgoing", at)
+        Step(nodes[r.from_], r, nodes[o], True)
+        for o, r, _ in _scoped_edges(model, node_id, to_target, "outgoing", at)
     ]
     steps.sort(key=lambda s: (model.labels[_higher(s).id].casefold(), s.relation.id))
     return steps
@@ -336,7 +336,9 @@ def chains(model: GovernanceModel, node_id: str, at: dt.date | None) -> tuple[tu
 
     A step goes up along a relation whose vocabulary entry says which end is higher:
     ``commissions``, ``steers`` and ``chairs`` lead to their source (whoever commissions
-    the MRA Bureau stands above it), ``member_of`` and ``part_of`` to their target. A
+    the MRA Bureau stands above it), ``member_of`` and ``part_of`` to their target; one
+    that holds for each member of a group the node belongs to counts for the node too
+    (its step's ends are the relation's own, so the group). A
     chain ends at a node with no step up, or where the next step would revisit a node
     of the same chain (a cycle). At most :data:`MAX_CHAINS` chains are returned. A
     node with nothing above it has no chains.

@@ -1,10 +1,10 @@
 """A small invented model whose facts carry modalities and scoped ends, and a conflict.
 
 A team of two secretaries supports each of two meetings, one unnamed secretary each
-(``from_scope`` one_of, ``to_scope`` each_member); a working group prepares each
-meeting; each meeting informs a bureau that exists only if a proposal is adopted; the
-team's support of the bureau is proposed. A conflict names the team's support of the
-meetings. None of it is about the MRA or Amstelland-Meerlanden.
+(``from_scope`` one_of, ``to_scope`` each_member), and steers each of them; a working
+group prepares each meeting; each meeting informs a bureau that exists only if a
+proposal is adopted; the team's support of the bureau is proposed. A conflict names
+the team's support of the meetings. None of it is about the MRA or Amstelland-Meerlanden.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ MODEL: dict[str, Any] = {
         _rel("secretaris-twee", "member_of", "team"),
         _rel("team", "supports", "overleggen", from_scope="one_of", to_scope="each_member"),
         _rel("team", "coordinates", "overleggen"),
+        _rel("team", "steers", "overleggen", to_scope="each_member"),
         _rel("werkgroep", "prepares", "overleggen", count=1, per="overleg", to_scope="each_member"),
         _rel("overleggen", "informs", "bureau", from_scope="each_member"),
         _rel("team", "supports", "bureau", modality="proposed"),

@@ -171,3 +171,12 @@ def test_composition_carries_the_conflicts_naming_its_subject(model: GovernanceM
     assert composition.size == 4
     assert [c.id for c in composition.conflicts] == ["pho-am-aantal"]
     assert sorted(c.value for c in composition.conflicts[0].claims if isinstance(c.value, int)) == [3, 4]
+
+
+def test_a_line_of_responsibility_for_each_member_reaches_every_member() -> None:
+    model = qualified_model()
+    found = chains(model, "overleg-noord", Y2020)
+    assert [[(s.source.id, s.relation.kind, s.target.id) for s in chain] for chain in found] == [
+        [("overleg-noord", "part_of", "overleggen"), ("team", "steers", "overleggen")],
+        [("team", "steers", "overleggen")],
+    ]
