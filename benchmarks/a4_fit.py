@@ -15,7 +15,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import mra_graph
-from mra_graph.render import render
+from mra_graph.render import Request, render
 
 SVG = "{http://www.w3.org/2000/svg}"
 MARGIN_PT = 2 * 42.5  # 15 mm each side
@@ -47,7 +47,7 @@ def main() -> None:
     model = mra_graph.load()
     print(f"{'view':<24} {'width':>7} {'height':>7} {'min font':>8} {'A4 portrait':>12} {'A4 landscape':>13}")
     for view, node in CASES:
-        width, height, smallest = measure(render(model, view, node, at=args.at, fmt="svg"))
+        width, height, smallest = measure(render(model, Request(view, node, at=args.at), "svg"))
         # a diagram smaller than the page is printed at its own size, not enlarged
         portrait = smallest * min(1.0, A4_PORTRAIT_PT / width)
         landscape = smallest * min(1.0, A4_LANDSCAPE_PT / width, (595.3 - MARGIN_PT) / height)

@@ -31,8 +31,8 @@ def test_the_installed_package_reads_its_own_views_and_draws(installed: Path, tm
     code = (
         "from mra_graph.resources import data_file; print(data_file('render', 'views.json'))\n"
         "import datetime as dt, mra_graph\n"
-        "from mra_graph.render import render\n"
-        "dot = render(mra_graph.load(), 'overview', at=dt.date(2017, 6, 1), fmt='dot')\n"
+        "from mra_graph.render import Request, render\n"
+        "dot = render(mra_graph.load(), Request('overview', at=dt.date(2017, 6, 1)), 'dot')\n"
         "print(dot.decode().splitlines()[0])\n"
     )
     done = subprocess.run(

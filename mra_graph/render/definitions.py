@@ -13,9 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from mra_graph.errors import RenderError
+from mra_graph.model import Strict
 from mra_graph.resources import data_file
 
 __all__ = [
@@ -29,11 +30,7 @@ __all__ = [
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Texts(_Strict):
+class Texts(Strict):
     nl: str
     en: str
 
@@ -41,7 +38,7 @@ class Texts(_Strict):
         return self.en if lang == "en" else self.nl
 
 
-class Selection(_Strict):
+class Selection(Strict):
     """Which nodes a view without a root node shows: these kinds in these regions, plus ``include``."""
 
     kinds: list[str] = Field(default_factory=list)
@@ -50,7 +47,7 @@ class Selection(_Strict):
     exclude: list[str] = Field(default_factory=list)
 
 
-class Step(_Strict):
+class Step(Strict):
     """One way a view walks from its root: a relation kind (``*`` for any) in a direction.
 
     ``out`` follows relations from the node reached to the next, ``in`` against them.
@@ -60,7 +57,7 @@ class Step(_Strict):
     direction: Literal["in", "out", "both"]
 
 
-class ViewDefinition(_Strict):
+class ViewDefinition(Strict):
     title: Texts = Field(description="The diagram's title; '{node}' is replaced by the root's label.")
     about: Texts = Field(description="One line saying what the view shows, for help texts.")
     needs_node: bool
@@ -94,7 +91,7 @@ class ViewDefinition(_Strict):
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 
-class NodeStyle(_Strict):
+class NodeStyle(Strict):
     shape: str
     style: str
     fill: str
@@ -103,14 +100,14 @@ class NodeStyle(_Strict):
     peripheries: int = 1
 
 
-class StatusStyle(_Strict):
+class StatusStyle(Strict):
     style: str
     line: str
     font: str
     fill: str | None = None
 
 
-class EdgeStyle(_Strict):
+class EdgeStyle(Strict):
     color: str
     style: str
     arrowhead: str
@@ -121,18 +118,18 @@ class EdgeStyle(_Strict):
     )
 
 
-class ClusterStyle(_Strict):
+class ClusterStyle(Strict):
     fill: str
     line: str
     style: str
 
 
-class Emphasis(_Strict):
+class Emphasis(Strict):
     line: str
     penwidth: float
 
 
-class Style(_Strict):
+class Style(Strict):
     font: str
     font_size: float
     title_size: float

@@ -71,7 +71,7 @@ def diagram(
         return Diagram(None, title, "", reason=f"the diagram renderer is not installed ({error})")
     parts = None
     try:
-        parts = render.description(model, view, node, at=at, lang=lang)
+        parts = render.description(model, render.Request(view, node, at=at, lang=lang))
     except MraGraphError as error:
         description = ""
         reason: str | None = str(error)
@@ -79,10 +79,10 @@ def diagram(
         description = parts.text()
         reason = None
     try:
-        svg = render.render(model, view, node, at=at, lang=lang, fmt="svg").decode("utf-8")
+        svg = render.render(model, render.Request(view, node, at=at, lang=lang), "svg").decode("utf-8")
     except MraGraphError as error:
         return Diagram(None, title, description, reason=str(error), parts=parts)
     source = None
     if mermaid:
-        source = render.render(model, view, node, at=at, lang=lang, fmt="mmd").decode("utf-8")
+        source = render.render(model, render.Request(view, node, at=at, lang=lang), "mmd").decode("utf-8")
     return Diagram(embeddable(svg), title, description, reason, source, parts)

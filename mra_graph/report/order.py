@@ -11,6 +11,8 @@ first node citing it comes; relations, figure tables and conflicts by id.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mra_graph.model import GovernanceModel
 from mra_graph.render.definitions import load_views
 from mra_graph.render.scene import figure_order
@@ -18,8 +20,6 @@ from mra_graph.render.scene import figure_order
 __all__ = ["OVERVIEW", "in_reading_order"]
 
 OVERVIEW = "overview"
-# cached properties of GovernanceModel, computed from the lists in their old order
-_CACHED = ("nodes_by_id", "regions_by_id", "labels", "labels_en", "disputed", "conflicts_about")
 
 
 def in_reading_order(model: GovernanceModel) -> GovernanceModel:
@@ -48,7 +48,7 @@ def in_reading_order(model: GovernanceModel) -> GovernanceModel:
         for source in node.sources:
             first_citation.setdefault(source.document, index)
     end = len(nodes)
-    update = {
+    update: dict[str, list[Any]] = {
         "nodes": nodes,
         "regions": sorted(model.regions, key=lambda r: (first_node.get(r.id, end), r.id)),
         "documents": sorted(model.documents, key=lambda d: (first_citation.get(d.id, end), d.id)),
@@ -56,7 +56,4 @@ def in_reading_order(model: GovernanceModel) -> GovernanceModel:
         "figures": sorted(model.figures, key=lambda f: f.id),
         "conflicts": sorted(model.conflicts, key=lambda c: c.id),
     }
-    copy = model.model_copy(update=update)
-    for name in _CACHED:
-        copy.__dict__.pop(name, None)
-    return copy
+    return model.with_lists(**update)
