@@ -28,6 +28,7 @@ __all__ = [
     "path_lines",
     "relation_extras",
     "sentence",
+    "source_lines",
     "status_word",
 ]
 
@@ -139,6 +140,11 @@ def relation_extras(
     if model is not None and mark_disputed and relation.id in model.disputed:
         parts.append(words.mark_text("disputed", lang))
     return parts
+
+
+def source_lines(sources: Sequence[Source], lang: str, indent: str = "  ") -> list[str]:
+    """``bron: document, section: "quote"``, one line per source, indented."""
+    return _source_lines(sources, lang, indent)
 
 
 def _source_lines(sources: Sequence[Source], lang: str, indent: str) -> list[str]:
