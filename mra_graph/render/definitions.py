@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError
 from mra_graph.errors import RenderError
 from mra_graph.model import Strict
 from mra_graph.resources import data_file
+from mra_graph.words import Lang
 
 __all__ = [
     "EdgeStyle",
@@ -34,7 +35,7 @@ class Texts(Strict):
     nl: str
     en: str
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nl
 
 
@@ -144,9 +145,6 @@ class Style(Strict):
     emphasis: Emphasis
     relations: dict[str, EdgeStyle]
     default_relation: EdgeStyle
-    plurals: dict[str, dict[str, str]]
-    words_en: dict[str, str]
-    text: dict[str, dict[str, str]]
 
     def node(self, kind: str, type_: str | None) -> NodeStyle:
         """The style of a node: its ``kind.type`` entry, else its kind's, else a plain box."""
@@ -158,9 +156,6 @@ class Style(Strict):
 
     def cluster(self, region: str) -> ClusterStyle:
         return self.clusters.get(region) or self.clusters["other"]
-
-    def words(self, lang: str) -> dict[str, str]:
-        return self.text.get(lang) or self.text["nl"]
 
 
 def _read(name: str) -> object:

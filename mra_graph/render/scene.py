@@ -21,6 +21,7 @@ from mra_graph.render.definitions import Style, ViewDefinition, load_style, load
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
 
@@ -66,7 +67,7 @@ class Cluster:
 @dataclass(frozen=True)
 class Scene:
     view: str
-    lang: str
+    lang: Lang
     at: dt.date
     title: str
     subtitle: str
@@ -187,7 +188,7 @@ def build_scene(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
@@ -274,7 +275,7 @@ def _assemble(
     root: str | None,
     used: set[str],
     at: dt.date,
-    lang: str,
+    lang: Lang,
 ) -> Scene:
     voc = vocabulary()
     nodes = []
@@ -291,8 +292,8 @@ def _assemble(
                 cluster=cluster if cluster in model.regions_by_id else None,
                 status=status,
                 emphasised=view.emphasise_root and n.id == root,
-                notes=node_notes(model, n, status, at, lang, style, staffing=view.staffing),
-                tooltip=node_tooltip(model, n, status, lang, style),
+                notes=node_notes(model, n, status, at, lang, staffing=view.staffing),
+                tooltip=node_tooltip(model, n, status, lang),
             )
         )
     scene_edges = []
@@ -303,7 +304,7 @@ def _assemble(
                 kind=rel.kind,
                 source=rel.from_,
                 target=rel.to,
-                label=edge_label(model, rel, lang, style),
+                label=edge_label(model, rel, lang),
                 status=status_at(rel, at),
                 emphasised=view.emphasise_walk and rel.id in used,
                 phrase=sentence(model, rel, lang)
@@ -317,21 +318,20 @@ def _assemble(
     for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
         region = model.regions_by_id[region_id]
         members = tuple(n.id for n in nodes if n.cluster == region.id)
-        label = (region.name_en or region.name) if lang == "en" else region.name
+        label = words(lang).pick(region.name, region.name_en)
         clusters.append(Cluster(region.id, label, members))
     present = {n.id for n in nodes}
     ranks = tuple(
         tuple(i for i in rank if i in present) for rank in view.ranks if sum(i in present for i in rank) > 0
     )
-    words = style.words(lang)
     title = view.title.text(lang).replace("{node}", model.label(root, lang) if root else "")
-    model_title = (model.title_en or model.title) if lang == "en" else model.title
+    model_title = words(lang).pick(model.title, model.title_en)
     return Scene(
         view=name,
         lang=lang,
         at=at,
         title=title,
-        subtitle=f"{model_title} · {words['as_of'].format(date=at.isoformat())}",
+        subtitle=f"{model_title} · {words(lang)('as_of', date=at.isoformat())}",
         root=root,
         nodes=tuple(nodes),
         edges=tuple(scene_edges),
