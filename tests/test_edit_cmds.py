@@ -62,6 +62,33 @@ def test_add_node_then_relation_then_query(cli: Cli, model_file: Path) -> None:
     assert "regiegroep-am" in asked.stdout
 
 
+def test_add_relation_and_node_take_modality_and_scopes(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    result = cli(
+        "--model", m, "add-relation", "informs", "AM-team", "portefeuillehoudersoverleggen AM",
+        "--from-scope", "one_of", "--to-scope", "each_member", "--modality", "proposed", *SOURCE,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    result = cli(
+        "--model", m, "add-node", "am-proefteam", "--kind", "body", "--name", "Proefteam", "--region", "am",
+        "--modality", "conditional", "--condition", "als de Regiegroep instemt", *SOURCE,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    edited = load(model_file)
+    relation = next(r for r in edited.relations if r.id == "am-team.informs.pho-am")
+    scoped = (relation.from_scope, relation.to_scope, relation.modality)
+    assert scoped == ("one_of", "each_member", "proposed")
+    node = edited.nodes_by_id["am-proefteam"]
+    assert (node.modality, node.condition) == ("conditional", "als de Regiegroep instemt")
+    # a condition needs modality 'conditional'
+    refused = cli(
+        "--model", m, "add-node", "am-ander", "--kind", "body", "--name", "Ander",
+        "--condition", "als", *SOURCE,
+    )  # fmt: skip
+    assert refused.exit_code == 1
+    assert "'condition' needs modality 'conditional'" in refused.stderr
+
+
 def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
     m = str(model_file)
     result = cli("--model", m, "set", "regiegroep-am", "size=12", 'aliases=["RG AM"]', "name_en=Board")
@@ -209,3 +236,67 @@ def test_write_atomically_keeps_the_old_file_when_the_rename_fails(
     write_atomically(target, b"new")
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_read_only_model_file_is_refused(cli: Cli, model_file: Path) -> None:
+    before = model_file.read_bytes()
+    os.chmod(model_file, 0o444)
+    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=12")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {str(model_file)!r} is read-only; nothing was written. "
+        "Make it writable (chmod u+w) or give --force to change it anyway\n"
+    )
+    assert model_file.read_bytes() == before
+    # a dry run writes nothing, so it needs no permission
+    assert cli("--model", str(model_file), "set", "regiegroep-am", "size=12", "--dry-run").exit_code == 0
+
+
+def test_force_changes_a_read_only_model_file_and_keeps_it_read_only(cli: Cli, model_file: Path) -> None:
+    os.chmod(model_file, 0o444)
+    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=12", "--force")
+    assert result.exit_code == 0, result.output
+    assert load(model_file).nodes_by_id["regiegroep-am"].size == 12
+    assert model_file.stat().st_mode & 0o777 == 0o444
+
+
+def _killed_edit(model_file: Path, signum: int) -> subprocess.CompletedProcess[str]:
+    # the edit is killed while it writes the new file, after the temporary file is full
+    program = (
+        "import os, sys\n"
+        f"os.fsync = lambda descriptor: os.kill(os.getpid(), {signum})\n"
+        "from mra_graph.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    args = ["--model", str(model_file), "set", "regiegroep-am", "size=12"]
+    return subprocess.run(
+        [sys.executable, "-c", program, *args], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_an_edit_killed_outright_leaves_a_temporary_file_the_next_edit_removes(
+    cli: Cli, model_file: Path
+) -> None:
+    before = model_file.read_bytes()
+    done = _killed_edit(model_file, 9)
+    assert done.returncode == -9
+    assert model_file.read_bytes() == before
+    left = _temporaries(model_file.parent)
+    assert len(left) == 1
+    assert left[0].startswith(".organen.json.")
+    assert cli("--model", str(model_file), "set", "regiegroep-am", "size=11").exit_code == 0
+    assert _temporaries(model_file.parent) == []
+    assert load(model_file).nodes_by_id["regiegroep-am"].size == 11
+
+
+def test_an_edit_stopped_by_kill_removes_its_own_temporary_file(model_file: Path) -> None:
+    before = model_file.read_bytes()
+    done = _killed_edit(model_file, 15)
+    assert done.returncode == 128 + 15
+    assert done.stderr == ""
+    assert model_file.read_bytes() == before
+    assert _temporaries(model_file.parent) == []

@@ -3,6 +3,7 @@
 Each edit needs the file named with ``--model`` (the model inside the installed package
 is never changed behind one's back), validates the whole model before it writes, and
 writes through :func:`mra_graph.editing.model_file.edit_model_file`: locked, atomic, canonical.
+A read-only model file is changed only with ``--force``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from typing import Any
 
 import click
 
+from mra_graph.cli.completion import complete_item, complete_node, complete_region, complete_relation_kind
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.schema import GovernanceModel, Modality, Scope
 
 __all__ = ["EDIT_COMMANDS", "add_node", "add_relation", "end", "rename", "set_"]
 
@@ -26,16 +28,10 @@ pass_context = click.make_pass_decorator(Context)
 _STATUSES = ("active", "planned", "under_consideration", "ended")
 
 
-def _model_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--model",
-        "model_path",
-        type=click.Path(dir_okay=False),
-        help="Model file to change (or give --model before the command).",
+def _writing_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--force", is_flag=True, help="Change the model file even when it is read-only (it stays read-only)."
     )(command)
-
-
-def _dry_run_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--dry-run", is_flag=True, help="Print the change as a unified diff and write nothing."
     )(command)
@@ -64,6 +60,17 @@ def _period_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--status", type=click.Choice(_STATUSES), help="Default: active.")(command)
 
 
+def _modality_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option("--condition", help="What a conditional fact depends on, in the source's words.")(
+        command
+    )
+    return click.option(
+        "--modality",
+        type=click.Choice([m.value for m in Modality]),
+        help="How firmly the source states it; default: plainly.",
+    )(command)
+
+
 def _sources(sources: Sequence[tuple[str, str]], quotes: Sequence[str]) -> list[dict[str, str]]:
     if not sources:
         raise UsageError("every fact needs a source: give --source DOCUMENT SECTION")
@@ -84,20 +91,20 @@ def _date(value: dt.date | None) -> str | None:
 
 def _apply(
     obj: Context,
-    model_path: str | None,
     dry_run: bool,
+    force: bool,
     change: Callable[[GovernanceModel, str], GovernanceModel],
     what: str,
 ) -> None:
     from mra_graph.editing.model_file import edit_model_file
 
-    path = model_path or obj.model_path
+    path = obj.model_path
     if not path:
         raise UsageError(
             "say which model file to change with --model PATH (e.g. --model model/organen.json); "
             "edits never change the model inside the installed package"
         )
-    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run)
+    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run, allow_read_only=force)
     if obj.json:
         echo_json({"file": path, "edit": what, "written": result.written, "changed": result.changed})
         return
@@ -133,12 +140,12 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
 @click.option("--description", help="Dutch description.")
 @click.option("--description-en", help="English description.")
-@click.option("--region", help="Region id, e.g. mra or am.")
+@click.option("--region", help="Region id.", shell_complete=complete_region)
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
 @_period_options
+@_modality_options
 @_source_options
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     """Add a node with id ID."""
@@ -158,31 +165,43 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
         "status": options["status"],
         "valid_from": _date(options["valid_from"]),
         "valid_to": _date(options["valid_to"]),
+        "modality": options["modality"],
+        "condition": options["condition"],
         "sources": _sources(options["sources"], options["quotes"]),
     }
     _apply(
         obj,
-        options["model_path"],
         options["dry_run"],
+        options["force"],
         lambda model, file: editing.add_node(model, fields, file=file),
         f"added node {node_id!r}",
     )
 
 
 @click.command("add-relation")
-@click.argument("kind")
-@click.argument("from_", metavar="FROM")
-@click.argument("to")
+@click.argument("kind", shell_complete=complete_relation_kind)
+@click.argument("from_", metavar="FROM", shell_complete=complete_node)
+@click.argument("to", shell_complete=complete_node)
 @click.option("--id", "relation_id", help="Relation id; default FROM.KIND.TO.")
 @click.option("--capacity", help="e.g. bestuurlijk or ambtelijk.")
 @click.option("--count", type=click.IntRange(min=0), help="How many, e.g. 2 (per --per).")
 @click.option("--per", help="Per what, e.g. raad.")
 @click.option("--role", help="In which role, e.g. voorzitter.")
 @click.option("--note", help="A note on the relation.")
+@click.option(
+    "--from-scope",
+    type=click.Choice([x.value for x in Scope]),
+    help="It holds for each_member of FROM, or for one_of them; default: FROM itself.",
+)
+@click.option(
+    "--to-scope",
+    type=click.Choice([x.value for x in Scope]),
+    help="It holds for each_member of TO, or for one_of them; default: TO itself.",
+)
 @_period_options
+@_modality_options
 @_source_options
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any) -> None:
     """Add a relation KIND from node FROM to node TO (ids or names)."""
@@ -196,9 +215,13 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         "per": options["per"],
         "role": options["role"],
         "note": options["note"],
+        "from_scope": options["from_scope"],
+        "to_scope": options["to_scope"],
         "status": options["status"],
         "valid_from": _date(options["valid_from"]),
         "valid_to": _date(options["valid_to"]),
+        "modality": options["modality"],
+        "condition": options["condition"],
         "sources": _sources(options["sources"], options["quotes"]),
     }
 
@@ -206,7 +229,7 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         fields = {**base, "from": _resolve(model, from_), "to": _resolve(model, to)}
         return editing.add_relation(model, fields, file=file)
 
-    _apply(obj, options["model_path"], options["dry_run"], change, f"added relation {kind} {from_} → {to}")
+    _apply(obj, options["dry_run"], options["force"], change, f"added relation {kind} {from_} → {to}")
 
 
 def _value(text: str) -> Any:
@@ -220,19 +243,18 @@ def _value(text: str) -> Any:
 
 
 @click.command("set")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=complete_item)
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove a field (repeatable).")
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def set_(
     obj: Context,
     item_id: str,
     assignments: tuple[str, ...],
     unset: tuple[str, ...],
-    model_path: str | None,
     dry_run: bool,
+    force: bool,
 ) -> None:
     """Set fields of the node or relation ID.
 
@@ -252,44 +274,40 @@ def set_(
         values[name] = _value(text)
     _apply(
         obj,
-        model_path,
         dry_run,
+        force,
         lambda model, file: editing.set_fields(model, item_id, values, unset, file=file),
         f"set {', '.join([*values, *unset])} of {item_id!r}",
     )
 
 
 @click.command()
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=complete_item)
 @click.option("--on", "on", type=date_type, required=True, help="The first day it no longer holds.")
 @click.option(
     "--with-relations", is_flag=True, help="End the node's relations that still run on that day too."
 )
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
-def end(
-    obj: Context, item_id: str, on: dt.date, with_relations: bool, model_path: str | None, dry_run: bool
-) -> None:
+def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: bool, force: bool) -> None:
     """End the node or relation ID on a date; nothing is deleted."""
     from mra_graph.editing import edits as editing
 
     _apply(
         obj,
-        model_path,
         dry_run,
+        force,
         lambda model, file: editing.end(model, item_id, on, with_relations=with_relations, file=file),
         f"ended {item_id!r} on {on.isoformat()}",
     )
 
 
 @click.command()
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="ID", shell_complete=complete_node)
 @click.argument("name")
 @click.option("--on", "on", type=date_type, required=True, help="The first day of the new name.")
 @click.option("--name-en", help="The new English name too.")
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def rename(
     obj: Context,
@@ -297,16 +315,16 @@ def rename(
     name: str,
     on: dt.date,
     name_en: str | None,
-    model_path: str | None,
     dry_run: bool,
+    force: bool,
 ) -> None:
     """Give node ID a new NAME from a date; the id stays and the old name is kept as a former name."""
     from mra_graph.editing import edits as editing
 
     _apply(
         obj,
-        model_path,
         dry_run,
+        force,
         lambda model, file: editing.rename(model, node_id, name, on, name_en=name_en, file=file),
         f"renamed {node_id!r} to {name!r} from {on.isoformat()}",
     )

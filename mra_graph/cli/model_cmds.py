@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
+from mra_graph.cli.completion import complete_node, complete_region
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.model.loading import load, sources_dir_from_env
 from mra_graph.model.names import resolve
-from mra_graph.model.schema import NodeKind, Relation, json_schema_text
+from mra_graph.model.schema import GovernanceModel, NodeKind, Relation, json_schema_text
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import relation_extras
+from mra_graph.present.answer_text import modality_text, relation_extras
 from mra_graph.present.summary import node_detail, node_ref
 from mra_graph.words import Lang, words
 
@@ -21,7 +22,6 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.command()
-@click.option("--model", "model_path", type=click.Path(dir_okay=False), help="Model file to check.")
 @click.option(
     "--sources",
     "sources_dir",
@@ -29,9 +29,10 @@ pass_context = click.make_pass_decorator(Context)
     help="Folder with the source documents; quotes are then checked against them.",
 )
 @pass_context
-def check(obj: Context, model_path: str | None, sources_dir: str | None) -> None:
-    """Validate a model and report every problem with file, line:column and JSON path."""
-    path = model_path or obj.model_path
+def check(obj: Context, sources_dir: str | None) -> None:
+    """Validate a model (--model, or the bundled one) and report every problem with file,
+    line:column and JSON path."""
+    path = obj.model_path
     shown = path or "model/organen.json"
     folder = Path(sources_dir) if sources_dir else sources_dir_from_env()
     try:
@@ -80,7 +81,7 @@ def schema() -> None:
 
 @click.command("list")
 @click.option("--kind", type=click.Choice([k.value for k in NodeKind]), help="Only nodes of this kind.")
-@click.option("--region", help="Only nodes of this region (id, e.g. mra or am).")
+@click.option("--region", help="Only nodes of this region (its id).", shell_complete=complete_region)
 @pass_context
 def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     """List the nodes of the model, with their status on --at."""
@@ -101,13 +102,19 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     rows = []
     for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
+        # the status column also says how firmly the sources state the node and whether it is disputed
+        marks = [w.status(ref["status"])]
+        if "modality" in ref:
+            marks.append(vocab.modality_text(ref["modality"], obj.lang))
+        if ref.get("disputed"):
+            marks.append(vocab.mark_text("disputed", obj.lang))
         rows.append(
             (
                 ref["id"],
                 ref["label"],
                 vocab.type_name(node.kind.value, node.type, obj.lang),
                 region_short,
-                w.status(ref["status"]),
+                ", ".join(marks),
             )
         )
     columns = w.section("model")["columns"]
@@ -121,7 +128,7 @@ def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @pass_context
 def show(obj: Context, node: str) -> None:
     """Everything about one node: fields, relations in and out, and sources."""
@@ -142,6 +149,9 @@ def show(obj: Context, node: str) -> None:
         facts.append(w("model", "from", date=detail["valid_from"]))
     if detail["valid_to"]:
         facts.append(w("model", "until", date=detail["valid_to"]))
+    modality = modality_text(found, obj.lang)
+    if modality:
+        facts.append(modality)
     click.echo("  " + " · ".join(facts))
     if detail["aliases"]:
         click.echo(
@@ -162,10 +172,14 @@ def show(obj: Context, node: str) -> None:
     by_id = {r.id: r for r in model.relations}
     for rel in detail["outgoing"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).active
-        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang)))
+        lines.append(
+            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang, model))
+        )
     for rel in detail["incoming"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).passive
-        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang)))
+        lines.append(
+            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang, model))
+        )
     if lines:
         click.echo(f"  {w('model', 'relations')}:")
         width = max(len(p) for p, _, _ in lines)
@@ -177,9 +191,10 @@ def show(obj: Context, node: str) -> None:
         click.echo(f"    {source['document']}, {source['section']}{quote}")
 
 
-def _extras(relation: Relation, status: str, lang: Lang) -> str:
-    """A relation's capacity, flags, count and role, and its status when not active."""
-    parts = relation_extras(relation, lang)
+def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel) -> str:
+    """A relation's modality, scoped ends, capacity, flags, count and role, a disputed
+    mark, and its status when not active."""
+    parts = relation_extras(relation, lang, model=model)
     if status != "active":
         parts.append(words(lang).status(status))
     return f" ({', '.join(parts)})" if parts else ""

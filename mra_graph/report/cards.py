@@ -15,7 +15,7 @@ from functools import cached_property
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import relation_extras
+from mra_graph.present.answer_text import modality_text, relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import Card, ChainStep, Group, Line, Ref
@@ -66,6 +66,8 @@ class CardMaker:
             status=status.value,
             status_text=None if status is Status.ACTIVE else self.t.status_word(status.value),
             disputed=node.id in self.model.disputed,
+            modality_text=_modality_word(node, self.lang),
+            modality_detail=modality_text(node, self.lang),
         )
 
     def _status_text(self, relation: Relation) -> str | None:
@@ -75,7 +77,8 @@ class CardMaker:
         return self.t("not_active", date=self.at.isoformat(), status=self.t.status_word(status.value))
 
     def _extras(self, relation: Relation, with_count: bool = True) -> tuple[str, ...]:
-        return tuple(relation_extras(relation, self.lang, with_count))
+        # the card marks a disputed relation itself
+        return tuple(relation_extras(relation, self.lang, with_count, self.model, mark_disputed=False))
 
     def line(self, relation: Relation, here: str, extras: tuple[str, ...] | None = None) -> Line:
         """``relation`` as seen from the card of ``here``; the ``from`` card owns its anchor."""
@@ -281,3 +284,8 @@ class CardMaker:
             for chain in found
         )
         return steps, None
+
+
+def _modality_word(node: Node, lang: Lang) -> str | None:
+    """``voorwaardelijk`` for a conditional node, without its condition."""
+    return vocabulary().modality_text(node.modality.value, lang) if node.modality else None

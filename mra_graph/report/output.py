@@ -85,7 +85,7 @@ def render_report(
     focus: str | None = None,
     template: Path | None = None,
     mermaid: bool = False,
-    image_name: str = "report-diagram.svg",
+    image_name: str | None = "report-diagram.svg",
 ) -> dict[str, bytes]:
     """The files of a report, by name: the report itself first, then (Markdown) its diagram.
 
@@ -94,8 +94,9 @@ def render_report(
     :data:`WHOLE_REPORT_LIMIT` nodes raises :class:`~mra_graph.errors.UsageError`;
     ``template`` replaces the bundled template (errors in it raise
     :class:`~mra_graph.errors.TemplateError`); ``mermaid`` adds the diagram's Mermaid
-    source to a Markdown report. The HTML is one
-    self-contained file; Markdown links ``image_name``, written beside it.
+    source to a Markdown report. The HTML is one self-contained file; Markdown links
+    ``image_name``, written beside it, or has no diagram file when ``image_name`` is
+    None (a report on standard output).
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -121,7 +122,7 @@ def render_report(
         "assets": _assets(),
         "interactive": fmt == "html",
         "data": _viewer_data(report),
-        "image": Markup(quote(image_name)) if picture.svg else None,
+        "image": Markup(quote(image_name)) if picture.svg and image_name is not None else None,
         "mermaid": picture.mermaid,
         # WeasyPrint draws an inline <svg> only once per process; as an image it always works
         "diagram_src": _data_uri(picture.svg) if fmt == "pdf" and picture.svg else None,
@@ -131,7 +132,7 @@ def render_report(
         return {"": text.encode("utf-8")}
     if fmt == "md":
         files = {"": text.encode("utf-8")}
-        if picture.svg:
+        if picture.svg and image_name is not None:
             files[image_name] = _XML_DECLARATION + picture.svg.encode("utf-8")
         return files
     return {"": _pdf(text)}
