@@ -10,7 +10,7 @@ import click
 from mra_graph.cli.context import Context
 from mra_graph.errors import UsageError
 from mra_graph.files import write_atomically
-from mra_graph.render import FORMATS, render
+from mra_graph.render import FORMATS, model_views, render
 
 __all__ = ["render_cmd"]
 
@@ -79,9 +79,10 @@ def render_cmd(
     active_only: bool,
     dpi: int | None,
 ) -> None:
-    """Draw VIEW (overview, orgchart NODE, focus NODE, chain NODE) to a file.
+    """Draw VIEW (overview, overview-REGION, orgchart NODE, focus NODE, chain NODE) to a file.
 
-    Honours the global --at and --lang. SVG, PNG and PDF need Graphviz's dot; DOT and
+    Honours the global --at and --lang; a view file beside the model (NAME.views.json
+    beside NAME.json) changes views for that model. SVG, PNG and PDF need Graphviz's dot; DOT and
     Mermaid (.mmd) do not. The file is written whole or not at all.
     """
     chosen = _format(output, fmt)
@@ -96,6 +97,7 @@ def render_cmd(
         relations=_relations(relations),
         active_only=active_only,
         dpi=dpi,
+        views=model_views(ctx.model_path),
     )
     if output == "-":
         sys.stdout.buffer.write(data)

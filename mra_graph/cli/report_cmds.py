@@ -52,6 +52,7 @@ def report(
     click a body in the diagram, switch the staffing table's year. Honours --at and --lang.
     """
     from mra_graph.errors import UsageError
+    from mra_graph.render import model_views
     from mra_graph.report import format_for, template_text, write_report
 
     if print_template:
@@ -69,6 +70,7 @@ def report(
         focus=focus,
         template=template,
         mermaid=mermaid,
+        views=model_views(obj.model_path),
     )
     for path in written:
         click.echo(str(path))

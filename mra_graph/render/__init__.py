@@ -22,6 +22,11 @@ highlight parts of the picture:
 Each node and edge group has a ``<title>`` with its label or sentence, and a tooltip.
 The SVG holds no scripts and no links.
 
+The views work for any model; a model may change them for itself with a view file
+beside it (see :mod:`mra_graph.render.definitions`), which ``views=model_views(path)``
+passes in. A view that shows the whole model and finds nothing to draw raises
+:class:`RenderError`.
+
 >>> import datetime as dt
 >>> import mra_graph
 >>> from mra_graph.render import render, view_names
@@ -41,7 +46,7 @@ import graphviz
 
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
-from mra_graph.render.definitions import load_style, load_views
+from mra_graph.render.definitions import Views, load_style, load_views, model_views
 from mra_graph.render.dot import to_digraph, to_dot
 from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg, run_dot
@@ -53,9 +58,11 @@ __all__ = [
     "Description",
     "RenderError",
     "Scene",
+    "Views",
     "build_view",
     "describe",
     "description",
+    "model_views",
     "render",
     "scene",
     "view_names",
@@ -65,9 +72,15 @@ FORMATS = ("svg", "png", "pdf", "dot", "mmd")
 PNG_DPI = 150
 
 
-def view_names() -> list[str]:
-    """The names of the views in ``render/views.json``, sorted."""
-    return sorted(load_views())
+def view_names(model: GovernanceModel | None = None, views: Views | None = None) -> list[str]:
+    """The names of the views, sorted: those of ``render/views.json`` and of the model's
+    view file, with a per-region view (``overview-{region}``) once for each region of
+    ``model`` (the bundled model when None)."""
+    if model is None:
+        from mra_graph.loading import load
+
+        model = load()
+    return (views or Views(load_views())).names(model)
 
 
 def scene(
@@ -80,10 +93,19 @@ def scene(
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
+    views: Views | None = None,
 ) -> Scene:
     """What a view shows, before it is drawn (see :class:`~mra_graph.render.scene.Scene`)."""
     return build_scene(
-        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+        model,
+        view,
+        node,
+        at=at,
+        lang=lang,
+        depth=depth,
+        relations=relations,
+        active_only=active_only,
+        views=views,
     )
 
 
@@ -97,6 +119,7 @@ def build_view(
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
+    views: Views | None = None,
 ) -> graphviz.Digraph:
     """The Graphviz graph of ``view`` (rooted at ``node`` where the view needs one).
 
@@ -105,7 +128,15 @@ def build_view(
     ``relations``, and :class:`RenderError` when the view or style file is broken.
     """
     found = scene(
-        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+        model,
+        view,
+        node,
+        at=at,
+        lang=lang,
+        depth=depth,
+        relations=relations,
+        active_only=active_only,
+        views=views,
     )
     return to_digraph(found, load_style())
 
@@ -120,10 +151,19 @@ def describe(
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
+    views: Views | None = None,
 ) -> str:
     """The text alternative of the diagram: title, date, every node and every line."""
     return description(
-        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+        model,
+        view,
+        node,
+        at=at,
+        lang=lang,
+        depth=depth,
+        relations=relations,
+        active_only=active_only,
+        views=views,
     ).text()
 
 
@@ -137,11 +177,20 @@ def description(
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
+    views: Views | None = None,
 ) -> Description:
     """The text alternative of :func:`describe` in its parts, for pages that list each line
     as an item; ``description(...).text()`` equals ``describe(...)``."""
     found = scene(
-        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+        model,
+        view,
+        node,
+        at=at,
+        lang=lang,
+        depth=depth,
+        relations=relations,
+        active_only=active_only,
+        views=views,
     )
     return describe_parts(found, load_style())
 
@@ -158,6 +207,7 @@ def render(
     relations: Sequence[str] | None = None,
     active_only: bool = False,
     dpi: int | None = None,
+    views: Views | None = None,
 ) -> bytes:
     """The diagram as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
 
@@ -174,7 +224,15 @@ def render(
             else f"--dpi must be 24 to 1200, got {dpi}"
         )
     found = scene(
-        model, view, node, at=at, lang=lang, depth=depth, relations=relations, active_only=active_only
+        model,
+        view,
+        node,
+        at=at,
+        lang=lang,
+        depth=depth,
+        relations=relations,
+        active_only=active_only,
+        views=views,
     )
     style = load_style()
     if fmt == "mmd":

@@ -13,16 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from mra_graph.answer_text import sentence
-from mra_graph.errors import UsageError
+from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel, Node, Relation, Status
 from mra_graph.names import resolve
 from mra_graph.queries import check_kind
-from mra_graph.render.definitions import Style, ViewDefinition, load_style, load_views
+from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
+from mra_graph.render.levels import Line, derive_levels
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
+__all__ = ["Cluster", "Layout", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order", "layout"]
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,70 @@ class Scene:
         return {n.id: n for n in self.nodes}
 
 
-def _view(name: str) -> ViewDefinition:
-    views = load_views()
-    if name not in views:
-        known = ", ".join(sorted(views))
-        raise UsageError(f"unknown view {name!r}; the views are {known}")
-    return views[name]
+@dataclass(frozen=True)
+class Layout:
+    """Where a view puts the nodes it selects: its levels from the top down (hand-tuned
+    or derived), the region each node is drawn in, and the node that stands for each
+    region, as sorted pairs (node, region)."""
+
+    ranks: tuple[tuple[str, ...], ...]
+    clusters: dict[str, str | None]
+    region_nodes: tuple[tuple[str, str], ...]
+    folded: dict[str, str]
+
+
+def _cluster(model: GovernanceModel, view: ViewDefinition, node: Node) -> str | None:
+    if not view.group_by_region:
+        return None
+    cluster = view.cluster_of.get(node.id, node.region)
+    return cluster if cluster in model.regions_by_id else None
+
+
+def _layout(
+    model: GovernanceModel, view: ViewDefinition, ids: list[str], relations: list[Relation], style: Style
+) -> Layout:
+    clusters = {i: _cluster(model, view, model.nodes_by_id[i]) for i in ids}
+    folded = _folded(model, view, ids, relations)
+    if view.region_nodes:
+        stands_for = {node: region for region, node in view.region_nodes.items() if node in clusters}
+    else:
+        # a region's node is the one node of a type that stands for a region (the cooperation)
+        found: dict[str, list[str]] = {}
+        for node_id in sorted(ids):
+            region = clusters[node_id]
+            if region is not None and model.nodes_by_id[node_id].type in view.region_node_types:
+                found.setdefault(region, []).append(node_id)
+        stands_for = {nodes[0]: region for region, nodes in found.items() if len(nodes) == 1}
+    if view.ranks or not view.derive_levels:
+        present = set(ids)
+        ranks = tuple(
+            tuple(i for i in rank if i in present) for rank in view.ranks if any(i in present for i in rank)
+        )
+    else:
+        # parts drawn inside their group take no level of their own
+        drawn = {i: c for i, c in clusters.items() if i not in folded}
+        lines = [Line(r.id, r.kind, r.from_, r.to) for r in relations]
+        top = {i for i in drawn if model.nodes_by_id[i].type in view.top_types}
+        ranks = derive_levels(drawn, lines, style, loose=view.unranked, top=top)
+    return Layout(ranks, clusters, tuple(sorted(stands_for.items())), folded)
+
+
+def layout(model: GovernanceModel, view_name: str, views: Views | None = None) -> Layout:
+    """The layout of a view that shows the whole model (``overview``), on no day in
+    particular: every node and relation it selects, whatever its status. A view that
+    selects nothing has an empty layout."""
+    views = views or Views(load_views())
+    view = views.get(view_name, model)
+    style = load_style()
+    ids = _selected(model, view)
+    shown = set(ids)
+    kinds = set(view.relations) if view.relations is not None else None
+    relations = [
+        r
+        for r in model.relations
+        if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds)
+    ]
+    return _layout(model, view, ids, relations, style)
 
 
 def _kinds(view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | None:
@@ -162,23 +221,31 @@ def figure_order(model: GovernanceModel) -> dict[str, int]:
 
 
 def _selected(model: GovernanceModel, view: ViewDefinition) -> list[str]:
+    """The ids of the nodes a view without a root selects, in the model's order."""
     select = view.select
     if select is None:
         return []
-    include = set(select.include)
-    exclude = set(select.exclude)
-    return [
+    chosen = {
         n.id
         for n in model.nodes
-        if n.id not in exclude
-        and (
-            n.id in include
-            or (
-                (not select.kinds or n.kind.value in select.kinds)
-                and (not select.regions or (n.region or "") in select.regions)
-            )
+        if n.id in select.include
+        or (
+            (not select.kinds or n.kind.value in select.kinds)
+            and (not select.regions or (n.region or "") in select.regions)
         )
-    ]
+    }
+    related = select.related
+    if related is not None:
+        kinds = set(related.relations)
+        wanted = set(related.kinds)
+        for rel in model.relations:
+            if rel.kind not in kinds:
+                continue
+            for end, other in ((rel.from_, rel.to), (rel.to, rel.from_)):
+                if other in chosen and model.nodes_by_id[end].kind.value in wanted:
+                    chosen.add(end)
+    chosen -= set(select.exclude)
+    return [n.id for n in model.nodes if n.id in chosen]
 
 
 def build_scene(
@@ -192,6 +259,7 @@ def build_scene(
     relations: Sequence[str] | None = None,
     active_only: bool = False,
     style: Style | None = None,
+    views: Views | None = None,
 ) -> Scene:
     """The scene of view ``view_name``; raises UsageError, UnknownNameError or AmbiguousNameError.
 
@@ -203,10 +271,14 @@ def build_scene(
     """
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}; use nl or en")
-    view = _view(view_name)
+    view = (views or Views(load_views())).get(view_name, model)
     style = style or load_style()
     if view.needs_node and node is None:
-        raise UsageError(f"the view {view_name!r} needs a node, e.g. {view_name} 'MRA Bureau'")
+        bodies = sorted(n.id for n in model.nodes if n.kind.value == "body")
+        example = model.nodes_by_id[bodies[0]].name if bodies else ""
+        raise UsageError(
+            f"the view {view_name!r} needs a node" + (f", e.g. {view_name} {example!r}" if example else "")
+        )
     if not view.needs_node and node is not None:
         raise UsageError(f"the view {view_name!r} shows the whole model and takes no node")
     if depth is not None and (depth < 1 or not view.walk):
@@ -235,20 +307,23 @@ def build_scene(
     else:
         ids = [i for i in _selected(model, view) if visible(model.nodes_by_id[i])]
         candidates = list(model.relations)
+        if not ids:
+            raise RenderError(_nothing_to_draw(model, view_name, view, at, active_only))
     shown = set(ids)
     edges = [
         r
         for r in candidates
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
+    plan = _layout(model, view, ids, edges, style)
     # the order the nodes are drawn in, whatever the order of the model file's lists: in a
     # walked view level by level from the root (alone on the first), else
     # level by level from the top as the view lists them; then those not active on the day
     # last (a group lists its planned parts after its others), then in the order of the
     # staffing tables (the head of a bureau before its staff), then by id
-    placed = {n: (i, p) for i, rank in enumerate(view.ranks) for p, n in enumerate(rank)}
+    placed = {n: (i, p) for i, rank in enumerate(plan.ranks) for p, n in enumerate(rank)}
     rows = figure_order(model)
-    last = (len(view.ranks), 0)
+    last = (len(plan.ranks), 0)
     ids = sorted(
         ids,
         key=lambda n: (
@@ -261,7 +336,18 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang)
+    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang, plan)
+
+
+def _nothing_to_draw(
+    model: GovernanceModel, name: str, view: ViewDefinition, at: dt.date, active_only: bool
+) -> str:
+    select = view.select
+    what = " or ".join(select.kinds) if select and select.kinds else "node"
+    where = f" in region {', '.join(select.regions)}" if select and select.regions else ""
+    if active_only and _selected(model, view):
+        return f"the view {name!r} has nothing to draw: no {what}{where} is active on {at.isoformat()}"
+    return f"the view {name!r} has nothing to draw: the model has no {what}{where}"
 
 
 def _assemble(
@@ -275,12 +361,12 @@ def _assemble(
     used: set[str],
     at: dt.date,
     lang: str,
+    plan: Layout,
 ) -> Scene:
     voc = vocabulary()
     nodes = []
     for node_id in ids:
         n = model.nodes_by_id[node_id]
-        cluster = view.cluster_of.get(n.id, n.region) if view.group_by_region else None
         status = status_at(n, at)
         nodes.append(
             SceneNode(
@@ -288,7 +374,7 @@ def _assemble(
                 label=model.label(n.id, lang),
                 kind=n.kind.value,
                 type=n.type,
-                cluster=cluster if cluster in model.regions_by_id else None,
+                cluster=plan.clusters[n.id],
                 status=status,
                 emphasised=view.emphasise_root and n.id == root,
                 notes=node_notes(model, n, status, at, lang, style, staffing=view.staffing),
@@ -311,7 +397,7 @@ def _assemble(
                 else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
-    nodes, scene_edges = _fold(model, view, nodes, scene_edges)
+    nodes, scene_edges = _fold(plan.folded, nodes, scene_edges)
     clusters = []
     # each region where its first node comes, so the order follows the nodes' order
     for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
@@ -319,54 +405,68 @@ def _assemble(
         members = tuple(n.id for n in nodes if n.cluster == region.id)
         label = (region.name_en or region.name) if lang == "en" else region.name
         clusters.append(Cluster(region.id, label, members))
-    present = {n.id for n in nodes}
-    ranks = tuple(
-        tuple(i for i in rank if i in present) for rank in view.ranks if sum(i in present for i in rank) > 0
-    )
     words = style.words(lang)
-    title = view.title.text(lang).replace("{node}", model.label(root, lang) if root else "")
     model_title = (model.title_en or model.title) if lang == "en" else model.title
+    drawn_for = model.regions_by_id.get(view.region or "")
+    region_name = ""
+    if drawn_for is not None:
+        region_name = (drawn_for.name_en or drawn_for.name) if lang == "en" else drawn_for.name
+    template = view.title.text(lang)
+    title = (
+        template.replace("{node}", model.label(root, lang) if root else "")
+        .replace("{model}", model_title)
+        .replace("{region}", region_name)
+    )
+    as_of = words["as_of"].format(date=at.isoformat())
     return Scene(
         view=name,
         lang=lang,
         at=at,
         title=title,
-        subtitle=f"{model_title} · {words['as_of'].format(date=at.isoformat())}",
+        # the model's title under the view's, unless the view's title already is it
+        subtitle=as_of if "{model}" in template else f"{model_title} · {as_of}",
         root=root,
         nodes=tuple(nodes),
         edges=tuple(scene_edges),
         clusters=tuple(clusters),
-        ranks=ranks,
+        ranks=plan.ranks,
         graph=tuple(sorted(view.graph.items())),
         unranked=tuple(sorted(view.unranked)),
         emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
-        region_nodes=tuple(sorted((n, r) for r, n in view.region_nodes.items() if n in present)),
+        region_nodes=plan.region_nodes,
     )
 
 
-def _fold(
-    model: GovernanceModel, view: ViewDefinition, nodes: list[SceneNode], edges: list[SceneEdge]
-) -> tuple[list[SceneNode], list[SceneEdge]]:
-    """Mark parts drawn inside their group: a part_of line to a node of a ``fold_into`` type
-    that is the part's only line in the scene."""
+def _folded(
+    model: GovernanceModel, view: ViewDefinition, ids: Sequence[str], relations: Sequence[Relation]
+) -> dict[str, str]:
+    """The parts drawn inside their group, each with its group: a part whose only line in
+    the scene is a part_of line to a node of a ``fold_into`` type."""
     if not view.fold_into:
-        return nodes, edges
-    groups = {n.id for n in nodes if n.type in view.fold_into}
-    lines: dict[str, list[SceneEdge]] = {}
-    for edge in edges:
-        lines.setdefault(edge.source, []).append(edge)
-        lines.setdefault(edge.target, []).append(edge)
+        return {}
+    groups = {i for i in ids if model.nodes_by_id[i].type in view.fold_into}
+    lines: dict[str, list[Relation]] = {}
+    for rel in relations:
+        lines.setdefault(rel.from_, []).append(rel)
+        lines.setdefault(rel.to, []).append(rel)
     folded: dict[str, str] = {}
-    for node in nodes:
-        own = lines.get(node.id, [])
+    for node_id in ids:
+        own = lines.get(node_id, [])
         if (
-            node.id not in groups
+            node_id not in groups
             and len(own) == 1
             and own[0].kind == "part_of"
-            and own[0].source == node.id
-            and own[0].target in groups
+            and own[0].from_ == node_id
+            and own[0].to in groups
         ):
-            folded[node.id] = own[0].target
+            folded[node_id] = own[0].to
+    return folded
+
+
+def _fold(
+    folded: dict[str, str], nodes: list[SceneNode], edges: list[SceneEdge]
+) -> tuple[list[SceneNode], list[SceneEdge]]:
+    """Mark the ``folded`` parts and their lines."""
     nodes = [replace(n, inside=folded[n.id]) if n.id in folded else n for n in nodes]
     edges = [replace(e, folded=True) if e.source in folded else e for e in edges]
     return nodes, edges

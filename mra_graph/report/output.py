@@ -19,6 +19,7 @@ from mra_graph.errors import RenderError, UsageError
 from mra_graph.files import write_atomically
 from mra_graph.model import GovernanceModel
 from mra_graph.names import resolve
+from mra_graph.render.definitions import Views
 from mra_graph.report.content import Report
 from mra_graph.report.diagram import diagram
 from mra_graph.report.gather import build_report
@@ -81,14 +82,16 @@ def render_report(
     template: Path | None = None,
     mermaid: bool = False,
     image_name: str = "report-diagram.svg",
+    views: Views | None = None,
 ) -> dict[str, bytes]:
     """The files of a report, by name: the report itself first, then (Markdown) its diagram.
 
     ``focus`` is any name of a node (an unknown one raises
     :class:`~mra_graph.errors.UnknownNameError`); ``template`` replaces the bundled
     template (errors in it raise :class:`~mra_graph.errors.TemplateError`); ``mermaid``
-    adds the diagram's Mermaid source to a Markdown report. The HTML is one
-    self-contained file; Markdown links ``image_name``, written beside it.
+    adds the diagram's Mermaid source to a Markdown report; ``views`` are the model's views
+    (:func:`mra_graph.render.model_views`). The HTML is one self-contained file; Markdown
+    links ``image_name``, written beside it.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -96,12 +99,14 @@ def render_report(
         raise UsageError("--mermaid adds a Mermaid block to a Markdown report; use it with a .md output")
     if since is not None and since > at:
         raise UsageError(f"--since {since} is after the report date {at}; give an earlier date")
-    model = in_reading_order(model)  # the file's order of its lists changes nothing
+    model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     node = resolve(model, focus) if focus is not None else None
     t = phrases(lang)
     title = t.diagram
-    picture = diagram(model, at=at, lang=lang, title=title, focus=node.id if node else None, mermaid=mermaid)
-    report = build_report(model, at=at, lang=lang, since=since, focus=node, diagram=picture)
+    picture = diagram(
+        model, at=at, lang=lang, title=title, focus=node.id if node else None, mermaid=mermaid, views=views
+    )
+    report = build_report(model, at=at, lang=lang, since=since, focus=node, diagram=picture, views=views)
     context: dict[str, Any] = {
         "report": report,
         "t": t,
