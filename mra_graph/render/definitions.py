@@ -183,13 +183,17 @@ class Style(_Strict):
     wrap: int = Field(ge=8)
     palette: dict[str, str]
     graph: dict[str, str]
-    clusters: dict[str, ClusterStyle]
+    clusters: list[ClusterStyle] = Field(
+        min_length=1, description="Looks of the regions, taken in the regions' order and then again."
+    )
     nodes: dict[str, NodeStyle]
     statuses: dict[str, StatusStyle]
     emphasis: Emphasis
     relations: dict[str, EdgeStyle]
     default_relation: EdgeStyle
-    plurals: dict[str, dict[str, str]]
+    plurals: dict[str, dict[str, str]] = Field(
+        description="Per language, the plural of a counted member by its Dutch name (burgemeester)."
+    )
     words_en: dict[str, str]
     text: dict[str, dict[str, str]]
 
@@ -201,8 +205,9 @@ class Style(_Strict):
     def relation(self, kind: str) -> EdgeStyle:
         return self.relations.get(kind, self.default_relation)
 
-    def cluster(self, region: str) -> ClusterStyle:
-        return self.clusters.get(region) or self.clusters["other"]
+    def cluster(self, position: int) -> ClusterStyle:
+        """The look of the region at ``position`` in the model's region order."""
+        return self.clusters[position % len(self.clusters)]
 
     def words(self, lang: str) -> dict[str, str]:
         return self.text.get(lang) or self.text["nl"]

@@ -437,7 +437,7 @@ def _statements(scene: Scene, style: Style) -> list[str]:
         if node.inside is not None:
             parts.setdefault(node.inside, []).append(node)
     for cluster in scene.clusters:
-        look = style.cluster(cluster.id)
+        look = style.cluster(cluster.look)
         sub = _Block(f"cluster_{cluster.id}")
         sub.attr(
             label=f"<<B>{html_text(cluster.label)}</B>>",

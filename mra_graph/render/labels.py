@@ -170,7 +170,7 @@ def edge_label(model: GovernanceModel, rel: Relation, lang: str, style: Style) -
         if rel.per is not None:
             parts.append(words["per"].format(count=rel.count, per=_translate(rel.per, lang, style)))
         else:
-            plural = style.plurals.get(lang, {}).get(rel.from_)
+            plural = style.plurals.get(lang, {}).get(model.nodes_by_id[rel.from_].name)
             parts.append(
                 words["count"].format(count=rel.count, plural=plural)
                 if plural

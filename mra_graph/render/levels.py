@@ -32,7 +32,7 @@ import networkx as nx
 from mra_graph.render.definitions import Style
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["Line", "derive_levels", "rank_kinds"]
+__all__ = ["Line", "derive_levels", "rank_kinds", "region_order"]
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,25 @@ def _above(line: Line, style: Style) -> tuple[str, str]:
     return (line.target, line.source) if style.relation(line.kind).upward else (line.source, line.target)
 
 
-def _region_order(
+def region_order(
     groups: Collection[str | None], lines: Sequence[Line], group_of: Mapping[str, str | None], style: Style
 ) -> list[str | None]:
+    """``groups`` (region ids, None for the nodes without one) from the top down: a region
+    whose nodes sit above another's, over ``lines`` of the kinds that decide levels, more
+    often than below it comes first; ties by id, None last.
+
+    >>> from mra_graph.render.definitions import load_style
+    >>> line = Line("x.member_of.y", "member_of", "x", "y")
+    >>> region_order(["a", "b", None], [line], {"x": "a", "y": "b"}, load_style())
+    ['b', 'a', None]
+    """
+    kinds = set(rank_kinds(style))
     score = dict.fromkeys(groups, 0)
     for line in lines:
+        if line.kind not in kinds or line.source not in group_of or line.target not in group_of:
+            continue
         upper, lower = _above(line, style)
-        if group_of[upper] != group_of[lower]:
+        if group_of[upper] != group_of[lower] and group_of[upper] in score and group_of[lower] in score:
             score[group_of[upper]] -= 1
             score[group_of[lower]] += 1
     return sorted(groups, key=lambda g: (score[g], g is None, g or ""))
@@ -132,7 +144,7 @@ def derive_levels(
     )
     groups = set(nodes.values())
     levels: list[tuple[str, ...]] = []
-    for group in _region_order(groups, ranked, nodes, style):
+    for group in region_order(groups, ranked, nodes, style):
         members = sorted(n for n, g in nodes.items() if g == group)
         inside = [line for line in ranked if nodes[line.source] == group and nodes[line.target] == group]
         levels += [tuple(layer) for layer in _layers(members, inside, style, top)]

@@ -19,7 +19,7 @@ from mra_graph.names import resolve
 from mra_graph.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
-from mra_graph.render.levels import Line, derive_levels
+from mra_graph.render.levels import Line, derive_levels, region_order
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
@@ -59,9 +59,12 @@ class SceneEdge:
 
 @dataclass(frozen=True)
 class Cluster:
+    """A region as drawn; ``look`` is its place in the model's region order (its colour)."""
+
     id: str
     label: str
     nodes: tuple[str, ...]
+    look: int = 0
 
 
 @dataclass(frozen=True)
@@ -339,6 +342,15 @@ def build_scene(
     return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang, plan)
 
 
+def _regions_top_down(model: GovernanceModel, style: Style) -> list[str]:
+    """The model's regions in the order :func:`~mra_graph.render.levels.region_order`
+    stacks them, over all the model's relations."""
+    lines = [Line(r.id, r.kind, r.from_, r.to) for r in model.relations]
+    group_of = {n.id: n.region for n in model.nodes}
+    ordered = region_order([r.id for r in model.regions], lines, group_of, style)
+    return [r for r in ordered if r is not None]
+
+
 def _nothing_to_draw(
     model: GovernanceModel, name: str, view: ViewDefinition, at: dt.date, active_only: bool
 ) -> str:
@@ -399,12 +411,14 @@ def _assemble(
         )
     nodes, scene_edges = _fold(plan.folded, nodes, scene_edges)
     clusters = []
+    # a region keeps its colour in every view: its place among all the model's regions
+    looks = {region: i for i, region in enumerate(_regions_top_down(model, style))}
     # each region where its first node comes, so the order follows the nodes' order
     for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
         region = model.regions_by_id[region_id]
         members = tuple(n.id for n in nodes if n.cluster == region.id)
         label = (region.name_en or region.name) if lang == "en" else region.name
-        clusters.append(Cluster(region.id, label, members))
+        clusters.append(Cluster(region.id, label, members, looks[region.id]))
     words = style.words(lang)
     model_title = (model.title_en or model.title) if lang == "en" else model.title
     drawn_for = model.regions_by_id.get(view.region or "")
