@@ -62,7 +62,7 @@ def test_top_types_sit_alone_on_the_first_level(style: Style) -> None:
     nodes = dict.fromkeys(["whole", "board", "loose"], "r")
     lines = [_line("board", "part_of", "whole")]
     assert derive_levels(nodes, lines, style) == (("loose", "whole"), ("board",))
-    assert derive_levels(nodes, lines, style, top={"whole"}) == (("whole",), ("board", "loose"))
+    assert derive_levels(nodes, lines, style, top={"whole"}) == (("whole",), ("loose", "board"))
 
 
 def test_loose_lines_do_not_decide_levels(style: Style) -> None:

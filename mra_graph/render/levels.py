@@ -92,20 +92,24 @@ def _layers(nodes: list[str], lines: list[Line], style: Style, top: Collection[s
         upper, lower = _above(line, style)
         if upper != lower and not graph.has_edge(upper, lower) and not nx.has_path(graph, lower, upper):
             graph.add_edge(upper, lower)
-    sources = [n for n in nodes if graph.in_degree(n) == 0]
-    heads = [n for n in sources if n in top]
-    graph.add_edges_from((head, n) for head in heads for n in sources if n not in top)
+    heads = {n for n in nodes if n in top and graph.in_degree(n) == 0}
+    level: dict[str, int] = {}
+    for node in nx.lexicographical_topological_sort(graph):
+        uppers = [level[u] + 1 for u in graph.predecessors(node)]
+        # with a head on the first level, whatever has nothing above it comes one lower
+        level[node] = max(uppers) if uppers else int(bool(heads) and node not in heads)
+    layers: list[list[str]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
+    for node in sorted(level):
+        layers[level[node]].append(node)
     position: dict[str, int] = {}
-    layers = []
-    for generation in nx.topological_generations(graph):
+    for layer in layers:
 
         def key(node: str) -> tuple[int, str]:
             uppers = [position[u] for u in graph.predecessors(node)]
             return (min(uppers) if uppers else -1, node)
 
-        layer = sorted(generation, key=key)
+        layer.sort(key=key)
         position.update((node, len(position)) for node in layer)
-        layers.append(layer)
     return layers
 
 
