@@ -63,12 +63,12 @@ def region_order(
 ) -> list[str | None]:
     """``groups`` (region ids, None for the nodes without one) from the top down: a region
     whose nodes sit above another's, over ``lines`` of the kinds that decide levels, more
-    often than below it comes first; ties by id, None last.
+    often than below it comes first; ties by id, None after the regions it ties with.
 
     >>> from mra_graph.render.definitions import load_style
     >>> line = Line("x.member_of.y", "member_of", "x", "y")
-    >>> region_order(["a", "b", None], [line], {"x": "a", "y": "b"}, load_style())
-    ['b', 'a', None]
+    >>> region_order(["a", "b"], [line], {"x": "a", "y": "b"}, load_style())
+    ['b', 'a']
     """
     kinds = set(rank_kinds(style))
     score = dict.fromkeys(groups, 0)

@@ -19,11 +19,11 @@ from mra_graph.names import resolve
 from mra_graph.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
-from mra_graph.render.levels import Line, derive_levels, region_order
+from mra_graph.render.layout import Layout, plan, regions_top_down, selected
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["Cluster", "Layout", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order", "layout"]
+__all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
 
 
 @dataclass(frozen=True)
@@ -87,72 +87,6 @@ class Scene:
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
         return {n.id: n for n in self.nodes}
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a view puts the nodes it selects: its levels from the top down (hand-tuned
-    or derived), the region each node is drawn in, and the node that stands for each
-    region, as sorted pairs (node, region)."""
-
-    ranks: tuple[tuple[str, ...], ...]
-    clusters: dict[str, str | None]
-    region_nodes: tuple[tuple[str, str], ...]
-    folded: dict[str, str]
-
-
-def _cluster(model: GovernanceModel, view: ViewDefinition, node: Node) -> str | None:
-    if not view.group_by_region:
-        return None
-    cluster = view.cluster_of.get(node.id, node.region)
-    return cluster if cluster in model.regions_by_id else None
-
-
-def _layout(
-    model: GovernanceModel, view: ViewDefinition, ids: list[str], relations: list[Relation], style: Style
-) -> Layout:
-    clusters = {i: _cluster(model, view, model.nodes_by_id[i]) for i in ids}
-    folded = _folded(model, view, ids, relations)
-    if view.region_nodes:
-        stands_for = {node: region for region, node in view.region_nodes.items() if node in clusters}
-    else:
-        # a region's node is the one node of a type that stands for a region (the cooperation)
-        found: dict[str, list[str]] = {}
-        for node_id in sorted(ids):
-            region = clusters[node_id]
-            if region is not None and model.nodes_by_id[node_id].type in view.region_node_types:
-                found.setdefault(region, []).append(node_id)
-        stands_for = {nodes[0]: region for region, nodes in found.items() if len(nodes) == 1}
-    if view.ranks or not view.derive_levels:
-        present = set(ids)
-        ranks = tuple(
-            tuple(i for i in rank if i in present) for rank in view.ranks if any(i in present for i in rank)
-        )
-    else:
-        # parts drawn inside their group take no level of their own
-        drawn = {i: c for i, c in clusters.items() if i not in folded}
-        lines = [Line(r.id, r.kind, r.from_, r.to) for r in relations]
-        top = {i for i in drawn if model.nodes_by_id[i].type in view.top_types}
-        ranks = derive_levels(drawn, lines, style, loose=view.unranked, top=top)
-    return Layout(ranks, clusters, tuple(sorted(stands_for.items())), folded)
-
-
-def layout(model: GovernanceModel, view_name: str, views: Views | None = None) -> Layout:
-    """The layout of a view that shows the whole model (``overview``), on no day in
-    particular: every node and relation it selects, whatever its status. A view that
-    selects nothing has an empty layout."""
-    views = views or Views(load_views())
-    view = views.get(view_name, model)
-    style = load_style()
-    ids = _selected(model, view)
-    shown = set(ids)
-    kinds = set(view.relations) if view.relations is not None else None
-    relations = [
-        r
-        for r in model.relations
-        if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds)
-    ]
-    return _layout(model, view, ids, relations, style)
 
 
 def _kinds(view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | None:
@@ -223,34 +157,6 @@ def figure_order(model: GovernanceModel) -> dict[str, int]:
     return order
 
 
-def _selected(model: GovernanceModel, view: ViewDefinition) -> list[str]:
-    """The ids of the nodes a view without a root selects, in the model's order."""
-    select = view.select
-    if select is None:
-        return []
-    chosen = {
-        n.id
-        for n in model.nodes
-        if n.id in select.include
-        or (
-            (not select.kinds or n.kind.value in select.kinds)
-            and (not select.regions or (n.region or "") in select.regions)
-        )
-    }
-    related = select.related
-    if related is not None:
-        kinds = set(related.relations)
-        wanted = set(related.kinds)
-        for rel in model.relations:
-            if rel.kind not in kinds:
-                continue
-            for end, other in ((rel.from_, rel.to), (rel.to, rel.from_)):
-                if other in chosen and model.nodes_by_id[end].kind.value in wanted:
-                    chosen.add(end)
-    chosen -= set(select.exclude)
-    return [n.id for n in model.nodes if n.id in chosen]
-
-
 def build_scene(
     model: GovernanceModel,
     view_name: str,
@@ -308,7 +214,7 @@ def build_scene(
         # the relations among the nodes reached, found through the nodes themselves
         candidates = [r for n in ids for r in model.relations_from.get(n, ())]
     else:
-        ids = [i for i in _selected(model, view) if visible(model.nodes_by_id[i])]
+        ids = [i for i in selected(model, view) if visible(model.nodes_by_id[i])]
         candidates = list(model.relations)
         if not ids:
             raise RenderError(_nothing_to_draw(model, view_name, view, at, active_only))
@@ -318,15 +224,15 @@ def build_scene(
         for r in candidates
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
-    plan = _layout(model, view, ids, edges, style)
+    arranged = plan(model, view, ids, edges, style)
     # the order the nodes are drawn in, whatever the order of the model file's lists: in a
     # walked view level by level from the root (alone on the first), else
     # level by level from the top as the view lists them; then those not active on the day
     # last (a group lists its planned parts after its others), then in the order of the
     # staffing tables (the head of a bureau before its staff), then by id
-    placed = {n: (i, p) for i, rank in enumerate(plan.ranks) for p, n in enumerate(rank)}
+    placed = {n: (i, p) for i, rank in enumerate(arranged.ranks) for p, n in enumerate(rank)}
     rows = figure_order(model)
-    last = (len(plan.ranks), 0)
+    last = (len(arranged.ranks), 0)
     ids = sorted(
         ids,
         key=lambda n: (
@@ -339,16 +245,7 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang, plan)
-
-
-def _regions_top_down(model: GovernanceModel, style: Style) -> list[str]:
-    """The model's regions in the order :func:`~mra_graph.render.levels.region_order`
-    stacks them, over all the model's relations."""
-    lines = [Line(r.id, r.kind, r.from_, r.to) for r in model.relations]
-    group_of = {n.id: n.region for n in model.nodes}
-    ordered = region_order([r.id for r in model.regions], lines, group_of, style)
-    return [r for r in ordered if r is not None]
+    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang, arranged)
 
 
 def _nothing_to_draw(
@@ -357,7 +254,7 @@ def _nothing_to_draw(
     select = view.select
     what = " or ".join(select.kinds) if select and select.kinds else "node"
     where = f" in region {', '.join(select.regions)}" if select and select.regions else ""
-    if active_only and _selected(model, view):
+    if active_only and selected(model, view):
         return f"the view {name!r} has nothing to draw: no {what}{where} is active on {at.isoformat()}"
     return f"the view {name!r} has nothing to draw: the model has no {what}{where}"
 
@@ -373,7 +270,7 @@ def _assemble(
     used: set[str],
     at: dt.date,
     lang: str,
-    plan: Layout,
+    arranged: Layout,
 ) -> Scene:
     voc = vocabulary()
     nodes = []
@@ -386,7 +283,7 @@ def _assemble(
                 label=model.label(n.id, lang),
                 kind=n.kind.value,
                 type=n.type,
-                cluster=plan.clusters[n.id],
+                cluster=arranged.clusters[n.id],
                 status=status,
                 emphasised=view.emphasise_root and n.id == root,
                 notes=node_notes(model, n, status, at, lang, style, staffing=view.staffing),
@@ -409,10 +306,10 @@ def _assemble(
                 else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
-    nodes, scene_edges = _fold(plan.folded, nodes, scene_edges)
+    nodes, scene_edges = _fold(arranged.folded, nodes, scene_edges)
     clusters = []
     # a region keeps its colour in every view: its place among all the model's regions
-    looks = {region: i for i, region in enumerate(_regions_top_down(model, style))}
+    looks = {region: i for i, region in enumerate(regions_top_down(model, style))}
     # each region where its first node comes, so the order follows the nodes' order
     for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
         region = model.regions_by_id[region_id]
@@ -443,38 +340,12 @@ def _assemble(
         nodes=tuple(nodes),
         edges=tuple(scene_edges),
         clusters=tuple(clusters),
-        ranks=plan.ranks,
+        ranks=arranged.ranks,
         graph=tuple(sorted(view.graph.items())),
         unranked=tuple(sorted(view.unranked)),
         emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
-        region_nodes=plan.region_nodes,
+        region_nodes=arranged.region_nodes,
     )
-
-
-def _folded(
-    model: GovernanceModel, view: ViewDefinition, ids: Sequence[str], relations: Sequence[Relation]
-) -> dict[str, str]:
-    """The parts drawn inside their group, each with its group: a part whose only line in
-    the scene is a part_of line to a node of a ``fold_into`` type."""
-    if not view.fold_into:
-        return {}
-    groups = {i for i in ids if model.nodes_by_id[i].type in view.fold_into}
-    lines: dict[str, list[Relation]] = {}
-    for rel in relations:
-        lines.setdefault(rel.from_, []).append(rel)
-        lines.setdefault(rel.to, []).append(rel)
-    folded: dict[str, str] = {}
-    for node_id in ids:
-        own = lines.get(node_id, [])
-        if (
-            node_id not in groups
-            and len(own) == 1
-            and own[0].kind == "part_of"
-            and own[0].from_ == node_id
-            and own[0].to in groups
-        ):
-            folded[node_id] = own[0].to
-    return folded
 
 
 def _fold(

@@ -4,7 +4,7 @@ A model file's lists (documents, regions, nodes, relations, figures, conflicts) 
 in any order: the same model reordered must give the same report, byte for byte. The
 report therefore reads the model in *reading order*: first the nodes that stand for a
 region (the cooperation itself), then level by level from the top as the overview
-diagram lays them out (:func:`mra_graph.render.scene.layout`: the model's own view file's
+diagram lays them out (:func:`mra_graph.render.layout.layout`: the model's own view file's
 levels, or those derived from the relations), then the others in the order of the staffing
 tables, then by id; each region where its first node comes; each document where the
 first node citing it comes; relations, figure tables and conflicts by id.
@@ -15,7 +15,8 @@ from __future__ import annotations
 from mra_graph.errors import MraGraphError
 from mra_graph.model import GovernanceModel
 from mra_graph.render.definitions import Views
-from mra_graph.render.scene import figure_order, layout
+from mra_graph.render.layout import layout
+from mra_graph.render.scene import figure_order
 
 __all__ = ["OVERVIEW", "in_reading_order"]
 
