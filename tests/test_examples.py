@@ -282,3 +282,18 @@ def test_export_and_import_give_a_valid_model(cli: Cli, tmp_path: Path, fmt: str
     assert cli("--model", str(back), "check").exit_code == 0
     if fmt == "csv":
         assert json.loads(back.read_text(encoding="utf-8")) == json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_a_model_without_regions_is_drawn_in_levels_without_clusters() -> None:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["regions"] = []
+    for node in data["nodes"]:
+        node.pop("region", None)
+    model = mra_graph.load_text(json.dumps(data))
+    assert view_names(model) == ["chain", "focus", "orgchart", "overview"]
+    found = scene(model, "overview", at=AT)
+    assert found.clusters == ()
+    assert found.region_nodes == ()
+    level = {node: i for i, rank in enumerate(found.ranks) for node in rank}
+    assert level["lv"] == 0
+    assert level["lv"] < level["veenstreekoverleg"] < level["stuurgroep-vs"] < level["veenstreekteam"]
