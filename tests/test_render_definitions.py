@@ -171,3 +171,13 @@ def test_nothing_active_to_draw_is_an_error(tmp_path: Path) -> None:
     # without --active-only it is drawn, everything planned
     assert render(model, "overview", at=dt.date(2000, 1, 1), fmt="dot")
     assert render(model, "overview", at=AT, fmt="dot", active_only=True)
+
+
+def test_check_reads_the_view_file_beside_the_model(cli: Cli, example_copy: Path) -> None:
+    assert cli("--model", str(example_copy), "check").exit_code == 0
+    _own(example_copy, {"overview": {"ranks": "lv"}})
+    result = cli("--model", str(example_copy), "check")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {view_file_for(example_copy)} /overview/ranks: Input should be")
+    _own(example_copy, "{")
+    assert "regio.views.json: cannot be read" in cli("--model", str(example_copy), "check").stderr

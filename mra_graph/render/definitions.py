@@ -298,6 +298,12 @@ class Views:
             where = "/".join(str(p) for p in (name, *first["loc"]))
             raise RenderError(f"{self.file} /{where}: {first['msg']}") from error
 
+    def check(self, model: GovernanceModel) -> None:
+        """Raise :class:`RenderError` for the first view of the model's view file that is
+        not a valid view for ``model``."""
+        for name in sorted(self.own):
+            self.get(name, model)
+
 
 def view_file_for(model_path: str | os.PathLike[str] | None) -> Path:
     """Where the view file of a model file would be: ``NAME.views.json`` beside ``NAME.json``
