@@ -181,3 +181,31 @@ def test_check_reads_the_view_file_beside_the_model(cli: Cli, example_copy: Path
     assert result.stderr.startswith(f"Error: {view_file_for(example_copy)} /overview/ranks: Input should be")
     _own(example_copy, "{")
     assert "regio.views.json: cannot be read" in cli("--model", str(example_copy), "check").stderr
+
+
+@pytest.mark.parametrize(
+    ("own", "message"),
+    [
+        pytest.param(
+            {"overview": {"ranks": [["lv"], ["regiobureau"]]}},
+            "/overview/ranks/1/0: unknown node 'regiobureau'",
+            id="rank",
+        ),
+        pytest.param(
+            {"overview-vs": {"cluster_of": {"lv": "zuid"}}},
+            "/overview-vs: unknown region 'zuid'",
+            id="region",
+        ),
+    ],
+)
+def test_check_names_what_the_view_file_gets_wrong(
+    cli: Cli, example_copy: Path, own: dict[str, object], message: str
+) -> None:
+    _own(example_copy, own)
+    result = cli("--model", str(example_copy), "check")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {view_file_for(example_copy)} {message}\n"
+
+
+def test_the_bundled_view_file_passes_check(model: GovernanceModel) -> None:
+    model_views().check(model)

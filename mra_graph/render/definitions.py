@@ -300,9 +300,23 @@ class Views:
 
     def check(self, model: GovernanceModel) -> None:
         """Raise :class:`RenderError` for the first view of the model's view file that is
-        not a valid view for ``model``."""
+        not a valid view for ``model``, or that names a node or region the model lacks."""
         for name in sorted(self.own):
-            self.get(name, model)
+            view = self.get(name, model)
+            named = [(f"ranks/{i}/{j}", n) for i, rank in enumerate(view.ranks) for j, n in enumerate(rank)]
+            if view.select is not None:
+                named += [(f"select/include/{i}", n) for i, n in enumerate(view.select.include)]
+                named += [(f"select/exclude/{i}", n) for i, n in enumerate(view.select.exclude)]
+            named += [(f"cluster_of/{n}", n) for n in view.cluster_of]
+            named += [(f"region_nodes/{r}", n) for r, n in view.region_nodes.items()]
+            for where, node in named:
+                if node not in model.nodes_by_id:
+                    raise RenderError(f"{self.file} /{name}/{where}: unknown node {node!r}")
+            regions = [*view.cluster_of.values(), *view.region_nodes]
+            regions += view.select.regions if view.select is not None else []
+            for region in regions:
+                if region not in model.regions_by_id:
+                    raise RenderError(f"{self.file} /{name}: unknown region {region!r}")
 
 
 def view_file_for(model_path: str | os.PathLike[str] | None) -> Path:
