@@ -55,10 +55,11 @@ def check(obj: Context, model_path: str | None, sources_dir: str | None) -> None
             count = len(error.problems)
             click.echo(f"{shown}: {count} problem{'s' if count != 1 else ''}", err=True)
         raise SystemExit(1) from None
-    from mra_graph.render.definitions import model_views
+    from mra_graph.render.definitions import model_views, view_file_for
 
     # a view file beside the model is part of it: a broken one is an error here, not at render
-    model_views(path).check(model)
+    if view_file_for(path).is_file():
+        model_views(path).check(model)
     counts = {
         "nodes": len(model.nodes),
         "relations": len(model.relations),
