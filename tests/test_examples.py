@@ -159,7 +159,7 @@ def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
     assert english.title == "Lindenwaard-Veenhoven Partnership (invented example)"
     # the partnership above its subregion, each region headed by its cooperation
     assert [c.id for c in found.clusters] == ["lv", "vs"]
-    assert [c.look for c in found.clusters] == [0, 1]
+    assert [c.look for c in found.clusters] == [0, 1]  # by id: lv, vs
     assert found.ranks[0] == ("gemeenteraden-lv", "lv")
     assert dict(found.region_nodes) == {"lv": "lv", "veenstreekoverleg": "vs"}
     level = {node: i for i, rank in enumerate(found.ranks) for node in rank}

@@ -184,7 +184,7 @@ class Style(_Strict):
     palette: dict[str, str]
     graph: dict[str, str]
     clusters: list[ClusterStyle] = Field(
-        min_length=1, description="Looks of the regions, taken in the regions' order and then again."
+        min_length=1, description="Looks of the regions, taken in the order of their ids and then again."
     )
     nodes: dict[str, NodeStyle]
     statuses: dict[str, StatusStyle]
@@ -206,7 +206,7 @@ class Style(_Strict):
         return self.relations.get(kind, self.default_relation)
 
     def cluster(self, position: int) -> ClusterStyle:
-        """The look of the region at ``position`` in the model's region order."""
+        """The look of the region at ``position`` among the model's regions by id."""
         return self.clusters[position % len(self.clusters)]
 
     def words(self, lang: str) -> dict[str, str]:

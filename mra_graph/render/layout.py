@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from mra_graph.model import GovernanceModel, Node, Relation
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
-from mra_graph.render.levels import Line, derive_levels, region_order
+from mra_graph.render.levels import Line, derive_levels
 
-__all__ = ["Layout", "folded_parts", "layout", "plan", "regions_top_down", "selected"]
+__all__ = ["Layout", "folded_parts", "layout", "plan", "selected"]
 
 
 @dataclass(frozen=True)
@@ -109,15 +109,6 @@ def selected(model: GovernanceModel, view: ViewDefinition) -> list[str]:
                     chosen.add(end)
     chosen -= set(select.exclude)
     return [n.id for n in model.nodes if n.id in chosen]
-
-
-def regions_top_down(model: GovernanceModel, style: Style) -> list[str]:
-    """The model's regions in the order :func:`~mra_graph.render.levels.region_order`
-    stacks them, over all the model's relations."""
-    lines = [Line(r.id, r.kind, r.from_, r.to) for r in model.relations]
-    group_of = {n.id: n.region for n in model.nodes}
-    ordered = region_order([r.id for r in model.regions], lines, group_of, style)
-    return [r for r in ordered if r is not None]
 
 
 def folded_parts(

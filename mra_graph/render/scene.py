@@ -19,7 +19,7 @@ from mra_graph.names import resolve
 from mra_graph.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
-from mra_graph.render.layout import Layout, plan, regions_top_down, selected
+from mra_graph.render.layout import Layout, plan, selected
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
@@ -59,7 +59,7 @@ class SceneEdge:
 
 @dataclass(frozen=True)
 class Cluster:
-    """A region as drawn; ``look`` is its place in the model's region order (its colour)."""
+    """A region as drawn; ``look`` is its place among the model's regions by id (its colour)."""
 
     id: str
     label: str
@@ -308,8 +308,8 @@ def _assemble(
         )
     nodes, scene_edges = _fold(arranged.folded, nodes, scene_edges)
     clusters = []
-    # a region keeps its colour in every view: its place among all the model's regions
-    looks = {region: i for i, region in enumerate(regions_top_down(model, style))}
+    # a region keeps its colour in every view: its place among the model's regions by id
+    looks = {region: i for i, region in enumerate(sorted(model.regions_by_id))}
     # each region where its first node comes, so the order follows the nodes' order
     for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
         region = model.regions_by_id[region_id]
