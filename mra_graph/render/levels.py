@@ -146,10 +146,14 @@ def derive_levels(
         ),
         key=lambda line: (order[line.kind], line.id),
     )
-    groups = set(nodes.values())
+    members: dict[str | None, list[str]] = {}
+    for node in sorted(nodes):
+        members.setdefault(nodes[node], []).append(node)
+    inside: dict[str | None, list[Line]] = {}
+    for line in ranked:
+        if nodes[line.source] == nodes[line.target]:
+            inside.setdefault(nodes[line.source], []).append(line)
     levels: list[tuple[str, ...]] = []
-    for group in region_order(groups, ranked, nodes, style):
-        members = sorted(n for n, g in nodes.items() if g == group)
-        inside = [line for line in ranked if nodes[line.source] == group and nodes[line.target] == group]
-        levels += [tuple(layer) for layer in _layers(members, inside, style, top)]
+    for group in region_order(list(members), ranked, nodes, style):
+        levels += [tuple(layer) for layer in _layers(members[group], inside.get(group, []), style, top)]
     return tuple(levels)

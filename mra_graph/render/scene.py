@@ -311,11 +311,14 @@ def _assemble(
     # a region keeps its colour in every view: its place among the model's regions by id
     looks = {region: i for i, region in enumerate(sorted(model.regions_by_id))}
     # each region where its first node comes, so the order follows the nodes' order
-    for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
+    members: dict[str, list[str]] = {}
+    for drawn in nodes:
+        if drawn.cluster is not None:
+            members.setdefault(drawn.cluster, []).append(drawn.id)
+    for region_id, ids_in in members.items():
         region = model.regions_by_id[region_id]
-        members = tuple(n.id for n in nodes if n.cluster == region.id)
         label = (region.name_en or region.name) if lang == "en" else region.name
-        clusters.append(Cluster(region.id, label, members, looks[region.id]))
+        clusters.append(Cluster(region.id, label, tuple(ids_in), looks[region.id]))
     words = style.words(lang)
     model_title = (model.title_en or model.title) if lang == "en" else model.title
     drawn_for = model.regions_by_id.get(view.region or "")
