@@ -20,7 +20,7 @@ from pathlib import Path
 
 import mra_graph
 from mra_graph.model import GovernanceModel
-from mra_graph.render import Views, model_views, render
+from mra_graph.render import Request, Views, model_views, render
 
 SVG = "{http://www.w3.org/2000/svg}"
 MARGIN_PT = 2 * 42.5  # 15 mm each side
@@ -63,7 +63,7 @@ def _rows(
     model: GovernanceModel, cases: list[tuple[str, str | None]], at: dt.date, views: Views | None, note: str
 ) -> None:
     for view, node in cases:
-        width, height, smallest = measure(render(model, view, node, at=at, fmt="svg", views=views))
+        width, height, smallest = measure(render(model, Request(view, node, at=at, views=views), "svg"))
         # a diagram smaller than the page is printed at its own size, not enlarged
         portrait = smallest * min(1.0, A4_PORTRAIT_PT / width)
         landscape = smallest * min(1.0, A4_LANDSCAPE_PT / width, (595.3 - MARGIN_PT) / height)

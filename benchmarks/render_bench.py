@@ -2,7 +2,7 @@
 
 For the overview of the bundled model, and of a generated model ``--copies`` times as
 large (the bundled one replicated with renamed ids, as in ``query_scale.py``), this
-times ``render(..., fmt="svg")`` (building the view, writing the DOT, running ``dot``,
+times ``render(..., "svg")`` (building the view, writing the DOT, running ``dot``,
 making the SVG accessible) against running bare ``dot -Tsvg`` on the very same DOT text,
 and prints the ratio. The target is a ratio of at most 1.15 (15% overhead).
 
@@ -10,9 +10,9 @@ and prints the ratio. The target is a ratio of at most 1.15 (15% overhead).
                                                                   # a minute per 100x overview
     .venv/bin/python -m benchmarks.render_bench --copies 0        # the bundled model only
 
-Method: the DOT is made once with ``render(..., fmt="dot")``; then bare ``dot -Tsvg``
+Method: the DOT is made once with ``render(..., "dot")``; then bare ``dot -Tsvg``
 (DOT on stdin, SVG read from stdout, as ``subprocess.run`` does it) and
-``render(..., fmt="svg")`` run in pairs, back to back, taking turns at going first. The
+``render(..., "svg")`` run in pairs, back to back, taking turns at going first. The
 ratio judged is the median over the pairs of render time / bare dot time: both runs of
 a pair meet the same load on a shared machine, and the median ignores the pairs a
 burst of other work hit. Beside it: the ratio of the fastest runs, and the median
@@ -35,10 +35,10 @@ from dataclasses import dataclass
 
 import mra_graph
 from benchmarks.query_scale import replicate
+from mra_graph.dot_runner import dot_program
 from mra_graph.loading import load_text
 from mra_graph.model import GovernanceModel
-from mra_graph.render import render
-from mra_graph.render.output import dot_program
+from mra_graph.render import Request, render
 from mra_graph.resources import bundled_model_path
 
 DAY = dt.date(2017, 6, 1)
@@ -102,9 +102,9 @@ def bare_dot(source: bytes) -> Callable[[], object]:
 
 def compare(name: str, model: GovernanceModel, repeat: int) -> float:
     """Print render and bare dot times on ``model``'s overview; return the median paired ratio."""
-    source = render(model, "overview", at=DAY, fmt="dot")
-    found = compare_runs(bare_dot(source), lambda: render(model, "overview", at=DAY, fmt="svg"), repeat)
-    python = min(_timed(lambda: render(model, "overview", at=DAY, fmt="dot"))[0] for _ in range(repeat))
+    source = render(model, Request("overview", at=DAY), "dot")
+    found = compare_runs(bare_dot(source), lambda: render(model, Request("overview", at=DAY), "svg"), repeat)
+    python = min(_timed(lambda: render(model, Request("overview", at=DAY), "dot"))[0] for _ in range(repeat))
     print(
         f"{name:<28} nodes {len(model.nodes):>5}  bare dot {found.bare_ms:9.1f} ms"
         f"  render {found.render_ms:9.1f} ms  (view+DOT {python * 1000:7.1f} ms)"
@@ -121,7 +121,7 @@ def main() -> None:
     parser.add_argument("--repeat-large", type=int, default=3, help="runs per measurement on the large model")
     args = parser.parse_args()
     model = mra_graph.load()
-    render(model, "overview", at=DAY, fmt="svg")  # warm caches: vocabulary, style, views
+    render(model, Request("overview", at=DAY), "svg")  # warm caches: vocabulary, style, views
     compare("overview (bundled)", model, args.repeat)
     if args.copies > 1:
         data = json.loads(bundled_model_path().read_text(encoding="utf-8"))

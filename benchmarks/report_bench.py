@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 import mra_graph
-from mra_graph.render import render
+from mra_graph.render import Request, render
 from mra_graph.report import render_report
 
 AT = dt.date(2017, 6, 1)
@@ -38,7 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     model = mra_graph.load()
     render_report(model, "html", at=AT)  # warm caches: vocabulary, phrases, templates
-    diagram = best(args.repeat, lambda: render(model, "overview", at=AT, fmt="svg"))
+    diagram = best(args.repeat, lambda: render(model, Request("overview", at=AT), "svg"))
     print(f"{'what':<28} {'seconds':>8} {'x diagram':>10}")
     print(f"{'overview diagram (svg)':<28} {diagram:8.3f} {1.0:10.1f}")
     formats = ["html", "md"] + (["pdf"] if args.pdf else [])

@@ -44,7 +44,7 @@ from mra_graph.model import GovernanceModel, Node
 from mra_graph.names import resolve_all
 from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
 from mra_graph.resources import data_file
-from mra_graph.vocabulary import vocabulary, vocabulary_bytes
+from mra_graph.vocabulary import vocabulary
 
 __all__ = [
     "Answer",
@@ -207,35 +207,6 @@ def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Di
         yield (f"{{wh}} {aux} {{x}} {middle} {words[-1]}", "incoming")
 
 
-@cache
-def _grammar() -> tuple[_Pattern, ...]:
-    """Every question pattern in the order they are tried; from the cache when the
-    question words, the vocabulary and this module are as when it was built."""
-    from mra_graph.startup_cache import cached
-
-    try:
-        inputs = (data_file("model", "questions.json").read_bytes(), vocabulary_bytes())
-    except OSError:
-        return _build_grammar()
-    return cached(
-        "grammar",
-        inputs,
-        ("ask.py",),
-        _build_grammar,
-        lambda patterns: tuple(tuple(p) for p in patterns),
-        _patterns,
-    )
-
-
-def _patterns(rows: Sequence[Sequence[Any]]) -> tuple[_Pattern, ...]:
-    """The patterns of cached plain rows, each checked to be what it must be."""
-    patterns = tuple(map(_Pattern._make, rows))
-    for p in patterns:
-        if not (isinstance(p.template, str) and isinstance(p.wh, str) and isinstance(p.words, frozenset)):
-            raise TypeError("not a question pattern")
-    return patterns
-
-
 def _pattern(
     template: str,
     wh: str,
@@ -248,7 +219,9 @@ def _pattern(
     return _Pattern(template, wh, intent, lang, kind, direction, words)
 
 
-def _build_grammar() -> tuple[_Pattern, ...]:
+@cache
+def _grammar() -> tuple[_Pattern, ...]:
+    """Every question pattern in the order they are tried."""
     questions = _questions()
     fixed: list[_Pattern] = []
     for lang in ("nl", "en"):

@@ -75,17 +75,13 @@ def _build_graph(model: GovernanceModel, at: dt.date | None) -> nx.MultiDiGraph[
     return graph
 
 
-_GRAPHS: dict[tuple[int, dt.date | None], tuple[GovernanceModel, nx.MultiDiGraph[str]]] = {}
-
-
 def graph_at(model: GovernanceModel, at: dt.date | None) -> nx.MultiDiGraph[str]:
-    """:func:`build_graph`, built once per model and date; do not modify the result."""
-    # models are immutable, so a graph built once stays right; keyed by identity because
-    # models are unhashable, holding the model so its id cannot be reused meanwhile
-    key = (id(model), at)
-    cached = _GRAPHS.get(key)
-    if cached is None or cached[0] is not model:
-        if len(_GRAPHS) >= 16:
-            _GRAPHS.clear()
-        cached = _GRAPHS[key] = (model, build_graph(model, at))
-    return cached[1]
+    """:func:`build_graph`, built once per model and date (kept in ``model.graphs``);
+    do not modify the result."""
+    graphs = model.graphs
+    graph = graphs.get(at)
+    if graph is None:
+        if len(graphs) >= 16:
+            graphs.clear()
+        graph = graphs[at] = build_graph(model, at)
+    return graph

@@ -10,21 +10,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mra_graph.collector import paused
 from mra_graph.errors import ModelError, Problem
+from mra_graph.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
 from mra_graph.model import GovernanceModel
 from mra_graph.resources import bundled_model_path
-from mra_graph.vocabulary import vocabulary_bytes
-
-if TYPE_CHECKING:
-    from mra_graph.validation import Finding
+from mra_graph.validation import Finding, validate
 
 __all__ = ["load", "load_text", "parse_json", "sources_dir_from_env"]
 
@@ -49,21 +46,7 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
-    sources_dir = sources_dir or sources_dir_from_env()
-    if path is None and sources_dir is None:
-        # the bundled model: rebuilt from the cache when these bytes validated before
-        return _load_bundled(raw, shown)
-    return load_text(raw, shown, sources_dir=sources_dir)
-
-
-def _load_bundled(raw: bytes, shown: str) -> GovernanceModel:
-    from mra_graph.model_cache import cached_validation
-
-    with paused():
-        vocab = vocabulary_bytes()
-        return cached_validation(
-            "model", raw, GovernanceModel, lambda: _load_text(raw, shown, None), salt=vocab
-        )
+    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env())
 
 
 def sources_dir_from_env() -> Path | None:
@@ -78,10 +61,6 @@ def load_text(raw: bytes | str, file: str = "<model>", *, sources_dir: Path | No
 
 
 def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
-    # the whole-model rules are imported here: a start that finds the bundled model in
-    # the cache never runs them
-    from mra_graph.validation import validate
-
     text = _decode(raw, file)
     data = parse_json(text, file)
     try:
@@ -180,10 +159,11 @@ def parse_json(text: str, file: str = "<model>") -> Any:
             [Problem(file, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
         ) from error
     except _NotStrictJson as error:
-        line, column = _first_offence(text, error.what)
+        find = first_repeated_key if error.what.startswith("duplicate") else first_constant
+        line, column = find(text)
         raise ModelError([Problem(file, line, column, "", error.what)]) from error
     except RecursionError as error:
-        line, column = _too_deep(text)
+        line, column = first_too_deep(text, _DEPTH)
         raise ModelError(
             [Problem(file, line, column, "", f"the JSON is nested more than {_DEPTH} levels deep here")]
         ) from error
@@ -192,62 +172,6 @@ def parse_json(text: str, file: str = "<model>") -> Any:
 # a model nests at most six levels; this many cannot be a model and is reported where
 # it starts when the parser gives up on an even deeper file
 _DEPTH = 100
-
-
-def _too_deep(text: str) -> tuple[int, int]:
-    """Line and column where the nesting first goes deeper than ``_DEPTH`` levels."""
-    depth = 0
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == '"':
-            try:
-                i = scanstring(text, i + 1)[1]
-            except ValueError:
-                break
-            continue
-        if c in "{[":
-            depth += 1
-            if depth > _DEPTH:
-                return _line_column(text, i)
-        elif c in "}]":
-            depth -= 1
-        i += 1
-    return 0, 0
-
-
-def _first_offence(text: str, what: str) -> tuple[int, int]:
-    """Line and column of the first NaN/Infinity token or repeated key.
-
-    The standard decoder gives no offsets inside its hooks, so walk the text again,
-    skipping string literals, and stop at the first offending token.
-    """
-    duplicates = what.startswith("duplicate")
-    keys: list[set[str]] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == '"':
-            end = scanstring(text, i + 1)[1]
-            if duplicates and keys and text[end:].lstrip().startswith(":"):
-                key = scanstring(text, i + 1)[0]
-                if key in keys[-1]:
-                    return _line_column(text, i)
-                keys[-1].add(key)
-            i = end
-            continue
-        if c in "{[":
-            keys.append(set())
-        elif c in "}]":
-            keys.pop()
-        elif not duplicates and text.startswith(("NaN", "Infinity", "-Infinity"), i):
-            return _line_column(text, i)
-        i += 1
-    return 0, 0
-
-
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 _FRIENDLY = {
@@ -286,8 +210,6 @@ def _finding(error: ErrorDetails, data: Any) -> Finding:
             message += f", got {_shown(error['input'])}"
     # pydantic reports dict keys that fail validation with a '[key]' suffix part
     loc = [p for p in loc if not (isinstance(p, str) and p == "[key]")]
-    from mra_graph.validation import Finding
-
     return Finding(tuple(loc), message, hint)
 
 
@@ -328,8 +250,6 @@ def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:
 
 
 def _locate(text: str, file: str, findings: Iterable[Finding]) -> list[Problem]:
-    from mra_graph.locations import pointer, positions
-
     found = list(findings)
     pointers = {pointer(f.path) for f in found}
     # a missing key has no position of its own: point at the object that lacks it

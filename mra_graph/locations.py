@@ -1,23 +1,51 @@
-"""Line and column of a JSON pointer in the text of a JSON document.
+"""Where things are in the text of a JSON document: one scan that every error message uses.
 
-The model is parsed with the fast standard ``json`` module; positions are only needed
-when something is wrong, so this module scans the text again on demand.
+The model is parsed with the fast standard ``json`` module, which gives no positions
+inside a document that parsed. Positions are only needed when something is wrong, so
+:func:`values` walks the text again on demand, one value after the other in document
+order, and :func:`positions`, :func:`first_repeated_key`, :func:`first_constant` and
+:func:`first_too_deep` each read what they need from that walk.
 """
 
 from __future__ import annotations
 
-import contextlib
+import bisect
 import re
-from collections.abc import Iterable
-from json import JSONDecodeError
+from collections.abc import Iterable, Iterator
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public but untyped in typeshed
+from typing import NamedTuple
 
-__all__ = ["pointer", "positions"]
+__all__ = [
+    "Value",
+    "first_constant",
+    "first_repeated_key",
+    "first_too_deep",
+    "line_column",
+    "pointer",
+    "positions",
+    "values",
+]
 
-_WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
-_WORD = re.compile(r"true|false|null|NaN|-?Infinity")
-_SPECIAL = re.compile(r'["{}\[\]]')
+# one token: a string, a bracket or brace, or a number or word (the search steps over
+# white space, commas and colons, which say nothing a position needs)
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\]]|[^\s{}\[\],:"]+', re.S)
+_CONSTANTS = frozenset({"NaN", "Infinity", "-Infinity"})
+
+
+class Value(NamedTuple):
+    """One value of a JSON document, as :func:`values` finds it.
+
+    ``pointer`` is its JSON pointer; ``start`` the offset of its first character;
+    ``key_start`` that of its key when it is an object member (else ``start``);
+    ``depth`` the number of objects and arrays around it; ``token`` its first token:
+    ``{``, ``[``, a whole string literal, a number or a word (``true``, ``NaN``).
+    """
+
+    pointer: str
+    start: int
+    key_start: int
+    depth: int
+    token: str
 
 
 def pointer(parts: Iterable[str | int]) -> str:
@@ -26,7 +54,71 @@ def pointer(parts: Iterable[str | int]) -> str:
     >>> pointer(["relations", 12, "a/b~c"])
     '/relations/12/a~1b~0c'
     """
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+    return "".join("/" + _escape(str(p)) for p in parts)
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+class _Open:
+    """An object or array the walk is inside: its pointer and the next member's name."""
+
+    __slots__ = ("index", "key", "key_start", "pointer")
+
+    def __init__(self, pointer: str, is_object: bool) -> None:
+        self.pointer = pointer
+        # an array counts its items; an object waits for a key (None) before each value
+        self.index: int | None = None if is_object else 0
+        self.key: str | None = None
+        self.key_start = 0
+
+
+def values(text: str) -> Iterator[Value]:
+    """Every value of the JSON document ``text``, in document order, containers first.
+
+    Text that is not JSON yields what can be made of it up to where it stops making
+    sense; the walk never raises.
+
+    >>> [(v.pointer, v.start, v.key_start) for v in values('{"a": [1, {"b~": 2}]}')]
+    [('', 0, 0), ('/a', 6, 1), ('/a/0', 7, 7), ('/a/1', 10, 10), ('/a/1/b~0', 17, 11)]
+    """
+    stack: list[_Open] = []
+    for found in _TOKEN.finditer(text):
+        token = found.group()
+        start = found.start()
+        first = token[0]
+        if first in "}]":
+            if not stack:
+                return
+            stack.pop()
+            continue
+        inside = stack[-1] if stack else None
+        if inside is None:
+            path, key_start = "", start
+        elif inside.index is not None:
+            path, key_start = f"{inside.pointer}/{inside.index}", start
+            inside.index += 1
+        elif inside.key is None:
+            if first != '"':
+                return
+            try:
+                inside.key = scanstring(text, start + 1)[0]
+            except ValueError:
+                return
+            inside.key_start = start
+            continue
+        else:
+            path, key_start = f"{inside.pointer}/{_escape(inside.key)}", inside.key_start
+            inside.key = None
+        yield Value(path, start, key_start, len(stack), token)
+        if first in "{[":
+            stack.append(_Open(path, first == "{"))
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def positions(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
@@ -37,118 +129,40 @@ def positions(text: str, wanted: set[str]) -> dict[str, tuple[int, int]]:
     that is not JSON yields what was found before the first error.
     """
     found: dict[str, int] = {}
-    # text that is not JSON yields the positions found before the first error
-    with contextlib.suppress(JSONDecodeError, IndexError, ValueError):
-        _Scanner(text, wanted, found).value(_skip(text, 0), "")
+    for value in values(text):
+        if value.pointer in wanted and value.pointer not in found:
+            found[value.pointer] = value.key_start
+            if len(found) == len(wanted):
+                break
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     result: dict[str, tuple[int, int]] = {}
     for ptr, offset in found.items():
-        line = _bisect(line_starts, offset)
+        line = bisect.bisect_right(line_starts, offset) - 1
         result[ptr] = (line + 1, offset - line_starts[line] + 1)
     return result
 
 
-def _bisect(starts: list[int], offset: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def first_repeated_key(text: str) -> tuple[int, int]:
+    """Line and column of the first key that repeats one of its object; (0, 0) if none."""
+    seen: set[str] = set()
+    for value in values(text):
+        if value.pointer in seen:
+            return line_column(text, value.key_start)
+        seen.add(value.pointer)
+    return 0, 0
 
 
-def _skip(text: str, index: int) -> int:
-    match = _WS.match(text, index)
-    return match.end() if match else index
+def first_constant(text: str) -> tuple[int, int]:
+    """Line and column of the first ``NaN``, ``Infinity`` or ``-Infinity``; (0, 0) if none."""
+    for value in values(text):
+        if value.token in _CONSTANTS:
+            return line_column(text, value.start)
+    return 0, 0
 
 
-class _Scanner:
-    def __init__(self, text: str, wanted: set[str], found: dict[str, int]) -> None:
-        self.text = text
-        self.wanted = wanted
-        # only descend where a wanted pointer lies below
-        self.prefixes = {w[:i] for w in wanted for i in range(len(w) + 1) if i == len(w) or w[i] == "/"}
-        self.found = found
-
-    def value(self, index: int, path: str) -> int:
-        text = self.text
-        if path in self.wanted:
-            self.found.setdefault(path, index)
-        char = text[index]
-        if char == "{":
-            return self._object(index + 1, path)
-        if char == "[":
-            return self._array(index + 1, path)
-        if char == '"':
-            end: int = scanstring(text, index + 1)[1]
-            return end
-        match = _NUMBER.match(text, index) or _WORD.match(text, index)
-        if not match:
-            raise ValueError(index)
-        return match.end()
-
-    def _object(self, index: int, path: str) -> int:
-        text = self.text
-        index = _skip(text, index)
-        if text[index] == "}":
-            return index + 1
-        while True:
-            key_at = index
-            key, index = scanstring(text, index + 1)
-            child = path + "/" + key.replace("~", "~0").replace("/", "~1")
-            if child in self.wanted:
-                self.found.setdefault(child, key_at)
-            index = _skip(text, index)
-            index = _skip(text, index + 1)  # the colon
-            index = _skip(text, self._descend(index, child))
-            if text[index] == "}":
-                return index + 1
-            index = _skip(text, index + 1)  # the comma
-
-    def _array(self, index: int, path: str) -> int:
-        text = self.text
-        index = _skip(text, index)
-        if text[index] == "]":
-            return index + 1
-        position = 0
-        while True:
-            index = _skip(text, self._descend(index, f"{path}/{position}"))
-            position += 1
-            if text[index] == "]":
-                return index + 1
-            index = _skip(text, index + 1)
-
-    def _descend(self, index: int, path: str) -> int:
-        if path in self.prefixes:
-            return self.value(index, path)
-        return _skip_value(self.text, index)
-
-
-def _skip_value(text: str, index: int) -> int:
-    """Index just past the JSON value starting at ``index``, without building it."""
-    char = text[index]
-    if char == '"':
-        end: int = scanstring(text, index + 1)[1]
-        return end
-    if char in "{[":
-        depth = 0
-        i = index
-        while True:
-            match = _SPECIAL.search(text, i)
-            if match is None:
-                raise ValueError(index)
-            i = match.start()
-            c = text[i]
-            if c == '"':
-                i = scanstring(text, i + 1)[1]
-                continue
-            depth += 1 if c in "{[" else -1
-            i += 1
-            if depth == 0:
-                return i
-    match = _NUMBER.match(text, index) or _WORD.match(text, index)
-    if not match:
-        raise ValueError(index)
-    return match.end()
+def first_too_deep(text: str, limit: int) -> tuple[int, int]:
+    """Line and column of the first object or array nested more than ``limit`` deep."""
+    for value in values(text):
+        if value.depth >= limit and value.token in ("{", "["):
+            return line_column(text, value.start)
+    return 0, 0

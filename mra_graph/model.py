@@ -9,9 +9,12 @@ import datetime as dt
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cached_property
-from typing import Annotated, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "Claim",
@@ -28,6 +31,7 @@ __all__ = [
     "Relation",
     "Source",
     "Status",
+    "Strict",
 ]
 
 MAX_QUOTE_WORDS = 25
@@ -56,7 +60,8 @@ def _sorted_keys(mapping: dict[str, _V]) -> dict[str, _V]:
 
 
 class Strict(BaseModel):
-    """Shared base: unknown keys are errors and validated objects never change.
+    """The base of every class read from a file of ours (the model, the vocabulary, the
+    views and the style sheet): unknown keys are errors and validated objects never change.
 
     Patterns run on Python's ``re``, which compiles each once for the whole schema (the
     default engine compiles every field's anew, a tenth of a second at each start);
@@ -361,6 +366,28 @@ class GovernanceModel(Strict):
     def disputed(self) -> frozenset[str]:
         """Ids of every node, relation or figure row that a recorded conflict names."""
         return frozenset(s for c in self.conflicts for s in c.subjects)
+
+    @cached_property
+    def graphs(self) -> dict[dt.date | None, "nx.MultiDiGraph[str]"]:
+        """The graphs of this model by date that :func:`mra_graph.graph.graph_at` built.
+
+        A model never changes, so neither does a graph built of it.
+        """
+        return {}
+
+    def with_lists(self, **lists: list[Any]) -> "GovernanceModel":
+        """A copy with the given lists (``nodes=[...]``) instead of its own.
+
+        Nothing computed from the old lists (the indexes, labels and graphs above) goes
+        into the copy; it is computed anew from the copy's lists when asked for.
+        """
+        copy = self.model_copy(update=lists)
+        for name in _COMPUTED:
+            copy.__dict__.pop(name, None)
+        return copy
+
+
+_COMPUTED = tuple(name for name, value in vars(GovernanceModel).items() if isinstance(value, cached_property))
 
 
 def _fold(name: str) -> str:

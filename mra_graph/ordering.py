@@ -20,13 +20,11 @@ def in_id_order(model: GovernanceModel) -> GovernanceModel:
     >>> ids == sorted(ids)
     True
     """
-    return model.model_copy(
-        update={
-            "documents": sorted(model.documents, key=lambda d: d.id),
-            "regions": sorted(model.regions, key=lambda r: r.id),
-            "nodes": sorted(model.nodes, key=lambda n: n.id),
-            "relations": sorted(model.relations, key=lambda r: r.id),
-            "figures": sorted(model.figures, key=lambda f: f.id),
-            "conflicts": sorted(model.conflicts, key=lambda c: c.id),
-        }
+    return model.with_lists(
+        documents=sorted(model.documents, key=lambda d: d.id),
+        regions=sorted(model.regions, key=lambda r: r.id),
+        nodes=sorted(model.nodes, key=lambda n: n.id),
+        relations=sorted(model.relations, key=lambda r: r.id),
+        figures=sorted(model.figures, key=lambda f: f.id),
+        conflicts=sorted(model.conflicts, key=lambda c: c.id),
     )

@@ -8,19 +8,16 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from mra_graph.errors import ModelError, Problem
+from mra_graph.model import Strict
 from mra_graph.resources import data_file
 
-__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary", "vocabulary_bytes"]
+__all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Phrasing(_Strict):
+class Phrasing(Strict):
     """How a relation reads in one language, e.g. ``ondersteunt`` / ``wordt ondersteund door``."""
 
     active: str
@@ -29,7 +26,7 @@ class Phrasing(_Strict):
     synonyms_passive: list[str] = Field(default_factory=list)
 
 
-class RelationKind(_Strict):
+class RelationKind(Strict):
     nl: Phrasing
     en: Phrasing
     from_kinds: list[str]
@@ -50,18 +47,18 @@ class RelationKind(_Strict):
         return self.en if lang == "en" else self.nl
 
 
-class TypeName(_Strict):
+class TypeName(Strict):
     nl: str
     en: str
 
 
-class NodeKindInfo(_Strict):
+class NodeKindInfo(Strict):
     nl: str
     en: str
     types: dict[str, TypeName]
 
 
-class Term(_Strict):
+class Term(Strict):
     """A word of the model's own vocabulary in both languages."""
 
     nl: str
@@ -82,7 +79,7 @@ class Capacity(Term):
         return [*self.words_nl, *self.words_en]
 
 
-class Vocabulary(_Strict):
+class Vocabulary(Strict):
     node_kinds: dict[str, NodeKindInfo]
     capacities: dict[str, Capacity] = Field(default_factory=dict)
     attribute_flags: dict[str, Term] = Field(
@@ -110,25 +107,6 @@ def vocabulary(path: Path | None = None) -> Vocabulary:
     """The vocabulary at ``path``, or the bundled one. Raises :class:`ModelError`."""
     file = path or data_file("model", "vocabulary.json")
     try:
-        raw = file.read_bytes()
-        if path is None:
-            from mra_graph.model_cache import cached_validation
-
-            return cached_validation("vocabulary", raw, Vocabulary, lambda: _validate(raw))
-        return _validate(raw)
+        return Vocabulary.model_validate(json.loads(file.read_bytes().decode("utf-8")))
     except (OSError, ValueError, ValidationError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the vocabulary cannot be read: {error}")]) from error
-
-
-def _validate(raw: bytes) -> Vocabulary:
-    return Vocabulary.model_validate(json.loads(raw.decode("utf-8")))
-
-
-@cache
-def vocabulary_bytes() -> bytes:
-    """The bytes of the bundled vocabulary file, which a model is validated against
-    (empty when it cannot be read; :func:`vocabulary` then reports why)."""
-    try:
-        return data_file("model", "vocabulary.json").read_bytes()
-    except OSError:
-        return b""

@@ -22,7 +22,7 @@ from mra_graph.cli import main
 from mra_graph.interchange import EXPORT_FORMATS, export_model
 from mra_graph.loading import load
 from mra_graph.model import GovernanceModel
-from mra_graph.render import render
+from mra_graph.render import Request, render
 from mra_graph.report import render_report
 
 Output = Callable[[Path], dict[str, bytes]]
@@ -55,7 +55,7 @@ def _export(fmt: str) -> Output:
 
 def _render(view: str, node: str | None, fmt: str) -> Output:
     def run(path: Path) -> dict[str, bytes]:
-        return {"": render(_model(path), view, node, at=dt.date.fromisoformat(AT), fmt=fmt)}
+        return {"": render(_model(path), Request(view, node, at=dt.date.fromisoformat(AT)), fmt)}
 
     return run
 

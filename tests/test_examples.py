@@ -16,7 +16,7 @@ from click.testing import Result
 
 import mra_graph
 from mra_graph.model import GovernanceModel
-from mra_graph.render import model_views, render, scene, view_names
+from mra_graph.render import Request, model_views, render, scene, view_names
 from mra_graph.render.definitions import view_file_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +143,7 @@ def test_every_view_of_the_example_is_pinned(example: GovernanceModel) -> None:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("fmt", ["dot", "mmd"])
 def test_golden(example: GovernanceModel, view: str, node: str | None, lang: str, fmt: str) -> None:
-    data = render(example, view, node, at=AT, lang=lang, fmt=fmt, views=model_views(EXAMPLE))
+    data = render(example, Request(view, node, at=AT, lang=lang, views=model_views(EXAMPLE)), fmt)
     path = _golden(view, node, lang, fmt)
     if UPDATE:
         path.write_bytes(data)
@@ -152,10 +152,10 @@ def test_golden(example: GovernanceModel, view: str, node: str | None, lang: str
 
 
 def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
-    found = scene(example, "overview", at=AT)
+    found = scene(example, Request("overview", at=AT))
     assert found.title == "Samenwerkingsverband Lindenwaard-Veenhoven (fictief voorbeeld)"
     assert found.subtitle == "Stand op 2024-06-01"
-    english = scene(example, "overview", at=AT, lang="en")
+    english = scene(example, Request("overview", at=AT, lang="en"))
     assert english.title == "Lindenwaard-Veenhoven Partnership (invented example)"
     # the partnership above its subregion, each region headed by its cooperation
     assert [c.id for c in found.clusters] == ["lv", "vs"]
@@ -176,20 +176,20 @@ def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
 
 
 def test_a_region_overview_keeps_its_colour(example: GovernanceModel) -> None:
-    found = scene(example, "overview-vs", at=AT)
+    found = scene(example, Request("overview-vs", at=AT))
     assert found.title == "Organen van Veenstreek"
     assert [(c.id, c.look) for c in found.clusters] == [("vs", 1)]
     assert "regiobureau-lv" not in {n.id for n in found.nodes}
 
 
 def test_same_named_bodies_and_counts(example: GovernanceModel) -> None:
-    found = scene(example, "overview", at=AT)
+    found = scene(example, Request("overview", at=AT))
     labels = {n.id: n.label for n in found.nodes}
     assert (labels["stuurgroep-lv"], labels["stuurgroep-vs"]) == ("Stuurgroep (LV)", "Stuurgroep (VS)")
     edges = {e.id: e.label for e in found.edges}
     assert edges["burgemeester-vs.member_of.stuurgroep-vs"] == "3 burgemeesters"
     assert edges["gemeentesecretaris-lv.member_of.ambtelijk-overleg-lv"] == "6 gemeentesecretarissen"
-    english = {e.id: e.label for e in scene(example, "overview", at=AT, lang="en").edges}
+    english = {e.id: e.label for e in scene(example, Request("overview", at=AT, lang="en")).edges}
     assert english["wethouder-lv.member_of.algemeen-bestuur-lv"] == "1 per municipality"
 
 
@@ -217,20 +217,20 @@ def _inside(root: ET.Element) -> list[str]:
 def test_the_pictures_hold_every_node_and_nothing_outside(
     example: GovernanceModel, view: str, node: str | None
 ) -> None:
-    svg = render(example, view, node, at=AT, fmt="svg")
+    svg = render(example, Request(view, node, at=AT), "svg")
     root = ET.fromstring(svg)
     ids = {g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g")}
-    found = scene(example, view, node, at=AT)
+    found = scene(example, Request(view, node, at=AT))
     for shown in found.nodes:
         if shown.inside is None:
             assert f"node-{shown.id}" in ids
     assert "legend" in ids
     assert _inside(root) == []
-    assert render(example, view, node, at=AT, fmt="png").startswith(b"\x89PNG")
+    assert render(example, Request(view, node, at=AT), "png").startswith(b"\x89PNG")
 
 
 def test_the_legend_lists_what_the_overview_draws(example: GovernanceModel) -> None:
-    dot = render(example, "overview", at=AT, fmt="dot").decode()
+    dot = render(example, Request("overview", at=AT), "dot").decode()
     legend = dot[dot.index("subgraph cluster_legend") :]
     for verb in ("is opdrachtgever van", "ondersteunt", "bereidt voor", "verzorgt de aanhaking bij"):
         assert verb in legend
@@ -291,7 +291,7 @@ def test_a_model_without_regions_is_drawn_in_levels_without_clusters() -> None:
         node.pop("region", None)
     model = mra_graph.load_text(json.dumps(data))
     assert view_names(model) == ["chain", "focus", "orgchart", "overview"]
-    found = scene(model, "overview", at=AT)
+    found = scene(model, Request("overview", at=AT))
     assert found.clusters == ()
     assert found.region_nodes == ()
     level = {node: i for i, rank in enumerate(found.ranks) for node in rank}

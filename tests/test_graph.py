@@ -61,3 +61,12 @@ def test_graph_at_reuses_one_graph_per_model_and_date(model: GovernanceModel) ->
     day = dt.date(2017, 6, 1)
     assert graph_at(model, day) is graph_at(model, day)
     assert graph_at(model, day) is not graph_at(model, dt.date(2016, 6, 1))
+
+
+def test_a_copy_with_other_lists_builds_its_own_graph(model: GovernanceModel) -> None:
+    day = dt.date(2017, 6, 1)
+    graph = graph_at(model, day)
+    kept = [n for n in model.nodes if n.id in graph][:1]
+    copy = model.with_lists(nodes=kept, relations=[])
+    assert set(graph_at(copy, day)) == {kept[0].id}
+    assert graph_at(model, day) is graph

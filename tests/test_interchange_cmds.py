@@ -92,11 +92,12 @@ def test_missing_rdflib_names_the_extra(cli: Cli, tmp_cwd: Path, monkeypatch: py
 def test_archimate_without_dot_is_one_error_line(
     cli: Cli, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("mra_graph.interchange.archimate.shutil.which", lambda name: None)
+    monkeypatch.setenv("PATH", "/nonexistent")
     result = cli("export", "archimate", "-o", "a.xml")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: the ArchiMate view is laid out by Graphviz, and 'dot' is not installed; install graphviz\n"
+        "Error: laying out the ArchiMate view needs Graphviz's 'dot' program; "
+        "install Graphviz with 'apt-get install graphviz' or 'brew install graphviz'\n"
     )
     assert not (tmp_cwd / "a.xml").exists()
 

@@ -15,7 +15,7 @@ import pytest
 import mra_graph
 from mra_graph.errors import AmbiguousNameError, UnknownNameError, UnknownRelationKindError, UsageError
 from mra_graph.model import GovernanceModel
-from mra_graph.render import build_view, describe, model_views, render, scene, view_names
+from mra_graph.render import Request, build_view, describe, model_views, render, scene, view_names
 from mra_graph.render.labels import html_text, wrap
 from mra_graph.render.mermaid import mermaid_id, mermaid_text
 from tests.hostile import HOSTILE, hostile_model
@@ -64,7 +64,7 @@ def _check_golden(path: Path, data: bytes) -> None:
 def test_golden(
     model: GovernanceModel, view: str, node: str | None, lang: str, at: dt.date, fmt: str
 ) -> None:
-    data = render(model, view, node, at=at, lang=lang, fmt=fmt, views=VIEWS)
+    data = render(model, Request(view, node, at=at, lang=lang, views=VIEWS), fmt)
     _check_golden(GOLDEN / f"{_golden_name(view, node, lang, at)}.{fmt}", data)
 
 
@@ -73,7 +73,7 @@ def test_golden(
 def test_golden_derived(
     model: GovernanceModel, view: str, node: str | None, lang: str, at: dt.date, fmt: str
 ) -> None:
-    data = render(model, view, node, at=at, lang=lang, fmt=fmt)
+    data = render(model, Request(view, node, at=at, lang=lang), fmt)
     _check_golden(GOLDEN / f"derived-{_golden_name(view, node, lang, at)}.{fmt}", data)
 
 
@@ -88,7 +88,9 @@ def test_every_view_has_a_golden_file(model: GovernanceModel) -> None:
 def test_output_is_the_same_on_every_run(model: GovernanceModel) -> None:
     fresh = mra_graph.load()
     for fmt in ("dot", "mmd"):
-        assert render(model, "overview", at=AT, fmt=fmt) == render(fresh, "overview", at=AT, fmt=fmt)
+        assert render(model, Request("overview", at=AT), fmt) == render(
+            fresh, Request("overview", at=AT), fmt
+        )
 
 
 def test_view_names_come_from_the_view_file(model: GovernanceModel) -> None:
@@ -100,11 +102,11 @@ def test_view_names_come_from_the_view_file(model: GovernanceModel) -> None:
 
 
 def test_the_overview_shows_every_body_of_both_regions(model: GovernanceModel) -> None:
-    shown = {n.id for n in scene(model, "overview", at=AT).nodes}
+    shown = {n.id for n in scene(model, Request("overview", at=AT)).nodes}
     bodies = {n.id for n in model.nodes if n.kind.value == "body" and n.region in ("mra", "am")}
     assert bodies <= shown
     # the lines that connect the regions are drawn
-    edges = {e.id for e in scene(model, "overview", at=AT).edges}
+    edges = {e.id for e in scene(model, Request("overview", at=AT)).edges}
     assert {
         "pho-am.prepares.platforms-mra",
         "pho-am.prepares.pho-mra",
@@ -115,7 +117,7 @@ def test_the_overview_shows_every_body_of_both_regions(model: GovernanceModel) -
 
 
 def test_the_overview_groups_by_region_with_mra_first(model: GovernanceModel) -> None:
-    found = scene(model, "overview", at=AT)
+    found = scene(model, Request("overview", at=AT))
     assert [c.id for c in found.clusters] == ["mra", "am"]
     clusters = {c.id: set(c.nodes) for c in found.clusters}
     assert "regiegroep-mra" in clusters["mra"]
@@ -123,46 +125,46 @@ def test_the_overview_groups_by_region_with_mra_first(model: GovernanceModel) ->
 
 
 def test_same_named_bodies_are_labelled_apart(model: GovernanceModel) -> None:
-    labels = {n.id: n.label for n in scene(model, "overview", at=AT).nodes}
+    labels = {n.id: n.label for n in scene(model, Request("overview", at=AT)).nodes}
     assert labels["regiegroep-mra"] == "Regiegroep (MRA)"
     assert labels["regiegroep-am"] == "Regiegroep (AM)"
-    english = {n.id: n.label for n in scene(model, "overview", at=AT, lang="en").nodes}
+    english = {n.id: n.label for n in scene(model, Request("overview", at=AT, lang="en")).nodes}
     assert english["regiegroep-am"] == "Steering Group (AM)"
 
 
 def test_membership_lines_carry_their_counts(model: GovernanceModel) -> None:
-    labels = {e.id: e.label for e in scene(model, "overview", at=AT).edges}
+    labels = {e.id: e.label for e in scene(model, Request("overview", at=AT)).edges}
     assert labels["burgemeester.member_of.regiegroep-am"] == "7 burgemeesters"
     assert labels["raadslid.member_of.raadsledenplatform-am"] == "2 per raad"
     assert labels["gemeentesecretaris.member_of.secretarissenoverleg-am"] == "7 gemeentesecretarissen"
-    english = {e.id: e.label for e in scene(model, "overview", at=AT, lang="en").edges}
+    english = {e.id: e.label for e in scene(model, Request("overview", at=AT, lang="en")).edges}
     assert english["burgemeester.member_of.regiegroep-am"] == "7 mayors"
     assert english["raadslid.member_of.raadsledenplatform-am"] == "2 per council"
     assert english["regiegroep-mra.commissions.mra-bureau"] == "political"
 
 
 def test_planned_nodes_are_marked_or_left_out(model: GovernanceModel) -> None:
-    before = {n.id: n for n in scene(model, "overview", at=dt.date(2016, 6, 1)).nodes}
+    before = {n.id: n for n in scene(model, Request("overview", at=dt.date(2016, 6, 1))).nodes}
     assert before["mra-bureau"].status.value == "planned"
     assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01",)
-    dot = render(model, "overview", at=dt.date(2016, 6, 1), fmt="dot").decode()
+    dot = render(model, Request("overview", at=dt.date(2016, 6, 1)), "dot").decode()
     bureau = next(line for line in dot.splitlines() if 'id="node-mra-bureau"' in line)
     assert "dashed" in bureau
-    active = {n.id for n in scene(model, "overview", at=dt.date(2016, 6, 1), active_only=True).nodes}
+    active = {n.id for n in scene(model, Request("overview", at=dt.date(2016, 6, 1), active_only=True)).nodes}
     assert "mra-bureau" not in active
     assert "pho-duurzaamheid-am" not in active
     assert "regiegroep-mra" in active
 
 
 def test_ended_nodes_are_grey_and_dated(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "stadsregio-amsterdam", at=AT)
+    found = scene(model, Request("focus", "stadsregio-amsterdam", at=AT))
     staff = found.nodes_by_id["medewerkers-stadsregio-mra"]
     assert staff.status.value == "ended"
     assert staff.notes == ("beëindigd op 2017-01-01",)
 
 
 def test_focus_reaches_as_deep_as_asked(model: GovernanceModel) -> None:
-    one = {n.id for n in scene(model, "focus", "AM-team", at=AT).nodes}
+    one = {n.id for n in scene(model, Request("focus", "AM-team", at=AT)).nodes}
     assert one == {
         "am-team",
         "mra",
@@ -172,27 +174,27 @@ def test_focus_reaches_as_deep_as_asked(model: GovernanceModel) -> None:
         "regiosecretaris-wonen-am",
         "regiosecretaris-verkeer-en-vervoer-am",
     }
-    two = {n.id for n in scene(model, "focus", "AM-team", at=AT, depth=2).nodes}
+    two = {n.id for n in scene(model, Request("focus", "AM-team", at=AT, depth=2)).nodes}
     assert one < two
     assert {"regiegroep-am", "platforms-mra", "mra-bureau"} <= two
 
 
 def test_focus_relations_restrict_the_kinds(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "AM-team", at=AT, relations=["member_of"])
+    found = scene(model, Request("focus", "AM-team", at=AT, relations=["member_of"]))
     assert {e.kind for e in found.edges} == {"member_of"}
     assert "mra" not in {n.id for n in found.nodes}
     with pytest.raises(UnknownRelationKindError, match="member_of"):
-        scene(model, "focus", "AM-team", at=AT, relations=["memberof"])
+        scene(model, Request("focus", "AM-team", at=AT, relations=["memberof"]))
 
 
 def test_focus_emphasises_its_node(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "AM-team", at=AT)
+    found = scene(model, Request("focus", "AM-team", at=AT))
     assert [n.id for n in found.nodes if n.emphasised] == ["am-team"]
     assert found.root == "am-team"
 
 
 def test_orgchart_goes_down_from_its_body(model: GovernanceModel) -> None:
-    found = scene(model, "orgchart", "MRA Bureau", at=AT)
+    found = scene(model, Request("orgchart", "MRA Bureau", at=AT))
     assert [n.id for n in found.nodes] == [
         "mra-bureau",
         "secretaris-directeur",
@@ -206,7 +208,7 @@ def test_orgchart_goes_down_from_its_body(model: GovernanceModel) -> None:
 
 
 def test_chain_highlights_the_lines_of_responsibility(model: GovernanceModel) -> None:
-    found = scene(model, "chain", "MRA Bureau", at=AT)
+    found = scene(model, Request("chain", "MRA Bureau", at=AT))
     assert {e.id for e in found.edges if e.emphasised} == {
         "regiegroep-mra.commissions.mra-bureau",
         "werkgeverscommissie-mra.commissions.mra-bureau",
@@ -232,70 +234,70 @@ def test_bad_requests_are_one_line_errors(
     model: GovernanceModel, args: tuple[str, str | None], error: type[Exception], message: str
 ) -> None:
     with pytest.raises(error) as raised:
-        render(model, *args, at=AT, fmt="dot")
+        render(model, Request(*args, at=AT), "dot")
     assert message in str(raised.value)
     assert "\n" not in str(raised.value)
 
 
 def test_depth_and_format_are_checked(model: GovernanceModel) -> None:
     with pytest.raises(UsageError, match="takes no --depth"):
-        render(model, "overview", at=AT, fmt="dot", depth=2)
+        render(model, Request("overview", at=AT, depth=2), "dot")
     with pytest.raises(UsageError, match="--depth must be 1 or more"):
-        render(model, "focus", "AM-team", at=AT, fmt="dot", depth=0)
+        render(model, Request("focus", "AM-team", at=AT, depth=0), "dot")
     with pytest.raises(UsageError, match="unknown diagram format 'gif'"):
-        render(model, "overview", at=AT, fmt="gif")
+        render(model, Request("overview", at=AT), "gif")
     with pytest.raises(UsageError, match="unknown language"):
-        render(model, "overview", at=AT, fmt="dot", lang="de")
+        render(model, Request("overview", at=AT, lang="de"), "dot")
 
 
 def test_the_legend_lists_only_what_the_view_draws(model: GovernanceModel) -> None:
-    dot = render(model, "orgchart", "MRA Bureau", at=AT, fmt="dot").decode()
+    dot = render(model, Request("orgchart", "MRA Bureau", at=AT), "dot").decode()
     legend = dot[dot.index("subgraph cluster_legend") :]
     assert "maakt deel uit van" in legend
     assert "is opdrachtgever van" not in legend
     assert "ondersteunt" not in legend
-    overview = render(model, "overview", at=AT, fmt="dot").decode()
+    overview = render(model, Request("overview", at=AT), "dot").decode()
     assert "is opdrachtgever van" in overview[overview.index("subgraph cluster_legend") :]
 
 
 def test_title_and_model_date_are_in_the_picture(model: GovernanceModel) -> None:
-    dot = render(model, "overview", at=AT, fmt="dot", views=VIEWS).decode()
+    dot = render(model, Request("overview", at=AT, views=VIEWS), "dot").decode()
     assert "Overzicht samenhang bestuurlijke MRA-AM overleggen" in dot
     assert "Stand op 2017-06-01" in dot
-    english = render(model, "overview", at=AT, fmt="dot", lang="en").decode()
+    english = render(model, Request("overview", at=AT, lang="en"), "dot").decode()
     assert "As of 2017-06-01" in english
 
 
 def test_ids_of_nodes_and_edges_are_stable(model: GovernanceModel) -> None:
-    dot = render(model, "overview", at=AT, fmt="dot").decode()
-    for found in scene(model, "overview", at=AT).nodes:
+    dot = render(model, Request("overview", at=AT), "dot").decode()
+    for found in scene(model, Request("overview", at=AT)).nodes:
         if found.inside is None:
             assert f'id="node-{found.id}"' in dot
         else:
             assert f'ID="node-{found.id}"' in dot
-    for edge in scene(model, "overview", at=AT).edges:
+    for edge in scene(model, Request("overview", at=AT)).edges:
         if not edge.folded:
             assert f'id="edge-{edge.id}"' in dot
 
 
 def test_describe_names_every_node_and_line(model: GovernanceModel) -> None:
-    text = describe(model, "overview", at=AT, views=VIEWS)
+    text = describe(model, Request("overview", at=AT, views=VIEWS))
     assert text.startswith("Overzicht samenhang bestuurlijke MRA-AM overleggen. ")
-    found = scene(model, "overview", at=AT, views=VIEWS)
+    found = scene(model, Request("overview", at=AT, views=VIEWS))
     for node in found.nodes:
         assert node.label in text
     assert "MRA Bureau ondersteunt Regiegroep (MRA)" in text
     assert "burgemeester is lid van Regiegroep (AM) (7 burgemeesters)" in text
     assert f"toont {len(found.nodes)} onderdelen en {len(found.edges)} verbindingen" in text
-    assert "The diagram shows" in describe(model, "overview", at=AT, lang="en")
+    assert "The diagram shows" in describe(model, Request("overview", at=AT, lang="en"))
 
 
 def test_build_view_returns_a_digraph(model: GovernanceModel) -> None:
     import graphviz
 
-    graph = build_view(model, "chain", "MRA Bureau", at=AT)
+    graph = build_view(model, Request("chain", "MRA Bureau", at=AT))
     assert isinstance(graph, graphviz.Digraph)
-    assert graph.source.encode() == render(model, "chain", "MRA Bureau", at=AT, fmt="dot")
+    assert graph.source.encode() == render(model, Request("chain", "MRA Bureau", at=AT), "dot")
 
 
 # --- escaping -------------------------------------------------------------------------
@@ -354,7 +356,7 @@ def _split_dot(dot: str) -> tuple[str, list[str], list[str]]:
 
 
 def test_hostile_names_stay_inside_their_labels_in_dot(hostile: GovernanceModel) -> None:
-    dot = render(hostile, "overview", at=AT, fmt="dot").decode()
+    dot = render(hostile, Request("overview", at=AT), "dot").decode()
     outside, strings, labels = _split_dot(dot)
     # outside strings and labels there is only DOT syntax and our own identifiers
     assert re.fullmatch(r"[A-Za-z0-9_.\-\s=\[\]{};>]*", outside), outside
@@ -367,14 +369,14 @@ def test_hostile_names_stay_inside_their_labels_in_dot(hostile: GovernanceModel)
         element = ET.fromstring(f"<x>{label}</x>")
         texts.append("".join(element.itertext()))
     joined = "".join(texts).replace(" ", "")
-    for node in scene(hostile, "overview", at=AT).nodes:
+    for node in scene(hostile, Request("overview", at=AT)).nodes:
         if node.inside is None:
             assert node.label.replace(" ", "") in joined
     assert '"];<script>alert(1)</script>' in "".join(texts)
 
 
 def test_hostile_names_stay_inside_their_labels_in_mermaid(hostile: GovernanceModel) -> None:
-    text = render(hostile, "overview", at=AT, fmt="mmd").decode()
+    text = render(hostile, Request("overview", at=AT), "mmd").decode()
     assert "<script>" not in text
     for line in text.splitlines()[4:]:
         # outside quoted labels only our own syntax remains
@@ -385,11 +387,11 @@ def test_hostile_names_stay_inside_their_labels_in_mermaid(hostile: GovernanceMo
 
 
 def test_the_legend_explains_planned_lines(model: GovernanceModel) -> None:
-    dot = render(model, "overview", at=dt.date(2016, 6, 1), fmt="dot").decode()
+    dot = render(model, Request("overview", at=dt.date(2016, 6, 1)), "dot").decode()
     legend = dot[dot.index("subgraph cluster_legend") :]
     assert 'id="legend-status-line-planned"' in legend
     assert 'id="legend-status-planned"' in legend
-    assert "legend-status-line" not in render(model, "overview", at=AT, fmt="dot").decode()
+    assert "legend-status-line" not in render(model, Request("overview", at=AT), "dot").decode()
 
 
 @pytest.mark.parametrize(
@@ -425,7 +427,7 @@ def test_a_broken_view_or_style_file_is_a_one_line_error(
     definitions.load_style.cache_clear()
     try:
         with pytest.raises(RenderError) as raised:
-            render(model, "overview", at=AT, fmt="dot")
+            render(model, Request("overview", at=AT), "dot")
         assert message in str(raised.value)
         assert str(raised.value).startswith(str(tmp_path / name))
         assert "\n" not in str(raised.value)
@@ -438,9 +440,9 @@ def test_a_root_left_out_by_active_only_is_a_clear_error(model: GovernanceModel)
     with pytest.raises(
         UsageError, match=r"^'MRA Bureau' is planned on 2016-06-01, and --active-only leaves it out$"
     ):
-        scene(model, "focus", "MRA Bureau", at=dt.date(2016, 6, 1), active_only=True)
+        scene(model, Request("focus", "MRA Bureau", at=dt.date(2016, 6, 1), active_only=True))
     # without --active-only it is drawn, marked as planned
-    found = scene(model, "focus", "MRA Bureau", at=dt.date(2016, 6, 1))
+    found = scene(model, Request("focus", "MRA Bureau", at=dt.date(2016, 6, 1)))
     assert found.nodes_by_id["mra-bureau"].status.value == "planned"
 
 
@@ -449,7 +451,7 @@ def test_the_description_in_parts_keeps_model_text_whole() -> None:
 
     # names holding "; " and ": " must not split a line's sentence in two
     hostile = hostile_model(mra_graph.load())
-    parts = description(hostile, "overview", at=AT)
-    assert parts.text() == describe(hostile, "overview", at=AT)
-    assert len(parts.connections) == len(scene(hostile, "overview", at=AT).edges)
+    parts = description(hostile, Request("overview", at=AT))
+    assert parts.text() == describe(hostile, Request("overview", at=AT))
+    assert len(parts.connections) == len(scene(hostile, Request("overview", at=AT)).edges)
     assert any('" ]; evil [label="x"]; a -> b' in sentence for sentence in parts.connections)

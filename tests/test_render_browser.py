@@ -10,7 +10,7 @@ import pytest
 
 import mra_graph
 from mra_graph.model import GovernanceModel
-from mra_graph.render import model_views, render, scene
+from mra_graph.render import Request, model_views, render, scene
 from mra_graph.render.mermaid import mermaid_id
 from tests.browser import BrowserPage, node_module
 from tests.hostile import hostile_model
@@ -66,11 +66,11 @@ def _squash(text: str) -> str:
 def test_every_view_renders_in_mermaid(
     page: BrowserPage, tmp_path: Path, model: GovernanceModel, view: str, node: str | None, lang: str
 ) -> None:
-    source = render(model, view, node, at=AT, lang=lang, fmt="mmd").decode()
+    source = render(model, Request(view, node, at=AT, lang=lang), "mmd").decode()
     result = _mermaid(page, tmp_path, source)
     assert page.errors == []
     assert page.requests == []
-    found = scene(model, view, node, at=AT, lang=lang)
+    found = scene(model, Request(view, node, at=AT, lang=lang))
     assert result["nodes"] == len(found.nodes)
     assert result["edges"] == len(found.edges)
     # the text alternative is the diagram's accessible description
@@ -103,14 +103,14 @@ def test_hostile_labels_render_literally_in_mermaid(page: BrowserPage, tmp_path:
     hostile = GovernanceModel.model_validate(
         hostile.model_copy(update={"nodes": nodes}).model_dump(by_alias=True)
     )
-    source = render(hostile, "focus", "mra-bureau", at=AT, fmt="mmd").decode()
+    source = render(hostile, Request("focus", "mra-bureau", at=AT), "mmd").decode()
     result = _mermaid(page, tmp_path, source)
     assert page.errors == []
     assert result["scripts"] == 0
     assert result["bold"] == 0
     texts = result["texts"]
     assert isinstance(texts, dict)
-    found = scene(hostile, "focus", "mra-bureau", at=AT)
+    found = scene(hostile, Request("focus", "mra-bureau", at=AT))
     for item in found.nodes:
         # each node shows exactly its label (and status), character for character
         assert texts[mermaid_id(item.id)] == " · ".join((item.label, *item.notes))
@@ -120,7 +120,7 @@ def test_hostile_labels_render_literally_in_mermaid(page: BrowserPage, tmp_path:
 def test_the_svg_passes_axe_when_embedded_in_a_page(
     page: BrowserPage, tmp_path: Path, model: GovernanceModel
 ) -> None:
-    svg = render(model, "overview", at=AT, fmt="svg", views=model_views()).decode()
+    svg = render(model, Request("overview", at=AT, views=model_views()), "svg").decode()
     body = svg.split("?>", 1)[1]
     html = tmp_path / "report.html"
     html.write_text(

@@ -14,7 +14,7 @@ from click.testing import Result
 import mra_graph
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
-from mra_graph.render import model_views, render, scene
+from mra_graph.render import Request, model_views, render, scene
 from mra_graph.render.definitions import view_file_for
 from mra_graph.resources import bundled_model_path
 
@@ -42,11 +42,11 @@ def test_the_view_file_sits_beside_the_model(tmp_path: Path) -> None:
 
 def test_the_bundled_model_keeps_its_caption_and_levels(model: GovernanceModel) -> None:
     views = model_views()
-    found = scene(model, "overview", at=dt.date(2017, 6, 1), views=views)
+    found = scene(model, Request("overview", at=dt.date(2017, 6, 1), views=views))
     assert found.title == "Overzicht samenhang bestuurlijke MRA-AM overleggen"
     assert found.ranks[0] == ("colleges-mra", "raden-en-staten", "mra")
     # without its view file it is drawn as any model is
-    derived = scene(model, "overview", at=dt.date(2017, 6, 1))
+    derived = scene(model, Request("overview", at=dt.date(2017, 6, 1)))
     assert derived.title == model.title
     assert derived.ranks != found.ranks
 
@@ -64,11 +64,11 @@ def test_a_view_file_changes_fields_of_a_view(example_copy: Path) -> None:
     )
     model = mra_graph.load(example_copy)
     views = model_views(example_copy)
-    found = scene(model, "overview", at=AT, views=views)
+    found = scene(model, Request("overview", at=AT, views=views))
     assert found.title == "Mijn eigen titel"
     assert found.subtitle == f"{model.title} · Stand op 2024-06-01"
     assert found.ranks == (("lv", "gemeenteraden-lv"), ("stuurgroep-lv", "algemeen-bestuur-lv"))
-    assert scene(model, "overview-vs", at=AT, views=views, lang="en").title == "Only the Veenstreek"
+    assert scene(model, Request("overview-vs", at=AT, views=views, lang="en")).title == "Only the Veenstreek"
     # the other fields stay the bundled view's
     assert {c.id for c in found.clusters} == {"lv", "vs"}
 
@@ -85,9 +85,9 @@ def test_a_view_file_may_add_a_whole_view(example_copy: Path, model: GovernanceM
     model = mra_graph.load(example_copy)
     views = model_views(example_copy)
     assert "teams" in views.names(model)
-    assert scene(model, "teams", at=AT, views=views).title == "Teams"
+    assert scene(model, Request("teams", at=AT, views=views)).title == "Teams"
     with pytest.raises(RenderError, match=r"regio\.views\.json /half/about: Field required"):
-        scene(model, "half", at=AT, views=views)
+        scene(model, Request("half", at=AT, views=views))
 
 
 @pytest.mark.parametrize(
@@ -113,21 +113,21 @@ def test_a_wrong_value_names_the_view_and_field(example_copy: Path) -> None:
     with pytest.raises(
         RenderError, match=r"regio\.views\.json /overview/ranks: Input should be a valid list"
     ):
-        scene(model, "overview", at=AT, views=model_views(example_copy))
+        scene(model, Request("overview", at=AT, views=model_views(example_copy)))
 
 
 def test_region_views_follow_the_model(model: GovernanceModel) -> None:
     example = mra_graph.load(EXAMPLE)
-    assert scene(example, "overview-lv", at=AT).title == "Organen van Lindenwaard-Veenhoven"
+    assert scene(example, Request("overview-lv", at=AT)).title == "Organen van Lindenwaard-Veenhoven"
     with pytest.raises(
         UsageError, match=r"unknown view 'overview-am'; the views are .*overview-lv, overview-vs$"
     ):
-        scene(example, "overview-am", at=AT)
+        scene(example, Request("overview-am", at=AT))
     with pytest.raises(UsageError, match="unknown view 'overview-lv'"):
-        scene(model, "overview-lv", at=AT)
+        scene(model, Request("overview-lv", at=AT))
     # the template itself is no view
     with pytest.raises(UsageError, match=r"unknown view 'overview-\{region\}'"):
-        scene(example, "overview-{region}", at=AT)
+        scene(example, Request("overview-{region}", at=AT))
 
 
 def test_a_view_needing_a_node_names_one_of_the_model(cli: Cli) -> None:
@@ -167,10 +167,10 @@ def test_nothing_active_to_draw_is_an_error(tmp_path: Path) -> None:
         item.setdefault("valid_from", "2020-01-01")
     model = mra_graph.load_text(json.dumps(data))
     with pytest.raises(RenderError, match="no body is active on 2000-01-01"):
-        render(model, "overview", at=dt.date(2000, 1, 1), fmt="dot", active_only=True)
+        render(model, Request("overview", at=dt.date(2000, 1, 1), active_only=True), "dot")
     # without --active-only it is drawn, everything planned
-    assert render(model, "overview", at=dt.date(2000, 1, 1), fmt="dot")
-    assert render(model, "overview", at=AT, fmt="dot", active_only=True)
+    assert render(model, Request("overview", at=dt.date(2000, 1, 1)), "dot")
+    assert render(model, Request("overview", at=AT, active_only=True), "dot")
 
 
 def test_check_reads_the_view_file_beside_the_model(cli: Cli, example_copy: Path) -> None:

@@ -33,8 +33,9 @@ def test_the_installed_package_reads_its_own_views_and_draws(installed: Path, tm
     code = (
         "from mra_graph.resources import data_file; print(data_file('render', 'views.json'))\n"
         "import datetime as dt, mra_graph\n"
-        "from mra_graph.render import model_views, render\n"
-        "dot = render(mra_graph.load(), 'overview', at=dt.date(2017, 6, 1), fmt='dot', views=model_views())\n"
+        "from mra_graph.render import Request, model_views, render\n"
+        "request = Request('overview', at=dt.date(2017, 6, 1), views=model_views())\n"
+        "dot = render(mra_graph.load(), request, 'dot')\n"
         "print(dot.decode().splitlines()[0])\n"
         "print('MRA-AM overleggen' in dot.decode())\n"
     )

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import mra_graph
 from mra_graph.model import GovernanceModel
-from mra_graph.render import render, scene
+from mra_graph.render import Request, render, scene
 
 AT = dt.date(2017, 6, 1)
 BASE = mra_graph.load()
@@ -42,8 +42,8 @@ def _renamed(name: str) -> GovernanceModel:
 @example(name=":\x85 \u2028 a\u200bb")
 def test_any_name_is_drawn_literally(name: str) -> None:
     model = _renamed(name)
-    label = scene(model, "focus", "am-team", at=AT).nodes_by_id["am-team"].label
-    root = ET.fromstring(render(model, "focus", "am-team", at=AT, fmt="svg"))
+    label = scene(model, Request("focus", "am-team", at=AT)).nodes_by_id["am-team"].label
+    root = ET.fromstring(render(model, Request("focus", "am-team", at=AT), "svg"))
     group = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "node-am-team")
     assert group.findtext(f"{SVG}title") == label
     drawn = "".join(t.text or "" for t in group.iter(f"{SVG}text"))
@@ -56,7 +56,7 @@ def test_any_name_is_drawn_literally(name: str) -> None:
 @example(name=":\x85 \u2028 a\u200bb")
 @example(name="*nadruk* [a](b) www.x.nl a@b.nl $$x$$")
 def test_any_name_stays_inside_its_mermaid_label(name: str) -> None:
-    text = render(_renamed(name), "focus", "am-team", at=AT, fmt="mmd").decode()
+    text = render(_renamed(name), Request("focus", "am-team", at=AT), "mmd").decode()
     # split at newlines only: the label must hold no other line break either
     line = next(line for line in text.split("\n") if line.strip().startswith("n_am_team["))
     # one quoted label, and nothing inside it that Mermaid, HTML or Markdown would read

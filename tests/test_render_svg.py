@@ -10,7 +10,7 @@ import pytest
 import mra_graph
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
-from mra_graph.render import build_view, describe, model_views, render, scene
+from mra_graph.render import Request, build_view, describe, model_views, render, scene
 from mra_graph.render.output import graphviz_version
 from tests.hostile import hostile_model
 
@@ -34,9 +34,9 @@ def _text(element: ET.Element) -> str:
 def test_every_node_and_edge_is_in_the_svg_with_its_title(
     model: GovernanceModel, view: str, node: str | None
 ) -> None:
-    root = ET.fromstring(render(model, view, node, at=AT, fmt="svg"))
+    root = ET.fromstring(render(model, Request(view, node, at=AT), "svg"))
     groups = _groups(root)
-    found = scene(model, view, node, at=AT)
+    found = scene(model, Request(view, node, at=AT))
     for item in found.nodes:
         group = groups[f"node-{item.id}"]
         assert group.findtext("svg:title", namespaces=NS) == item.label
@@ -58,13 +58,13 @@ def test_every_node_and_edge_is_in_the_svg_with_its_title(
 
 
 def test_the_svg_has_a_title_and_a_text_alternative_first(model: GovernanceModel) -> None:
-    views = model_views()
-    root = ET.fromstring(render(model, "overview", at=AT, fmt="svg", views=views))
+    request = Request("overview", at=AT, views=model_views())
+    root = ET.fromstring(render(model, request, "svg"))
     first, second = list(root)[:2]
     assert first.tag == "{http://www.w3.org/2000/svg}title"
     assert first.text == "Overzicht samenhang bestuurlijke MRA-AM overleggen"
     assert second.tag == "{http://www.w3.org/2000/svg}desc"
-    assert second.text == describe(model, "overview", at=AT, views=views)
+    assert second.text == describe(model, request)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "diagram-title diagram-desc"
     groups = _groups(root)
@@ -74,7 +74,7 @@ def test_the_svg_has_a_title_and_a_text_alternative_first(model: GovernanceModel
 
 
 def test_nodes_and_edges_have_tooltips(model: GovernanceModel) -> None:
-    root = ET.fromstring(render(model, "overview", at=AT, fmt="svg"))
+    root = ET.fromstring(render(model, Request("overview", at=AT), "svg"))
     groups = _groups(root)
     anchor = groups["a_node-mra-bureau"].find("svg:a", NS)
     assert anchor is not None
@@ -85,7 +85,7 @@ def test_nodes_and_edges_have_tooltips(model: GovernanceModel) -> None:
 
 
 def test_the_svg_has_no_scripts_or_links(model: GovernanceModel) -> None:
-    svg = render(hostile_model(model), "overview", at=AT, fmt="svg")
+    svg = render(hostile_model(model), Request("overview", at=AT), "svg")
     root = ET.fromstring(svg)
     for element in root.iter():
         assert not element.tag.endswith("script")
@@ -105,9 +105,9 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
     hostile = GovernanceModel.model_validate(
         hostile.model_copy(update={"nodes": nodes}).model_dump(by_alias=True)
     )
-    root = ET.fromstring(render(hostile, "overview", at=AT, fmt="svg"))
+    root = ET.fromstring(render(hostile, Request("overview", at=AT), "svg"))
     groups = _groups(root)
-    found = scene(hostile, "overview", at=AT)
+    found = scene(hostile, Request("overview", at=AT))
     checked = 0
     for item in found.nodes:
         if item.inside is not None:
@@ -132,14 +132,14 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
 
 
 def test_svg_is_identical_on_every_run(model: GovernanceModel) -> None:
-    first = render(model, "overview", at=AT, fmt="svg")
-    assert first == render(mra_graph.load(), "overview", at=AT, fmt="svg")
+    first = render(model, Request("overview", at=AT), "svg")
+    assert first == render(mra_graph.load(), Request("overview", at=AT), "svg")
     assert graphviz_version(first)
 
 
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG\r\n\x1a\n"), ("pdf", b"%PDF-")])
 def test_png_and_pdf(model: GovernanceModel, fmt: str, magic: bytes) -> None:
-    assert render(model, "chain", "MRA Bureau", at=AT, fmt=fmt).startswith(magic)
+    assert render(model, Request("chain", "MRA Bureau", at=AT), fmt).startswith(magic)
 
 
 def test_a_missing_dot_is_a_one_line_error_with_the_install_command(
@@ -147,32 +147,32 @@ def test_a_missing_dot_is_a_one_line_error_with_the_install_command(
 ) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(RenderError) as raised:
-        render(model, "overview", at=AT, fmt="svg")
+        render(model, Request("overview", at=AT), "svg")
     message = str(raised.value)
     assert "apt-get install graphviz" in message
     assert "brew install graphviz" in message
     assert "\n" not in message
     # DOT and Mermaid need no Graphviz
-    assert render(model, "overview", at=AT, fmt="dot").startswith(b"digraph")
-    assert render(model, "overview", at=AT, fmt="mmd").startswith(b"---")
+    assert render(model, Request("overview", at=AT), "dot").startswith(b"digraph")
+    assert render(model, Request("overview", at=AT), "mmd").startswith(b"---")
 
 
 def test_jupyter_shows_the_accessible_svg(model: GovernanceModel) -> None:
-    graph = build_view(model, "chain", "MRA Bureau", at=AT)
+    graph = build_view(model, Request("chain", "MRA Bureau", at=AT))
     bundle = graph._repr_mimebundle_()
     svg = bundle["image/svg+xml"]
     assert svg == graph._repr_svg_()
     root = ET.fromstring(svg)
     assert root.findtext("svg:title", namespaces=NS) == "Verantwoordingslijnen van MRA Bureau"
     assert 'id="node-mra-bureau"' in svg
-    assert svg.encode() == render(model, "chain", "MRA Bureau", at=AT, fmt="svg")
+    assert svg.encode() == render(model, Request("chain", "MRA Bureau", at=AT), "svg")
 
 
 def test_svg_namespaces_survive_other_xml_writers(model: GovernanceModel) -> None:
     # ElementTree's prefix map is global; another writer (the ArchiMate export) claims
     # the default namespace for its own
     ET.register_namespace("", "http://www.opengroup.org/xsd/archimate/3.0/")
-    svg = render(model, "chain", "MRA Bureau", at=AT, fmt="svg")
+    svg = render(model, Request("chain", "MRA Bureau", at=AT), "svg")
     assert b"<svg " in svg
     assert b"ns0:" not in svg
 
@@ -181,10 +181,10 @@ def test_png_resolution(model: GovernanceModel) -> None:
     def width(png: bytes) -> int:
         return int.from_bytes(png[16:20], "big")
 
-    standard = render(model, "chain", "MRA Bureau", at=AT, fmt="png")
-    fine = render(model, "chain", "MRA Bureau", at=AT, fmt="png", dpi=300)
+    standard = render(model, Request("chain", "MRA Bureau", at=AT), "png")
+    fine = render(model, Request("chain", "MRA Bureau", at=AT), "png", dpi=300)
     assert abs(width(fine) - 2 * width(standard)) <= 2
     with pytest.raises(UsageError, match="--dpi applies to PNG only, not svg"):
-        render(model, "chain", "MRA Bureau", at=AT, fmt="svg", dpi=300)
+        render(model, Request("chain", "MRA Bureau", at=AT), "svg", dpi=300)
     with pytest.raises(UsageError, match="--dpi must be 24 to 1200, got 5000"):
-        render(model, "chain", "MRA Bureau", at=AT, fmt="png", dpi=5000)
+        render(model, Request("chain", "MRA Bureau", at=AT), "png", dpi=5000)

@@ -10,7 +10,7 @@ import click
 from mra_graph.cli.context import Context
 from mra_graph.errors import UsageError
 from mra_graph.files import write_atomically
-from mra_graph.render import FORMATS, model_views, render
+from mra_graph.render import FORMATS, Request, model_views, render
 
 __all__ = ["render_cmd"]
 
@@ -86,19 +86,17 @@ def render_cmd(
     Mermaid (.mmd) do not. The file is written whole or not at all.
     """
     chosen = _format(output, fmt)
-    data = render(
-        ctx.model,
+    request = Request(
         view,
         node,
         at=ctx.at,
         lang=ctx.lang,
-        fmt=chosen,
         depth=depth,
         relations=_relations(relations),
         active_only=active_only,
-        dpi=dpi,
         views=model_views(ctx.model_path),
     )
+    data = render(ctx.model, request, chosen, dpi=dpi)
     if output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

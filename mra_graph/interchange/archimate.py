@@ -19,15 +19,14 @@ One view, *Overzicht*, shows every element and relationship at the positions Gra
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mra_graph.errors import ExportError
+from mra_graph.dot_runner import run_dot
+from mra_graph.errors import ExportError, RenderError
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel, Node, Relation
 from mra_graph.ordering import in_id_order
@@ -76,11 +75,6 @@ def relationship_of(model: GovernanceModel, relation: Relation) -> tuple[str, st
 
 def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     """Top-left pixel position of every node in the overview, from ``dot -Tjson``."""
-    dot = shutil.which("dot")
-    if dot is None:
-        raise ExportError(
-            "the ArchiMate view is laid out by Graphviz, and 'dot' is not installed; install graphviz"
-        )
     width, height = (size / _POINTS_PER_INCH for size in NODE_SIZE)
     lines = [
         "digraph overzicht {",
@@ -91,12 +85,10 @@ def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     lines += [f'  "{r.from_}" -> "{r.to}";' for r in model.relations]
     lines.append("}")
     try:
-        result = subprocess.run(
-            [dot, "-Tjson"], input="\n".join(lines), capture_output=True, text=True, check=True, timeout=120
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        raise ExportError(f"Graphviz could not lay out the ArchiMate view: {error}") from error
-    graph = json.loads(result.stdout)
+        result = run_dot("\n".join(lines), "json", purpose="laying out the ArchiMate view")
+    except RenderError as error:
+        raise ExportError(str(error)) from error
+    graph = json.loads(result)
     top = float(graph["bb"].split(",")[3])
     positions = {}
     for item in graph.get("objects", []):

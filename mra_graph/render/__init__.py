@@ -2,12 +2,18 @@
 
 A *view* (``render/views.json``) says which nodes and relation kinds a diagram shows and
 how they group; the *style sheet* (``render/style.json``) how each node kind and relation
-kind looks. :func:`build_view` returns a ``graphviz.Digraph`` (it draws itself in
+kind looks. A :class:`Request` names the view, its node, the day and the options;
+:func:`build_view` returns a ``graphviz.Digraph`` (it draws itself in
 Jupyter), :func:`render` the bytes of a file, :func:`describe` the text alternative.
 
 Every view honours the date ``at``: what is planned, under consideration or ended on
 that day is drawn dashed or grey with its status under its name, or left out with
 ``active_only=True``; ``lang`` ("nl" or "en") chooses the language of every label.
+
+The views work for any model; a model may change them for itself with a view file
+beside it (see :mod:`mra_graph.render.definitions`), which a request carries as
+``views=model_views(path)``. A view that shows the whole model and finds nothing to
+draw raises :class:`RenderError`.
 
 Identifiers in the SVG, stable across runs and models, so a page can find and
 highlight parts of the picture:
@@ -22,17 +28,12 @@ highlight parts of the picture:
 Each node and edge group has a ``<title>`` with its label or sentence, and a tooltip.
 The SVG holds no scripts and no links.
 
-The views work for any model; a model may change them for itself with a view file
-beside it (see :mod:`mra_graph.render.definitions`), which ``views=model_views(path)``
-passes in. A view that shows the whole model and finds nothing to draw raises
-:class:`RenderError`.
-
 >>> import datetime as dt
 >>> import mra_graph
->>> from mra_graph.render import render, view_names
+>>> from mra_graph.render import Request, render, view_names
 >>> view_names()
 ['chain', 'focus', 'orgchart', 'overview', 'overview-am', 'overview-mra']
->>> dot = render(mra_graph.load(), "focus", "AM-team", at=dt.date(2017, 6, 1), fmt="dot")
+>>> dot = render(mra_graph.load(), Request("focus", "AM-team", at=dt.date(2017, 6, 1)), "dot")
 >>> b'id="node-am-team"' in dot
 True
 """
@@ -41,15 +42,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass
 
 import graphviz
 
+from mra_graph.dot_runner import run_dot
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel
 from mra_graph.render.definitions import Views, load_style, load_views, model_views
 from mra_graph.render.dot import to_digraph, to_dot
 from mra_graph.render.mermaid import to_mermaid
-from mra_graph.render.output import accessible_svg, run_dot
+from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, build_scene
 from mra_graph.render.text import Description, describe_parts, describe_scene
 
@@ -57,6 +60,7 @@ __all__ = [
     "FORMATS",
     "Description",
     "RenderError",
+    "Request",
     "Scene",
     "Views",
     "build_view",
@@ -83,132 +87,69 @@ def view_names(model: GovernanceModel | None = None, views: Views | None = None)
     return (views or Views(load_views())).names(model)
 
 
-def scene(
-    model: GovernanceModel,
-    view: str,
-    node: str | None = None,
-    *,
-    at: dt.date,
-    lang: str = "nl",
-    depth: int | None = None,
-    relations: Sequence[str] | None = None,
-    active_only: bool = False,
-    views: Views | None = None,
-) -> Scene:
-    """What a view shows, before it is drawn (see :class:`~mra_graph.render.scene.Scene`)."""
-    return build_scene(
-        model,
-        view,
-        node,
-        at=at,
-        lang=lang,
-        depth=depth,
-        relations=relations,
-        active_only=active_only,
-        views=views,
-    )
+@dataclass(frozen=True)
+class Request:
+    """What to draw: ``view`` rooted at ``node`` (where the view needs one) on the day ``at``,
+    in ``lang`` ("nl" or "en"), ``depth`` lines away, only the relation kinds in
+    ``relations``, and with ``active_only`` nothing that is not active on ``at``;
+    ``views`` are the model's views (:func:`model_views`), the bundled ones when None.
+
+    Every function of this module draws from one request:
+
+    >>> import datetime as dt
+    >>> Request("focus", "AM-team", at=dt.date(2017, 6, 1), depth=2).lang
+    'nl'
+    """
+
+    view: str
+    node: str | None = None
+    _: KW_ONLY
+    at: dt.date
+    lang: str = "nl"
+    depth: int | None = None
+    relations: Sequence[str] | None = None
+    active_only: bool = False
+    views: Views | None = None
 
 
-def build_view(
-    model: GovernanceModel,
-    view: str,
-    node: str | None = None,
-    *,
-    at: dt.date,
-    lang: str = "nl",
-    depth: int | None = None,
-    relations: Sequence[str] | None = None,
-    active_only: bool = False,
-    views: Views | None = None,
-) -> graphviz.Digraph:
-    """The Graphviz graph of ``view`` (rooted at ``node`` where the view needs one).
+def scene(model: GovernanceModel, request: Request) -> Scene:
+    """What a view shows, before it is drawn (see :class:`~mra_graph.render.scene.Scene`).
 
     Raises :class:`UsageError` for an unknown view or option, ``UnknownNameError`` or
     ``AmbiguousNameError`` for a node name, ``UnknownRelationKindError`` for a kind in
     ``relations``, and :class:`RenderError` when the view or style file is broken.
     """
-    found = scene(
+    r = request
+    return build_scene(
         model,
-        view,
-        node,
-        at=at,
-        lang=lang,
-        depth=depth,
-        relations=relations,
-        active_only=active_only,
-        views=views,
+        r.view,
+        r.node,
+        at=r.at,
+        lang=r.lang,
+        depth=r.depth,
+        relations=r.relations,
+        active_only=r.active_only,
+        views=r.views,
     )
-    return to_digraph(found, load_style())
 
 
-def describe(
-    model: GovernanceModel,
-    view: str,
-    node: str | None = None,
-    *,
-    at: dt.date,
-    lang: str = "nl",
-    depth: int | None = None,
-    relations: Sequence[str] | None = None,
-    active_only: bool = False,
-    views: Views | None = None,
-) -> str:
+def build_view(model: GovernanceModel, request: Request) -> graphviz.Digraph:
+    """The Graphviz graph of the requested view; raises as :func:`scene` does."""
+    return to_digraph(scene(model, request), load_style())
+
+
+def describe(model: GovernanceModel, request: Request) -> str:
     """The text alternative of the diagram: title, date, every node and every line."""
-    return description(
-        model,
-        view,
-        node,
-        at=at,
-        lang=lang,
-        depth=depth,
-        relations=relations,
-        active_only=active_only,
-        views=views,
-    ).text()
+    return description(model, request).text()
 
 
-def description(
-    model: GovernanceModel,
-    view: str,
-    node: str | None = None,
-    *,
-    at: dt.date,
-    lang: str = "nl",
-    depth: int | None = None,
-    relations: Sequence[str] | None = None,
-    active_only: bool = False,
-    views: Views | None = None,
-) -> Description:
+def description(model: GovernanceModel, request: Request) -> Description:
     """The text alternative of :func:`describe` in its parts, for pages that list each line
     as an item; ``description(...).text()`` equals ``describe(...)``."""
-    found = scene(
-        model,
-        view,
-        node,
-        at=at,
-        lang=lang,
-        depth=depth,
-        relations=relations,
-        active_only=active_only,
-        views=views,
-    )
-    return describe_parts(found, load_style())
+    return describe_parts(scene(model, request), load_style())
 
 
-def render(
-    model: GovernanceModel,
-    view: str,
-    node: str | None = None,
-    *,
-    at: dt.date,
-    lang: str = "nl",
-    fmt: str = "svg",
-    depth: int | None = None,
-    relations: Sequence[str] | None = None,
-    active_only: bool = False,
-    dpi: int | None = None,
-    views: Views | None = None,
-) -> bytes:
+def render(model: GovernanceModel, request: Request, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
     """The diagram as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
 
     DOT and Mermaid need nothing but Python; SVG, PNG and PDF run Graphviz's ``dot`` and
@@ -223,17 +164,7 @@ def render(
             if fmt != "png"
             else f"--dpi must be 24 to 1200, got {dpi}"
         )
-    found = scene(
-        model,
-        view,
-        node,
-        at=at,
-        lang=lang,
-        depth=depth,
-        relations=relations,
-        active_only=active_only,
-        views=views,
-    )
+    found = scene(model, request)
     style = load_style()
     if fmt == "mmd":
         return to_mermaid(found, style).encode("utf-8")

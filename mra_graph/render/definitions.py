@@ -22,10 +22,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from mra_graph.errors import RenderError, UsageError
-from mra_graph.model import GovernanceModel
+from mra_graph.model import GovernanceModel, Strict
 from mra_graph.resources import bundled_model_path, data_file
 
 __all__ = [
@@ -42,11 +42,7 @@ __all__ = [
 ]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Texts(_Strict):
+class Texts(Strict):
     nl: str
     en: str
 
@@ -54,14 +50,14 @@ class Texts(_Strict):
         return self.en if lang == "en" else self.nl
 
 
-class Related(_Strict):
+class Related(Strict):
     """Nodes of these kinds that have a relation of these kinds with a node already selected."""
 
     kinds: list[str] = Field(default_factory=list)
     relations: list[str] = Field(default_factory=list)
 
 
-class Selection(_Strict):
+class Selection(Strict):
     """Which nodes a view without a root node shows: these kinds in these regions (every
     region when none is named), the ``related`` nodes of those, plus ``include``."""
 
@@ -72,7 +68,7 @@ class Selection(_Strict):
     exclude: list[str] = Field(default_factory=list)
 
 
-class Step(_Strict):
+class Step(Strict):
     """One way a view walks from its root: a relation kind (``*`` for any) in a direction.
 
     ``out`` follows relations from the node reached to the next, ``in`` against them.
@@ -82,7 +78,7 @@ class Step(_Strict):
     direction: Literal["in", "out", "both"]
 
 
-class ViewDefinition(_Strict):
+class ViewDefinition(Strict):
     title: Texts = Field(
         description="The diagram's title; '{node}' becomes the root's label, '{model}' the model's "
         "title and '{region}' the region's name."
@@ -136,7 +132,7 @@ class ViewDefinition(_Strict):
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 
-class NodeStyle(_Strict):
+class NodeStyle(Strict):
     shape: str
     style: str
     fill: str
@@ -145,14 +141,14 @@ class NodeStyle(_Strict):
     peripheries: int = 1
 
 
-class StatusStyle(_Strict):
+class StatusStyle(Strict):
     style: str
     line: str
     font: str
     fill: str | None = None
 
 
-class EdgeStyle(_Strict):
+class EdgeStyle(Strict):
     color: str
     style: str
     arrowhead: str
@@ -163,18 +159,18 @@ class EdgeStyle(_Strict):
     )
 
 
-class ClusterStyle(_Strict):
+class ClusterStyle(Strict):
     fill: str
     line: str
     style: str
 
 
-class Emphasis(_Strict):
+class Emphasis(Strict):
     line: str
     penwidth: float
 
 
-class Style(_Strict):
+class Style(Strict):
     font: str
     font_size: float
     title_size: float

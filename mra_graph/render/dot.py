@@ -10,18 +10,16 @@ the arrow still points the right way while the supported body sits above its sup
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 from dataclasses import replace
-from typing import Protocol
 
 import graphviz
 
+from mra_graph.dot_runner import run_dot
 from mra_graph.model import Status
 from mra_graph.render.definitions import NodeStyle, Style, load_style
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
-from mra_graph.render.output import accessible_svg, run_dot
+from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
@@ -31,75 +29,26 @@ __all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
 
-_BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
-_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+# attributes whose value is an HTML-like label built here from escaped text
 _HTML_KEYS = frozenset({"label", "xlabel"})
 
 
-@functools.lru_cache(maxsize=4096)
-def _quote(value: str) -> str:
-    """A DOT ID for ``value``: bare when it may be, else double-quoted with ``"`` escaped.
-
-    Backslashes are left alone: text from the model reaches DOT strings only through
-    :func:`~mra_graph.render.labels.dot_text`, which has doubled them.
-    """
-    if _BARE.fullmatch(value) and value.lower() not in _KEYWORDS:
-        return value
-    return '"' + value.replace('"', '\\"') + '"'
+def _values(attrs: dict[str, str]) -> dict[str, str]:
+    """``attrs`` for the graphviz package: every value but a label marked as plain text,
+    so that model text in a tooltip is quoted and never taken for a label's markup."""
+    return {k: v if k in _HTML_KEYS else graphviz.nohtml(v) for k, v in attrs.items()}
 
 
-def _attrs(attrs: dict[str, str]) -> str:
-    # labels are HTML-like, built here from escaped text; every other value is quoted,
-    # so model text in a tooltip can never be taken for a label's markup
-    return " ".join(
-        [f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in _order(tuple(attrs))]
-    )
+def _add_node(graph: graphviz.Digraph, name: str, attrs: dict[str, str]) -> None:
+    graph.node(name, **_values(attrs))
 
 
-@functools.lru_cache(maxsize=256)
-def _order(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """``keys`` sorted with ``label`` first; the statements of a view have a handful of shapes."""
-    return tuple(sorted(keys, key=lambda k: (k != "label", k)))
+def _add_edge(graph: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
+    graph.edge(tail, head, **_values(attrs))
 
 
-class _Lines(Protocol):
-    """A graph or subgraph that statements are appended to, as lines of DOT."""
-
-    body: list[str]
-
-
-def _add_node(graph: _Lines, name: str, attrs: dict[str, str]) -> None:
-    """``graph.node`` without the graphviz package's slower, HTML-guessing quoting."""
-    graph.body.append(f"\t{_quote(name)} [{_attrs(attrs)}]\n" if attrs else f"\t{_quote(name)}\n")
-
-
-def _add_edge(graph: _Lines, tail: str, head: str, attrs: dict[str, str]) -> None:
-    graph.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_attrs(attrs)}]\n")
-
-
-def _attr_statement(graph: _Lines, kw: str | None = None, **attrs: str) -> None:
-    """``graph.attr(kw, **attrs)``: keys sorted, as graphviz sorts them, and values quoted
-    as in every other statement here (an HTML-like label as it is)."""
-    listed = " ".join([f"{k}={attrs[k] if k in _HTML_KEYS else _quote(attrs[k])}" for k in sorted(attrs)])
-    graph.body.append(f"\t{listed}\n" if kw is None else f"\t{kw} [{listed}]\n")
-
-
-class _Block:
-    """The lines of a DOT subgraph, laid out as ``graphviz.Digraph.subgraph`` lays them
-    out, without building a ``Digraph`` for each: a view has a dozen of them, and a
-    ``Digraph`` costs more to make than its lines."""
-
-    def __init__(self, name: str | None = None) -> None:
-        self.name = name
-        self.body: list[str] = []
-
-    def attr(self, kw: str | None = None, **attrs: str) -> None:
-        _attr_statement(self, kw, **attrs)
-
-    def lines(self) -> list[str]:
-        """The subgraph's lines, indented one level for the graph that holds it."""
-        head = f"\tsubgraph {_quote(self.name)} {{\n" if self.name else "\t{\n"
-        return [head, *(f"\t{line}" for line in self.body), "\t}\n"]
+def _attr_statement(graph: graphviz.Digraph, kw: str | None = None, **attrs: str) -> None:
+    graph.attr(kw, **_values(attrs))
 
 
 def _num(value: float) -> str:
@@ -189,7 +138,9 @@ def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[s
     }
 
 
-def _edge(graph: _Lines, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool) -> None:
+def _edge(
+    graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool
+) -> None:
     """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, and
     an edge that is not ``ranked`` does not decide levels."""
     look = style.relation(edge.kind)
@@ -323,51 +274,51 @@ def legend_columns(scene: Scene) -> int:
     return 5 if sum(n.inside is None for n in scene.nodes) > 12 else 3
 
 
-def _legend(scene: Scene, style: Style) -> tuple[_Block, str]:
-    """A cluster listing the node looks and relation kinds this scene draws, and nothing else,
-    in rows of :func:`legend_columns`; returns it and the id of its first entry."""
+def _legend(graph: graphviz.Digraph, scene: Scene, style: Style) -> str:
+    """Add a cluster listing the node looks and relation kinds this scene draws, and nothing
+    else, in rows of :func:`legend_columns`; returns the id of its first entry."""
     words = style.words(scene.lang)
-    legend = _Block("cluster_legend")
-    legend.attr(
-        label=f"<<B>{html_text(words['legend'])}</B>>",
-        style="rounded",
-        color="#7F7F7F",
-        fontsize=_num(style.font_size),
-        id="legend",
-    )
-    legend.attr("node", fontsize=_num(style.edge_font_size), margin="0.08,0.03", height="0.3")
     items = _legend_items(scene, style)
     heads: list[str] = []
     columns = legend_columns(scene)
-    for start in range(0, len(items), columns):
-        row = _Block()
-        row.attr(rank="same")
-        previous = None
-        for ident, attrs, edge in items[start : start + columns]:
-            first = ident
-            if edge is not None:
-                first = f"{ident}-from"
-                point = {
-                    "label": "<>",
-                    "shape": "point",
-                    "width": "0.01",
-                    "color": "#FFFFFF",
-                    "id": first,
-                }
-                _add_node(row, first, point)
-                _add_node(row, ident, {"id": ident, **attrs})
-                _add_edge(row, first, ident, {"id": f"{ident}-line", **edge})
-            else:
-                _add_node(row, ident, {"id": ident, **attrs})
-            if previous is not None:
-                _add_edge(row, previous, first, {"style": "invis", "minlen": "1"})
-            else:
-                heads.append(first)
-            previous = ident
-        legend.body += row.lines()
-    for upper, lower in itertools.pairwise(heads):
-        _add_edge(legend, upper, lower, {"style": "invis"})
-    return legend, heads[0]
+    with graph.subgraph(name="cluster_legend") as legend:
+        _attr_statement(
+            legend,
+            label=f"<<B>{html_text(words['legend'])}</B>>",
+            style="rounded",
+            color="#7F7F7F",
+            fontsize=_num(style.font_size),
+            id="legend",
+        )
+        _attr_statement(legend, "node", fontsize=_num(style.edge_font_size), margin="0.08,0.03", height="0.3")
+        for start in range(0, len(items), columns):
+            with legend.subgraph() as row:
+                _attr_statement(row, rank="same")
+                previous = None
+                for ident, attrs, edge in items[start : start + columns]:
+                    first = ident
+                    if edge is not None:
+                        first = f"{ident}-from"
+                        point = {
+                            "label": "<>",
+                            "shape": "point",
+                            "width": "0.01",
+                            "color": "#FFFFFF",
+                            "id": first,
+                        }
+                        _add_node(row, first, point)
+                        _add_node(row, ident, {"id": ident, **attrs})
+                        _add_edge(row, first, ident, {"id": f"{ident}-line", **edge})
+                    else:
+                        _add_node(row, ident, {"id": ident, **attrs})
+                    if previous is not None:
+                        _add_edge(row, previous, first, {"style": "invis", "minlen": "1"})
+                    else:
+                        heads.append(first)
+                    previous = ident
+        for upper, lower in itertools.pairwise(heads):
+            _add_edge(legend, upper, lower, {"style": "invis"})
+    return heads[0]
 
 
 class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type hints
@@ -394,20 +345,19 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type h
 
 def to_digraph(scene: Scene, style: Style) -> Diagram:
     """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is :func:`to_dot`'s text."""
-    graph = Diagram(name=scene.view, body=_statements(scene, style))
+    graph = Diagram(name=scene.view)
+    _draw(graph, scene, style)
     graph.scene = scene
     return graph
 
 
 def to_dot(scene: Scene, style: Style) -> str:
-    """The DOT text of ``scene`` drawn in ``style``, as ``to_digraph(scene, style).source``
-    gives it, without building the ``graphviz.Digraph``."""
-    return f"digraph {_quote(scene.view)} {{\n{''.join(_statements(scene, style))}}}\n"
+    """The DOT text of ``scene`` drawn in ``style``: ``to_digraph(scene, style).source``."""
+    return str(to_digraph(scene, style).source)
 
 
-def _statements(scene: Scene, style: Style) -> list[str]:
-    """The lines of the graph's body."""
-    graph = _Block(scene.view)
+def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
+    """Add the statements of ``scene`` to ``graph``."""
     _attr_statement(
         graph,
         label=_title_label(scene, style),
@@ -438,28 +388,27 @@ def _statements(scene: Scene, style: Style) -> list[str]:
             parts.setdefault(node.inside, []).append(node)
     for cluster in scene.clusters:
         look = style.cluster(cluster.look)
-        sub = _Block(f"cluster_{cluster.id}")
-        sub.attr(
-            label=f"<<B>{html_text(cluster.label)}</B>>",
-            style=look.style,
-            fillcolor=look.fill,
-            color=look.line,
-            fontsize=_num(style.font_size + 3),
-            id=f"cluster-{cluster.id}",
-        )
-        for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
-            if nodes[node_id].inside is None:
-                _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
-        graph.body += sub.lines()
+        with graph.subgraph(name=f"cluster_{cluster.id}") as sub:
+            _attr_statement(
+                sub,
+                label=f"<<B>{html_text(cluster.label)}</B>>",
+                style=look.style,
+                fillcolor=look.fill,
+                color=look.line,
+                fontsize=_num(style.font_size + 3),
+                id=f"cluster-{cluster.id}",
+            )
+            for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
+                if nodes[node_id].inside is None:
+                    _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
     for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
         if node.id not in clustered and node.inside is None:
             _add_node(graph, node.id, _node_attrs(node, parts.get(node.id, []), style))
     for rank in scene.ranks:
-        same = _Block()
-        same.attr(rank="same")
-        for node_id in rank:
-            _add_node(same, node_id, {})
-        graph.body += same.lines()
+        with graph.subgraph() as same:
+            _attr_statement(same, rank="same")
+            for node_id in rank:
+                _add_node(same, node_id, {})
     region_of = {n: c.id for c in scene.clusters for n in c.nodes}
     stands_for = dict(scene.region_nodes)
     loose = set(scene.unranked)
@@ -488,11 +437,9 @@ def _statements(scene: Scene, style: Style) -> list[str]:
     for above, below in itertools.pairwise(scene.ranks):
         _add_edge(graph, above[0], below[0], {"style": "invis", "weight": "0"})
     if scene.nodes:
-        legend, first = _legend(scene, style)
-        graph.body += legend.lines()
+        first = _legend(graph, scene, style)
         # below everything else: an invisible line to the legend from every node that
         # has nothing drawn below it (lines from every node would widen the picture)
         for node in scene.nodes:
             if node.inside is None and node.id not in uppers:
                 _add_edge(graph, node.id, first, {"style": "invis", "weight": "0"})
-    return graph.body

@@ -73,7 +73,7 @@ def diagram(
         return Diagram(None, title, "", reason=f"the diagram renderer is not installed ({error})")
     parts = None
     try:
-        parts = render.description(model, view, node, at=at, lang=lang, views=views)
+        parts = render.description(model, render.Request(view, node, at=at, lang=lang, views=views))
     except MraGraphError as error:
         description = ""
         reason: str | None = str(error)
@@ -81,10 +81,14 @@ def diagram(
         description = parts.text()
         reason = None
     try:
-        svg = render.render(model, view, node, at=at, lang=lang, fmt="svg", views=views).decode("utf-8")
+        svg = render.render(model, render.Request(view, node, at=at, lang=lang, views=views), "svg").decode(
+            "utf-8"
+        )
     except MraGraphError as error:
         return Diagram(None, title, description, reason=str(error), parts=parts)
     source = None
     if mermaid:
-        source = render.render(model, view, node, at=at, lang=lang, fmt="mmd", views=views).decode("utf-8")
+        source = render.render(
+            model, render.Request(view, node, at=at, lang=lang, views=views), "mmd"
+        ).decode("utf-8")
     return Diagram(embeddable(svg), title, description, reason, source, parts)

@@ -12,6 +12,8 @@ first node citing it comes; relations, figure tables and conflicts by id.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mra_graph.errors import MraGraphError
 from mra_graph.model import GovernanceModel
 from mra_graph.render.definitions import Views
@@ -21,8 +23,6 @@ from mra_graph.render.scene import figure_order
 __all__ = ["OVERVIEW", "in_reading_order"]
 
 OVERVIEW = "overview"
-# cached properties of GovernanceModel, computed from the lists in their old order
-_CACHED = ("nodes_by_id", "regions_by_id", "labels", "labels_en", "disputed")
 
 
 def in_reading_order(model: GovernanceModel, views: Views | None = None) -> GovernanceModel:
@@ -57,7 +57,7 @@ def in_reading_order(model: GovernanceModel, views: Views | None = None) -> Gove
         for source in node.sources:
             first_citation.setdefault(source.document, index)
     end = len(nodes)
-    update = {
+    update: dict[str, list[Any]] = {
         "nodes": nodes,
         "regions": sorted(model.regions, key=lambda r: (first_node.get(r.id, end), r.id)),
         "documents": sorted(model.documents, key=lambda d: (first_citation.get(d.id, end), d.id)),
@@ -65,7 +65,4 @@ def in_reading_order(model: GovernanceModel, views: Views | None = None) -> Gove
         "figures": sorted(model.figures, key=lambda f: f.id),
         "conflicts": sorted(model.conflicts, key=lambda c: c.id),
     }
-    copy = model.model_copy(update=update)
-    for name in _CACHED:
-        copy.__dict__.pop(name, None)
-    return copy
+    return model.with_lists(**update)

@@ -1,13 +1,17 @@
-"""The SVG pass finds the start tags an XML parser finds, and nothing inside comments,
-CDATA sections or processing instructions (no Graphviz needed)."""
+"""The SVG pass reads Graphviz's SVG with an XML parser: it changes the start tags that
+parser finds, nothing inside comments, CDATA sections or processing instructions, and
+keeps every other byte (no Graphviz needed)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from mra_graph.errors import RenderError
 from mra_graph.model import GovernanceModel
-from mra_graph.render import scene
+from mra_graph.render import Request, scene
 from mra_graph.render.output import accessible_svg
 
 AT = dt.date(2017, 6, 1)
@@ -19,7 +23,7 @@ def _groups(svg: bytes) -> dict[str, ET.Element]:
 
 
 def test_markup_inside_comments_cdata_and_instructions_is_left_alone(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "AM-team", at=AT)
+    found = scene(model, Request("focus", "AM-team", at=AT))
     node = found.nodes_by_id["am-team"]
     fake = f'<g id="node&#45;{node.id}" class="node"><title>nep</title></g>'.encode()
     hidden = [
@@ -45,7 +49,7 @@ def test_markup_inside_comments_cdata_and_instructions_is_left_alone(model: Gove
 
 
 def test_unusual_attributes_are_read_as_a_parser_reads_them(model: GovernanceModel) -> None:
-    found = scene(model, "focus", "AM-team", at=AT)
+    found = scene(model, Request("focus", "AM-team", at=AT))
     node = found.nodes_by_id["am-team"]
     svg = (
         b'<svg xmlns="http://www.w3.org/2000/svg">'
@@ -59,3 +63,31 @@ def test_unusual_attributes_are_read_as_a_parser_reads_them(model: GovernanceMod
     assert group.findtext("svg:title", namespaces=NS) == node.label
     # written again with double quotes and the parser's reading of each value
     assert f'<g id="node-{node.id}" class="node" data-x="a&amp;b &lt;c&gt; &quot;d&quot;">'.encode() in out
+
+
+def test_every_byte_outside_the_changed_tags_is_kept(model: GovernanceModel) -> None:
+    found = scene(model, Request("focus", "AM-team", at=AT))
+    node = found.nodes_by_id["am-team"]
+    svg = (
+        b"<?xml version='1.0'?>\n<!DOCTYPE svg>\n<svg  width = '1pt'>\n"
+        + f'<g id="node&#45;{node.id}" class="node">\n<title>am&#45;team</title>\n'.encode()
+        + b"<text x='1'>a &amp; b</text></g>\n<g/>\n<g></g>\n</svg>\n"
+    )
+    out = accessible_svg(svg, found, "")
+    body = out[out.index(b"<svg") :]
+    assert body.startswith(b"<svg  width = '1pt' role=\"img\"")
+    assert body.endswith(
+        f'<g id="node-{node.id}" class="node">\n<title>{node.label}</title>\n'.encode()
+        + b"<text x='1'>a &amp; b</text></g>\n<g/>\n<g></g>\n</svg>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [b"", b"<!-- nothing -->", b"<svg><g></svg>", b"<svg>&nope;</svg>"],
+    ids=["empty", "only-a-comment", "unclosed", "unknown-entity"],
+)
+def test_svg_that_does_not_parse_is_a_render_error(model: GovernanceModel, svg: bytes) -> None:
+    found = scene(model, Request("focus", "AM-team", at=AT))
+    with pytest.raises(RenderError, match="Graphviz wrote SVG that does not parse"):
+        accessible_svg(svg, found, "")

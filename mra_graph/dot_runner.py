@@ -1,0 +1,56 @@
+"""Running Graphviz's ``dot`` program: the one place mra-graph starts it.
+
+``dot`` is found on the ``PATH``; when it is missing or fails, :func:`run_dot` raises a
+one-line :class:`~mra_graph.errors.RenderError` that says what needed it and, when it
+is missing, the install command.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from mra_graph.errors import RenderError
+
+__all__ = ["FORMATS", "INSTALL_HINT", "TIMEOUT", "dot_program", "run_dot"]
+
+FORMATS = ("svg", "png", "pdf", "json")
+INSTALL_HINT = "install Graphviz with 'apt-get install graphviz' or 'brew install graphviz'"
+TIMEOUT = 300
+
+
+def dot_program(purpose: str = "drawing SVG, PNG or PDF") -> str:
+    """The path of Graphviz's ``dot``; raises :class:`RenderError` naming ``purpose``
+    when it is not installed."""
+    found = shutil.which("dot")
+    if found is None:
+        raise RenderError(f"{purpose} needs Graphviz's 'dot' program; {INSTALL_HINT}")
+    return found
+
+
+def run_dot(
+    source: str, fmt: str, *, dpi: int | None = None, purpose: str = "drawing SVG, PNG or PDF"
+) -> bytes:
+    """The output of ``dot -T<fmt>`` (svg, png, pdf or json) on the DOT text ``source``.
+
+    ``dpi`` sets the resolution of a bitmap; ``purpose`` says what the output is for in
+    an error message. Raises :class:`RenderError` when ``dot`` is missing, fails or takes
+    longer than :data:`TIMEOUT` seconds.
+    """
+    if fmt not in FORMATS:
+        raise RenderError(f"dot cannot write {fmt!r} here; use one of {', '.join(FORMATS)}")
+    command = [dot_program(purpose), f"-T{fmt}"]
+    if dpi is not None:
+        command.append(f"-Gdpi={dpi}")
+    try:
+        done = subprocess.run(
+            command, input=source.encode("utf-8"), capture_output=True, timeout=TIMEOUT, check=False
+        )
+    except OSError as error:
+        raise RenderError(f"cannot run {command[0]!r}: {error.strerror}; {INSTALL_HINT}") from error
+    except subprocess.TimeoutExpired as error:
+        raise RenderError(f"{purpose}: Graphviz took longer than {TIMEOUT} s") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RenderError(f"{purpose}: Graphviz failed: {message[0] if message else done.returncode}")
+    return done.stdout
