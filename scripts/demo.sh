@@ -4,7 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-run() { echo "\$ mra-graph $*"; .venv/bin/mra-graph "$@"; echo; }
+# Each command is echoed as one can copy it: arguments with spaces or other special
+# characters in single quotes.
+quote() {
+    local arg
+    for arg in "$@"; do
+        if [[ $arg =~ ^[A-Za-z0-9_./:=@%+,-]+$ ]]; then
+            printf ' %s' "$arg"
+        else
+            printf " '%s'" "${arg//\'/\'\\\'\'}"
+        fi
+    done
+}
+run() { echo "\$ mra-graph$(quote "$@")"; .venv/bin/mra-graph "$@"; echo; }
 run check
 run list --kind body --region am
 run show "MRA Bureau"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -29,14 +30,26 @@ def model() -> GovernanceModel:
 
 
 @pytest.fixture(scope="session")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The package built as a wheel once per test run, for the tests of what it installs."""
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
+def wheel(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The package built as a wheel once per test run, for the tests of what it installs.
+
+    Under pytest-xdist every worker has a session of its own; they share the run's
+    temporary folder, where the first to take the lock builds the wheel and the others
+    wait for it and use it.
+    """
+    if worker_id == "master":
+        out = tmp_path_factory.mktemp("wheel")
+    else:
+        out = tmp_path_factory.getbasetemp().parent / "wheel"
+        out.mkdir(exist_ok=True)
+    with (out / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not any(out.glob("mra_graph-*.whl")):
+            subprocess.run(
+                [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+                check=True,
+                capture_output=True,
+            )
     return next(out.glob("mra_graph-*.whl"))
 
 
@@ -57,7 +70,17 @@ def cli() -> Callable[..., Result]:
     return invoke
 
 
+# fixtures that open a headless browser: the tests that use them are slow
+BROWSER_FIXTURES = {"page", "chromium"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before '-m' selects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    # slow tests first, so that with -n the long ones do not start last
+    items.sort(key=lambda item: "slow" not in item.keywords)
     # Tests marked 'exe' need Graphviz's dot; the test command installs it and sets
     # MRA_GRAPH_REQUIRE_DOT so that a missing dot fails instead of skipping.
     if shutil.which("dot") or os.environ.get("MRA_GRAPH_REQUIRE_DOT"):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import Result
+
+from tests.broken import broken_model
 
 Cli = Callable[..., Result]
 
@@ -58,12 +61,15 @@ def test_typo_gets_did_you_mean(cli: Cli) -> None:
     )
 
 
-def test_invalid_model_file_is_one_line_per_problem(cli: Cli, tmp_path: pytest.TempPathFactory) -> None:
-    result = cli("--model", "tests/broken/unknown-node.json", "list")
+def test_invalid_model_file_is_one_line_per_problem(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "unknown-node.json").write_bytes(broken_model("unknown-node"))
+    monkeypatch.chdir(tmp_path)
+    result = cli("--model", "broken/unknown-node.json", "list")
     assert result.exit_code == 1
-    assert result.stderr.startswith(
-        "Error: tests/broken/unknown-node.json:83:7 /relations/0/from: unknown node"
-    )
+    assert result.stderr.startswith("Error: broken/unknown-node.json:83:7 /relations/0/from: unknown node")
     assert "Traceback" not in result.output
 
 

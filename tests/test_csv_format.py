@@ -74,10 +74,10 @@ def test_table_and_row_columns_of_figures_do_not_collide() -> None:
     assert not set(table) & set(COLUMNS["figures.csv"][len(table) :])
 
 
-def test_the_readme_lists_every_column_in_order() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+def test_the_docs_list_every_column_in_order() -> None:
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "interchange.md").read_text(encoding="utf-8")
     for file, columns in COLUMNS.items():
-        line = next(line for line in readme.splitlines() if line.startswith(f"| `{file}` |"))
+        line = next(line for line in docs.splitlines() if line.startswith(f"| `{file}` |"))
         assert re.findall(r"`([^`]+)`", line.split("|")[2])[: len(columns)] == list(columns), file
 
 

@@ -21,6 +21,8 @@ import pytest
 from mra_graph.resources import bundled_model_path
 from tests.outputs import FILE_ORDER, OUTPUTS
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

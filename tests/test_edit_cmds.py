@@ -163,6 +163,7 @@ def _slow_add(path: str, index: int) -> None:
     edit_model_file(path, change)
 
 
+@pytest.mark.slow
 def test_concurrent_editors_never_lose_an_edit(model_file: Path) -> None:
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_slow_add, args=(str(model_file), i)) for i in range(6)]
@@ -175,6 +176,7 @@ def test_concurrent_editors_never_lose_an_edit(model_file: Path) -> None:
     assert {f"am-test-{i}" for i in range(6)} <= ids
 
 
+@pytest.mark.slow
 def test_concurrent_command_line_edits_never_lose_an_edit(model_file: Path) -> None:
     commands = [
         [sys.executable, "-m", "mra_graph", "--model", str(model_file), "add-node", f"am-cli-{i}",

@@ -1,5 +1,6 @@
 """Loading and validating models: every invariant has a broken model in tests/broken/
-and the exact error it must produce, with line:column and JSON pointer."""
+(a patch to valid.json, or a file) and the exact error it must produce, with line:column
+and JSON pointer."""
 
 from __future__ import annotations
 
@@ -13,10 +14,9 @@ from click.testing import Result
 import mra_graph
 from mra_graph.errors import ModelError
 from mra_graph.locations import positions
+from tests.broken import VALID, broken_model, names
 
-BROKEN = Path(__file__).parent / "broken"
-
-# (file in tests/broken without .json, the first problem after the file name)
+# (broken model in tests/broken, the first problem after the file name)
 EXPECTED = [
     (
         "active-relation-to-planned",
@@ -100,27 +100,34 @@ EXPECTED = [
 ]
 
 
+def _write(name: str, folder: Path) -> Path:
+    path = folder / f"{name}.json"
+    path.write_bytes(broken_model(name))
+    return path
+
+
 def test_every_broken_model_is_listed() -> None:
-    files = {p.stem for p in BROKEN.glob("*.json")} - {"valid"}
-    assert files == {name for name, _ in EXPECTED}
+    assert names() == sorted(name for name, _ in EXPECTED)
 
 
 def test_the_base_of_the_broken_models_is_valid() -> None:
-    model = mra_graph.load(BROKEN / "valid.json")
+    model = mra_graph.load(VALID)
     assert [n.id for n in model.nodes] == ["bureau", "regiegroep", "secretaris", "kantoor"]
 
 
 @pytest.mark.parametrize(("name", "expected"), EXPECTED, ids=[name for name, _ in EXPECTED])
-def test_broken_model_gives_exact_error(name: str, expected: str) -> None:
-    path = BROKEN / f"{name}.json"
+def test_broken_model_gives_exact_error(name: str, expected: str, tmp_path: Path) -> None:
+    path = _write(name, tmp_path)
     with pytest.raises(ModelError) as caught:
         mra_graph.load(path)
     assert str(caught.value.problems[0]) == f"{path}{expected}"
 
 
 @pytest.mark.parametrize(("name", "expected"), EXPECTED[:5], ids=[name for name, _ in EXPECTED[:5]])
-def test_check_reports_problem_and_exits_1(cli: Callable[..., Result], name: str, expected: str) -> None:
-    path = str(BROKEN / f"{name}.json")
+def test_check_reports_problem_and_exits_1(
+    cli: Callable[..., Result], name: str, expected: str, tmp_path: Path
+) -> None:
+    path = str(_write(name, tmp_path))
     result = cli("check", "--model", path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == path + expected
@@ -128,7 +135,7 @@ def test_check_reports_problem_and_exits_1(cli: Callable[..., Result], name: str
 
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
-    data = json.loads((BROKEN / "valid.json").read_text(encoding="utf-8"))
+    data = json.loads(VALID.read_text(encoding="utf-8"))
     data["relations"][0]["from"] = "regigroep"
     data["relations"][1]["kind"] = "lid_van"
     data["nodes"][0]["region"] = "mar"
@@ -150,7 +157,7 @@ def test_quotes_are_checked_against_the_documents(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text(
         "Het bureau werkt\nintensief samen met de gemeen-\nten.", encoding="utf-8"
     )
-    data = json.loads((BROKEN / "valid.json").read_text(encoding="utf-8"))
+    data = json.loads(VALID.read_text(encoding="utf-8"))
     data["nodes"][0]["sources"] = [
         {"document": "doc", "section": "Inleiding", "quote": "werkt intensief samen"}
     ]

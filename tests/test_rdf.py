@@ -22,7 +22,7 @@ from tests.hostile import hostile_model
 rdflib = pytest.importorskip("rdflib")
 pyoxigraph = pytest.importorskip("pyoxigraph")
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "interchange.md"
 KINDS = sorted(vocabulary().relation_kinds)
 NODE = "https://mra-graph.invalid/id/node/"
 
@@ -184,13 +184,13 @@ def test_the_responsibility_path_finds_every_line(store: Any, model: GovernanceM
         ), node.id
 
 
-def _readme_queries() -> dict[str, str]:
-    text = README.read_text(encoding="utf-8")
+def _docs_queries() -> dict[str, str]:
+    text = DOCS.read_text(encoding="utf-8")
     return {m.group(1): m.group(2) for m in re.finditer(r"```sparql\n# (\w[\w-]*)\n(.*?)```", text, re.S)}
 
 
-def test_readme_who_supports_query(store: Any, model: GovernanceModel) -> None:
-    query = _readme_queries()["who-supports"]
+def test_docs_who_supports_query(store: Any, model: GovernanceModel) -> None:
+    query = _docs_queries()["who-supports"]
     found = {row["who"].value.removeprefix(NODE) for row in store.query(query)}
     expected = {
         r.from_
@@ -201,8 +201,8 @@ def test_readme_who_supports_query(store: Any, model: GovernanceModel) -> None:
     assert found
 
 
-def test_readme_line_of_responsibility_query(store: Any, model: GovernanceModel) -> None:
-    query = _readme_queries()["line-of-responsibility"]
+def test_docs_line_of_responsibility_query(store: Any, model: GovernanceModel) -> None:
+    query = _docs_queries()["line-of-responsibility"]
     found = {row["higher"].value.removeprefix(NODE) for row in store.query(query)}
     assert found == nx.descendants(_lines_of_responsibility(model), "secretaris-directeur")
     assert found
@@ -221,6 +221,7 @@ def _replicated(model: GovernanceModel, copies: int) -> GovernanceModel:
     return GovernanceModel.model_validate(data.model_dump(by_alias=True))
 
 
+@pytest.mark.slow
 def test_sparql_agrees_on_a_model_a_hundred_times_larger(model: GovernanceModel) -> None:
     large = _replicated(model, 100)
     store = _store(triples(large))

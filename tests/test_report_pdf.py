@@ -17,7 +17,7 @@ from mra_graph.report import write_report
 from mra_graph.resources import bundled_model_path
 from tests.test_determinism import ROOT, _reordered
 
-pytestmark = pytest.mark.exe
+pytestmark = [pytest.mark.exe, pytest.mark.slow]
 
 pypdf = pytest.importorskip("pypdf", reason="the PDF tests need pypdf (in the dev extra)")
 pytest.importorskip("weasyprint", reason="the PDF report needs WeasyPrint (the pdf extra)")
