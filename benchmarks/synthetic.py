@@ -8,8 +8,9 @@ region of the model with a general board, an executive board, one to three platf
 of portfolio holders, a bureau, a chair and a secretary, and its member municipalities
 in the same province: the municipality, its college on the board and on the platforms,
 its mayor as the chair of one. Cooperations start on a date; about one in ten has
-ended (and so have its bodies and relations) and one in twenty is planned. Every fact
-cites a section of the province's synthetic founding document.
+ended (and so have its bodies and relations) and one in twenty is planned. Each
+province has a staffing table of its cooperations' bureaus (for ``formation``). Every
+fact cites a section of the province's synthetic founding document.
 
 The model is valid under ``mra-graph check``; names and ids are made up and repeat
 nothing real. The same arguments always give the same file.
@@ -231,6 +232,7 @@ def national_model(municipalities: int, seed: int = 1) -> dict[str, Any]:
         relate("part_of", gid, pid, doc, "Deelnemers")
 
     cooperations = round(municipalities * COOPERATIONS_PER_MUNICIPALITY)
+    bureaus: list[list[tuple[str, str]]] = [[] for _ in range(provinces)]
     for c in range(cooperations):
         p = c * provinces // cooperations
         doc = f"gr-provincie-{p}"
@@ -246,6 +248,7 @@ def national_model(municipalities: int, seed: int = 1) -> dict[str, Any]:
              "short": f"{theme[:3].upper()}-{c}", "sources": _source(doc, "Deelnemers")}
         )  # fmt: skip
         _cooperation(relate, nodes, rid, doc, _period(rng), f"{theme} {area}", members, area, rng)
+        bureaus[p].append((f"{rid}-bureau", f"{theme[:3].upper()}-{c}"))
 
     return {
         "title": f"Synthetisch landelijk model: {municipalities} gemeenten, {cooperations} samenwerkingen",
@@ -254,6 +257,32 @@ def national_model(municipalities: int, seed: int = 1) -> dict[str, Any]:
         "regions": regions,
         "nodes": nodes,
         "relations": relations,
+        "figures": [_staffing(p, found, rng) for p, found in enumerate(bureaus) if found],
+    }
+
+
+def _staffing(province: int, bureaus: list[tuple[str, str]], rng: random.Random) -> Item:
+    """The staffing table of a province's cooperation bureaus: a row each and their total."""
+    years = ["2016", "2017"]
+    rows: list[Item] = []
+    for ident, short in bureaus:
+        before = float(rng.randint(1, 12))
+        after = before + rng.choice((-1.0, 0.0, 0.0, 1.0, 2.0))
+        values = {"2016": before, "2017": after}
+        rows.append({"id": f"fte-{ident}", "label": f"Bureau {short}", "values": values,
+                     "stated_difference": after - before, "nodes": [ident],
+                     "sources": _source(f"gr-provincie-{province}", "Ambtelijke ondersteuning")})  # fmt: skip
+    total = {y: sum(r["values"][y] for r in rows) for y in years}
+    rows.append({"id": f"fte-provincie-{province}", "label": "Totaal", "values": total,
+                 "total_of": [r["id"] for r in rows],
+                 "sources": _source(f"gr-provincie-{province}", "Ambtelijke ondersteuning")})  # fmt: skip
+    return {
+        "id": f"formatie-provincie-{province}",
+        "title": f"Formatie van de bureaus in provincie {province}",
+        "unit": "fte",
+        "years": years,
+        "rows": rows,
+        "sources": _source(f"gr-provincie-{province}", "Ambtelijke ondersteuning"),
     }
 
 

@@ -169,6 +169,7 @@ def _sources(model: GovernanceModel, texts: dict[str, tuple[str, ...] | None]) -
 
 def _nodes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     regions = [r.id for r in model.regions]
+    known = set(regions)  # looked up once per node: a list would make this quadratic
     for i, node in enumerate(model.nodes):
         kind = vocab.node_kinds.get(node.kind.value)
         if node.type is not None and kind is not None and node.type not in kind.types:
@@ -177,7 +178,7 @@ def _nodes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
                 f"{node.type!r} is not a type of {node.kind.value}",
                 _did_you_mean(node.type, list(kind.types)) or "types: " + ", ".join(kind.types),
             )
-        if node.region is not None and node.region not in regions:
+        if node.region is not None and node.region not in known:
             yield Finding(
                 ("nodes", i, "region"), f"unknown region {node.region!r}", _did_you_mean(node.region, regions)
             )

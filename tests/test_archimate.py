@@ -9,11 +9,20 @@ import subprocess
 
 import pytest
 
+from benchmarks.synthetic import national_model
 from mra_graph.interchange import export_model
-from mra_graph.interchange.archimate import NAMESPACE, NODE_SIZE, element_type, terms
+from mra_graph.interchange.archimate import (
+    DOT_LAYOUT_LIMIT,
+    NAMESPACE,
+    NODE_SIZE,
+    element_type,
+    grid_layout,
+    terms,
+)
 from mra_graph.model import GovernanceModel
 from mra_graph.ordering import in_id_order
 from tests.hostile import hostile_model
+from tests.standards import shared
 
 etree = pytest.importorskip("lxml.etree")
 
@@ -161,3 +170,51 @@ def test_node_kinds_map_to_the_element_types_the_issue_names(model: GovernanceMo
 
 def test_export_is_deterministic(model: GovernanceModel) -> None:
     assert export_model(model, "archimate").files == export_model(model, "archimate").files
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    folder = shared("xsd")
+
+    class Local(etree.Resolver):
+        # the schemas import the XML namespace's schema by its web address; use the copy beside them
+        def resolve(self, url: str, pubid: str, context: object) -> object:
+            name = url.rsplit("/", 1)[-1]
+            return self.resolve_filename(str(folder / name), context) if (folder / name).exists() else None
+
+    parser = etree.XMLParser(no_network=True)
+    parser.resolvers.add(Local())
+    return etree.XMLSchema(etree.parse(str(folder / "archimate3_Diagram.xsd"), parser))
+
+
+@pytest.mark.parametrize("which", ["bundled", "hostile", "synthetic"])
+def test_export_is_valid_under_the_open_group_schema(
+    schema: etree.XMLSchema, model: GovernanceModel, which: str
+) -> None:
+    subject = {
+        "bundled": lambda: model,
+        "hostile": lambda: hostile_model(model),
+        # more relations than dot lays out: the view is a grid
+        "synthetic": lambda: GovernanceModel.model_validate(national_model(4)),
+    }[which]()
+    document = etree.fromstring(export_model(subject, "archimate").single)
+    assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
+
+
+def test_the_schema_rejects_an_unknown_element_type(
+    schema: etree.XMLSchema, document: etree._Element
+) -> None:
+    # the validation above can fail: an element type ArchiMate does not have
+    broken = etree.fromstring(etree.tostring(document))
+    broken.find(".//a:element", NS).set(XSI_TYPE, "Committee")
+    assert not schema.validate(broken)
+
+
+def test_a_large_model_is_laid_out_as_a_grid() -> None:
+    large = GovernanceModel.model_validate(national_model(4))
+    assert len(large.relations) > DOT_LAYOUT_LIMIT
+    positions = grid_layout(large)
+    assert set(positions) == {n.id for n in large.nodes}
+    assert len(set(positions.values())) == len(positions)
+    columns = {x for x, _ in positions.values()}
+    assert len(columns) ** 2 >= len(positions) > (len(columns) - 1) ** 2

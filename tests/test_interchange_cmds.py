@@ -77,13 +77,13 @@ def test_import_reports_rows_and_writes_nothing(cli: Cli, tmp_cwd: Path) -> None
     assert not (tmp_cwd / "back.json").exists()
 
 
-def test_missing_rdflib_names_the_extra(cli: Cli, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_oxigraph_names_the_extra(cli: Cli, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a None entry in sys.modules makes the import fail as if the package were not installed
-    monkeypatch.setitem(sys.modules, "rdflib", None)
+    monkeypatch.setitem(sys.modules, "pyoxigraph", None)
     result = cli("export", "turtle", "-o", "x.ttl")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: RDF export needs the Python package 'rdflib'; "
+        "Error: RDF export needs the Python package 'pyoxigraph'; "
         "install it with pip install 'mra-graph[interchange]'\n"
     )
     assert not (tmp_cwd / "x.ttl").exists()
@@ -111,9 +111,12 @@ def test_base_iri_names_the_rdf_nodes(cli: Cli, tmp_cwd: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "base", "message"),
     [
-        pytest.param("csv", "https://x.nl/", "a base IRI applies to turtle and jsonld only", id="not-rdf"),
+        pytest.param(
+            "csv", "https://x.nl/", "a base IRI applies to turtle, jsonld, popolo only", id="not-rdf"
+        ),
         pytest.param("turtle", "x.nl", "base IRI 'x.nl' must be an http(s) IRI", id="not-an-iri"),
         pytest.param("jsonld", "https://x.nl/a b/", "must be an http(s) IRI", id="space"),
+        pytest.param("popolo", "https://x.nl/docs#", "must end in '/' for popolo", id="popolo-fragment"),
     ],
 )
 def test_a_bad_base_is_a_usage_error(cli: Cli, tmp_cwd: Path, fmt: str, base: str, message: str) -> None:

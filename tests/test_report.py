@@ -394,3 +394,16 @@ def test_without_graphviz_the_report_says_why_the_picture_is_missing(
     html = render_report(model, "html", at=AT)[""].decode("utf-8")
     assert 'class="diagram-missing"' in html
     assert "<svg" not in html
+
+
+def test_a_model_too_large_to_print_is_reported_one_part_at_a_time() -> None:
+    from benchmarks.synthetic import national_model
+    from mra_graph.report.output import WHOLE_REPORT_LIMIT
+
+    large = GovernanceModel.model_validate(national_model(90))
+    assert len(large.nodes) > WHOLE_REPORT_LIMIT
+    at = dt.date(2017, 6, 1)
+    with pytest.raises(UsageError, match="--focus NODE"):
+        render_report(large, "html", at=at)
+    part = render_report(large, "html", at=at, focus="gemeente-0-college")[""]
+    assert b"gemeente-0-college" in part

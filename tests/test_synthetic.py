@@ -25,6 +25,8 @@ def test_a_small_national_model_is_valid_and_complete() -> None:
     kinds = Counter(r.kind for r in model.relations)
     assert kinds["member_of"] > kinds["part_of"] > kinds["chairs"]
     # every fact cites a section of a document in the model
+    assert len(model.figures) == 1
+    assert len(model.figures[0].rows) == types["cooperation"] + 1
     sections = {d.id: set(d.sections) for d in model.documents}
     assert all(s.section in sections[s.document] for item in model.relations for s in item.sources)
 

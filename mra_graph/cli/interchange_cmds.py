@@ -26,7 +26,11 @@ pass_context = click.make_pass_decorator(Context)
     type=click.Path(),
     help="File to write, or folder for formats of several files (csv, neo4j).",
 )
-@click.option("--base", help="IRI to put node and relation IRIs under (turtle, jsonld), ending in / or #.")
+@click.option(
+    "--base",
+    help="IRI to put node and relation IRIs under (turtle, jsonld), ending in / or #; "
+    "for popolo, the address the source documents are published under, ending in /.",
+)
 @pass_context
 def export(obj: Context, format: str, output: str, base: str | None) -> None:
     """Write the model in FORMAT; what the format cannot express is listed on standard error."""

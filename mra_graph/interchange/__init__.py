@@ -3,8 +3,8 @@ the ArchiMate exchange format.
 
 :func:`export_model` turns a model into the files of a format plus the list of facts
 that format cannot carry; :func:`import_model` reads the formats that can come back.
-Formats that need optional libraries (rdflib) import them only when used and say how
-to install them when missing.
+Formats that need optional libraries (pyoxigraph for RDF) import them only when used and
+say how to install them when missing.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model import GovernanceModel
 
 __all__ = [
+    "BASE_FORMATS",
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
     "RDF_FORMATS",
@@ -31,6 +32,8 @@ __all__ = [
 
 
 RDF_FORMATS = ("turtle", "jsonld")
+BASE_FORMATS = (*RDF_FORMATS, "popolo")
+"""The formats that take a base address: IRIs of the RDF formats, source links of Popolo."""
 _BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
 
 
@@ -62,10 +65,10 @@ def export_graphml(model: GovernanceModel) -> Export:
     return export_graphml(model)
 
 
-def export_popolo(model: GovernanceModel) -> Export:
+def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
     from mra_graph.interchange.popolo import export_popolo
 
-    return export_popolo(model)
+    return export_popolo(model, base)
 
 
 def export_neo4j(model: GovernanceModel) -> Export:
@@ -111,19 +114,25 @@ def export_model(model: GovernanceModel, format: str, *, base: str | None = None
     """The files of ``model`` in ``format`` (one of :data:`EXPORT_FORMATS`) and what was lost.
 
     ``base`` is the IRI the RDF formats put node, relation and source IRIs under, e.g.
-    ``https://data.example.nl/mra/``; other formats have no IRIs and refuse it.
+    ``https://data.example.nl/mra/``, and the address Popolo links each source document
+    under (``<base><file>#<section>``); other formats have no IRIs and refuse it.
     """
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if base is None:
         return EXPORT_FORMATS[format](model)
-    if format not in RDF_FORMATS:
+    if format not in BASE_FORMATS:
         raise UsageError(
-            f"a base IRI applies to {' and '.join(RDF_FORMATS)} only, not to {format!r}; leave it out"
+            f"a base IRI applies to {', '.join(BASE_FORMATS)} only, not to {format!r}; leave it out"
         )
     if not _BASE.match(base):
         raise UsageError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
-    return (_turtle if format == "turtle" else _jsonld)(model, base)
+    if format == "popolo" and not base.endswith("/"):
+        raise UsageError(
+            f"base {base!r} must end in '/' for popolo: source links add '<file>#<section>' to it"
+        )
+    chosen = {"turtle": _turtle, "jsonld": _jsonld, "popolo": export_popolo}[format]
+    return chosen(model, base)
 
 
 def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:

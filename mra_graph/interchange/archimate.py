@@ -13,14 +13,19 @@ about a node or relation is dropped; those fallbacks, the figure tables and the
 conflicts are listed as losses.
 
 One view, *Overzicht*, shows every element and relationship at the positions Graphviz
-``dot`` gives them, so the diagram opens in Archi laid out like ours.
+``dot`` gives them, so the diagram opens in Archi laid out like ours. Laying out takes
+``dot`` time that grows faster than the model (seconds at some hundreds of relations), so
+a model of more than :data:`DOT_LAYOUT_LIMIT` relations gets a plain grid instead, its
+elements region by region in id order (:func:`grid_layout`); rearrange it in Archi.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,14 +37,28 @@ from mra_graph.model import GovernanceModel, Node, Relation
 from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
-__all__ = ["NAMESPACE", "NODE_SIZE", "element_type", "export_archimate", "layout", "relationship_of", "terms"]
+__all__ = [
+    "DOT_LAYOUT_LIMIT",
+    "NAMESPACE",
+    "NODE_SIZE",
+    "element_type",
+    "export_archimate",
+    "grid_layout",
+    "layout",
+    "relationship_of",
+    "terms",
+]
 
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
-_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_TYPE = f"{{{_XSI}}}type"
+# each element is written on its own under the root, which declares the namespaces, so
+# names are written with their prefixes as they appear in the file
+_LANG = "xml:lang"
+_TYPE = "xsi:type"
 NODE_SIZE = (120, 55)  # Archi's default element size, in pixels
+DOT_LAYOUT_LIMIT = 500  # relations; above it the view is a grid
+_GAP = (40, 40)
 _POINTS_PER_INCH = 72
 
 
@@ -98,11 +117,24 @@ def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     return positions
 
 
-def _sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
-    return ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attributes or {})
+def grid_layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
+    """Top-left pixel position of every node in a square grid, region by region, in id order.
+
+    Takes time in proportion to the model, for models too large for ``dot`` to lay out.
+    """
+    ordered = sorted(model.nodes, key=lambda node: (node.region or "", node.id))
+    columns = max(1, math.isqrt(len(ordered) - 1) + 1) if ordered else 1
+    step_x, step_y = NODE_SIZE[0] + _GAP[0], NODE_SIZE[1] + _GAP[1]
+    return {node.id: (i % columns * step_x, i // columns * step_y) for i, node in enumerate(ordered)}
 
 
-def _text(parent: ET.Element, tag: str, value: str, lang: str | None = "nl") -> ET.Element:
+def _sub(parent: ET.Element | None, tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    if parent is None:
+        return ET.Element(tag, attributes or {})
+    return ET.SubElement(parent, tag, attributes or {})
+
+
+def _text(parent: ET.Element | None, tag: str, value: str, lang: str | None = "nl") -> ET.Element:
     element = _sub(parent, tag, {_LANG: lang} if lang else {})
     element.text = value
     return element
@@ -142,60 +174,100 @@ def _dated(item: Node | Relation) -> dict[str, Any]:
     }
 
 
+class _Writer:
+    """The file in pieces: each element is made, written and let go, so that the whole
+    document is never held as a tree (about nine times the size of the file)."""
+
+    def __init__(self) -> None:
+        self.parts = [b"<?xml version='1.0' encoding='utf-8'?>\n"]
+
+    def line(self, depth: int, text: str) -> None:
+        self.parts.append(("  " * depth + text + "\n").encode("utf-8"))
+
+    def element(self, depth: int, element: ET.Element) -> None:
+        ET.indent(element, level=depth)
+        self.line(depth, ET.tostring(element, encoding="unicode"))
+
+    def many(self, depth: int, tag: str, elements: Iterable[ET.Element]) -> None:
+        """``<tag>`` holding ``elements``, or nothing when there are none."""
+        opened = False
+        for element in elements:
+            if not opened:
+                self.line(depth, f"<{tag}>")
+                opened = True
+            self.element(depth + 1, element)
+        if opened:
+            self.line(depth, f"</{tag}>")
+
+
 def export_archimate(model: GovernanceModel) -> Export:
     """The model as one ArchiMate exchange file with an overview view, and what was lost.
 
     Elements and relationships are in id order, whatever the order of the model file.
     """
     model = in_id_order(model)
-    ET.register_namespace("", NAMESPACE)
-    ET.register_namespace("xsi", _XSI)
     kinds = vocabulary().relation_kinds
-    positions = layout(model)
+    positions = layout(model) if len(model.relations) <= DOT_LAYOUT_LIMIT else grid_layout(model)
     props = _Properties()
-    root = ET.Element("model", {"identifier": "m-model", f"{{{_XSI}}}schemaLocation": _SCHEMA_LOCATION})
-    _text(root, "name", model.title)
+    out = _Writer()
+    root = f'<model xmlns="{NAMESPACE}" xmlns:xsi="{_XSI}" identifier="m-model" '
+    out.line(0, root + f'xsi:schemaLocation="{_SCHEMA_LOCATION}">')
+    out.element(1, _text(None, "name", model.title))
     if model.title_en:
-        _text(root, "name", model.title_en, "en")
-    elements = _sub(root, "elements")
-    for node in model.nodes:
-        element = _sub(elements, "element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
-        _text(element, "name", model.label(node.id))
-        if node.name_en:
-            _text(element, "name", node.name_en, "en")
-        if node.description:
-            _text(element, "documentation", node.description)
-        if node.description_en:
-            _text(element, "documentation", node.description_en, "en")
-        extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type, "name": node.name}
-        extra |= {"aliases": node.aliases, "region": node.region, "size": node.size}
-        props.add(element, extra | _dated(node))
-    relationships = _sub(root, "relationships")
+        out.element(1, _text(None, "name", model.title_en, "en"))
+
+    def elements() -> Iterator[ET.Element]:
+        for node in model.nodes:
+            element = _sub(None, "element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
+            _text(element, "name", model.label(node.id))
+            if node.name_en:
+                _text(element, "name", node.name_en, "en")
+            if node.description:
+                _text(element, "documentation", node.description)
+            if node.description_en:
+                _text(element, "documentation", node.description_en, "en")
+            extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type}
+            extra |= {"name": node.name, "aliases": node.aliases, "region": node.region, "size": node.size}
+            props.add(element, extra | _dated(node))
+            yield element
+
     fallbacks: Counter[str] = Counter()
-    for relation in model.relations:
-        kind, source, target = relationship_of(model, relation)
-        if relation.kind in terms()["relations"] and kind == "Association":
-            fallbacks[relation.kind] += 1
-        attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
-        attributes[_TYPE] = kind
-        if kind == "Association":
-            attributes["isDirected"] = "true"
-        element = _sub(relationships, "relationship", attributes)
-        verb = kinds.get(relation.kind)
-        _text(element, "name", verb.nl.active if verb else relation.kind)
-        if verb:
-            _text(element, "name", verb.en.active, "en")
-        facts: dict[str, Any] = {"relation kind": relation.kind, "from": relation.from_, "to": relation.to}
-        facts |= {"capacity": relation.capacity, "count": relation.count, "per": relation.per}
-        facts |= {"role": relation.role, "note": relation.note}
-        props.add(element, facts | _dated(relation))
-    definitions = _sub(root, "propertyDefinitions")
+
+    def relationships() -> Iterator[ET.Element]:
+        for relation in model.relations:
+            kind, source, target = relationship_of(model, relation)
+            if relation.kind in terms()["relations"] and kind == "Association":
+                fallbacks[relation.kind] += 1
+            attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
+            attributes[_TYPE] = kind
+            if kind == "Association":
+                attributes["isDirected"] = "true"
+            element = _sub(None, "relationship", attributes)
+            verb = kinds.get(relation.kind)
+            _text(element, "name", verb.nl.active if verb else relation.kind)
+            if verb:
+                _text(element, "name", verb.en.active, "en")
+            facts: dict[str, Any] = {
+                "relation kind": relation.kind,
+                "from": relation.from_,
+                "to": relation.to,
+            }
+            facts |= {"capacity": relation.capacity, "count": relation.count, "per": relation.per}
+            facts |= {"role": relation.role, "note": relation.note}
+            props.add(element, facts | _dated(relation))
+            yield element
+
+    out.many(1, "elements", elements())
+    out.many(1, "relationships", relationships())
+    definitions = []
     for name, ident in props.names.items():
-        definition = _sub(definitions, "propertyDefinition", {"identifier": ident, "type": "string"})
+        definition = _sub(None, "propertyDefinition", {"identifier": ident, "type": "string"})
         _text(definition, "name", name, None)
-    _view(root, model, positions)
-    ET.indent(root)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        definitions.append(definition)
+    out.many(1, "propertyDefinitions", definitions)
+    _view(out, model, positions)
+    out.line(0, "</model>")
+    data = b"".join(out.parts)
     losses = [
         Loss(
             f"{kind} relations as Association",
@@ -213,18 +285,22 @@ def export_archimate(model: GovernanceModel) -> Export:
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 
 
-def _view(root: ET.Element, model: GovernanceModel, positions: dict[str, tuple[int, int]]) -> None:
-    diagrams = _sub(_sub(root, "views"), "diagrams")
-    view = _sub(diagrams, "view", {"identifier": "v-overzicht", _TYPE: "Diagram"})
-    _text(view, "name", "Overzicht")
-    _text(view, "name", "Overview", "en")
+def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, int]]) -> None:
+    out.line(1, "<views>")
+    out.line(2, "<diagrams>")
+    out.line(3, f'<view identifier="v-overzicht" {_TYPE}="Diagram">')
+    out.element(4, _text(None, "name", "Overzicht"))
+    out.element(4, _text(None, "name", "Overview", "en"))
     for node in model.nodes:
         x, y = positions[node.id]
         attributes = {"identifier": f"n-{node.id}", "elementRef": f"e-{node.id}", _TYPE: "Element"}
         attributes |= {"x": str(x), "y": str(y), "w": str(NODE_SIZE[0]), "h": str(NODE_SIZE[1])}
-        _sub(view, "node", attributes)
+        out.element(4, _sub(None, "node", attributes))
     for relation in model.relations:
         _, source, target = relationship_of(model, relation)
         attributes = {"identifier": f"c-{relation.id}", "relationshipRef": f"r-{relation.id}"}
         attributes |= {_TYPE: "Relationship", "source": f"n-{source}", "target": f"n-{target}"}
-        _sub(view, "connection", attributes)
+        out.element(4, _sub(None, "connection", attributes))
+    out.line(3, "</view>")
+    out.line(2, "</diagrams>")
+    out.line(1, "</views>")

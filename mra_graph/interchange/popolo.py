@@ -1,18 +1,27 @@
 """The model as Popolo JSON (organizations, posts, memberships, areas), and back.
 
 Bodies and organisations are Popolo ``organizations`` (``classification`` is the node
-type), roles are ``posts``, regions are ``areas`` and every ``member_of`` relation is a
-``membership`` (``post_id`` for a role, ``member`` for a body or organisation). Popolo
-end dates are the last day something held, so ``end_date``/``dissolution_date`` is the
-day before the model's exclusive ``valid_to``. Popolo ``sources`` get the document file
-and section as ``url`` and the quote as ``note``.
+type; ``parent_id`` the one organisation it is part of, when there is exactly one), roles
+are ``posts``, regions are ``areas``, and a ``member_of`` relation between bodies or
+organisations is a ``membership`` with the body as ``member``. As Popolo asks, every post
+is held in an organisation (``organization_id``): a body or organisation the role is part
+of, else one it sits in (``member_of``), else one it relates to in another way (of
+several, through the relation with the first id); a role with none is not a Popolo
+post. A post is not a member of anything, so a role's ``member_of`` relations are no
+memberships. Popolo end dates are the last day
+something held, so ``end_date``/``dissolution_date`` is the day before the model's
+exclusive ``valid_to``. With a ``base`` (the address the source documents are published
+under), each record's ``sources`` are links to ``<base><file>#<section>``,
+percent-encoded, with the quote as ``note``; without one they are left out, as Popolo
+wants an absolute URL.
 
 What Popolo has no field for (the node kind, status, English texts, attributes, the
 structured sources, the documents) travels in an ``mra_graph`` object on each record and
-at the top, which Popolo readers ignore; with it, importing the export gives back every
-organisation, post, region and membership exactly. Places, documents, instruments,
-relations other than membership, figure tables and conflicts have no place in Popolo and
-are listed as losses.
+at the top, which Popolo readers ignore; so do roles without an organisation and the
+``member_of`` relations of roles (as ``nodes`` and ``relations`` of the top object). With
+it, importing the export gives back every organisation, role, region and ``member_of``
+relation exactly. Places, documents, instruments, other relations, figure tables and
+conflicts have no place in Popolo and are listed as losses.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,10 +57,15 @@ def _last_day(valid_to: dt.date | None) -> str | None:
     return (valid_to - _DAY).isoformat() if valid_to else None
 
 
-def _sources(item: Node | Relation | Region, files: Mapping[str, str]) -> list[dict[str, str]]:
+def _sources(
+    item: Node | Relation | Region, files: Mapping[str, str], base: str | None
+) -> list[dict[str, str]]:
+    if base is None:
+        return []
     result = []
     for s in item.sources:
-        entry = {"url": f"{files.get(s.document, s.document)}#{s.section}"}
+        file = quote(files.get(s.document, s.document), safe="/")
+        entry = {"url": f"{base}{file}#{quote(s.section, safe='')}"}
         if s.quote:
             entry["note"] = s.quote
         result.append(entry)
@@ -66,18 +81,18 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, [], {})}
 
 
-def _node(node: Node, files: Mapping[str, str]) -> dict[str, Any]:
+def _node(node: Node, files: Mapping[str, str], base: str | None, links: Mapping[str, str]) -> dict[str, Any]:
     start, end = (node.valid_from.isoformat() if node.valid_from else None), _last_day(node.valid_to)
     record: dict[str, Any]
     if node.kind in _POSTS:
         record = {"id": node.id, "label": node.name, "other_label": node.aliases, "role": node.type}
-        record |= {"start_date": start, "end_date": end}
+        record |= {"organization_id": links.get(node.id), "start_date": start, "end_date": end}
         carried = {"id", "name", "aliases", "type", "valid_from", "valid_to", "description", "region"}
     else:
         names = [{"name": node.name_en, "note": _ENGLISH}] if node.name_en else []
         names += [{"name": alias, "note": _ALIAS} for alias in node.aliases]
         record = {"id": node.id, "name": node.name, "other_names": names, "classification": node.type}
-        record |= {"founding_date": start, "dissolution_date": end}
+        record |= {"parent_id": links.get(node.id), "founding_date": start, "dissolution_date": end}
         carried = {
             "id",
             "name",
@@ -89,7 +104,11 @@ def _node(node: Node, files: Mapping[str, str]) -> dict[str, Any]:
             "description",
             "region",
         }
-    record |= {"area_id": node.region, "description": node.description, "sources": _sources(node, files)}
+    record |= {
+        "area_id": node.region,
+        "description": node.description,
+        "sources": _sources(node, files, base),
+    }
     return _clean(record | {"mra_graph": _extension(node, carried)})
 
 
@@ -120,38 +139,72 @@ def _day_after(text: Any) -> Any:
         return text  # left for the schema to report with the bad value
 
 
-def _membership(relation: Relation, model: GovernanceModel, files: Mapping[str, str]) -> dict[str, Any]:
-    member = model.nodes_by_id[relation.from_]
+def _membership(relation: Relation, files: Mapping[str, str], base: str | None) -> dict[str, Any]:
     record: dict[str, Any] = {"id": relation.id, "organization_id": relation.to, "role": relation.role}
     carried = {"id", "from", "to", "role", "valid_from", "valid_to"}
-    if member.kind in _POSTS:
-        record["post_id"] = member.id
-    else:
-        record["member"] = {"@type": "Organization", "id": member.id}
+    record["member"] = {"@type": "Organization", "id": relation.from_}
     record |= {
         "start_date": relation.valid_from.isoformat() if relation.valid_from else None,
         "end_date": _last_day(relation.valid_to),
-        "sources": _sources(relation, files),
+        "sources": _sources(relation, files, base),
         "mra_graph": _extension(relation, carried),
     }
     return _clean(record)
 
 
-def _carried(model: GovernanceModel) -> tuple[list[Node], list[Relation]]:
-    nodes = [n for n in model.nodes if n.kind in (*_ORGANISATIONS, *_POSTS)]
-    kept = {n.id for n in nodes}
-    relations = [r for r in model.relations if r.kind == MEMBERSHIP and r.from_ in kept and r.to in kept]
-    return nodes, relations
+class _Carried:
+    """Which nodes and relations become which Popolo records."""
+
+    def __init__(self, model: GovernanceModel) -> None:
+        kind = {n.id: n.kind for n in model.nodes}
+        organisation = {i for i, k in kind.items() if k in _ORGANISATIONS}
+        self.organisations = [n for n in model.nodes if n.kind in _ORGANISATIONS]
+        self.links = self._posts_and_parents(model, kind, organisation)
+        roles = [n for n in model.nodes if n.kind in _POSTS]
+        self.posts = [n for n in roles if n.id in self.links]
+        self.unplaced = [n for n in roles if n.id not in self.links]
+        members = [r for r in model.relations if r.kind == MEMBERSHIP and r.to in organisation]
+        self.memberships = [r for r in members if r.from_ in organisation]
+        self.seats = [r for r in members if kind.get(r.from_) in _POSTS]
+
+    @staticmethod
+    def _posts_and_parents(
+        model: GovernanceModel, kind: Mapping[str, NodeKind], organisation: set[str]
+    ) -> dict[str, str]:
+        # per role, its organisation: one it is part of, else one it sits in, else one it
+        # relates to at all; per body, the one it is part of, if it is part of one
+        rank = {"part_of": 0, MEMBERSHIP: 1}
+        best: dict[str, tuple[int, str, str]] = {}
+        parents: dict[str, set[str]] = {}
+        for r in model.relations:
+            if r.to not in organisation:
+                continue
+            if kind.get(r.from_) in _POSTS:
+                found = (rank.get(r.kind, 2), r.id, r.to)  # the first id, whatever the file's order
+                if r.from_ not in best or found < best[r.from_]:
+                    best[r.from_] = found
+            elif r.kind == "part_of" and r.from_ in organisation:
+                parents.setdefault(r.from_, set()).add(r.to)
+        links = {role: target for role, (_, _, target) in best.items()}
+        links |= {body: next(iter(found)) for body, found in parents.items() if len(found) == 1}
+        return links
 
 
-def export_popolo(model: GovernanceModel) -> Export:
-    """The model as one Popolo JSON file, and what Popolo cannot hold."""
+def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
+    """The model as one Popolo JSON file, and what Popolo cannot hold.
+
+    ``base`` is the address the source documents are published under (ending in ``/``);
+    without it, records have no Popolo ``sources`` (their sources stay in the extension).
+    """
     files = {d.id: d.file for d in model.documents}
-    nodes, relations = _carried(model)
+    carried = _Carried(model)
+    dump = {"mode": "json", "by_alias": True, "exclude_defaults": True}
     data: dict[str, Any] = {
         "mra_graph": {
             **model.model_dump(mode="json", by_alias=True, include={"schema_ref", "title", "title_en"}),
             "documents": [d.model_dump(mode="json") for d in model.documents],
+            "nodes": [n.model_dump(**dump) for n in carried.unplaced],  # type: ignore[arg-type]
+            "relations": [r.model_dump(**dump) for r in carried.seats],  # type: ignore[arg-type]
         },
         "areas": [
             _clean(
@@ -159,20 +212,23 @@ def export_popolo(model: GovernanceModel) -> Export:
                     "id": r.id,
                     "name": r.name,
                     "identifier": r.short,
-                    "sources": _sources(r, files),
+                    "sources": _sources(r, files, base),
                     "mra_graph": _extension(r, {"id", "name", "short"}),
                 }
             )
             for r in model.regions
         ],
-        "organizations": [_node(n, files) for n in nodes if n.kind in _ORGANISATIONS],
-        "posts": [_node(n, files) for n in nodes if n.kind in _POSTS],
-        "memberships": [_membership(r, model, files) for r in relations],
+        "organizations": [_node(n, files, base, carried.links) for n in carried.organisations],
+        "posts": [_node(n, files, base, carried.links) for n in carried.posts],
+        "memberships": [_membership(r, files, base) for r in carried.memberships],
     }
     data["mra_graph"] = _clean(data["mra_graph"])
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    left_nodes = Counter(n.kind.value for n in model.nodes if n not in nodes)
-    left_relations = Counter(r.kind for r in model.relations if r not in relations)
+    # by id: comparing the records themselves would compare every pair (quadratic)
+    kept_nodes = {n.id for n in (*carried.organisations, *carried.posts, *carried.unplaced)}
+    kept_relations = {r.id for r in (*carried.memberships, *carried.seats)}
+    left_nodes = Counter(n.kind.value for n in model.nodes if n.id not in kept_nodes)
+    left_relations = Counter(r.kind for r in model.relations if r.id not in kept_relations)
     losses = [Loss(f"{kind} nodes", count, "Popolo has no such entity") for kind, count in left_nodes.items()]
     losses += [
         Loss(f"{kind} relations", count, "Popolo has memberships only")
@@ -181,6 +237,16 @@ def export_popolo(model: GovernanceModel) -> Export:
     losses += [
         Loss("figure tables", len(model.figures), "Popolo has no tables of numbers"),
         Loss("conflicts", len(model.conflicts), "Popolo has no recorded conflicts"),
+        Loss(
+            "roles in no body or organisation (kept in the extension)",
+            len(carried.unplaced),
+            "a Popolo post is always held in an organization",
+        ),
+        Loss(
+            "roles' seats in bodies (member_of; kept in the extension)",
+            len(carried.seats),
+            "a Popolo post is not a member; it is held in one organization (organization_id)",
+        ),
     ]
     return Export(
         "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))
@@ -253,6 +319,10 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         for key, default in (("organizations", NodeKind.BODY.value), ("posts", NodeKind.ROLE.value))
         for where, record in records(key)
     ]
+    extra = [
+        (f"/mra_graph/nodes/{i}", n) for i, n in enumerate(meta.get("nodes") or []) if isinstance(n, dict)
+    ]
+    nodes += [checked(Node, raw, where) for where, raw in extra]
     relations = []
     for where, record in records("memberships"):
         member = record.get("post_id") or (record.get("member") or {}).get("id")
@@ -268,6 +338,12 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         relations.append(
             checked(Relation, {"kind": MEMBERSHIP, **record.get("mra_graph", {}), **standard}, where)
         )
+    seats = [
+        (f"/mra_graph/relations/{i}", r)
+        for i, r in enumerate(meta.get("relations") or [])
+        if isinstance(r, dict)
+    ]
+    relations += [checked(Relation, raw, where) for where, raw in seats]
     if problems:
         raise ConversionError(problems)
     places: dict[tuple[str, int], str] = {}
@@ -277,12 +353,13 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         ("relations", ("memberships",)),
     ):
         wheres = [where for key in keys for where, _ in records(key)]
+        wheres += [where for where, _ in {"nodes": extra, "relations": seats}.get(group, [])]
         places.update({(group, i): where for i, where in enumerate(wheres)})
     places.update({("documents", i): f"/mra_graph/documents/{i}" for i in range(len(documents))})
     try:
         model = GovernanceModel.model_validate(
             {
-                **{k: v for k, v in meta.items() if k != "documents"},
+                **{k: v for k, v in meta.items() if k not in ("documents", "nodes", "relations")},
                 "documents": documents,
                 "regions": regions,
                 "nodes": nodes,

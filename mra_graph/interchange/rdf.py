@@ -24,27 +24,39 @@ points to its sources with ``prov:wasDerivedFrom``. Our own terms live in
 :data:`VOCAB` and are described (labels in Dutch and English) inside every export.
 Figure tables and conflicts are not carried and are listed as losses. No blank nodes:
 every IRI is derived from an id, so the output is the same on every run.
+
+Where W3C ORG has a property for a relation between two kinds of node, it is stated
+next to the model's own: a role that is part of a body is ``org:postIn`` it, a body
+part of another ``org:subOrganizationOf`` it (``also`` in ``rdf_terms.json``).
+
+The triples are Oxigraph terms, made one model item at a time with each subject's
+triples together, and written by streaming (Turtle by Oxigraph, JSON-LD by
+:mod:`mra_graph.interchange.jsonld`): time and memory grow with the model, not faster.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.interchange.optional import require
-from mra_graph.model import GovernanceModel, Node, Relation, Source, Status
+from mra_graph.model import GovernanceModel, Node, Relation, Scalar, Source, Status
+from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
 
 __all__ = [
     "DEFAULT_BASE",
     "VOCAB",
+    "described",
     "export_jsonld",
     "export_turtle",
-    "rdf_graph",
+    "prefixes",
     "relation_property",
     "responsibility_path",
     "terms",
@@ -94,30 +106,53 @@ def relation_property(kind: str) -> str:
 
 
 class _Builder:
-    """Produces the triples; a class only to share the rdflib term constructors and the base."""
+    """Makes the terms; a class only to share their constructors, caches and the base.
 
-    def __init__(self, base: str, same_as: Mapping[str, Sequence[str]]) -> None:
-        rdflib = require("rdflib", "RDF export")
-        self.iri = rdflib.URIRef
-        self.literal = rdflib.Literal
+    The terms are Oxigraph's, or with ``plain`` those of :mod:`mra_graph.interchange.jsonld`
+    (an IRI a ``str``, a literal a tuple), which a JSON writer reads several times faster.
+    """
+
+    def __init__(self, base: str, same_as: Mapping[str, Sequence[str]], plain: bool = False) -> None:
+        if plain:
+            self.iri: Any = Iri
+            self.literal: Any = plain_literal
+        else:
+            oxigraph = require("pyoxigraph", "RDF export")
+            self.iri = oxigraph.NamedNode
+            self.literal = oxigraph.Literal
         self.base = base
         self.same_as = same_as
-        self.a = self.iri(_expand("rdf:type"))
+        self._terms: dict[str, Any] = {}
+        self._nodes: dict[str, Any] = {}
+        self.a = self.term("rdf:type")
 
     def term(self, curie: str) -> Any:
-        return self.iri(_expand(curie))
+        found = self._terms.get(curie)
+        if found is None:
+            found = self._terms[curie] = self.iri(_expand(curie))
+        return found
 
     def text(self, value: str, lang: str | None = None) -> Any:
-        return self.literal(value, lang=lang)
+        return self.literal(value, language=lang) if lang else self.literal(value)
 
-    def typed(self, value: Any) -> Any:
+    def typed(self, value: Scalar) -> Any:
+        """A literal with the XSD datatype of a JSON scalar (boolean, integer, double or string)."""
+        if isinstance(value, bool):
+            return self.literal("true" if value else "false", datatype=self.term("xsd:boolean"))
+        if isinstance(value, int):
+            return self.literal(str(value), datatype=self.term("xsd:integer"))
+        if isinstance(value, float):
+            return self.literal(repr(value), datatype=self.term("xsd:double"))
         return self.literal(value)
 
-    def date(self, value: Any) -> Any:
+    def date(self, value: dt.date) -> Any:
         return self.literal(value.isoformat(), datatype=self.term("xsd:date"))
 
     def node(self, ident: str) -> Any:
-        return self.iri(f"{self.base}node/{ident}")
+        found = self._nodes.get(ident)
+        if found is None:
+            found = self._nodes[ident] = self.iri(f"{self.base}node/{ident}")
+        return found
 
     def sources(self, subject: Any, owner: str, sources: Sequence[Source]) -> Iterator[Triple]:
         for number, source in enumerate(sources, start=1):
@@ -147,19 +182,64 @@ class _Builder:
                 yield subject, self.iri(f"{VOCAB}attribute/{key}"), self.typed(one)
 
 
+def _grouped(statements: Iterable[Triple]) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+    """The ``statements`` of one item by subject: each subject once, its (predicate, object) pairs once."""
+    by_subject: dict[Any, dict[tuple[Any, Any], None]] = {}
+    for subject, predicate, obj in statements:
+        by_subject.setdefault(subject, {})[predicate, obj] = None
+    for subject, pairs in by_subject.items():
+        yield subject, list(pairs)
+
+
+def described(
+    model: GovernanceModel,
+    base: str = DEFAULT_BASE,
+    same_as: Mapping[str, Sequence[str]] | None = None,
+    *,
+    plain: bool = False,
+) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+    """Every subject of the export with its ``(predicate, object)`` pairs, as Oxigraph terms
+    (with ``plain``, as the plain terms of :mod:`mra_graph.interchange.jsonld`).
+
+    Each subject comes once, in id order, and no pair repeats, so a
+    writer can stream the export: the whole graph never has to be held.
+    """
+    b = _Builder(base, same_as or {}, plain)
+    model = in_id_order(model)  # the same output whatever the order of the model file
+    yield from _grouped(_vocabulary_triples(b))
+    yield from _grouped(_model_triples(b, model))
+    held: dict[str, list[Relation]] = {}
+    for relation in model.relations:
+        if relation.status in _HELD:
+            held.setdefault(relation.from_, []).append(relation)
+    kinds = {node.id: node.kind.value for node in model.nodes}
+    for node in model.nodes:
+        yield from _grouped(_node_triples(b, model, node, held.get(node.id, ()), kinds))
+    for relation in model.relations:
+        yield from _grouped(_relation_triples(b, relation))
+
+
 def triples(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
-) -> Iterator[Triple]:
-    """Every triple of the export, as rdflib terms; ``same_as`` maps node ids to external IRIs (TOOI)."""
-    b = _Builder(base, same_as or {})
-    yield from _vocabulary_triples(b)
-    dataset = b.iri(f"{base}model")
+) -> Iterator[Any]:
+    """Every triple of the export as a ``pyoxigraph.Triple``, each subject's together (see :func:`described`).
+
+    ``same_as`` maps node ids to external IRIs (TOOI).
+    """
+    make = require("pyoxigraph", "RDF export").Triple
+    for subject, pairs in described(model, base, same_as):
+        for predicate, obj in pairs:
+            yield make(subject, predicate, obj)
+
+
+def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
+    dataset = b.iri(f"{b.base}model")
     yield dataset, b.a, b.term("prov:Entity")
     yield dataset, b.term("dcterms:title"), b.text(model.title, "nl")
     if model.title_en:
         yield dataset, b.term("dcterms:title"), b.text(model.title_en, "en")
     for document in model.documents:
-        subject = b.iri(f"{base}document/{document.id}")
+        subject = b.iri(f"{b.base}document/{document.id}")
         yield subject, b.a, b.term("foaf:Document")
         yield subject, b.a, b.term("prov:Entity")
         yield subject, b.term("dcterms:identifier"), b.text(document.id)
@@ -171,7 +251,7 @@ def triples(
         for section in document.sections:
             yield subject, b.term("mra:section"), b.text(section, "nl")
     for region in model.regions:
-        subject = b.iri(f"{base}region/{region.id}")
+        subject = b.iri(f"{b.base}region/{region.id}")
         yield subject, b.a, b.term("mra:Region")
         yield subject, b.term("dcterms:identifier"), b.text(region.id)
         yield subject, b.term("rdfs:label"), b.text(region.name, "nl")
@@ -179,24 +259,22 @@ def triples(
             yield subject, b.term("rdfs:label"), b.text(region.name_en, "en")
         yield subject, b.term("skos:notation"), b.text(region.short)
         yield from b.sources(subject, f"region/{region.id}", region.sources)
-    for node in model.nodes:
-        yield from _node_triples(b, model, node)
-    for relation in model.relations:
-        yield from _relation_triples(b, relation)
 
 
 def _vocabulary_triples(b: _Builder) -> Iterator[Triple]:
     for kind, info in sorted(vocabulary().relation_kinds.items()):
-        prop = b.iri(relation_property(kind))
-        if not str(prop).startswith(VOCAB):
+        if not relation_property(kind).startswith(VOCAB):
             continue
+        prop = b.iri(relation_property(kind))
         yield prop, b.a, b.term("owl:ObjectProperty")
         yield prop, b.term("rdfs:label"), b.text(info.nl.active, "nl")
         yield prop, b.term("rdfs:label"), b.text(info.en.active, "en")
         yield prop, b.term("skos:notation"), b.text(kind)
 
 
-def _node_triples(b: _Builder, model: GovernanceModel, node: Node) -> Iterator[Triple]:
+def _node_triples(
+    b: _Builder, model: GovernanceModel, node: Node, held: Iterable[Relation], kinds: Mapping[str, str]
+) -> Iterator[Triple]:
     subject = b.node(node.id)
     for curie in terms()["node_classes"][node.kind.value]:
         yield subject, b.a, b.term(curie)
@@ -221,14 +299,20 @@ def _node_triples(b: _Builder, model: GovernanceModel, node: Node) -> Iterator[T
         yield subject, b.term("owl:sameAs"), b.iri(external)
     yield from b.dated(subject, node)
     yield from b.attributes(subject, node.attributes)
+    for relation in held:
+        # the direct triples of the relations that held at some time, with the ORG
+        # property a relation between these kinds of node also has (a post in a body)
+        target = b.node(relation.to)
+        yield subject, b.iri(relation_property(relation.kind)), target
+        also = terms()["relations"].get(relation.kind, {}).get("also", {})
+        for curie in also.get(f"{node.kind.value} {kinds.get(relation.to)}", ()):
+            yield subject, b.term(curie), target
     yield from b.sources(subject, f"node/{node.id}", node.sources)
 
 
 def _relation_triples(b: _Builder, relation: Relation) -> Iterator[Triple]:
     source, target = b.node(relation.from_), b.node(relation.to)
     prop = b.iri(relation_property(relation.kind))
-    if relation.status in _HELD:
-        yield source, prop, target
     subject = b.iri(f"{b.base}relation/{relation.id}")
     yield subject, b.a, b.term("mra:Relationship")
     qualified = terms()["relations"].get(relation.kind, {}).get("qualified_class")
@@ -257,32 +341,27 @@ def _relation_triples(b: _Builder, relation: Relation) -> Iterator[Triple]:
 def _interval(b: _Builder, subject: Any, relation: Relation) -> Iterator[Triple]:
     if relation.valid_from is None and relation.valid_to is None:
         return
-    period = b.iri(f"{subject}/period")
+    here = f"{b.base}relation/{relation.id}"
+    period = b.iri(f"{here}/period")
     yield subject, b.term("org:memberDuring"), period
     yield period, b.a, b.term("time:Interval")
     for end, when in (("hasBeginning", relation.valid_from), ("hasEnd", relation.valid_to)):
         if when is not None:
-            instant = b.iri(f"{subject}/period/{end}")
+            instant = b.iri(f"{here}/period/{end}")
             yield period, b.term(f"time:{end}"), instant
             yield instant, b.a, b.term("time:Instant")
             yield instant, b.term("time:inXSDDate"), b.date(when)
 
 
-def rdf_graph(
-    model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
-) -> Any:
-    """The export as an ``rdflib.Graph`` with the prefixes bound."""
-    rdflib = require("rdflib", "RDF export")
-    graph = rdflib.Graph(bind_namespaces="none")
-    for prefix, namespace in terms()["prefixes"].items():
-        graph.bind(prefix, namespace)
-    graph.bind("mra", VOCAB)
-    graph.bind("attr", VOCAB + "attribute/")
-    graph.bind("node", base + "node/")
-    graph.bind("relation", base + "relation/")
-    for triple in triples(model, base, same_as):
-        graph.add(triple)
-    return graph
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes the exports abbreviate IRIs with: the standard ones, ours and the base's."""
+    return {
+        **terms()["prefixes"],
+        "mra": VOCAB,
+        "attr": VOCAB + "attribute/",
+        "node": base + "node/",
+        "relation": base + "relation/",
+    }
 
 
 def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
@@ -297,26 +376,17 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
 def export_turtle(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
 ) -> Export:
-    """The model as Turtle, and what it could not carry."""
-    text = rdf_graph(model, base, same_as).serialize(format="turtle", encoding="utf-8")
+    """The model as Turtle (written by Oxigraph, streaming), and what it could not carry."""
+    oxigraph = require("pyoxigraph", "RDF export")
+    text = oxigraph.serialize(
+        triples(model, base, same_as), format=oxigraph.RdfFormat.TURTLE, prefixes=prefixes(base)
+    )
     return Export("turtle", {"organen.ttl": bytes(text)}, _losses(model))
 
 
 def export_jsonld(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
 ) -> Export:
-    """The model as JSON-LD (compacted with the prefixes as context, sorted), and what it could not carry."""
-    context = {**terms()["prefixes"], "mra": VOCAB, "attr": VOCAB + "attribute/"}
-    raw = rdf_graph(model, base, same_as).serialize(format="json-ld", context=context, auto_compact=True)
-    data = json.loads(raw)
-    data["@graph"] = sorted((_sorted_values(item) for item in data.get("@graph", [])), key=lambda i: i["@id"])
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return Export("jsonld", {"organen.jsonld": text.encode("utf-8")}, _losses(model))
-
-
-def _sorted_values(item: dict[str, Any]) -> dict[str, Any]:
-    # rdflib lists the values of a property in the order of its store, which varies per run
-    return {
-        key: sorted(value, key=lambda v: json.dumps(v, sort_keys=True)) if isinstance(value, list) else value
-        for key, value in item.items()
-    }
+    """The model as JSON-LD (one node object per line, IRIs abbreviated by the prefixes), and its losses."""
+    text = jsonld_text(described(model, base, same_as, plain=True), prefixes(base))
+    return Export("jsonld", {"organen.jsonld": text}, _losses(model))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from mra_graph.answer_text import relation_extras
 from mra_graph.model import GovernanceModel, Node, Relation, Status
@@ -125,7 +126,7 @@ class CardMaker:
         """``(kind, 'out'|'in', relation)`` of every relation at the node, symmetric ones as 'out'."""
         symmetric = {k for k, v in vocabulary().relation_kinds.items() if v.symmetric}
         found = []
-        for rel in self.model.relations:
+        for rel in self._at_node.get(node_id, ()):
             if self.included is not None and not (rel.from_ in self.included and rel.to in self.included):
                 continue
             if rel.from_ == node_id:
@@ -133,6 +134,17 @@ class CardMaker:
             elif rel.to == node_id:
                 found.append((rel.kind, "out" if rel.kind in symmetric else "in", rel))
         return found
+
+    @cached_property
+    def _at_node(self) -> dict[str, list[Relation]]:
+        # every node's relations in model order, indexed once: scanning the whole model
+        # for each card made a report take time in the square of the model's size
+        index: dict[str, list[Relation]] = {}
+        for rel in self.model.relations:
+            index.setdefault(rel.from_, []).append(rel)
+            if rel.to != rel.from_:
+                index.setdefault(rel.to, []).append(rel)
+        return index
 
     def _sorted_lines(self, relations: Sequence[Relation], here: str) -> tuple[Line, ...]:
         lines = [self.line(r, here) for r in relations]

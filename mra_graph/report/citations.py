@@ -19,15 +19,15 @@ class Citer:
     """Collects ``(source, fact anchor, fact label)`` while a report is gathered."""
 
     def __init__(self) -> None:
-        self._facts: dict[Source, list[tuple[str, str]]] = {}
+        # per source, its facts in the order first cited (a dict: a list would be searched
+        # on each addition, in the square of the facts one section supports)
+        self._facts: dict[Source, dict[tuple[str, str], None]] = {}
 
     def add(self, sources: Iterable[Source], anchor: str, label: str) -> tuple[Source, ...]:
         """Record that the fact at ``#anchor`` rests on ``sources``; returns them as a tuple."""
         found = tuple(sources)
         for source in found:
-            facts = self._facts.setdefault(source, [])
-            if (anchor, label) not in facts:
-                facts.append((anchor, label))
+            self._facts.setdefault(source, {})[anchor, label] = None
         return found
 
     def number(

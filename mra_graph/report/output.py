@@ -27,7 +27,7 @@ from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import phrases
 from mra_graph.report.templates import bundled_template, fill, template_dir
 
-__all__ = ["FORMATS", "format_for", "render_report", "template_text", "write_report"]
+__all__ = ["FORMATS", "WHOLE_REPORT_LIMIT", "format_for", "render_report", "template_text", "write_report"]
 
 FORMATS = ("html", "md", "pdf")
 _EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
@@ -71,6 +71,10 @@ def _viewer_data(report: Report) -> dict[str, Any]:
     }
 
 
+WHOLE_REPORT_LIMIT = 2_000
+"""The most nodes a report of the whole model takes; a larger model is reported one part at a time."""
+
+
 def render_report(
     model: GovernanceModel,
     fmt: str,
@@ -87,9 +91,11 @@ def render_report(
     """The files of a report, by name: the report itself first, then (Markdown) its diagram.
 
     ``focus`` is any name of a node (an unknown one raises
-    :class:`~mra_graph.errors.UnknownNameError`); ``template`` replaces the bundled
-    template (errors in it raise :class:`~mra_graph.errors.TemplateError`); ``mermaid``
-    adds the diagram's Mermaid source to a Markdown report; ``views`` are the model's views
+    :class:`~mra_graph.errors.UnknownNameError`); without it, a model of more than
+    :data:`WHOLE_REPORT_LIMIT` nodes raises :class:`~mra_graph.errors.UsageError`;
+    ``template`` replaces the bundled template (errors in it raise
+    :class:`~mra_graph.errors.TemplateError`); ``mermaid`` adds the diagram's Mermaid
+    source to a Markdown report; ``views`` are the model's views
     (:func:`mra_graph.render.model_views`). The HTML is one self-contained file; Markdown
     links ``image_name``, written beside it.
     """
@@ -99,6 +105,12 @@ def render_report(
         raise UsageError("--mermaid adds a Mermaid block to a Markdown report; use it with a .md output")
     if since is not None and since > at:
         raise UsageError(f"--since {since} is after the report date {at}; give an earlier date")
+    if focus is None and len(model.nodes) > WHOLE_REPORT_LIMIT:
+        raise UsageError(
+            f"a report of all {len(model.nodes):,} nodes of this model would run to thousands of pages; "
+            f"give --focus NODE for one part of it (a report without --focus takes at most "
+            f"{WHOLE_REPORT_LIMIT:,} nodes)"
+        )
     model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     node = resolve(model, focus) if focus is not None else None
     t = phrases(lang)
