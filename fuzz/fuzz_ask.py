@@ -1,6 +1,7 @@
 """Coverage-guided fuzzing of the ``ask`` question parser and answerer (atheris).
 
-Any text may be asked of the bundled model; ``answer_question`` must answer or raise
+Any text may be asked of the bundled model; ``answer_question`` must answer, and its
+answer be written as text and JSON, or raise
 one of our own errors (a question it does not understand, an unknown or ambiguous
 name, a malformed date). Anything else is a finding and stops the run.
 
@@ -17,6 +18,7 @@ import atheris
 
 with atheris.instrument_imports(include=["mra_graph"]):
     from mra_graph.ask import answer_question
+    from mra_graph.ask_output import ask_json, ask_lines
     from mra_graph.errors import MraGraphError
     from mra_graph.loading import load
 
@@ -27,7 +29,9 @@ DAY = dt.date(2017, 6, 1)
 def test_one_input(data: bytes) -> None:
     question = data.decode("utf-8", errors="replace")
     try:
-        answer_question(MODEL, question, DAY)
+        result = answer_question(MODEL, question, DAY)
+        ask_lines(MODEL, result, sources=True)
+        ask_json(MODEL, result)
     except MraGraphError as error:
         if not str(error):
             raise AssertionError("an error without a message") from None

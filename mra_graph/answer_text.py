@@ -26,6 +26,7 @@ __all__ = [
     "path_lines",
     "relation_extras",
     "sentence",
+    "source_lines",
     "status_word",
 ]
 
@@ -95,6 +96,11 @@ def relation_extras(relation: Relation, lang: str, with_count: bool = True) -> l
     if relation.role:
         parts.append(relation.role)
     return parts
+
+
+def source_lines(sources: Sequence[Source], lang: str, indent: str = "  ") -> list[str]:
+    """``bron: document, section: "quote"``, one line per source, indented."""
+    return _source_lines(sources, lang, indent)
 
 
 def _source_lines(sources: Sequence[Source], lang: str, indent: str) -> list[str]:

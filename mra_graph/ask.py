@@ -25,46 +25,70 @@ target (*B wordt ondersteund door A*):
   (*waar is X gehuisvest*, *what is X a member of*) and ``WH does X base-of-P``
   (*what does X support*) ask who stands at the target: outgoing relations of X;
 - a passive phrase ending in its agent word (``door``, ``by``) also gives ``door wie
-  wordt X aangestuurd`` / ``by whom is X steered`` / ``who is X steered by``: incoming.
+  wordt X aangestuurd`` / ``by whom is X steered`` / ``who is X steered by``: incoming;
+- a Dutch phrase ending in a preposition also gives ``met wie werkt X samen`` and
+  ``waarmee experimenteert X``: who stands at the other end.
+
+Dutch puts the verb second, so ``wat ondersteunt X`` also reads *what does X support*.
+Such a question is answered in its likelier reading (number agreement of question word
+and verb, then the relation's node kinds, then the question word's usual role; see
+:func:`_likelier`), and the other reading is answered too, for the output to show.
+
+Names resolve through :mod:`mra_graph.names`; a name that does not resolve may end in
+a region or a body of one region (``de Regiegroep van de MRA``), be a plural, follow
+words that stand for the body (``het personeel van``), or be the last words of a
+longer name (``the secretaries' meeting``). Further forms (where, since when, how
+often, how many of a kind in a body, staffing figures) are data in questions.json.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
-from typing import Any, Literal, NamedTuple
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
+from mra_graph.ask_grammar import (
+    Intent,
+    Pattern,
+    capacity_in,
+    examples,
+    fold_text,
+    grammar,
+    question_phrases,
+    questions,
+    take_dates,
+)
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
 from mra_graph.model import GovernanceModel, Node
-from mra_graph.names import resolve_all
+from mra_graph.names import fold as fold_name
+from mra_graph.names import index as name_index
 from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
-from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary
 
 __all__ = [
     "Answer",
     "AskResult",
+    "Count",
     "Intent",
     "Reading",
     "answer_question",
     "chain_hits",
     "fold_text",
     "parse_question",
+    "question_phrases",
+    "stated_count",
 ]
-
-Intent = Literal["relation", "members", "count", "chain", "path", "changes"]
-_SLOT = "…"
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What a question was understood to ask."""
+    """What a question was understood to ask.
+
+    ``other_direction`` is set when the question reads two ways (Dutch ``wat
+    ondersteunt X``); ``why`` then names what chose ``direction``: ``agreement``,
+    ``kinds``, ``default`` or ``default_object``, and ``wh`` is the question word said.
+    """
 
     intent: Intent
     lang: str
@@ -74,6 +98,10 @@ class Reading:
     at: dt.date | None = None
     capacity: str | None = None
     spans: tuple[tuple[dt.date, dt.date], ...] = ()
+    other_direction: Direction | None = None
+    why: str | None = None
+    wh: str | None = None
+    attribute: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +118,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class AskResult:
-    """A question, how it was read, the language and date answered in, and the answers."""
+    """A question, how it was read, the language and date answered in, and the answers;
+    ``other_answers`` answer the other reading of a question that reads two ways."""
 
     question: str
     reading: Reading
@@ -99,259 +128,22 @@ class AskResult:
     matches: tuple[tuple[Node, ...], ...]
     answers: tuple[Answer, ...]
     changes: Diff | None = None
+    other_answers: tuple[Answer, ...] = ()
 
 
-class _Pattern(NamedTuple):
-    """One question form; ``words`` are the plain words a question must contain for
-    it to match (a tuple, so that a thousand patterns are quick to build)."""
-
-    template: str
+class _Match(NamedTuple):
+    pattern: Pattern
+    names: tuple[str, ...]
+    nodes: tuple[tuple[Node, ...], ...]
     wh: str
-    intent: Intent
-    lang: str
-    kind: str | None
-    direction: Direction | None
-    words: frozenset[str]
-
-    def regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        return _compile(self.template, self.wh)
 
 
-def fold_text(text: str) -> str:
-    """Lower case, accents and punctuation gone, single spaces.
-
-    >>> fold_text("Door wie wordt het MRA-Bureau aangestuurd?")
-    'door wie wordt het mra bureau aangestuurd'
-    """
-    text = text.casefold()
-    if not text.isascii():  # ASCII text has no accents to take off
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", text).strip()
-
-
-@cache
-def _questions() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(data_file("model", "questions.json").read_text(encoding="utf-8"))
-    return data
-
-
-@cache
-def _compile(template: str, wh: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # both a greedy and a lazy first name, so that 'X en Y' splits right whichever
-    # of the two names contains the separator itself
-    body = template.replace("{wh}", wh)
-    greedy = body.replace("{x}", "(?P<x>.+)").replace("{y}", "(?P<y>.+)")
-    lazy = body.replace("{x}", "(?P<x>.+?)").replace("{y}", "(?P<y>.+)")
-    return re.compile(f"^{greedy}$"), re.compile(f"^{lazy}$")
-
-
-def _base_form(verb: str) -> str:
-    """The English infinitive of a third-person verb: supports → support, has → have."""
-    if verb == "has":
-        return "have"
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if verb.endswith(("ches", "shes", "sses", "xes")):
-        return verb[:-2]
-    return verb[:-1] if verb.endswith("s") else verb
-
-
-def _fold_phrase(phrase: str) -> str:
-    """A phrase folded with its name slot, if any, kept as ``{x}``."""
-    return " {x} ".join(fold_text(part) for part in phrase.split(_SLOT)).strip()
-
-
-def _active_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction]]:
-    if "{x}" in phrase:
-        yield ("{wh} " + phrase, "incoming")
-        return
-    yield ("{wh} " + phrase + " {x}", "incoming")
-    yield ("{x} " + phrase + " {wh}", "outgoing")
-    words = phrase.split()
-    copula = "(?:" + "|".join(g["copula"]) + ")"
-    if words[0] in g["copula"] and len(words) > 1:
-        rest = words[1:]
-        yield (f"{{wh}} {copula} {{x}} {' '.join(rest)}", "outgoing")
-        if len(rest) > 1:
-            # 'waar is X gehuisvest', 'van wie is X lid', 'waarvan is X lid'
-            short, prep = " ".join(rest[:-1]), rest[-1]
-            yield (f"{{wh}} {copula} {{x}} {short}", "outgoing")
-            yield (f"{prep} {{wh}} {copula} {{x}} {short}", "outgoing")
-            if g["where_compounds"]:
-                yield (f"{g['where_compounds']}{prep} {copula} {{x}} {short}", "outgoing")
-    elif g["does"]:
-        does = "(?:" + "|".join(g["does"]) + ")"
-        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "outgoing")
-
-
-def _passive_templates(phrase: str, g: dict[str, Any]) -> Iterator[tuple[str, Direction]]:
-    if "{x}" in phrase:
-        yield ("{wh} " + phrase, "outgoing")
-        return
-    words = phrase.split()
-    if re.fullmatch(g["wh"], words[0]):
-        # a phrase that is itself a question ('waarover besluit'): the name follows it
-        yield (phrase + " {x}", "outgoing")
-        return
-    yield ("{wh} " + phrase + " {x}", "outgoing")
-    yield ("{x} " + phrase + " {wh}", "incoming")
-    if g["does"] and words[0] not in g["copula"]:
-        # 'what does the WTC house?': the name is the passive phrase's subject
-        does = "(?:" + "|".join(g["does"]) + ")"
-        yield (f"{{wh}} {does} {{x}} {' '.join([_base_form(words[0]), *words[1:]])}", "incoming")
-    if len(words) >= 3 and words[-1] in g["agent"]:
-        aux, middle = words[0], " ".join(words[1:-1])
-        agent_wh = "(?:" + "|".join(g["agent_wh"]) + ")"
-        yield (f"{agent_wh} {aux} {{x}} {middle}", "incoming")
-        yield (f"{{wh}} {aux} {{x}} {middle} {words[-1]}", "incoming")
-
-
-def _pattern(
-    template: str,
-    wh: str,
-    intent: Intent,
-    lang: str,
-    kind: str | None = None,
-    direction: Direction | None = None,
-) -> _Pattern:
-    words = frozenset(w for w in template.split() if w.isalnum())
-    return _Pattern(template, wh, intent, lang, kind, direction, words)
-
-
-@cache
-def _grammar() -> tuple[_Pattern, ...]:
-    """Every question pattern in the order they are tried."""
-    questions = _questions()
-    fixed: list[_Pattern] = []
-    for lang in ("nl", "en"):
-        g = questions[lang]
-        for intent in ("members", "count", "chain", "path", "changes"):
-            for template in g[intent]:
-                fixed.append(_pattern(template, g["wh"], intent=intent, lang=lang))
-    verbal: list[tuple[int, _Pattern]] = []
-    for kind, info in vocabulary().relation_kinds.items():
-        for lang in ("nl", "en"):
-            g = questions[lang]
-            phrasing = info.phrasing(lang)
-            voices = (
-                ([phrasing.active, *phrasing.synonyms_active], _active_templates),
-                ([phrasing.passive, *phrasing.synonyms_passive], _passive_templates),
-            )
-            for phrases, templates in voices:
-                for phrase in phrases:
-                    folded = _fold_phrase(phrase)
-                    for template, direction in templates(folded, g):
-                        pattern = _pattern(template, g["wh"], "relation", lang, kind, direction)
-                        verbal.append((len(folded), pattern))
-    # the longest verb phrase wins: 'heeft als lid' before 'heeft'
-    verbal.sort(key=lambda item: -item[0])
-    return (*fixed, *(p for _, p in verbal))
-
-
-def _month_names() -> dict[str, int]:
-    questions = _questions()
-    return {name: i for lang in ("nl", "en") for i, name in enumerate(questions[lang]["months"], 1)}
-
-
-@cache
-def _date_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A range (``tussen 2016 en 2017``) and a single date with its preposition, if any."""
-    questions = _questions()
-    months = "|".join(_month_names())
-    date = (
-        rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}\s+(?:{months})\s+\d{{4}}|(?:{months})\s+\d{{4}}|\d{{4}})"
-    )
-
-    def words(key: str) -> str:
-        found = {w for lang in ("nl", "en") for w in questions[lang][key]}
-        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
-
-    span = re.compile(
-        rf"\b(?:{words('range_from')})\s+(?P<a>{date})\s+(?:{words('range_to')})\s+(?P<b>{date})\b", re.I
-    )
-    single = re.compile(rf"(?:\b(?P<prep>{words('date_prepositions')})\s+)?\b(?P<a>{date})\b", re.I)
-    return span, single
-
-
-def _span(text: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a written date names: a day, a month or a year."""
-    months = _month_names()
-    parts = text.casefold().replace("-", " ").split()
-    try:
-        if len(parts) == 3 and parts[1] in months:
-            day = dt.date(int(parts[2]), months[parts[1]], int(parts[0]))
-            return day, day
-        if len(parts) == 3:
-            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return day, day
-        if len(parts) == 2:
-            first = dt.date(int(parts[1]), months[parts[0]], 1)
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        return dt.date(int(parts[0]), 1, 1), dt.date(int(parts[0]), 12, 31)
-    except ValueError:
-        raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01") from None
-
-
-def _take_dates(question: str) -> tuple[str, tuple[tuple[dt.date, dt.date], ...]]:
-    """The question without its dates, and the span each date names.
-
-    A bare year or month counts as a date only after a preposition (``in 2016``), so that
-    a number in a name stays part of the name.
-    """
-    if not any(c.isdecimal() for c in question):
-        # every date has a year in digits (what '\d' matches); without one there is
-        # no need to compile the date patterns
-        return question, ()
-    span, single = _date_regexes()
-    found = span.search(question)
-    if found:
-        rest = question[: found.start()] + " " + question[found.end() :]
-        return rest, (_span(found["a"]), _span(found["b"]))
-    spans: list[tuple[dt.date, dt.date]] = []
-    pieces: list[str] = []
-    last = 0
-    for match in single.finditer(question):
-        is_day = "-" in match["a"] or len(match["a"].split()) == 3
-        if not is_day and match["prep"] is None:
-            continue
-        if spans:
-            raise UsageError(
-                f"the question {question!r} names more than one date; name one, or a range such as "
-                "'tussen 2016 en 2017'"
-            )
-        spans.append(_span(match["a"]))
-        pieces.append(question[last : match.start()])
-        last = match.end()
-    pieces.append(question[last:])
-    return " ".join(pieces), tuple(spans)
-
-
-def _capacity_in(folded: str) -> tuple[str, str, str] | None:
-    """The question without its first capacity word, the capacity and the word as said."""
-    for capacity, term in sorted(vocabulary().capacities.items()):
-        for word in sorted(term.words(), key=len, reverse=True):
-            found = re.search(rf"\b{re.escape(fold_text(word))}\b", folded)
-            if found:
-                rest = " ".join((folded[: found.start()] + folded[found.end() :]).split())
-                return rest, capacity, found[0]
-    return None
-
-
-def _examples() -> list[str]:
-    questions = _questions()
-    return [*questions["nl"]["examples"][:3], *questions["en"]["examples"][:2]]
-
-
-def _match(
-    model: GovernanceModel, folded: str
-) -> tuple[_Pattern, tuple[str, ...], tuple[tuple[Node, ...], ...]]:
+def _match(model: GovernanceModel, folded: str) -> _Match:
     """The first pattern that matches ``folded`` and whose names all resolve."""
     unknown: UnknownNameError | None = None
     if folded:
         present = frozenset(folded.split())
-        for pattern in _grammar():
+        for pattern in grammar():
             # compiling every pattern would cost more than answering; most are ruled
             # out by a word the question lacks
             if not pattern.words <= present:
@@ -362,14 +154,91 @@ def _match(
                     continue
                 names = tuple(match[g] for g in ("x", "y") if g in regex.groupindex)
                 try:
-                    nodes = tuple(tuple(resolve_all(model, name)) for name in names)
+                    nodes = tuple(_resolve(model, name, pattern.lang) for name in names)
                 except UnknownNameError as error:
-                    unknown = unknown or error
+                    unknown = unknown or _worded(model, error, pattern.lang)
                     continue
-                return pattern, names, nodes
+                wh = match["wh"] if "wh" in regex.groupindex else ""
+                return _Match(pattern, names, nodes, wh)
     if unknown is not None:
         raise unknown
-    raise QuestionError(folded, _examples())
+    raise QuestionError(folded, examples(model))
+
+
+def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
+    """Every node ``name`` may mean: by its names; else the part before a region
+    qualifier (``Regiegroep van de MRA``, ``X in AM``) narrowed to that region; else the
+    singular of a plural; else a name the words end (``the secretaries meeting``)."""
+    index = name_index(model)
+    found = tuple(index.matches(name))
+    folded = fold_name(name)
+    for prefix in questions()[lang]["name_prefixes"]:
+        if not found and folded.startswith(prefix + " "):
+            name = folded = folded[len(prefix) + 1 :]
+            found = tuple(index.matches(name))
+    if len(found) > 1 or not found:
+        narrowed = _qualified(model, name, lang)
+        if narrowed:
+            return narrowed
+    if found:
+        return found
+    for ending, replacement in questions()[lang]["plurals"]:
+        if folded.endswith(ending) and len(folded) > len(ending) + 2:
+            singular = tuple(index.matches(folded[: -len(ending)] + replacement))
+            if singular:
+                return singular
+    tail = tuple(index.tail_matches(name))
+    if tail:
+        return tail
+    return tuple(index.resolve_all(name))
+
+
+def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
+    """The nodes ``name`` means when it ends in a region (``… van de MRA``, ``… AM``) or
+    in a body of one region (``… van het AM-overleg``): those of that region."""
+    words = fold_name(name).split()
+    regions: dict[str, str] = {}
+    for known in model.regions:
+        for said in (known.id, known.name, known.name_en, known.short):
+            if said:
+                regions[fold_name(said)] = known.id
+    qualifiers = set(questions()[lang]["qualifiers"])
+    articles = set(questions()[lang]["articles"])
+    index = name_index(model)
+    for cut in range(len(words) - 1, 0, -1):
+        tail = words[cut:]
+        head = words[:cut]
+        region = regions.get(" ".join(tail))
+        if region is None:
+            # a body of one region stands for it: 'dagelijks bestuur van het AM-overleg'
+            within = {n.region for n in index.matches(" ".join(tail))}
+            region = within.pop() if len(within) == 1 else None
+        if region is None:
+            continue
+        while head and head[-1] in articles:
+            head = head[:-1]
+        if head and head[-1] in qualifiers:
+            head = head[:-1]
+        if not head:
+            continue
+        # 'portefeuillehoudersoverleggen in AM' may be named 'portefeuillehoudersoverleggen AM'
+        for said in (" ".join(head), " ".join(head + tail), " ".join(tail + head)):
+            nodes = tuple(n for n in index.matches(said) if n.region == region)
+            if nodes:
+                return nodes
+    return ()
+
+
+def _worded(model: GovernanceModel, error: UnknownNameError, lang: str) -> UnknownNameError:
+    """``error`` with its message in the question's language: 'bedoelt u …?'."""
+    phrases = question_phrases(lang)
+    message = phrases["unknown_name"].format(name=fold_name(error.name))
+    if error.suggestions:
+        listed = f" {phrases['or']} ".join(f"'{model.label(s, lang)}' ({s})" for s in error.suggestions)
+        message += " (" + phrases["did_you_mean"].format(names=listed) + ")"
+    else:
+        message += " (" + phrases["see_list"] + ")"
+    return UnknownNameError(error.name, error.suggestions, message=message)
 
 
 def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tuple[tuple[Node, ...], ...]]:
@@ -383,22 +252,22 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     >>> reading.kind, reading.capacity, reading.at
     ('commissions', 'ambtelijk', datetime.date(2017, 1, 1))
     """
-    text, spans = _take_dates(question)
+    text, spans = take_dates(question)
     folded = fold_text(text)
     capacity: str | None = None
     try:
-        pattern, names, nodes = _match(model, folded)
+        pattern, names, nodes, wh = _match(model, folded)
     except (QuestionError, UnknownNameError) as error:
-        narrowed = _capacity_in(folded)
+        narrowed = capacity_in(folded)
         if narrowed is None:
             raise (
-                QuestionError(question, _examples()) if isinstance(error, QuestionError) else error
+                QuestionError(question, examples(model)) if isinstance(error, QuestionError) else error
             ) from None
         rest, capacity, said = narrowed
         try:
-            pattern, names, nodes = _match(model, rest)
+            pattern, names, nodes, wh = _match(model, rest)
         except QuestionError:
-            raise QuestionError(question, _examples()) from None
+            raise QuestionError(question, examples(model)) from None
         kinds = [k for k, info in vocabulary().relation_kinds.items() if capacity in info.capacities]
         if pattern.kind not in kinds:
             asked = pattern.kind or pattern.intent
@@ -417,7 +286,72 @@ def parse_question(model: GovernanceModel, question: str) -> tuple[Reading, tupl
     reading = Reading(
         pattern.intent, pattern.lang, names, pattern.kind, pattern.direction, at, capacity, spans
     )
+    if pattern.kind is not None and "|" in pattern.kind:
+        reading = replace(reading, kind=_fitting_kind(pattern.kind.split("|"), pattern.direction, nodes[0]))
+    if pattern.intent == "attribute":
+        reading = replace(reading, kind=None, attribute=pattern.kind)
+    if pattern.verb and pattern.kind is not None and pattern.direction is not None:
+        chosen, why = _likelier(pattern, wh, nodes[0])
+        other = _reverse(chosen)
+        reading = replace(reading, direction=chosen, other_direction=other, why=why, wh=wh)
     return reading, nodes
+
+
+def _fitting_kind(kinds: Sequence[str], direction: Direction | None, nodes: Sequence[Node]) -> str:
+    """The first of ``kinds`` whose source (outgoing) or target (incoming) kinds fit ``nodes``."""
+    relation_kinds = vocabulary().relation_kinds
+    for kind in kinds:
+        info = relation_kinds[kind]
+        allowed = info.from_kinds if direction == "outgoing" else info.to_kinds
+        if any(n.kind in allowed for n in nodes):
+            return kind
+    return kinds[0]
+
+
+def _reverse(direction: Direction) -> Direction:
+    return "outgoing" if direction == "incoming" else "incoming"
+
+
+def _number(word: str, plural_endings: Sequence[str]) -> str:
+    return "plural" if word.endswith(tuple(plural_endings)) else "singular"
+
+
+def _likelier(pattern: Pattern, wh: str, nodes: Sequence[Node]) -> tuple[Direction, str]:
+    """The direction a two-way question more likely asks, and why (see :class:`Reading`).
+
+    First grammar: a question word and verb that differ in number cannot be subject and
+    verb, so the name is the subject. Then the relation's node kinds: a reading in which
+    the name stands where its kind cannot is out. Last the question word's usual role.
+    """
+    assert pattern.kind is not None
+    assert pattern.direction is not None
+    second = questions()[pattern.lang]["verb_second"]
+    wh_subject = pattern.direction  # the question word is the verb's subject
+    name_subject = _reverse(wh_subject)
+    said = wh.split()
+    verb_number = (
+        "plural"
+        if pattern.verb in second["plural_verbs"]
+        else _number(pattern.verb, second["plural_verb_endings"])
+    )
+    wh_number: str | None = None
+    if said and said[0] in second["singular_wh"]:
+        wh_number = "singular"
+    elif len(said) > 1:
+        wh_number = _number(said[-1], second["plural_noun_endings"])
+    if wh_number is not None and wh_number != verb_number:
+        return name_subject, "agreement"
+    info = vocabulary().relation_kinds[pattern.kind]
+
+    def fits(direction: Direction) -> bool:
+        kinds = info.from_kinds if direction == "outgoing" else info.to_kinds
+        return any(n.kind in kinds for n in nodes)
+
+    if fits(wh_subject) != fits(name_subject):
+        return (wh_subject if fits(wh_subject) else name_subject), "kinds"
+    if said and said[0] in second["subject_wh"]:
+        return wh_subject, "default"
+    return name_subject, "default_object"
 
 
 def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: str | None = None) -> AskResult:
@@ -447,10 +381,29 @@ def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: st
         for a in nodes[0]:
             for b in nodes[1]:
                 answers.append(Answer(a, other=b, paths=paths(model, a.id, b.id, day)))
+    elif reading.intent == "count_of":
+        wanted = {n.id for n in nodes[1]}
+        for subject in nodes[0]:
+            whole = members(model, subject.id, day)
+            hits = tuple(h for h in whole.hits if h.node.id in wanted)
+            answers.append(Answer(subject, composition=Composition(subject, None, hits)))
+        # 'hoeveel portefeuillehoudersoverleggen zijn er in AM': not members of AM, but
+        # the group of that name in that region
+        within = _qualified(model, f"{reading.names[1]} in {reading.names[0]}", reading.lang)
+        if within and not any(a.composition and a.composition.hits for a in answers):
+            reading = replace(reading, intent="count", names=(f"{reading.names[1]} {reading.names[0]}",))
+            nodes = (within,)
+            answers = [Answer(n, composition=members(model, n.id, day)) for n in within]
     else:
         for subject in nodes[0]:
             answers.append(_answer_one(model, reading, subject, day))
-    return AskResult(question, reading, lang or reading.lang, day, nodes, tuple(answers))
+    others: tuple[Answer, ...] = ()
+    if reading.other_direction is not None:
+        flipped = replace(reading, direction=reading.other_direction)
+        others = tuple(_answer_one(model, flipped, subject, day) for subject in nodes[0])
+    return AskResult(
+        question, reading, lang or reading.lang, day, nodes, tuple(answers), other_answers=others
+    )
 
 
 def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt.date) -> Answer:
@@ -463,7 +416,46 @@ def _answer_one(model: GovernanceModel, reading: Reading, subject: Node, day: dt
         return Answer(subject, hits=hits)
     if reading.intent == "chain":
         return Answer(subject, chains=chains(model, subject.id, day))
+    if reading.intent in ("period", "attribute"):
+        return Answer(subject)
     return Answer(subject, composition=members(model, subject.id, day))
+
+
+class Count(NamedTuple):
+    """The number the model states for a composition: ``basis`` is ``size`` (the body's
+    own figure), ``counted`` (the sum of every member's count), ``per`` (one member's
+    count per something), ``parts`` (parts without counts, one each), ``at_least`` (some
+    members have no count), ``figure`` (a row of a figure table that counts the node
+    alone, for the year asked: ``unit``, ``table`` and ``row`` say which) or ``none``."""
+
+    number: float | None
+    per: str | None
+    basis: str
+    unit: str | None = None
+    table: str | None = None
+    row: str | None = None
+
+
+def stated_count(model: GovernanceModel, composition: Composition, day: dt.date) -> Count:
+    """How many members or parts ``composition`` has on ``day``, as far as the model says."""
+    hits = composition.hits
+    if composition.size is not None:
+        return Count(composition.size, None, "size")
+    if len(hits) == 1 and hits[0].relation.count is not None and hits[0].relation.per:
+        return Count(hits[0].relation.count, hits[0].relation.per, "per")
+    if composition.counted is not None:
+        return Count(composition.counted, None, "counted")
+    if hits and all(h.relation.count is None and h.relation.kind == "part_of" for h in hits):
+        return Count(len(hits), None, "parts")
+    known = sum(h.relation.count or 0 for h in hits if not h.relation.per)
+    if known:
+        return Count(known, None, "at_least")
+    year = str(day.year)
+    for table in model.figures:
+        for row in table.rows:
+            if row.nodes == [composition.subject.id] and year in row.values:
+                return Count(row.values[year], None, "figure", table.unit, table.id, row.id)
+    return Count(None, None, "none")
 
 
 def chain_hits(found: Sequence[Sequence[Step]]) -> tuple[Hit, ...]:

@@ -69,14 +69,15 @@ class ModelError(MraGraphError):
 class UnknownNameError(MraGraphError):
     """A name matched no node; ``suggestions`` holds the closest ids."""
 
-    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, name: str, suggestions: Sequence[str] = (), message: str | None = None) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
-        message = f"unknown node {name!r}"
-        if self.suggestions:
-            message += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
-        else:
-            message += " (run 'mra-graph list' to see every node)"
+        if message is None:
+            message = f"unknown node {name!r}"
+            if self.suggestions:
+                message += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
+            else:
+                message += " (run 'mra-graph list' to see every node)"
         super().__init__(message)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from mra_graph.errors import AmbiguousNameError, UnknownNameError
 from mra_graph.model import GovernanceModel, Node
 
-__all__ = ["NameIndex", "fold", "resolve", "resolve_all"]
+__all__ = ["NameIndex", "fold", "index", "resolve", "resolve_all"]
 
 _ARTICLES = ("de ", "het ", "the ", "een ", "a ", "an ")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -40,38 +40,59 @@ def fold(name: str) -> str:
 
 
 class NameIndex:
-    """Every way of naming each node of one model, folded."""
+    """Every way of naming each node of one model, folded.
+
+    Built once per model (see :func:`index`); each folded name maps to the ids it may
+    mean in model order, so a lookup costs the same however many nodes share a name.
+    """
 
     def __init__(self, model: GovernanceModel) -> None:
         self.model = model
         self._order = {n.id: i for i, n in enumerate(model.nodes)}
-        self.by_key: dict[str, list[str]] = {}
+        # a dict per key keeps the ids in model order and adds one in constant time;
+        # names repeat across nodes, so each is folded once
+        self.by_key: dict[str, dict[str, None]] = {}
+        folded: dict[str, str] = {}
+
+        def key_of(name: str) -> str:
+            found = folded.get(name)
+            if found is None:
+                found = folded[name] = fold(name)
+            return found
+
+        # the last two or more words of every name that has more: 'secretaries meeting'
+        # for 'municipal secretaries meeting' (names only, not ids)
+        self.by_tail: dict[str, dict[str, None]] = {}
+        tails: dict[str, tuple[str, ...]] = {}
         for node in model.nodes:
-            keys = {
-                node.id,
-                fold(node.id),
-                fold(node.name),
-                fold(model.labels[node.id]),
-                fold(model.labels_en[node.id]),
-            }
-            keys.update(fold(a) for a in node.aliases)
-            keys.update(fold(f.name) for f in node.former_names)
-            keys.update(fold(f.name_en) for f in node.former_names if f.name_en)
+            said = [node.name, model.labels[node.id], model.labels_en[node.id], *node.aliases]
+            said += [f.name for f in node.former_names]
+            said += [f.name_en for f in node.former_names if f.name_en]
             if node.name_en:
-                keys.add(fold(node.name_en))
-            for key in keys:
+                said.append(node.name_en)
+            names = set(map(key_of, said))
+            for key in {node.id, fold(node.id), *names}:
                 if key:
-                    ids = self.by_key.setdefault(key, [])
-                    if node.id not in ids:
-                        ids.append(node.id)
+                    self.by_key.setdefault(key, {})[node.id] = None
+            for key in names:
+                if key not in tails:
+                    words = key.split()
+                    tails[key] = tuple(" ".join(words[start:]) for start in range(1, len(words) - 1))
+                for tail in tails[key]:
+                    self.by_tail.setdefault(tail, {})[node.id] = None
 
     def matches(self, name: str) -> list[Node]:
         """Every node ``name`` may mean, in model order; empty when none."""
         nodes = self.model.nodes_by_id
         if name in nodes:
             return [nodes[name]]
-        ids = self.by_key.get(fold(name), [])
-        return [nodes[i] for i in sorted(ids, key=self._order.__getitem__)]
+        return [nodes[i] for i in self.by_key.get(fold(name), {})]
+
+    def tail_matches(self, name: str) -> list[Node]:
+        """Every node with a name whose last two or more words are ``name``, in model order."""
+        nodes = self.model.nodes_by_id
+        ids = self.by_tail.get(fold(name), {})
+        return sorted((nodes[i] for i in ids), key=lambda n: self._order[n.id])
 
     def suggestions(self, name: str, limit: int = 3) -> list[str]:
         """Ids of the nodes whose names come closest to ``name``."""
@@ -101,7 +122,8 @@ class NameIndex:
 _INDEXES: dict[int, NameIndex] = {}
 
 
-def _index(model: GovernanceModel) -> NameIndex:
+def index(model: GovernanceModel) -> NameIndex:
+    """The name index of ``model``, built on first use and kept while the model lives."""
     # models are immutable, so an index built once stays right; keyed by identity
     # because models are unhashable, and bounded so old models can be collected
     index = _INDEXES.get(id(model))
@@ -119,9 +141,9 @@ def resolve(model: GovernanceModel, name: str) -> Node:
     >>> resolve(load(), "het mra-bureau").id
     'mra-bureau'
     """
-    return _index(model).resolve(name)
+    return index(model).resolve(name)
 
 
 def resolve_all(model: GovernanceModel, name: str) -> Sequence[Node]:
     """Every node ``name`` may mean in ``model`` (two for 'Regiegroep')."""
-    return _index(model).resolve_all(name)
+    return index(model).resolve_all(name)

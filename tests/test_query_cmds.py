@@ -175,14 +175,17 @@ def test_output_is_byte_identical_between_runs(cli: Cli, args: tuple[str, ...], 
 
 def test_ask_json_says_how_the_question_was_read(cli: Cli) -> None:
     data = _json(cli, "--at", "2017-06-01", "ask", "door wie wordt het MRA Bureau aangestuurd?")
-    assert data["understood_as"] == {
-        "intent": "relation",
-        "relation": "steers",
-        "capacity": None,
-        "direction": "incoming",
-        "names": ["het mra bureau"],
-        "lang": "nl",
-    }
+    assert data["understood_as"] == [
+        {
+            "intent": "relation",
+            "relation": "steers",
+            "capacity": None,
+            "direction": "incoming",
+            "names": ["het mra bureau"],
+            "lang": "nl",
+            "chosen": True,
+        }
+    ]
     assert [r["id"] for r in data["answers"][0]["results"]] == ["agendacommissie-mra"]
     chain = _json(cli, "--at", "2017-06-01", "ask", "aan wie legt het MRA Bureau verantwoording af?")
     assert chain["answers"][0]["relation"] == "chain"

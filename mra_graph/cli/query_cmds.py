@@ -192,7 +192,27 @@ def formation(obj: Context, show_sources: bool) -> None:
 @_sources_option
 @click.pass_context
 def ask(ctx: click.Context, question: str, show_sources: bool) -> None:
-    """Answer a question in Dutch or English, e.g. "wie ondersteunt de Regiegroep?"."""
+    """Answer a question in Dutch or English about the model.
+
+    \b
+    It understands, for instance:
+      wie ondersteunt de Regiegroep?        door wie wordt het MRA Bureau aangestuurd?
+      wat ondersteunt het MRA Bureau?       who is the MRA Bureau steered by?
+      waar zit het MRA Bureau?              where is the MRA Bureau based?
+      met wie werkt het MRA Bureau samen?   who employs the MRA Bureau?
+      sinds wanneer bestaat het MRA Bureau? when did the MRA Bureau start?
+      hoe vaak vergadert het plenair overleg?
+      hoeveel burgemeesters zitten in de Regiegroep AM?
+      how many members does the employer's committee have?
+      aan wie legt het MRA Bureau verantwoording af?
+      wat veranderde er op 1 januari 2017?
+
+    A name may carry its region ("de Regiegroep van de MRA", "X in AM"); a date in
+    the question ("in 2016", "on 1 January 2017") overrides --at. A Dutch question
+    that reads two ways ("wat ondersteunt X") is answered in its likelier reading,
+    says so, and shows the other reading when that has answers too. A question it
+    cannot place exits with 2 and examples; an unknown name with 1 and suggestions.
+    """
     from mra_graph.ask import answer_question
     from mra_graph.ask_output import ask_json, ask_lines
 
