@@ -20,8 +20,9 @@ from mra_graph.model import GovernanceModel
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
 
-# Headless Chromium fixtures (``page``, ``chromium``) for tests of HTML and SVG output.
-pytest_plugins = ["tests.browser"]
+# Headless Chromium fixtures (``page``, ``chromium``) for tests of HTML and SVG output, and the
+# question corpus's score line, which must be a plugin of the controller to print under ``-n``.
+pytest_plugins = ["tests.browser", "tests.questions.score"]
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Keeps the score of the question corpus and prints it after the test run.
+"""Keeps the score of the question corpus; `tests/conftest.py` registers these hooks.
 
 The score is taken from the test reports, which reach the main process also when the
 tests run on several workers (``-n``).
