@@ -11,10 +11,12 @@ from mra_graph.errors import (
 )
 from mra_graph.loading import load, load_text
 from mra_graph.model import GovernanceModel, Node, Relation, Status
+from mra_graph.words import Lang
 
 __all__ = [
     "AmbiguousNameError",
     "GovernanceModel",
+    "Lang",
     "ModelError",
     "MraGraphError",
     "Node",

@@ -14,6 +14,7 @@ from mra_graph.model import GovernanceModel, Node, Relation, Source, Status
 from mra_graph.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang, Words, words
 
 __all__ = [
     "answer_lines",
@@ -30,43 +31,23 @@ __all__ = [
     "status_word",
 ]
 
-_STATUS = {
-    "nl": {
-        "active": "actief",
-        "planned": "gepland",
-        "under_consideration": "in overweging",
-        "ended": "beëindigd",
-    },
-    "en": {
-        "active": "active",
-        "planned": "planned",
-        "under_consideration": "under consideration",
-        "ended": "ended",
-    },
-}
-
-
 _SLOT = "…"
 
 
-def _t(lang: str, nl: str, en: str) -> str:
-    return en if lang == "en" else nl
+def status_word(status: Status | str, lang: Lang) -> str:
+    return words(lang).status(str(status))
 
 
-def status_word(status: Status | str, lang: str) -> str:
-    return _STATUS["en" if lang == "en" else "nl"][str(status)]
+def as_of_line(at: dt.date, lang: Lang) -> str:
+    return words(lang)("as_of", date=at.isoformat())
 
 
-def as_of_line(at: dt.date, lang: str) -> str:
-    return _t(lang, f"Stand op {at.isoformat()}", f"As of {at.isoformat()}")
-
-
-def _phrase(kind: str, lang: str, active: bool) -> str:
+def _phrase(kind: str, lang: Lang, active: bool) -> str:
     phrasing = vocabulary().relation_kinds[kind].phrasing(lang)
     return phrasing.active if active else phrasing.passive
 
 
-def sentence(model: GovernanceModel, relation: Relation, lang: str) -> str:
+def sentence(model: GovernanceModel, relation: Relation, lang: Lang) -> str:
     """``Agendacommissie stuurt MRA Bureau aan``: a relation as a main clause.
 
     A Dutch separable verb reads right through the synonym that marks where the object
@@ -80,31 +61,36 @@ def sentence(model: GovernanceModel, relation: Relation, lang: str) -> str:
     return f"{subject} {phrasing.active} {obj}"
 
 
-def relation_extras(relation: Relation, lang: str, with_count: bool = True) -> list[str]:
+def relation_extras(relation: Relation, lang: Lang, with_count: bool = True) -> list[str]:
     """What a relation adds to its sentence: capacity, true flags (rotating), count per, role."""
-    words = vocabulary()
+    voc, w = vocabulary(), words(lang)
     parts: list[str] = []
     if relation.capacity:
-        parts.append(words.capacity_text(relation.capacity, lang))
+        parts.append(voc.capacity_text(relation.capacity, lang))
     parts += [
-        term.text(lang)
-        for flag, term in words.attribute_flags.items()
-        if relation.attributes.get(flag) is True
+        term.text(lang) for flag, term in voc.attribute_flags.items() if relation.attributes.get(flag) is True
     ]
     if with_count and relation.count is not None:
-        parts.append(f"{relation.count} per {relation.per}" if relation.per else str(relation.count))
+        parts.append(_amount(relation, w))
     if relation.role:
-        parts.append(relation.role)
+        parts.append(w.term(relation.role))
     return parts
 
 
-def source_lines(sources: Sequence[Source], lang: str, indent: str = "  ") -> list[str]:
+def _amount(relation: Relation, w: Words) -> str:
+    assert relation.count is not None
+    if relation.per:
+        return w("count", "per", count=relation.count, per=w.term(relation.per))
+    return str(relation.count)
+
+
+def source_lines(sources: Sequence[Source], lang: Lang, indent: str = "  ") -> list[str]:
     """``bron: document, section: "quote"``, one line per source, indented."""
     return _source_lines(sources, lang, indent)
 
 
-def _source_lines(sources: Sequence[Source], lang: str, indent: str) -> list[str]:
-    word = _t(lang, "bron", "source")
+def _source_lines(sources: Sequence[Source], lang: Lang, indent: str) -> list[str]:
+    word = words(lang)("answers", "source")
     lines = []
     for s in sources:
         quote = f': "{s.quote}"' if s.quote else ""
@@ -112,17 +98,14 @@ def _source_lines(sources: Sequence[Source], lang: str, indent: str) -> list[str
     return lines
 
 
-def _absent(model: GovernanceModel, subject: Node, at: dt.date, lang: str) -> list[str]:
+def _absent(model: GovernanceModel, subject: Node, at: dt.date, lang: Lang) -> list[str]:
     status = status_at(subject, at)
     if status is Status.ACTIVE:
         return []
     label = model.label(subject.id, lang)
     return [
-        _t(
-            lang,
-            f"  ({label} is op {at.isoformat()} niet actief maar {status_word(status, lang)}.)",
-            f"  ({label} is not active on {at.isoformat()} but {status_word(status, lang)}.)",
-        )
+        "  "
+        + words(lang)("answers", "absent", label=label, date=at.isoformat(), status=status_word(status, lang))
     ]
 
 
@@ -133,7 +116,7 @@ def answer_lines(
     direction: Direction,
     hits: Sequence[Hit],
     at: dt.date,
-    lang: str,
+    lang: Lang,
     sources: bool = False,
 ) -> list[str]:
     """``Regiegroep (AM) wordt ondersteund door:`` and one line per node found."""
@@ -141,16 +124,14 @@ def answer_lines(
     head = f"{label} {_phrase(kind, lang, direction == 'outgoing')}:"
     if not hits:
         return [
-            f"{head} {_t(lang, 'niets vastgelegd.', 'nothing recorded.')}",
+            f"{head} {words(lang)('answers', 'nothing_recorded')}",
             *_absent(model, subject, at, lang),
         ]
     lines = [head]
     for hit in hits:
         extras = relation_extras(hit.relation, lang)
         if hit.depth > 1 and hit.via:
-            extras.append(
-                _t(lang, f"via {model.label(hit.via, lang)}", f"through {model.label(hit.via, lang)}")
-            )
+            extras.append(words(lang)("answers", "through", name=model.label(hit.via, lang)))
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {model.label(hit.node.id, lang)}{tail}")
         if sources:
@@ -159,25 +140,23 @@ def answer_lines(
 
 
 def composition_lines(
-    model: GovernanceModel, composition: Composition, at: dt.date, lang: str, sources: bool = False
+    model: GovernanceModel, composition: Composition, at: dt.date, lang: Lang, sources: bool = False
 ) -> list[str]:
     """``Regiegroep (AM) bestaat uit:``, one line per member or part, and the total."""
     subject = composition.subject
     label = model.label(subject.id, lang)
-    head = _t(lang, f"{label} bestaat uit:", f"{label} is made up of:")
+    w = words(lang)
+    head = w("answers", "made_up_of", label=label)
     if not composition.hits:
         return [
-            f"{head} {_t(lang, 'niets vastgelegd.', 'nothing recorded.')}",
+            f"{head} {words(lang)('answers', 'nothing_recorded')}",
             *_absent(model, subject, at, lang),
         ]
     lines = [head]
     for hit in composition.hits:
         rel = hit.relation
-        if rel.count is None:
-            amount = _t(lang, "aantal niet genoemd", "number not given")
-        else:
-            amount = f"{rel.count} per {rel.per}" if rel.per else str(rel.count)
-        kind = _t(lang, "lid", "member") if rel.kind == "member_of" else _t(lang, "onderdeel", "part")
+        amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
+        kind = w("answers", "member" if rel.kind == "member_of" else "part")
         extras = [kind, *relation_extras(rel, lang, with_count=False)]
         lines.append(f"  - {model.label(hit.node.id, lang)}: {amount} ({', '.join(extras)})")
         if sources:
@@ -186,47 +165,37 @@ def composition_lines(
     return lines
 
 
-def count_line(model: GovernanceModel, composition: Composition, lang: str) -> str:
+def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> str:
     """How many members a body has, as one sentence: ``secretarissenoverleg heeft 7 leden.``"""
     label = model.label(composition.subject.id, lang)
+    w = words(lang)
     total = composition.size if composition.size is not None else composition.counted
     if total is not None:
-        return _t(lang, f"{label} heeft {total} leden.", f"{label} has {total} members.")
+        return w("answers", "has_members", label=label, n=total)
     known = sum(h.relation.count or 0 for h in composition.hits if not h.relation.per)
     if known:
-        return _t(
-            lang,
-            f"{label} heeft ten minste {known} leden; niet voor elk lid noemt de bron een aantal.",
-            f"{label} has at least {known} members; the source does not give a number for every member.",
-        )
-    return _t(
-        lang,
-        f"Voor {label} noemt de bron geen aantal leden.",
-        f"The source gives no number of members of {label}.",
-    )
+        return w("answers", "has_at_least", label=label, n=known)
+    return w("answers", "no_member_count", label=label)
 
 
-def _total_line(composition: Composition, lang: str) -> str:
+def _total_line(composition: Composition, lang: Lang) -> str:
+    w = words(lang)
     if composition.size is not None:
-        return _t(lang, f"In totaal {composition.size} leden.", f"{composition.size} members in all.")
+        return w("answers", "total", n=composition.size)
     if composition.counted is not None:
-        return _t(lang, f"In totaal {composition.counted} leden.", f"{composition.counted} members in all.")
+        return w("answers", "total", n=composition.counted)
     known = sum(h.relation.count or 0 for h in composition.hits if not h.relation.per)
     if known:
-        return _t(
-            lang,
-            f"In totaal ten minste {known} leden; niet voor elk lid noemt de bron een aantal.",
-            f"At least {known} members in all; the source does not give a number for every member.",
-        )
-    return _t(lang, "De bron noemt geen totaal aantal.", "The source gives no total number.")
+        return w("answers", "total_at_least", n=known)
+    return w("answers", "no_total")
 
 
-def _phrase_width(found: Sequence[Sequence[Step]], lang: str) -> int:
+def _phrase_width(found: Sequence[Sequence[Step]], lang: Lang) -> int:
     return max((len(_phrase(s.relation.kind, lang, s.forward)) for steps in found for s in steps), default=0)
 
 
 def _step_lines(
-    model: GovernanceModel, steps: Sequence[Step], lang: str, sources: bool, indent: str, width: int
+    model: GovernanceModel, steps: Sequence[Step], lang: Lang, sources: bool, indent: str, width: int
 ) -> list[str]:
     rows: list[tuple[str, str, Relation]] = []
     for step in steps:
@@ -254,21 +223,14 @@ def chain_lines(
     subject: Node,
     found: Sequence[Sequence[Step]],
     at: dt.date,
-    lang: str,
+    lang: Lang,
     sources: bool = False,
 ) -> list[str]:
     """Each line of responsibility, numbered, one step up per line."""
     label = model.label(subject.id, lang)
     if not found:
-        return [
-            _t(
-                lang,
-                f"Voor {label} legt het model geen verantwoordingslijn vast.",
-                f"The model records no line of responsibility for {label}.",
-            ),
-            *_absent(model, subject, at, lang),
-        ]
-    lines = [_t(lang, f"Verantwoordingslijnen van {label}:", f"Lines of responsibility of {label}:")]
+        return [words(lang)("answers", "no_chain", label=label), *_absent(model, subject, at, lang)]
+    lines = [words(lang)("answers", "chains_of", label=label)]
     for number, chain in enumerate(found, 1):
         lines.append(f"  {number}. {label}")
         lines += _step_lines(model, chain, lang, sources, "       ", _phrase_width(found, lang))
@@ -280,30 +242,31 @@ def path_lines(
     a: Node,
     b: Node,
     found: Sequence[Sequence[Step]],
-    lang: str,
+    lang: Lang,
     sources: bool = False,
 ) -> list[str]:
     """Each shortest connection from ``a`` to ``b``, one relation per line."""
     la, lb = model.label(a.id, lang), model.label(b.id, lang)
     if not found:
-        return [_t(lang, f"{la} en {lb} zijn niet verbonden.", f"{la} and {lb} are not connected.")]
-    lines = [_t(lang, f"Zo is {la} verbonden met {lb}:", f"How {la} is connected to {lb}:")]
+        return [words(lang)("answers", "not_connected", a=la, b=lb)]
+    lines = [words(lang)("answers", "connected", a=la, b=lb)]
     for number, path in enumerate(found, 1):
         lines.append(f"  {number}. {la}")
         lines += _step_lines(model, path, lang, sources, "       ", _phrase_width(found, lang))
     return lines
 
 
-def diff_lines(model: GovernanceModel, change: Diff, lang: str, sources: bool = False) -> list[str]:
+def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool = False) -> list[str]:
     """What became active, ended or changed otherwise, one item per line."""
-    lines = [_t(lang, f"Van {change.start} tot {change.end}:", f"From {change.start} to {change.end}:")]
+    w = words(lang)
+    lines = [w("answers", "from_to", start=change.start, end=change.end)]
     groups = (
-        (_t(lang, "Actief geworden", "Became active"), change.added),
-        (_t(lang, "Beëindigd", "Ended"), change.ended),
-        (_t(lang, "Anders gewijzigd", "Changed otherwise"), change.changed),
+        (w("answers", "became_active"), change.added),
+        (w("answers", "ended"), change.ended),
+        (w("answers", "changed"), change.changed),
     )
     for title, items in groups:
-        lines.append(f"{title}:" if items else f"{title}: {_t(lang, 'niets', 'nothing')}")
+        lines.append(f"{title}:" if items else f"{title}: {w('answers', 'nothing')}")
         for c in items:
             states = f"{status_word(c.before, lang)} → {status_word(c.after, lang)}"
             what = model.label(c.item.id, lang) if isinstance(c.item, Node) else sentence(model, c.item, lang)
@@ -313,36 +276,25 @@ def diff_lines(model: GovernanceModel, change: Diff, lang: str, sources: bool = 
     return lines
 
 
-def _num(value: float, lang: str, signed: bool = False) -> str:
-    text = f"{value:+g}" if signed and value else f"{value:g}"
-    return text.replace(".", ",") if lang != "en" else text
-
-
-def formation_lines(table: Formation, lang: str, sources: bool = False) -> list[str]:
+def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list[str]:
     """The staffing table as an aligned table, with computed beside stated figures."""
-    en = lang == "en"
-    title = (table.title_en or table.title) if en else table.title
-    head = [_t(lang, "regel", "line"), *table.years, _t(lang, "verschil", "difference"),
-            _t(lang, "volgens bron", "stated"), _t(lang, "klopt", "agrees")]  # fmt: skip
+    w = words(lang)
+    title = w.pick(table.title, table.title_en)
+    head = [w("formation", "line"), *table.years, w("formation", "difference"),
+            w("formation", "stated"), w("formation", "agrees")]  # fmt: skip
     rows: list[list[str]] = []
     notes: list[str] = []
     for row in table.rows:
-        label = (row.label_en or row.label) if en else row.label
-        stated = _num(row.stated_difference, lang, True) if row.stated_difference is not None else "-"
-        agrees = _t(lang, "ja", "yes") if row.consistent else _t(lang, "NEE", "NO")
-        values = [_num(row.values[y], lang) for y in table.years]
+        label = w.pick(row.label, row.label_en)
+        stated = w.number(row.stated_difference, True) if row.stated_difference is not None else "-"
+        agrees = w("formation", "yes" if row.consistent else "no")
+        values = [w.number(row.values[y]) for y in table.years]
         wrapped = textwrap.wrap(label, 52) or [""]
-        rows.append([wrapped[0], *values, _num(row.difference, lang, True), stated, agrees])
+        rows.append([wrapped[0], *values, w.number(row.difference, True), stated, agrees])
         rows += [[part, *[""] * (len(head) - 1)] for part in wrapped[1:]]
         if row.computed is not None:
-            sums = " / ".join(_num(row.computed[y], lang) for y in table.years)
-            notes.append(
-                _t(
-                    lang,
-                    f"  {label}: som van {len(row.total_of or ())} regels = {sums}",
-                    f"  {label}: sum of {len(row.total_of or ())} lines = {sums}",
-                )
-            )
+            sums = " / ".join(w.number(row.computed[y]) for y in table.years)
+            notes.append("  " + w("formation", "sum", label=label, n=len(row.total_of or ()), sums=sums))
         if sources:
             notes += [f"  {label}:", *_source_lines(row.sources, lang, "    ")]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
@@ -355,10 +307,10 @@ def formation_lines(table: Formation, lang: str, sources: bool = False) -> list[
     lines = [f"{title} ({table.unit})", fmt(head), *(fmt(r) for r in rows)]
     if notes:
         lines += [
-            _t(lang, "Berekend:", "Computed:") if not sources else _t(lang, "Toelichting:", "Notes:"),
+            w("formation", "notes" if sources else "computed"),
             *notes,
         ]
-    note = (table.note_en or table.note) if en else table.note
+    note = w.pick(table.note, table.note_en)
     if note:
         lines.append(note)
     return lines

@@ -16,6 +16,7 @@ from typing import Any
 from mra_graph.model import GovernanceModel, Node
 from mra_graph.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.summary import node_ref, relation_detail, source_ref
+from mra_graph.words import Lang
 
 __all__ = [
     "MEMBERS",
@@ -38,7 +39,7 @@ def number(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: str) -> dict[str, Any]:
+def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: Lang) -> dict[str, Any]:
     detail = relation_detail(hit.relation, at)
     data: dict[str, Any] = {
         **node_ref(model, hit.node, at, lang),
@@ -64,7 +65,7 @@ def answer_json(
     direction: Direction,
     hits: Sequence[Hit],
     at: dt.date,
-    lang: str,
+    lang: Lang,
 ) -> dict[str, Any]:
     """One answer: ``{"subject": NODE, "relation", "direction", "results": [...]}``."""
     return {
@@ -76,7 +77,7 @@ def answer_json(
 
 
 def composition_json(
-    model: GovernanceModel, composition: Composition, at: dt.date, lang: str
+    model: GovernanceModel, composition: Composition, at: dt.date, lang: Lang
 ) -> dict[str, Any]:
     """A composition answer: relation ``members``, plus ``size`` and ``counted``."""
     data = answer_json(model, composition.subject, MEMBERS, "incoming", composition.hits, at, lang)
@@ -85,7 +86,7 @@ def composition_json(
     return data
 
 
-def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: str) -> dict[str, Any]:
+def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> dict[str, Any]:
     detail = relation_detail(step.relation, at)
     return {
         "from": node_ref(model, step.source, at, lang),
@@ -99,7 +100,7 @@ def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: str) -> dic
 
 
 def chain_json(
-    model: GovernanceModel, subject: Node, found: Sequence[Sequence[Step]], at: dt.date, lang: str
+    model: GovernanceModel, subject: Node, found: Sequence[Sequence[Step]], at: dt.date, lang: Lang
 ) -> dict[str, Any]:
     """``{"subject": NODE, "chains": [[STEP, ...], ...]}``."""
     return {
@@ -108,7 +109,7 @@ def chain_json(
     }
 
 
-def diff_json(model: GovernanceModel, change: Diff, lang: str) -> dict[str, Any]:
+def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any]:
     """``{"from", "to", "added", "ended", "changed"}``; each item names what changed and how."""
 
     def item(c: Any) -> dict[str, Any]:
@@ -137,7 +138,7 @@ def diff_json(model: GovernanceModel, change: Diff, lang: str) -> dict[str, Any]
     }
 
 
-def formation_json(table: Formation, lang: str) -> dict[str, Any]:
+def formation_json(table: Formation, lang: Lang) -> dict[str, Any]:
     """``{"years", "rows": [{"label", "values", "difference", "stated_difference", "total_of", ...}]}``."""
     en = lang == "en"
     return {

@@ -65,6 +65,7 @@ from mra_graph.names import fold as fold_name
 from mra_graph.names import index as name_index
 from mra_graph.queries import Composition, Diff, Direction, Hit, Step, chains, diff, members, paths, related
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang
 
 __all__ = [
     "Answer",
@@ -91,7 +92,7 @@ class Reading:
     """
 
     intent: Intent
-    lang: str
+    lang: Lang
     names: tuple[str, ...]
     kind: str | None = None
     direction: Direction | None = None
@@ -123,7 +124,7 @@ class AskResult:
 
     question: str
     reading: Reading
-    lang: str
+    lang: Lang
     at: dt.date
     matches: tuple[tuple[Node, ...], ...]
     answers: tuple[Answer, ...]
@@ -165,7 +166,7 @@ def _match(model: GovernanceModel, folded: str) -> _Match:
     raise QuestionError(folded, examples(model))
 
 
-def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
+def _resolve(model: GovernanceModel, name: str, lang: Lang) -> tuple[Node, ...]:
     """Every node ``name`` may mean: by its names; else the part before a region
     qualifier (``Regiegroep van de MRA``, ``X in AM``) narrowed to that region; else the
     singular of a plural; else a name the words end (``the secretaries meeting``)."""
@@ -193,7 +194,7 @@ def _resolve(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
     return tuple(index.resolve_all(name))
 
 
-def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]:
+def _qualified(model: GovernanceModel, name: str, lang: Lang) -> tuple[Node, ...]:
     """The nodes ``name`` means when it ends in a region (``… van de MRA``, ``… AM``) or
     in a body of one region (``… van het AM-overleg``): those of that region."""
     words = fold_name(name).split()
@@ -229,7 +230,7 @@ def _qualified(model: GovernanceModel, name: str, lang: str) -> tuple[Node, ...]
     return ()
 
 
-def _worded(model: GovernanceModel, error: UnknownNameError, lang: str) -> UnknownNameError:
+def _worded(model: GovernanceModel, error: UnknownNameError, lang: Lang) -> UnknownNameError:
     """``error`` with its message in the question's language: 'bedoelt u …?'."""
     phrases = question_phrases(lang)
     message = phrases["unknown_name"].format(name=fold_name(error.name))
@@ -354,7 +355,9 @@ def _likelier(pattern: Pattern, wh: str, nodes: Sequence[Node]) -> tuple[Directi
     return name_subject, "default_object"
 
 
-def answer_question(model: GovernanceModel, question: str, at: dt.date, lang: str | None = None) -> AskResult:
+def answer_question(
+    model: GovernanceModel, question: str, at: dt.date, lang: Lang | None = None
+) -> AskResult:
     """Read ``question`` and answer it for every node its names may mean.
 
     ``at`` is the day answered for unless the question names one; ``lang`` is the

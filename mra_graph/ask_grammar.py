@@ -19,6 +19,7 @@ from mra_graph.model import GovernanceModel
 from mra_graph.queries import Direction
 from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import LANGUAGES, Lang
 
 __all__ = [
     "Intent",
@@ -47,7 +48,7 @@ class Pattern(NamedTuple):
     template: str
     wh: str
     intent: Intent
-    lang: str
+    lang: Lang
     kind: str | None
     direction: Direction | None
     words: frozenset[str]
@@ -189,7 +190,7 @@ def _pattern(
     template: str,
     wh: str,
     intent: Intent,
-    lang: str,
+    lang: Lang,
     kind: str | None = None,
     direction: Direction | None = None,
     verb: str = "",
@@ -210,7 +211,7 @@ def grammar() -> tuple[Pattern, ...]:
     """Every question pattern in the order they are tried."""
     data = questions()
     fixed: list[Pattern] = []
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         g = data[lang]
         for intent in ("members", "count", "count_of", "chain", "path", "changes", "period"):
             for template in g[intent]:
@@ -228,7 +229,7 @@ def grammar() -> tuple[Pattern, ...]:
                 fixed.append(pattern)
     verbal: list[tuple[int, Pattern]] = []
     for kind, info in vocabulary().relation_kinds.items():
-        for lang in ("nl", "en"):
+        for lang in LANGUAGES:
             g = data[lang]
             phrasing = info.phrasing(lang)
             voices = (
@@ -246,7 +247,7 @@ def grammar() -> tuple[Pattern, ...]:
     return (*fixed, *(p for _, p in verbal))
 
 
-def question_phrases(lang: str) -> dict[str, str]:
+def question_phrases(lang: Lang) -> dict[str, str]:
     """The sentences ``ask`` adds to its answers in ``lang`` (``phrases`` in questions.json)."""
     phrases: dict[str, str] = questions()[lang]["phrases"]
     return phrases
@@ -347,7 +348,8 @@ def examples(model: GovernanceModel) -> list[str]:
     three kinds in Dutch and two in English; the stock examples when it has no relations."""
     data = questions()
     found: list[str] = []
-    for lang, wanted in (("nl", 3), ("en", 2)):
+    amounts: tuple[tuple[Lang, int], ...] = (("nl", 3), ("en", 2))
+    for lang, wanted in amounts:
         kinds: set[str] = set()
         for relation in model.relations:
             if len(kinds) == wanted:

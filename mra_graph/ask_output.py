@@ -36,11 +36,12 @@ from mra_graph.queries import Direction
 from mra_graph.summary import node_ref, source_ref
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang, words
 
 _SLOT = "…"
 
 
-def _phrases(lang: str) -> dict[str, str]:
+def _phrases(lang: Lang) -> dict[str, str]:
     return question_phrases("en" if lang == "en" else "nl")
 
 
@@ -130,13 +131,9 @@ def _ambiguity_lines(model: GovernanceModel, result: AskResult) -> list[str]:
     for said, nodes in zip(result.reading.names, result.matches, strict=True):
         if len(nodes) > 1:
             name = fold(said)
-            labels = [model.label(n.id, result.lang) for n in nodes]
-            if result.lang == "en":
-                listed = ", ".join(labels[:-1]) + " and " + labels[-1]
-                lines.append(f"'{name}' can mean {len(nodes)} things, {listed}: an answer for each.")
-            else:
-                listed = ", ".join(labels[:-1]) + " en " + labels[-1]
-                lines.append(f"'{name}' kan {len(nodes)} dingen betekenen, {listed}: een antwoord voor elk.")
+            w = words(result.lang)
+            listed = w.listing([model.label(n.id, result.lang) for n in nodes])
+            lines.append(w("answers", "ambiguous", name=name, n=len(nodes), listed=listed))
     return lines
 
 

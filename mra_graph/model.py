@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from mra_graph.words import Lang
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -343,7 +345,7 @@ class GovernanceModel(Strict):
         """As :attr:`labels`, from the English names where there are any."""
         return self._labels(lambda n: n.name_en or n.name)
 
-    def label(self, node_id: str, lang: str = "nl") -> str:
+    def label(self, node_id: str, lang: Lang = "nl") -> str:
         """The distinguishable name of a node in ``lang`` ('nl' or 'en')."""
         return (self.labels_en if lang == "en" else self.labels)[node_id]
 

@@ -7,11 +7,12 @@ from typing import Any
 
 from mra_graph.model import GovernanceModel, Node, Relation, Source
 from mra_graph.timeline import status_at
+from mra_graph.words import Lang
 
 __all__ = ["node_detail", "node_ref", "relation_detail", "source_ref"]
 
 
-def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: str = "nl") -> dict[str, Any]:
+def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl") -> dict[str, Any]:
     """``{"id", "name", "label", "kind", "type", "region", "status"}`` of a node on ``at``.
 
     ``name`` is in ``lang`` where the model has it; ``label`` also tells same-named
@@ -56,7 +57,7 @@ def relation_detail(relation: Relation, at: dt.date) -> dict[str, Any]:
     }
 
 
-def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: str = "nl") -> dict[str, Any]:
+def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl") -> dict[str, Any]:
     """Everything about one node: its fields and every relation in and out."""
     outgoing = []
     incoming = []

@@ -13,6 +13,7 @@ from pydantic import Field, ValidationError, model_validator
 from mra_graph.errors import ModelError, Problem
 from mra_graph.model import Strict
 from mra_graph.resources import data_file
+from mra_graph.words import Lang
 
 __all__ = ["Capacity", "Phrasing", "RelationKind", "Term", "Vocabulary", "vocabulary"]
 
@@ -43,13 +44,16 @@ class RelationKind(Strict):
         ),
     )
 
-    def phrasing(self, lang: str) -> Phrasing:
+    def phrasing(self, lang: Lang) -> Phrasing:
         return self.en if lang == "en" else self.nl
 
 
 class TypeName(Strict):
     nl: str
     en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nl
 
 
 class NodeKindInfo(Strict):
@@ -64,7 +68,7 @@ class Term(Strict):
     nl: str
     en: str
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nl
 
 
@@ -96,8 +100,17 @@ class Vocabulary(Strict):
                 raise ValueError(f"relation kind {kind!r} names capacities {unknown} not under 'capacities'")
         return self
 
-    def capacity_text(self, capacity: str, lang: str) -> str:
-        """``bestuurlijk`` in Dutch, ``political`` in English; an unknown one as it is."""
+    def type_name(self, kind: str, type_: str | None, lang: Lang) -> str:
+        """The name of a node's type (``bureau``), else of its kind (``orgaan``), else the kind."""
+        info = self.node_kinds.get(kind)
+        if info is None:
+            return kind
+        if type_ and type_ in info.types:
+            return info.types[type_].text(lang)
+        return info.en if lang == "en" else info.nl
+
+    def capacity_text(self, capacity: str, lang: Lang) -> str:
+        """``bestuurlijk`` in Dutch, ``executive`` in English; an unknown one as it is."""
         term = self.capacities.get(capacity)
         return term.text(lang) if term else capacity
 

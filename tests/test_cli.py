@@ -14,10 +14,18 @@ from tests.broken import broken_model
 Cli = Callable[..., Result]
 
 
-def test_check_bundled_model(cli: Cli) -> None:
-    result = cli("check")
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "model/organen.json: geldig (64 onderdelen, 89 relaties, 1 tabel met cijfers, "),
+        ("en", "model/organen.json: valid (64 nodes, 89 relations, 1 figure table, "),
+    ],
+    ids=["dutch", "english"],
+)
+def test_check_bundled_model(cli: Cli, lang: str, expected: str) -> None:
+    result = cli("--lang", lang, "check")
     assert result.exit_code == 0
-    assert result.stdout.startswith("model/organen.json: valid (")
+    assert result.stdout.startswith(expected)
 
 
 def test_check_json(cli: Cli) -> None:
@@ -112,6 +120,39 @@ def test_show_in_english(cli: Cli) -> None:
     result = cli("--lang", "en", "--at", "2017-06-01", "show", "regiegroep-am")
     assert result.stdout.startswith("Steering Group (AM)  [regiegroep-am]\n")
     assert "has as member" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "node", "expected"),
+    [
+        ("nl", "mra-bureau", ["  huis van de regio: ja", "  werkwijze: coördineert en initieert"]),
+        ("en", "mra-bureau", ["  house of the region: yes", "  way of working: «coördineert en initieert»"]),
+        (
+            "nl",
+            "pho-duurzaamheid-am",
+            ["  Ook genoemd: portefeuillehoudersoverleg Duurzaamheid AM, PHO Duurzaamheid"],
+        ),
+        (
+            "en",
+            "pho-duurzaamheid-am",
+            ["  Also called: «portefeuillehoudersoverleg Duurzaamheid AM», «PHO Duurzaamheid»"],
+        ),
+    ],
+    ids=["nl-attributes", "en-attributes", "nl-aliases", "en-aliases"],
+)
+def test_show_words_attributes_and_aliases_in_the_language(
+    cli: Cli, lang: str, node: str, expected: list[str]
+) -> None:
+    lines = cli("--lang", lang, "--at", "2017-06-01", "show", node).stdout.splitlines()
+    assert [line for line in lines if line in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "status"), [("nl", "(in overweging)"), ("en", "(under consideration)")], ids=["nl", "en"]
+)
+def test_show_words_the_status_of_a_relation(cli: Cli, lang: str, status: str) -> None:
+    result = cli("--lang", lang, "--at", "2017-06-01", "show", "pho-duurzaamheid-am")
+    assert [line for line in result.stdout.splitlines() if line.endswith(status)]
 
 
 def test_schema_command_prints_the_committed_schema(cli: Cli) -> None:

@@ -140,7 +140,7 @@ def test_membership_lines_carry_their_counts(model: GovernanceModel) -> None:
     english = {e.id: e.label for e in scene(model, Request("overview", at=AT, lang="en")).edges}
     assert english["burgemeester.member_of.regiegroep-am"] == "7 mayors"
     assert english["raadslid.member_of.raadsledenplatform-am"] == "2 per council"
-    assert english["regiegroep-mra.commissions.mra-bureau"] == "political"
+    assert english["regiegroep-mra.commissions.mra-bureau"] == "executive"
 
 
 def test_planned_nodes_are_marked_or_left_out(model: GovernanceModel) -> None:

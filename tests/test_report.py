@@ -202,7 +202,7 @@ def test_the_english_report_uses_english_names_and_words(report_en: Report) -> N
     assert commissioned.title == "Is commissioned by"
     assert [(line.other.label, line.extras) for line in commissioned.lines] == [
         ("employer's committee", ("civil-service",)),
-        ("Steering Group (MRA)", ("political",)),
+        ("Steering Group (MRA)", ("executive",)),
     ]
     assert report_en.title == "Governance bodies of the MRA and Amstelland-Meerlanden"
     assert report_en.staffing is not None

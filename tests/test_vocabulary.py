@@ -27,7 +27,7 @@ def test_a_capacity_a_relation_kind_names_must_be_defined(tmp_path: Path) -> Non
     ("capacity", "lang", "text"),
     [
         ("bestuurlijk", "nl", "bestuurlijk"),
-        ("bestuurlijk", "en", "political"),
+        ("bestuurlijk", "en", "executive"),
         ("ambtelijk", "en", "civil-service"),
     ],
 )

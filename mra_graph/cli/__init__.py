@@ -16,6 +16,7 @@ import click
 
 from mra_graph.cli.context import Context, date_type
 from mra_graph.errors import ModelError, MraGraphError
+from mra_graph.words import Lang
 
 __all__ = ["main"]
 
@@ -99,6 +100,6 @@ class _Group(click.Group):
 )
 @click.version_option(package_name="mra-graph")
 @click.pass_context
-def main(ctx: click.Context, model_path: str | None, lang: str, at: dt.date | None, fmt: str) -> None:
+def main(ctx: click.Context, model_path: str | None, lang: Lang, at: dt.date | None, fmt: str) -> None:
     """Who does what in the Metropoolregio Amsterdam and Amstelland-Meerlanden."""
     ctx.obj = Context(model_path=model_path, lang=lang, at=at or dt.date.today(), fmt=fmt)

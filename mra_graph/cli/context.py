@@ -12,6 +12,7 @@ import click
 
 from mra_graph.loading import load
 from mra_graph.model import GovernanceModel
+from mra_graph.words import Lang
 
 __all__ = ["Context", "date_type", "echo_json"]
 
@@ -34,7 +35,7 @@ date_type = _DateType()
 @dataclass
 class Context:
     model_path: str | None
-    lang: str
+    lang: Lang
     at: dt.date
     fmt: str
     _model: GovernanceModel | None = field(default=None, repr=False)

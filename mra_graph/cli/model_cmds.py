@@ -7,27 +7,18 @@ from pathlib import Path
 
 import click
 
+from mra_graph.answer_text import relation_extras
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.loading import load, sources_dir_from_env
-from mra_graph.model import NodeKind
+from mra_graph.model import NodeKind, Relation
 from mra_graph.names import resolve
 from mra_graph.schema import json_schema_text
 from mra_graph.summary import node_detail, node_ref
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang, words
 
 pass_context = click.make_pass_decorator(Context)
-
-STATUS_NL = {
-    "active": "actief",
-    "planned": "gepland",
-    "under_consideration": "in overweging",
-    "ended": "beëindigd",
-}
-
-
-def status_word(status: str, lang: str) -> str:
-    return status.replace("_", " ") if lang == "en" else STATUS_NL[status]
 
 
 @click.command()
@@ -52,8 +43,9 @@ def check(obj: Context, model_path: str | None, sources_dir: str | None) -> None
         else:
             for problem in error.problems:
                 click.echo(str(problem))
-            count = len(error.problems)
-            click.echo(f"{shown}: {count} problem{'s' if count != 1 else ''}", err=True)
+            click.echo(
+                words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
+            )
         raise SystemExit(1) from None
     from mra_graph.render.definitions import model_views, view_file_for
 
@@ -71,10 +63,18 @@ def check(obj: Context, model_path: str | None, sources_dir: str | None) -> None
             {"file": shown, "valid": True, "problems": [], **counts, "quotes_checked": folder is not None}
         )
     else:
-        quoted = ", quotes checked against the sources" if folder else ""
+        w = words(obj.lang)
         click.echo(
-            f"{shown}: valid ({counts['nodes']} nodes, {counts['relations']} relations, "
-            f"{counts['figure_tables']} figure table, {counts['conflicts']} recorded conflicts{quoted})"
+            w(
+                "model",
+                "valid",
+                file=shown,
+                nodes=w.counted("model", "counts", "nodes", n=counts["nodes"]),
+                relations=w.counted("model", "counts", "relations", n=counts["relations"]),
+                tables=w.counted("model", "counts", "tables", n=counts["figure_tables"]),
+                conflicts=w.counted("model", "counts", "conflicts", n=counts["conflicts"]),
+                quoted=w("model", "quotes_checked") if folder else "",
+            )
         )
 
 
@@ -103,26 +103,21 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     if obj.json:
         echo_json({"at": obj.at.isoformat(), "nodes": refs})
         return
-    vocab = vocabulary()
+    w, vocab = words(obj.lang), vocabulary()
     rows = []
-    for ref in refs:
-        kind_info = vocab.node_kinds[ref["kind"]]
-        kind_word = kind_info.en if obj.lang == "en" else kind_info.nl
-        if ref["type"] in kind_info.types:
-            type_name = kind_info.types[ref["type"]]
-            kind_word = type_name.en if obj.lang == "en" else type_name.nl
+    for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
-        rows.append((ref["id"], ref["label"], kind_word, region_short, status_word(ref["status"], obj.lang)))
-    _table(
-        rows,
-        (
-            "id",
-            "name" if obj.lang == "en" else "naam",
-            "kind" if obj.lang == "en" else "soort",
-            "regio" if obj.lang == "nl" else "region",
-            "status",
-        ),
-    )
+        rows.append(
+            (
+                ref["id"],
+                ref["label"],
+                vocab.type_name(node.kind.value, node.type, obj.lang),
+                region_short,
+                w.status(ref["status"]),
+            )
+        )
+    columns = w.section("model")["columns"]
+    _table(rows, tuple(columns[c] for c in ("id", "name", "kind", "region", "status")))
 
 
 def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
@@ -142,57 +137,55 @@ def show(obj: Context, node: str) -> None:
     if obj.json:
         echo_json(detail)
         return
-    en = obj.lang == "en"
+    w = words(obj.lang)
     vocab = vocabulary()
     click.echo(f"{detail['label']}  [{detail['id']}]")
-    facts = [vocab.node_kinds[detail["kind"]].en if en else vocab.node_kinds[detail["kind"]].nl]
+    facts = [vocab.type_name(found.kind.value, found.type, obj.lang)]
     if detail["region"]:
         facts.append(model.regions_by_id[detail["region"]].short)
-    facts.append(f"{status_word(detail['status'], obj.lang)} {'on' if en else 'op'} {obj.at.isoformat()}")
+    facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=obj.at.isoformat())}")
     if detail["valid_from"]:
-        facts.append(f"{'from' if en else 'vanaf'} {detail['valid_from']}")
+        facts.append(w("model", "from", date=detail["valid_from"]))
     if detail["valid_to"]:
-        facts.append(f"{'until' if en else 'tot'} {detail['valid_to']}")
+        facts.append(w("model", "until", date=detail["valid_to"]))
     click.echo("  " + " · ".join(facts))
     if detail["aliases"]:
-        click.echo(f"  {'Also called' if en else 'Ook genoemd'}: " + ", ".join(detail["aliases"]))
-    for former in detail["former_names"]:
-        name = (former.get("name_en") or former["name"]) if en else former["name"]
-        click.echo(f"  {'Called' if en else 'Heette'} {name} {'until' if en else 'tot'} {former['valid_to']}")
+        click.echo(
+            f"  {w('model', 'also_called')}: " + ", ".join(w.untranslated(a) for a in detail["aliases"])
+        )
+    for former in found.former_names:
+        name = w.pick(former.name, former.name_en)
+        click.echo("  " + w("model", "called_until", name=name, date=former.valid_to.isoformat()))
     if detail["description"]:
-        click.echo(f"  {detail['description']}")
+        click.echo(f"  {w.pick(found.description, found.description_en)}")
     if detail["size"] is not None:
-        click.echo(f"  {'Members' if en else 'Leden'}: {detail['size']}")
+        click.echo(f"  {w('model', 'members')}: {detail['size']}")
     for key, value in detail["attributes"].items():
-        shown = ", ".join(value) if isinstance(value, list) else str(value)
-        click.echo(f"  {key}: {shown}")
+        click.echo(f"  {w.attribute(key)}: {w.value(value)}")
     for conflict_id in detail["conflicts"]:
-        click.echo(f"  {'Disputed, see conflict' if en else 'Betwist, zie conflict'} {conflict_id!r}")
+        click.echo("  " + w("model", "disputed", id=repr(conflict_id)))
     lines: list[tuple[str, str, str]] = []
+    by_id = {r.id: r for r in model.relations}
     for rel in detail["outgoing"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).active
-        lines.append((phrase, rel["other"]["label"], _extras(rel)))
+        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang)))
     for rel in detail["incoming"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).passive
-        lines.append((phrase, rel["other"]["label"], _extras(rel)))
+        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang)))
     if lines:
-        click.echo("  " + ("Relations" if en else "Relaties") + ":")
+        click.echo(f"  {w('model', 'relations')}:")
         width = max(len(p) for p, _, _ in lines)
         for phrase, other, extra in lines:
             click.echo(f"    {phrase.ljust(width)}  {other}{extra}")
-    click.echo("  " + ("Sources" if en else "Bronnen") + ":")
+    click.echo(f"  {w('model', 'sources')}:")
     for source in detail["sources"]:
         quote = f': "{source["quote"]}"' if "quote" in source else ""
         click.echo(f"    {source['document']}, {source['section']}{quote}")
 
 
-def _extras(rel: dict[str, object]) -> str:
-    attributes = rel["attributes"]
-    assert isinstance(attributes, dict)
-    parts = [str(attributes[k]) for k in ("capacity", "count", "role") if k in attributes]
-    if "per" in attributes:
-        parts[-1] = f"{attributes['count']} per {attributes['per']}"
-    status = rel["status"]
+def _extras(relation: Relation, status: str, lang: Lang) -> str:
+    """A relation's capacity, flags, count and role, and its status when not active."""
+    parts = relation_extras(relation, lang)
     if status != "active":
-        parts.append(str(status).replace("_", " "))
+        parts.append(words(lang).status(status))
     return f" ({', '.join(parts)})" if parts else ""

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.context import Context, date_type, echo_json
+from mra_graph.words import Lang
 
 __all__ = ["ask", "chain", "diff", "formation", "members", "path", "query"]
 
@@ -27,7 +28,7 @@ def _echo_lines(lines: Sequence[str]) -> None:
     click.echo("\n".join(lines))
 
 
-def _blocks(blocks: Sequence[Sequence[str]], at: dt.date, lang: str) -> None:
+def _blocks(blocks: Sequence[Sequence[str]], at: dt.date, lang: Lang) -> None:
     from mra_graph.answer_text import as_of_line
 
     out = [as_of_line(at, lang)]

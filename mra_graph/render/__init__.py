@@ -55,6 +55,7 @@ from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, build_scene
 from mra_graph.render.text import Description, describe_parts, describe_scene
+from mra_graph.words import Lang
 
 __all__ = [
     "FORMATS",
@@ -105,7 +106,7 @@ class Request:
     node: str | None = None
     _: KW_ONLY
     at: dt.date
-    lang: str = "nl"
+    lang: Lang = "nl"
     depth: int | None = None
     relations: Sequence[str] | None = None
     active_only: bool = False

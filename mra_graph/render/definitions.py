@@ -27,6 +27,7 @@ from pydantic import Field, ValidationError
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model import GovernanceModel, Strict
 from mra_graph.resources import bundled_model_path, data_file
+from mra_graph.words import Lang
 
 __all__ = [
     "EdgeStyle",
@@ -46,7 +47,7 @@ class Texts(Strict):
     nl: str
     en: str
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         return self.en if lang == "en" else self.nl
 
 
@@ -187,11 +188,6 @@ class Style(Strict):
     emphasis: Emphasis
     relations: dict[str, EdgeStyle]
     default_relation: EdgeStyle
-    plurals: dict[str, dict[str, str]] = Field(
-        description="Per language, the plural of a counted member by its Dutch name (burgemeester)."
-    )
-    words_en: dict[str, str]
-    text: dict[str, dict[str, str]]
 
     def node(self, kind: str, type_: str | None) -> NodeStyle:
         """The style of a node: its ``kind.type`` entry, else its kind's, else a plain box."""
@@ -204,9 +200,6 @@ class Style(Strict):
     def cluster(self, position: int) -> ClusterStyle:
         """The look of the region at ``position`` among the model's regions by id."""
         return self.clusters[position % len(self.clusters)]
-
-    def words(self, lang: str) -> dict[str, str]:
-        return self.text.get(lang) or self.text["nl"]
 
 
 def _read(name: str) -> object:

@@ -23,6 +23,7 @@ from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import words
 
 __all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
@@ -192,11 +193,7 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
     looks: dict[NodeStyle, tuple[str, list[str]]] = {}
     for node in scene.nodes:
         key = f"{node.kind}.{node.type}" if f"{node.kind}.{node.type}" in style.nodes else node.kind
-        info = voc.node_kinds.get(node.kind)
-        name = (info.en if lang == "en" else info.nl) if info else node.kind
-        if "." in key and info and node.type in info.types:
-            found = info.types[node.type or ""]
-            name = found.en if lang == "en" else found.nl
+        name = voc.type_name(node.kind, node.type if "." in key else None, lang)
         _, names = looks.setdefault(style.node(node.kind, node.type), (key, []))
         if name not in names:
             names.append(name)
@@ -214,7 +211,7 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
     for status in sorted({n.status for n in scene.nodes} - {Status.ACTIVE}, key=lambda s: s.value):
         look_status = style.statuses.get(status.value)
         attrs = {
-            "label": f"<{html_text(status_word(status, lang, style))}>",
+            "label": f"<{html_text(status_word(status, lang))}>",
             "shape": "box",
             "style": f"rounded,{look_status.style}" if look_status else "rounded",
             "color": look_status.line if look_status else "#7F7F7F",
@@ -231,11 +228,11 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "arrowhead": "normal",
             "label": _BLANK,
         }
-        label = {"label": f"<{html_text(status_word(status, lang, style))}>", "shape": "plaintext"}
+        label = {"label": f"<{html_text(status_word(status, lang))}>", "shape": "plaintext"}
         items.append((f"legend-status-line-{status.value}", label, edge_attrs))
     if any(n.emphasised for n in scene.nodes):
         attrs = {
-            "label": f"<{html_text(style.words(lang)['emphasis'])}>",
+            "label": f"<{html_text(words(lang)('diagram', 'emphasis'))}>",
             "shape": "box",
             "style": "rounded",
             "color": style.emphasis.line,
@@ -277,14 +274,13 @@ def legend_columns(scene: Scene) -> int:
 def _legend(graph: graphviz.Digraph, scene: Scene, style: Style) -> str:
     """Add a cluster listing the node looks and relation kinds this scene draws, and nothing
     else, in rows of :func:`legend_columns`; returns the id of its first entry."""
-    words = style.words(scene.lang)
     items = _legend_items(scene, style)
     heads: list[str] = []
     columns = legend_columns(scene)
     with graph.subgraph(name="cluster_legend") as legend:
         _attr_statement(
             legend,
-            label=f"<<B>{html_text(words['legend'])}</B>>",
+            label=f"<<B>{html_text(words(scene.lang)('diagram', 'legend'))}</B>>",
             style="rounded",
             color="#7F7F7F",
             fontsize=_num(style.font_size),

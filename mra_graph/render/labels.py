@@ -12,8 +12,8 @@ import functools
 import textwrap
 
 from mra_graph.model import GovernanceModel, Node, Relation, Status
-from mra_graph.render.definitions import Style
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang, words
 
 __all__ = [
     "dot_text",
@@ -86,30 +86,18 @@ def dot_text(text: str) -> str:
     return text.replace("\\", "\\\\").replace("&", "&amp;").replace("\r", "").replace("\n", "\\n")
 
 
-def number(value: float, lang: str) -> str:
+def number(value: float, lang: Lang) -> str:
     """``2,5`` in Dutch, ``2.5`` in English, and ``1`` rather than ``1.0``."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return words(lang).number(value)
 
 
-def status_word(status: Status, lang: str, style: Style) -> str:
-    return style.words(lang).get(status.value, status.value)
+def status_word(status: Status, lang: Lang) -> str:
+    return words(lang).status(status.value)
 
 
-def type_name(node: Node, lang: str) -> str:
+def type_name(node: Node, lang: Lang) -> str:
     """The vocabulary's name of a node's type (``bureau``), else of its kind (``orgaan``)."""
-    kinds = vocabulary().node_kinds
-    info = kinds.get(node.kind.value)
-    if info is None:
-        return node.kind.value
-    if node.type and node.type in info.types:
-        found = info.types[node.type]
-        return found.en if lang == "en" else found.nl
-    return info.en if lang == "en" else info.nl
-
-
-def _translate(text: str, lang: str, style: Style) -> str:
-    return style.words_en.get(text, text) if lang == "en" else text
+    return vocabulary().type_name(node.kind.value, node.type, lang)
 
 
 def node_notes(
@@ -117,19 +105,19 @@ def node_notes(
     node: Node,
     status: Status,
     at: dt.date,
-    lang: str,
-    style: Style,
+    lang: Lang,
     *,
     staffing: bool,
 ) -> tuple[str, ...]:
     """The small lines under a node's name: its status when not active, its staffing (fte)."""
+    w = words(lang)
     notes: list[str] = []
     if status is not Status.ACTIVE:
-        word = status_word(status, lang, style)
+        word = w.status(status.value)
         if status is Status.PLANNED and node.valid_from:
-            word += (" from " if lang == "en" else " vanaf ") + node.valid_from.isoformat()
+            word = w("status_from", status=word, date=node.valid_from.isoformat())
         elif status is Status.ENDED and node.valid_to:
-            word += (" on " if lang == "en" else " op ") + node.valid_to.isoformat()
+            word = w("status_on", status=word, date=node.valid_to.isoformat())
         notes.append(word)
     if staffing:
         for table in sorted(model.figures, key=lambda t: t.id):
@@ -137,22 +125,20 @@ def node_notes(
             year = years[-1]
             for row in table.rows:
                 if node.id in row.nodes:
-                    value = number(row.values[year], lang)
-                    text = f"{value} {table.unit} ({year})"
+                    text = f"{w.number(row.values[year])} {table.unit} ({year})"
                     if len(row.nodes) > 1:
-                        shared = len(row.nodes)
-                        text += f", shared by {shared}" if lang == "en" else f", gedeeld door {shared}"
+                        text = w("diagram", "staffing_shared", text=text, n=len(row.nodes))
                     notes.append(text)
     return tuple(notes)
 
 
-def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: str, style: Style) -> str:
+def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: Lang) -> str:
     """What a reader sees when pointing at a node: name, type, status and description."""
     head = f"{model.label(node.id, lang)} ({type_name(node, lang)}"
     if status is not Status.ACTIVE:
-        head += ", " + status_word(status, lang, style)
+        head += ", " + status_word(status, lang)
     head += ")"
-    description = (node.description_en or node.description) if lang == "en" else node.description
+    description = words(lang).pick(node.description, node.description_en)
     if description:
         description = " ".join(description.split())
         if len(description) > MAX_TOOLTIP:
@@ -161,25 +147,24 @@ def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: str, 
     return head
 
 
-def edge_label(model: GovernanceModel, rel: Relation, lang: str, style: Style) -> str:
+def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
     """A relation's label: its count ("7 burgemeesters", "2 per raad"), capacity, role, flags."""
-    voc = vocabulary()
-    words = style.words(lang)
+    voc, w = vocabulary(), words(lang)
     parts: list[str] = []
     if rel.count is not None:
         if rel.per is not None:
-            parts.append(words["per"].format(count=rel.count, per=_translate(rel.per, lang, style)))
+            parts.append(w("count", "per", count=rel.count, per=w.term(rel.per)))
         else:
-            plural = style.plurals.get(lang, {}).get(model.nodes_by_id[rel.from_].name)
+            plural = w.plural(model.nodes_by_id[rel.from_].name)
             parts.append(
-                words["count"].format(count=rel.count, plural=plural)
+                w("count", "plural", count=rel.count, plural=plural)
                 if plural
-                else words["count_fallback"].format(count=rel.count)
+                else w("count", "bare", count=rel.count)
             )
     if rel.capacity:
         parts.append(voc.capacity_text(rel.capacity, lang))
     if rel.role:
-        parts.append(_translate(rel.role, lang, style))
+        parts.append(w.term(rel.role))
     for key, value in sorted(rel.attributes.items()):
         if value is True and key in voc.attribute_flags:
             parts.append(voc.attribute_flags[key].text(lang))

@@ -22,6 +22,7 @@ from mra_graph.render.labels import edge_label, node_notes, node_tooltip
 from mra_graph.render.layout import Layout, plan, selected
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
 
@@ -70,7 +71,7 @@ class Cluster:
 @dataclass(frozen=True)
 class Scene:
     view: str
-    lang: str
+    lang: Lang
     at: dt.date
     title: str
     subtitle: str
@@ -163,7 +164,7 @@ def build_scene(
     node: str | None = None,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     depth: int | None = None,
     relations: Sequence[str] | None = None,
     active_only: bool = False,
@@ -269,7 +270,7 @@ def _assemble(
     root: str | None,
     used: set[str],
     at: dt.date,
-    lang: str,
+    lang: Lang,
     arranged: Layout,
 ) -> Scene:
     voc = vocabulary()
@@ -286,8 +287,8 @@ def _assemble(
                 cluster=arranged.clusters[n.id],
                 status=status,
                 emphasised=view.emphasise_root and n.id == root,
-                notes=node_notes(model, n, status, at, lang, style, staffing=view.staffing),
-                tooltip=node_tooltip(model, n, status, lang, style),
+                notes=node_notes(model, n, status, at, lang, staffing=view.staffing),
+                tooltip=node_tooltip(model, n, status, lang),
             )
         )
     scene_edges = []
@@ -298,7 +299,7 @@ def _assemble(
                 kind=rel.kind,
                 source=rel.from_,
                 target=rel.to,
-                label=edge_label(model, rel, lang, style),
+                label=edge_label(model, rel, lang),
                 status=status_at(rel, at),
                 emphasised=view.emphasise_walk and rel.id in used,
                 phrase=sentence(model, rel, lang)
@@ -317,21 +318,18 @@ def _assemble(
             members.setdefault(drawn.cluster, []).append(drawn.id)
     for region_id, ids_in in members.items():
         region = model.regions_by_id[region_id]
-        label = (region.name_en or region.name) if lang == "en" else region.name
+        label = words(lang).pick(region.name, region.name_en)
         clusters.append(Cluster(region.id, label, tuple(ids_in), looks[region.id]))
-    words = style.words(lang)
-    model_title = (model.title_en or model.title) if lang == "en" else model.title
+    model_title = words(lang).pick(model.title, model.title_en)
     drawn_for = model.regions_by_id.get(view.region or "")
-    region_name = ""
-    if drawn_for is not None:
-        region_name = (drawn_for.name_en or drawn_for.name) if lang == "en" else drawn_for.name
+    region_name = words(lang).pick(drawn_for.name, drawn_for.name_en) if drawn_for is not None else ""
     template = view.title.text(lang)
     title = (
         template.replace("{node}", model.label(root, lang) if root else "")
         .replace("{model}", model_title)
         .replace("{region}", region_name)
     )
-    as_of = words["as_of"].format(date=at.isoformat())
+    as_of = words(lang)("as_of", date=at.isoformat())
     return Scene(
         view=name,
         lang=lang,

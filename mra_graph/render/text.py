@@ -12,6 +12,7 @@ from mra_graph.model import Status
 from mra_graph.render.definitions import Style
 from mra_graph.render.labels import status_word
 from mra_graph.render.scene import Scene, SceneNode
+from mra_graph.words import words
 
 __all__ = ["Description", "describe_parts", "describe_scene"]
 
@@ -19,7 +20,7 @@ __all__ = ["Description", "describe_parts", "describe_scene"]
 def _name(node: SceneNode, scene: Scene, style: Style) -> str:
     if node.status is Status.ACTIVE:
         return node.label
-    return f"{node.label} ({status_word(node.status, scene.lang, style)})"
+    return f"{node.label} ({status_word(node.status, scene.lang)})"
 
 
 @dataclass(frozen=True)
@@ -52,21 +53,19 @@ def describe_scene(scene: Scene, style: Style) -> str:
 
 def describe_parts(scene: Scene, style: Style) -> Description:
     """The text of :func:`describe_scene`, in its parts."""
-    en = scene.lang == "en"
+    w = words(scene.lang)
     nodes = scene.nodes_by_id
     lines = [f"{scene.title}. {scene.subtitle}."]
-    count = len(scene.nodes)
-    edges = len(scene.edges)
     lines.append(
-        f"The diagram shows {count} node{'s' if count != 1 else ''} and {edges} "
-        f"connection{'s' if edges != 1 else ''}."
-        if en
-        else f"Het diagram toont {count} onderde{'len' if count != 1 else 'el'} en {edges} "
-        f"verbinding{'en' if edges != 1 else ''}."
+        w(
+            "diagram",
+            "shows",
+            nodes=w.counted("diagram", "nodes", n=len(scene.nodes)),
+            edges=w.counted("diagram", "edges", n=len(scene.edges)),
+        )
     )
     if scene.root is not None:
-        root = nodes[scene.root]
-        lines.append(f"In focus: {root.label}." if en else f"Centraal staat {root.label}.")
+        lines.append(w("diagram", "in_focus", name=nodes[scene.root].label))
     placed: set[str] = set()
     for cluster in scene.clusters:
         names = ", ".join(_name(nodes[i], scene, style) for i in cluster.nodes)
@@ -74,16 +73,12 @@ def describe_parts(scene: Scene, style: Style) -> Description:
         placed.update(cluster.nodes)
     rest = [n for n in scene.nodes if n.id not in placed]
     if rest:
-        head = (
-            ("Outside the regions" if en else "Buiten de regio's")
-            if scene.clusters
-            else ("Nodes" if en else "Onderdelen")
-        )
+        head = w("diagram", "outside_regions" if scene.clusters else "parts")
         lines.append(f"{head}: " + ", ".join(_name(n, scene, style) for n in rest) + ".")
     sentences = tuple(
         e.phrase
         + (f" ({e.label})" if e.label else "")
-        + (f" [{status_word(e.status, scene.lang, style)}]" if e.status is not Status.ACTIVE else "")
+        + (f" [{status_word(e.status, scene.lang)}]" if e.status is not Status.ACTIVE else "")
         for e in scene.edges
     )
-    return Description(tuple(lines), "Connections" if en else "Verbindingen", sentences)
+    return Description(tuple(lines), w("diagram", "connections"), sentences)

@@ -21,8 +21,9 @@ from mra_graph.report.content import Card, ChainStep, Group, Line, Ref
 from mra_graph.report.phrases import Phrases
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
+from mra_graph.words import Lang
 
-__all__ = ["MAIN_GROUPS", "CardMaker", "attribute_text"]
+__all__ = ["MAIN_GROUPS", "CardMaker"]
 
 MAIN_GROUPS = (
     ("supports", "out"),
@@ -35,17 +36,6 @@ MAIN_GROUPS = (
 """The relations every body card names first, in this order, even when there are none."""
 
 _COMPOSITION = ("member_of", "part_of")
-
-
-def attribute_text(value: object, t: Phrases) -> str:
-    """An attribute value as text: ``ja``/``nee`` for true/false, lists joined by commas."""
-    if isinstance(value, bool):
-        return t("yes") if value else t("no")
-    if isinstance(value, float) and value == int(value):
-        return str(int(value))
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
 
 
 def _capital(text: str) -> str:
@@ -64,7 +54,7 @@ class CardMaker:
     """With a focus, only relations between these nodes are shown (their cards exist)."""
 
     @property
-    def lang(self) -> str:
+    def lang(self) -> Lang:
         return self.t.lang
 
     def ref(self, node: Node) -> Ref:
@@ -94,7 +84,7 @@ class CardMaker:
         owner = relation.from_ == here
         flags = set(vocabulary().attribute_flags)
         details = tuple(
-            (self.t.attribute_name(k), attribute_text(v, self.t))
+            (self.t.attribute_name(k), self.t.words.value(v))
             for k, v in sorted(relation.attributes.items())
             if k not in flags
         )
@@ -107,7 +97,7 @@ class CardMaker:
             other=self.ref(self.model.nodes_by_id[other_id]),
             extras=self._extras(relation) if extras is None else extras,
             details=details,
-            note=relation.note,
+            note=self.t.words.untranslated(relation.note) if relation.note else None,
             status_text=self._status_text(relation),
             disputed=relation.id in self.model.disputed,
             sources=tuple(relation.sources),
@@ -191,24 +181,24 @@ class CardMaker:
         return Card(
             ref=ref,
             name=(node.name_en or node.name) if en else node.name,
-            other_name=(node.name if en else node.name_en)
+            other_name=t.words.other_language(node.name if en else node.name_en)
             if node.name_en and node.name_en != node.name
             else None,
-            aliases=tuple(node.aliases),
+            aliases=tuple(t.words.untranslated(a) for a in node.aliases),
             what=what,
-            region=((region.name_en or region.name) if en else region.name) if region else None,
-            description=(node.description_en or node.description) if en else node.description,
+            region=t.words.pick(region.name, region.name_en) if region else None,
+            description=t.words.pick(node.description, node.description_en),
             description_lang="en" if en and node.description_en else "nl",
             period=self._period(node),
             facts=tuple(
-                (t.attribute_name(k), attribute_text(v, t))
+                (t.attribute_name(k), t.words.value(v))
                 for k, v in sorted(node.attributes.items())
                 if k not in ("meetings_per_year", "chair")
             ),
             composition=composition,
             size_sentence=self._size_sentence(node) if composition or node.size is not None else None,
             chair=chair,
-            chair_note=attribute_text(node.attributes["chair"], t) if "chair" in node.attributes else None,
+            chair_note=t.words.value(node.attributes["chair"]) if "chair" in node.attributes else None,
             meetings=self._meetings(node),
             groups=tuple(groups),
             other_groups=tuple(other_groups),
@@ -219,7 +209,7 @@ class CardMaker:
             ),
             sources=tuple(node.sources),
             staffing_rows=tuple(
-                (f"row-{row.id}", (row.label_en or row.label) if en else row.label)
+                (f"row-{row.id}", t.words.pick(row.label, row.label_en))
                 for table in self.model.figures
                 for row in table.rows
                 if node.id in row.nodes
@@ -228,14 +218,9 @@ class CardMaker:
 
     def _what(self, node: Node) -> str:
         """``regiegroep (orgaan)``: the node's type and kind in the vocabulary's words."""
-        words = vocabulary().node_kinds.get(node.kind.value)
-        if words is None:
-            return node.kind.value
-        kind_text = words.en if self.lang == "en" else words.nl
-        type_words = words.types.get(node.type) if node.type else None
-        if type_words is None:
-            return kind_text
-        type_text = type_words.en if self.lang == "en" else type_words.nl
+        voc = vocabulary()
+        kind_text = voc.type_name(node.kind.value, None, self.lang)
+        type_text = voc.type_name(node.kind.value, node.type, self.lang)
         return type_text if type_text == kind_text else f"{type_text} ({kind_text})"
 
     def _composition(self, node: Node, relations: Sequence[Relation]) -> tuple[Line, ...]:
@@ -244,8 +229,10 @@ class CardMaker:
         for rel in relations:
             if rel.count is None:
                 amount = t.number_not_given
+            elif rel.per:
+                amount = t.words("count", "per", count=rel.count, per=t.words.term(rel.per))
             else:
-                amount = f"{rel.count} per {rel.per}" if rel.per else str(rel.count)
+                amount = str(rel.count)
             kind = t.member if rel.kind == "member_of" else t.part
             lines.append(self.line(rel, node.id, extras=(amount, kind, *self._extras(rel, with_count=False))))
         order = {k: i for i, k in enumerate(_COMPOSITION)}

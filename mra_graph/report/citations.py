@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from mra_graph.model import GovernanceModel, Source
 from mra_graph.report.content import Citation, DocumentEntry, SectionEntry
+from mra_graph.words import Lang, words
 
 __all__ = ["Citer"]
 
@@ -31,7 +32,7 @@ class Citer:
         return found
 
     def number(
-        self, model: GovernanceModel, lang: str = "nl"
+        self, model: GovernanceModel, lang: Lang = "nl"
     ) -> tuple[dict[Source, Citation], tuple[DocumentEntry, ...]]:
         """Every cited passage numbered, and the documents with their sections and passages;
         in English, each document also has its English title and period where the model gives them."""
@@ -62,7 +63,7 @@ class Citer:
                 )
                 for title in document.sections
             ]
-            period = (document.period_en or document.period) if en else document.period
+            period = words(lang).pick(document.period, document.period_en)
             documents.append(
                 DocumentEntry(
                     document.id,

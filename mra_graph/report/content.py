@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mra_graph.model import Source
 from mra_graph.report.phrases import Phrases
+from mra_graph.words import Lang
 
 if TYPE_CHECKING:
     from mra_graph.render.text import Description
@@ -105,7 +106,7 @@ class Card:
     what: str
     region: str | None
     description: str | None
-    description_lang: str
+    description_lang: Lang
     period: str | None
     facts: tuple[tuple[str, str], ...]
     composition: tuple[Line, ...]
@@ -199,7 +200,7 @@ class ConflictEntry:
     claims: tuple[ClaimEntry, ...]
     model_choice: str | None
     subjects: tuple[tuple[str, str], ...]
-    model_choice_lang: str = "nl"
+    model_choice_lang: Lang = "nl"
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ class Diagram:
 class Report:
     """A whole report: what the templates get as ``report``, with the phrases as ``t``."""
 
-    lang: str
+    lang: Lang
     at: dt.date
     since: dt.date | None
     title: str

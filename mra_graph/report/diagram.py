@@ -15,6 +15,7 @@ from mra_graph.errors import MraGraphError
 from mra_graph.model import GovernanceModel
 from mra_graph.render.definitions import Views
 from mra_graph.report.content import Diagram
+from mra_graph.words import Lang
 
 __all__ = ["diagram", "embeddable"]
 
@@ -55,7 +56,7 @@ def diagram(
     model: GovernanceModel,
     *,
     at: dt.date,
-    lang: str,
+    lang: Lang,
     title: str,
     focus: str | None = None,
     mermaid: bool = False,

@@ -27,27 +27,27 @@ from mra_graph.report.content import (
 from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import Phrases, phrases
 from mra_graph.timeline import status_at
+from mra_graph.words import Lang, words
 
 __all__ = ["build_report", "number_text"]
 
 _KIND_ORDER = ("body", "role", "organisation", "place", "document", "instrument")
 
 
-def number_text(value: float, lang: str, signed: bool = False) -> str:
+def number_text(value: float, lang: Lang, signed: bool = False) -> str:
     """``2,5`` in Dutch, ``2.5`` in English; ``+1,5`` when ``signed`` and not zero.
 
     >>> number_text(1.5, "nl", signed=True), number_text(-7.0, "en", signed=True), number_text(0, "nl", True)
     ('+1,5', '-7', '0')
     """
-    text = f"{value:+g}" if signed and value else f"{value:g}"
-    return text.replace(".", ",") if lang != "en" else text
+    return words(lang).number(value, signed)
 
 
 def build_report(
     model: GovernanceModel,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     since: dt.date | None = None,
     focus: Node | None = None,
     diagram: Diagram | None = None,
@@ -79,7 +79,7 @@ def build_report(
         if not region_nodes and focus is not None:
             continue
         anchor = f"region-{region.id}"
-        name = (region.name_en or region.name) if en else region.name
+        name = t.words.pick(region.name, region.name_en)
         citer.add(region.sources, anchor, name)
         in_region = [n for n in nodes if n.region == region.id]
         regions.append(
@@ -87,7 +87,9 @@ def build_report(
                 id=region.id,
                 anchor=anchor,
                 name=name,
-                other_name=(region.name if en else region.name_en) if region.name_en != region.name else None,
+                other_name=t.words.other_language(region.name if en else region.name_en or "")
+                if region.name_en != region.name
+                else None,
                 short=region.short,
                 intro=t("region_intro", short=region.short, counts=_kind_counts(in_region, t)),
                 cards=tuple(maker.card(n) for n in region_nodes),
@@ -107,7 +109,7 @@ def build_report(
     conflicts = _conflicts(model, maker, included, staffing is not None)
     citations, documents = citer.number(model, lang)
 
-    title = (model.title_en or model.title) if en else model.title
+    title = t.words.pick(model.title, model.title_en)
     focus_ref = maker.ref(focus) if focus is not None else None
     heading = f"{title}: {t('about_focus', name=focus_ref.label)}" if focus_ref else title
     relation_count = sum(1 for r in model.relations if r.from_ in included and r.to in included)
@@ -174,7 +176,7 @@ def _staffing(model: GovernanceModel, maker: CardMaker) -> Staffing:
     figure = model.figures[0]
     rows = []
     for row in table.rows:
-        label = (row.label_en or row.label) if lang == "en" else row.label
+        label = t.words.pick(row.label, row.label_en)
         anchor = f"row-{row.id}"
         maker.citer.add(row.sources, anchor, label)
         computed = None
@@ -199,13 +201,11 @@ def _staffing(model: GovernanceModel, maker: CardMaker) -> Staffing:
                 sources=row.sources,
             )
         )
-    maker.citer.add(
-        figure.sources, "staffing", (table.title_en or table.title) if lang == "en" else table.title
-    )
+    maker.citer.add(figure.sources, "staffing", t.words.pick(table.title, table.title_en))
     return Staffing(
-        title=(table.title_en or table.title) if lang == "en" else table.title,
+        title=t.words.pick(table.title, table.title_en),
         unit=table.unit,
-        note=(table.note_en or table.note) if lang == "en" else table.note,
+        note=t.words.pick(table.note, table.note_en),
         years=table.years,
         rows=tuple(rows),
         consistent=table.consistent,
@@ -246,14 +246,14 @@ def _changes(
 
 
 def _planned(maker: CardMaker, nodes: list[Node]) -> tuple[tuple[str, tuple[PlannedItem, ...]], ...]:
-    t, lang = maker.t, maker.lang
+    t = maker.t
     groups = []
     for status in (Status.PLANNED, Status.UNDER_CONSIDERATION, Status.ENDED):
         items = tuple(
             PlannedItem(
                 ref=maker.ref(n),
                 period=maker._period(n),
-                description=(n.description_en or n.description) if lang == "en" else n.description,
+                description=t.words.pick(n.description, n.description_en),
                 sources=tuple(n.sources),
             )
             for n in nodes
@@ -286,16 +286,14 @@ def _conflicts(
                 relevant = relevant or (rel.from_ in included and rel.to in included)
             elif subject in rows:
                 row = rows[subject]
-                subjects.append(
-                    (f"#row-{subject}", (row.label_en or row.label) if lang == "en" else row.label)
-                )
+                subjects.append((f"#row-{subject}", t.words.pick(row.label, row.label_en)))
                 relevant = relevant or with_staffing
         if not relevant:
             continue
         anchor = f"conflict-{conflict.id}"
         claims = []
         for claim in conflict.claims:
-            statement = (claim.statement_en or claim.statement) if lang == "en" else claim.statement
+            statement = t.words.pick(claim.statement, claim.statement_en)
             maker.citer.add(claim.sources, anchor, statement)
             claims.append(
                 ClaimEntry(statement, None if claim.value is None else str(claim.value), tuple(claim.sources))
@@ -307,13 +305,9 @@ def _conflicts(
                 anchor=anchor,
                 kind=kind,
                 title=t("conflict_about", kind=kind[:1].upper() + kind[1:], subject=subjects[0][1]),
-                description=(conflict.description_en or conflict.description)
-                if lang == "en"
-                else conflict.description,
+                description=t.words.pick(conflict.description, conflict.description_en),
                 claims=tuple(claims),
-                model_choice=(conflict.model_choice_en or conflict.model_choice)
-                if lang == "en"
-                else conflict.model_choice,
+                model_choice=t.words.pick(conflict.model_choice, conflict.model_choice_en),
                 subjects=tuple(subjects),
                 model_choice_lang="en" if lang == "en" and conflict.model_choice_en else "nl",
             )

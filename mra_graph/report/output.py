@@ -26,6 +26,7 @@ from mra_graph.report.gather import build_report
 from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import phrases
 from mra_graph.report.templates import bundled_template, fill, template_dir
+from mra_graph.words import Lang
 
 __all__ = ["FORMATS", "WHOLE_REPORT_LIMIT", "format_for", "render_report", "template_text", "write_report"]
 
@@ -80,7 +81,7 @@ def render_report(
     fmt: str,
     *,
     at: dt.date,
-    lang: str = "nl",
+    lang: Lang = "nl",
     since: dt.date | None = None,
     focus: str | None = None,
     template: Path | None = None,

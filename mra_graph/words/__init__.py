@@ -1,0 +1,155 @@
+"""Every word the program shows, in Dutch and English, read from ``words/<lang>.json``.
+
+The two files have the same keys; changing a heading, a status word or a sentence is an
+edit to them (a test checks they stay parallel). Model text (names, descriptions) is
+translated in the model itself; where it has no translation, English output shows the
+Dutch original between guillemets, ``«zo nodig bekrachtigen»``, so a reader sees
+that it was not translated.
+
+>>> words("en").status("under_consideration")
+'under consideration'
+>>> words("nl").number(2.5)
+'2,5'
+>>> words("en").untranslated("voltallig")
+'«voltallig»'
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from mra_graph.errors import ModelError, Problem
+
+__all__ = ["LANGUAGES", "Lang", "Words", "lang_of", "words"]
+
+Lang = Literal["nl", "en"]
+"""An output language."""
+
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+
+_FOLDER = Path(__file__).resolve().parent
+_OPEN, _CLOSE = "«", "»"
+
+
+def lang_of(text: str) -> Lang:
+    """``text`` as a :data:`Lang`; anything but ``"en"`` is Dutch, the model's own language."""
+    return "en" if text == "en" else "nl"
+
+
+class Words:
+    """The words of one language.
+
+    ``w("answers", "through", name=...)`` reads a sentence and fills it in; a key that
+    is missing is an error (``KeyError``), never an empty string.
+    """
+
+    def __init__(self, lang: Lang, data: dict[str, Any]) -> None:
+        self.lang: Lang = lang
+        self.data = data
+
+    def __call__(self, *path: str, **values: object) -> str:
+        found: Any = self.data
+        for key in path:
+            found = found[key]
+        if not isinstance(found, str):
+            raise KeyError(f"words {'/'.join(path)!r} in {self.lang}.json is not a sentence")
+        return found.format(**values) if values else found
+
+    def section(self, name: str) -> dict[str, Any]:
+        """A whole section, e.g. ``report`` for the report templates."""
+        found: dict[str, Any] = self.data[name]
+        return found
+
+    def counted(self, *path: str, n: int, **values: object) -> str:
+        """A phrase with a number, singular or plural: ``1 onderdeel``, ``64 onderdelen``."""
+        forms: dict[str, str] = self.data
+        for key in path:
+            forms = cast(dict[str, Any], forms)[key]
+        form = forms.get(str(n), forms["other"])
+        return form.format(n=n, **values)
+
+    def status(self, status: str) -> str:
+        """``in overweging`` / ``under consideration`` for a status value."""
+        return self("status", status)
+
+    def modality(self, modality: str) -> str:
+        """``voorwaardelijk`` / ``conditional`` for a modality value."""
+        return self("modality", modality)
+
+    def distribution(self, key: str) -> str:
+        """``één van`` / ``one of`` (``one_of``), ``elk`` / ``each`` (``each``): how a fact
+        about a group of nodes holds for its members."""
+        return self("distribution", key)
+
+    def attribute(self, key: str) -> str:
+        """The name of a node or relation attribute; an unknown key reads as its words."""
+        names: dict[str, str] = self.data["attributes"]
+        return names.get(key, key.replace("_", " "))
+
+    def value(self, value: object) -> str:
+        """An attribute value as a reader sees it: ``ja``/``yes``, a number, a term, a list."""
+        if isinstance(value, bool):
+            return self("values", "true" if value else "false")
+        if isinstance(value, int | float):
+            return self.number(value)
+        if isinstance(value, list | tuple):
+            return ", ".join(self.value(v) for v in value)
+        return self.term(str(value))
+
+    def term(self, text: str) -> str:
+        """A short text the model holds in Dutch (a role, a ``per``, an attribute value) in
+        this language: from the glossary, else marked as untranslated."""
+        glossary: dict[str, str] = self.data["glossary"]
+        if text in glossary:
+            return glossary[text]
+        return self.untranslated(text)
+
+    def plural(self, singular: str) -> str | None:
+        """The plural of a node name (``burgemeesters``, ``mayors``), if the words know it."""
+        plurals: dict[str, str] = self.data["plurals"]
+        return plurals.get(singular.lower())
+
+    def untranslated(self, text: str) -> str:
+        """Dutch model text without a translation: as it is in Dutch, marked in English."""
+        if self.lang == "nl" or not text:
+            return text
+        return f"{_OPEN}{text}{_CLOSE}"
+
+    def other_language(self, text: str) -> str:
+        """A name given in the other language on purpose (``English name: …``), marked."""
+        return f"{_OPEN}{text}{_CLOSE}" if text else text
+
+    def pick(self, dutch: str | None, english: str | None) -> str:
+        """A model text and its translation: the English one when there is one, else the
+        Dutch one, marked in English output."""
+        if self.lang == "en":
+            return english if english else self.untranslated(dutch or "")
+        return dutch or ""
+
+    def number(self, value: float, signed: bool = False) -> str:
+        """``2,5`` in Dutch, ``2.5`` in English, ``1`` rather than ``1.0``; ``+1`` if signed."""
+        text = f"{value:+g}" if signed and value else f"{value:g}"
+        return text.replace(".", ",") if self.lang == "nl" else text
+
+    def listing(self, items: list[str]) -> str:
+        """``a, b en c`` / ``a, b and c``."""
+        if len(items) < 2:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} {self('answers', 'and')} {items[-1]}"
+
+    def keys(self) -> list[str]:
+        return sorted(self.data)
+
+
+@cache
+def words(lang: Lang) -> Words:
+    """The bundled words of ``lang``. Raises :class:`ModelError` when the file cannot be read."""
+    file = _FOLDER / f"{lang_of(lang)}.json"
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelError([Problem(str(file), 0, 0, "", f"the words cannot be read: {error}")]) from error
+    return Words(lang_of(lang), data)

@@ -1,0 +1,372 @@
+"""Output in one language holds no word that only the other language uses.
+
+The words come from every translation pair the project has: the words layer, the
+vocabulary and the model's own ``*_en`` fields. A word that occurs only on the Dutch
+side of those pairs must not appear in English output, and the other way round.
+What is exempt: ids, source citations (document, section, quote) and model text the
+model holds in Dutch only, which English output marks as ``«…»``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import mra_graph
+from benchmarks.synthetic import national_model
+from mra_graph.cli import main
+from mra_graph.model import GovernanceModel
+from mra_graph.resources import data_file
+from mra_graph.words import words
+
+LANGS = ("nl", "en")
+AT = "2017-06-01"
+EARLY = "2016-06-01"
+UNTRANSLATED = re.compile(r"«[^»]*»")
+QUOTED = re.compile(r"“[^”]*”")
+# words both languages write the same way, which a pair may happen to use on one side only
+SHARED = frozenset({"conflict", "per"})
+# "bestuurlijk" is the executive-board level, never "administrative"
+FALSE_FRIENDS = frozenset({"administrative", "administrator", "administrators"})
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in WORD.findall(text.lower()) if len(w) > 1}
+
+
+def _leaf_pairs(nl: Any, en: Any) -> Iterator[tuple[str, str]]:
+    """Pairs of strings found at the same place in two parallel JSON documents."""
+    if isinstance(nl, str) and isinstance(en, str):
+        yield nl, en
+    elif isinstance(nl, dict) and isinstance(en, dict):
+        for key in nl.keys() & en.keys():
+            yield from _leaf_pairs(nl[key], en[key])
+    elif isinstance(nl, list) and isinstance(en, list) and len(nl) == len(en):
+        for a, b in zip(nl, en, strict=True):
+            yield from _leaf_pairs(a, b)
+
+
+def _model_pairs(data: Any) -> Iterator[tuple[str, str]]:
+    """Every ``x`` / ``x_en`` pair of the model file, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str) and isinstance(data.get(f"{key}_en"), str):
+                yield value, data[f"{key}_en"]
+            else:
+                yield from _model_pairs(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _model_pairs(item)
+
+
+def _read(folder: str, name: str) -> Any:
+    return json.loads(data_file(folder, name).read_text(encoding="utf-8"))
+
+
+def _layer_pairs() -> Iterator[tuple[str, str]]:
+    """The project's own words: every sentence and term of the words layer."""
+    yield from _leaf_pairs(words("nl").data, words("en").data)
+
+
+def _nl_en_pairs(data: Any) -> Iterator[tuple[str, str]]:
+    """Every ``{"nl": …, "en": …}`` of a definitions file, at any depth."""
+    if isinstance(data, dict):
+        if isinstance(data.get("nl"), str) and isinstance(data.get("en"), str):
+            yield data["nl"], data["en"]
+        for value in data.values():
+            yield from _nl_en_pairs(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _nl_en_pairs(item)
+
+
+def _vocabulary_pairs() -> Iterator[tuple[str, str]]:
+    vocabulary = _read("model", "vocabulary.json")
+    for kind in vocabulary["node_kinds"].values():
+        yield kind["nl"], kind["en"]
+        for name in kind["types"].values():
+            yield name["nl"], name["en"]
+    for term in [*vocabulary["capacities"].values(), *vocabulary["attribute_flags"].values()]:
+        yield term["nl"], term["en"]
+    for relation in vocabulary["relation_kinds"].values():
+        yield relation["nl"]["active"], relation["en"]["active"]
+        yield relation["nl"]["passive"], relation["en"]["passive"]
+
+
+@cache
+def _only(model_file: str = "") -> dict[str, frozenset[str]]:
+    """The words that occur on one side only of the translation pairs, per language, with
+    the pairs of the model in ``model_file`` (default the bundled one)."""
+    path = Path(model_file) if model_file else data_file("model", "organen.json")
+    model = json.loads(path.read_text(encoding="utf-8"))
+    pairs = [
+        *_layer_pairs(),
+        *_vocabulary_pairs(),
+        *_nl_en_pairs(_read("render", "views.json")),
+        *_leaf_pairs(
+            _read("model", "questions.json")["nl"]["phrases"],
+            _read("model", "questions.json")["en"]["phrases"],
+        ),
+        *_model_pairs(model),
+    ]
+    nl = set().union(*(_words(a) for a, b in pairs if a != b))
+    en = set().union(*(_words(b) for a, b in pairs if a != b))
+    # a name the model gives in one form only is the same in both languages
+    same = set().union(*(_words(n["name"]) for n in model["nodes"] if not n.get("name_en")))
+    return {"nl": frozenset(nl - en - same - SHARED), "en": frozenset(en - nl - same - SHARED)}
+
+
+def _citations(model: GovernanceModel, lang: str) -> re.Pattern[str]:
+    """Ids and source citations, which stay as they are in either language, and in Dutch
+    output the aliases, names the sources use (English output marks them as Dutch)."""
+    found: set[str] = set()
+
+    def walk(data: Any) -> None:
+        if isinstance(data, dict):
+            if "document" in data and "section" in data:
+                found.update(str(v) for k, v in data.items() if k in ("document", "section", "quote"))
+            found.update(str(v) for k, v in data.items() if k in ("id", "file") and isinstance(v, str))
+            for value in data.values():
+                walk(value)
+        elif isinstance(data, list):
+            for item in data:
+                walk(item)
+
+    walk(model.model_dump(mode="json", by_alias=True))
+    for document in model.documents:
+        found.update([*document.sections, document.title])
+    if lang == "nl":
+        for node in model.nodes:
+            found.update(node.aliases)
+    found.discard("")
+    alternatives = "|".join(re.escape(f) for f in sorted(found, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)|\S+\.json\b")
+
+
+class _Text(HTMLParser):
+    """The text a reader sees in HTML or SVG: character data and a few attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        self.parts += [v for k, v in attrs if k in ("title", "alt", "aria-label", "placeholder") and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html_text(text: str) -> str:
+    parser = _Text()
+    parser.feed(text)
+    return "\n".join(parser.parts)
+
+
+def _dot_text(text: str) -> str:
+    """The labels and tooltips of a DOT file, without its ids and markup."""
+    parts = []
+    for match in re.finditer(r'\b(?:label|xlabel|tooltip)=("(?:[^"\\]|\\.)*"|<)', text):
+        if match.group(1) == "<":
+            depth, i = 1, match.end()
+            while depth and i < len(text):
+                depth += {"<": 1, ">": -1}.get(text[i], 0)
+                i += 1
+            parts.append(html.unescape(re.sub(r"<[^>]*>", " ", text[match.end() : i - 1])))
+        else:
+            parts.append(html.unescape(match.group(1)[1:-1].replace("\\n", " ")))
+    return "\n".join(parts)
+
+
+def _markdown_text(text: str) -> str:
+    """The words of a Markdown file, without link targets, anchors and image files."""
+    return re.sub(r"<[^>]*>|\]\([^)]*\)", " ", text)
+
+
+def _mermaid_text(text: str) -> str:
+    """Titles, descriptions and quoted labels of a Mermaid file, with its entities decoded."""
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"', text)
+    parts += re.findall(r"^\s*(?:accTitle|accDescr):(.*)$", text, re.MULTILINE)
+    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), "\n".join(parts))
+
+
+def _questions(lang: str) -> list[str]:
+    if lang == "en":
+        return [
+            "who supports the Regiegroep?",
+            "who commissions the MRA Bureau?",
+            "who is in the Regiegroep?",
+        ]
+    return [
+        "wie ondersteunt de Regiegroep?",
+        "wie is opdrachtgever van het MRA Bureau?",
+        "wie zit in de Regiegroep?",
+    ]
+
+
+def _runs(model: GovernanceModel) -> dict[str, tuple[list[str], Callable[[str], str]]]:
+    """Command lines per output, each with what reads the visible text out of it."""
+    plain: Callable[[str], str] = lambda text: text  # noqa: E731
+    runs: dict[str, tuple[list[str], Callable[[str], str]]] = {
+        "check": (["check"], plain),
+        "list": (["list"], plain),
+        "list-early": (["--at", EARLY, "list"], plain),
+        "formation": (["formation", "--sources"], plain),
+        "diff": (["diff", "2016-01-01", "2018-01-01", "--sources"], plain),
+    }
+    for node in sorted(model.nodes, key=lambda n: n.id):
+        runs[f"show-{node.id}"] = (["show", node.id], plain)
+        runs[f"members-{node.id}"] = (["members", node.id], plain)
+        runs[f"chain-{node.id}"] = (["chain", node.id, "--sources"], plain)
+    for kind in sorted({r.kind for r in model.relations}):
+        for relation in sorted((r for r in model.relations if r.kind == kind), key=lambda r: r.id)[:2]:
+            runs[f"query-{relation.id}"] = (["query", kind, "--to", relation.to, "--sources"], plain)
+    first, last = sorted(model.nodes, key=lambda n: n.id)[0], sorted(model.nodes, key=lambda n: n.id)[-1]
+    runs["path"] = (["path", first.id, last.id], plain)
+    for view in ("overview", "overview-mra", "overview-am"):
+        for at in (AT, EARLY):
+            runs[f"render-{view}-{at}-dot"] = (
+                ["--at", at, "render", view, "-o", "-", "-f", "dot"],
+                _dot_text,
+            )
+            runs[f"render-{view}-{at}-mmd"] = (
+                ["--at", at, "render", view, "-o", "-", "-f", "mmd"],
+                _mermaid_text,
+            )
+    for view in ("orgchart", "focus", "chain"):
+        for node in sorted(model.nodes, key=lambda n: n.id)[::8]:
+            runs[f"render-{view}-{node.id}"] = (["render", view, node.id, "-o", "-", "-f", "dot"], _dot_text)
+    return runs
+
+
+@pytest.fixture(scope="module")
+def bundled() -> GovernanceModel:
+    return mra_graph.load()
+
+
+def _check(text: str, lang: str, exempt: re.Pattern[str], model_file: str = "") -> list[str]:
+    other = "en" if lang == "nl" else "nl"
+    text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", text)))
+    wrong = []
+    forbidden = _only(model_file)[other] | (FALSE_FRIENDS if lang == "en" else set())
+    for line in text.splitlines():
+        found = sorted(_words(line) & forbidden)
+        if found:
+            wrong.append(f"{', '.join(found)}  in: {line.strip()[:160]}")
+    return wrong
+
+
+def _run(args: list[str], lang: str) -> str:
+    result = CliRunner().invoke(main, ["--lang", lang, "--at", AT, *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_commands_speak_one_language(bundled: GovernanceModel, lang: str) -> None:
+    exempt = _citations(bundled, lang)
+    wrong: list[str] = []
+    for name, (args, read) in _runs(bundled).items():
+        wrong += [f"{name}: {w}" for w in _check(read(_run(args, lang)), lang, exempt)]
+    for question in _questions(lang):
+        # the answer may quote the question's own words back
+        said = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in question.rstrip("?").split()), re.I)
+        answer = said.sub(" ", _run(["ask", question], lang))
+        wrong += [f"ask {question!r}: {w}" for w in _check(answer, lang, exempt)]
+    assert not wrong, f"{len(wrong)} lines in --lang {lang} output use the other language:\n" + "\n".join(
+        dict.fromkeys(wrong)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_reports_speak_one_language(bundled: GovernanceModel, tmp_path: Path, lang: str, fmt: str) -> None:
+    wrong: list[str] = []
+    for at in (AT, EARLY):
+        out = tmp_path / f"report-{at}.{fmt}"
+        _run(["--at", at, "report", "-o", str(out), "--since", "2016-01-01"], lang)
+        text = out.read_text(encoding="utf-8")
+        wrong += _check(
+            _html_text(text) if fmt == "html" else _markdown_text(text), lang, _citations(bundled, lang)
+        )
+    assert not wrong, (
+        f"{len(wrong)} lines of the {fmt} report in {lang} use the other language:\n"
+        + "\n".join(dict.fromkeys(wrong))
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_another_model_speaks_one_language(tmp_path: Path, lang: str) -> None:
+    """A model with other names, Dutch text only and other terms still gets the words of
+    the chosen language around its own text."""
+    file = tmp_path / "synthetic.json"
+    file.write_text(json.dumps(national_model(3)), encoding="utf-8")
+    model = mra_graph.load(file)
+    exempt = _citations(model, lang)
+    nodes = sorted(model.nodes, key=lambda n: n.id)
+    runs = [
+        ["check"],
+        ["list"],
+        ["render", "overview", "-o", "-", "-f", "mmd"],
+        ["report", "-o", str(tmp_path / "r.md")],
+    ]
+    runs += [[command, node.id] for node in nodes[::12] for command in ("show", "members", "chain")]
+    wrong: list[str] = []
+    for args in runs:
+        output = _run(["--model", str(file), *args], lang)
+        if args[0] == "report":
+            output = _markdown_text((tmp_path / "r.md").read_text(encoding="utf-8"))
+        elif args[0] == "render":
+            output = _mermaid_text(output)
+        wrong += [f"{args[0]}: {w}" for w in _check(output, lang, exempt, str(file))]
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+def test_the_pairs_tell_the_languages_apart() -> None:
+    """The word lists are not empty and hold the words the brief of each language needs."""
+    only = _only()
+    assert {"actief", "gepland", "beëindigd", "bestuurlijk"} <= only["nl"]
+    assert {"planned", "ended", "political", "consideration"} <= only["en"]
+    assert not only["nl"] & only["en"]
+
+
+@pytest.mark.parametrize(
+    ("read", "text", "lang"),
+    [
+        (lambda t: t, "  - Steering Group (AM) (dagelijks bestuur)", "en"),
+        (lambda t: t, "  portefeuillehoudersoverleg (under consideration)", "nl"),
+        (_dot_text, '"a-b" [label=<Steering<BR/>Group> tooltip="x (in overweging)"]', "en"),
+        (_mermaid_text, '  n_a("Regiegroep #40;gepland#41;")', "en"),
+        (_html_text, '<p title="planned">actief</p><script>"planned"</script>', "nl"),
+        (_markdown_text, "- **Status:** beëindigd [x](#card-a)", "en"),
+    ],
+    ids=["text-en", "text-nl", "dot", "mermaid", "html", "markdown"],
+)
+def test_the_check_finds_a_word_of_the_other_language(
+    bundled: GovernanceModel, read: Callable[[str], str], text: str, lang: str
+) -> None:
+    assert _check(read(text), lang, _citations(bundled, lang))
+
+
+def test_the_check_lets_marked_text_and_citations_pass(bundled: GovernanceModel) -> None:
+    source = bundled.nodes[0].sources[0]
+    line = f"  way of working: «coördineert en initieert»; source: {source.document}, {source.section}"
+    assert not _check(line, "en", _citations(bundled, "en"))
