@@ -4,7 +4,9 @@
 ``mra-graph`` edits of one file run one after the other, never interleaved), reads and
 validates the file, applies a change from :mod:`mra_graph.editing`, checks that no one
 changed the file since it was read (its SHA-256, for editors that do not take the lock),
-and replaces the file atomically with the canonical text of the new model.
+and replaces the file atomically with the canonical text of the new model. A read-only
+model file is refused unless the caller allows it, and the temporary files of an edit
+that was killed midway are removed by the next one.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from mra_graph.dumping import dump_text
 from mra_graph.errors import EditError, ModelError, Problem
-from mra_graph.files import write_atomically
+from mra_graph.files import is_read_only, remove_stale_temporaries, write_atomically
 from mra_graph.loading import load_text
 from mra_graph.model import GovernanceModel
 
@@ -96,6 +98,7 @@ def edit_model_file(
     *,
     dry_run: bool = False,
     lock_timeout: float = 30.0,
+    allow_read_only: bool = False,
 ) -> EditResult:
     """Apply ``change`` to the model file at ``path`` and write the result in place.
 
@@ -103,10 +106,17 @@ def edit_model_file(
     functions of :mod:`mra_graph.editing` raise on anything invalid, and then nothing is
     written). With ``dry_run`` nothing is written either. Raises
     :class:`~mra_graph.errors.EditError` when the lock cannot be had within
-    ``lock_timeout`` seconds or the file changed on disk meanwhile.
+    ``lock_timeout`` seconds or the file changed on disk meanwhile, and when the file is
+    read-only (see :func:`~mra_graph.files.is_read_only`) unless ``allow_read_only``; a
+    read-only file that is changed keeps its permissions.
     """
     file = Path(path)
     shown = str(path)
+    if not dry_run and not allow_read_only and is_read_only(file):
+        raise EditError(
+            f"{shown!r} is read-only; nothing was written. Make it writable (chmod u+w) "
+            "or give --force to change it anyway"
+        )
     with _locked(file, lock_timeout):
         raw = _read(file, shown)
         digest = hashlib.sha256(raw).digest()
@@ -121,5 +131,7 @@ def edit_model_file(
                 f"{shown!r} changed on disk while this edit was made; nothing was written. "
                 "Run the edit again on the new file"
             )
+        # holding the lock, no other edit is writing: a temporary file here is a killed one's
+        remove_stale_temporaries(file)
         write_atomically(file, after.encode("utf-8"))
     return EditResult(before, after, written=True, reformatted=reformatted)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,3 +175,140 @@ def test_module_entry_point_runs() -> None:
     )
     assert done.returncode == 0
     assert "Who does what" in done.stdout
+
+
+# Global options before and after the command; the later one wins.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["--lang", "en", "--at", "2016-06-01", "--format", "json", "list"], id="before"),
+        pytest.param(["list", "--lang", "en", "--at", "2016-06-01", "--format", "json"], id="after"),
+        pytest.param(["--lang", "en", "list", "--format", "json", "--at", "2016-06-01"], id="mixed"),
+        pytest.param(["--lang", "nl", "--at", "2030-01-01", "list", "--lang", "en", "--at=2016-06-01",
+                      "--format=json"], id="later-wins"),
+    ],
+)  # fmt: skip
+def test_global_options_anywhere(cli: Cli, args: list[str]) -> None:
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["at"] == "2016-06-01"
+    bureau = next(n for n in data["nodes"] if n["id"] == "mra-bureau")
+    assert bureau["status"] == "planned"
+    assert bureau["label"] == "MRA Bureau"
+    assert any(n["label"].startswith("Steering Group") for n in data["nodes"])
+
+
+def test_model_after_the_command_is_the_model_used(cli: Cli, tmp_path: Path) -> None:
+    broken = tmp_path / "unknown-node.json"
+    broken.write_bytes(broken_model("unknown-node"))
+    valid = str(Path(__file__).parent.parent / "model" / "organen.json")
+    before = cli("--model", str(broken), "list")
+    after = cli("list", "--model", str(broken))
+    assert before.exit_code == after.exit_code == 1
+    assert before.stderr == after.stderr
+    # the later --model wins: the broken file given first is never read
+    assert cli("--model", str(broken), "check", "--model", valid).exit_code == 0
+    assert cli("--model", valid, "check", "--model", str(broken)).exit_code == 1
+
+
+def test_a_command_keeps_its_own_format_option(cli: Cli, tmp_path: Path) -> None:
+    # after 'render', --format is the picture's format, not text or json
+    result = cli("render", "overview", "-o", "-", "--format", "dot")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("digraph ")
+    assert cli("render", "overview", "-o", "-", "--format", "json").exit_code == 2
+
+
+def test_ask_takes_lang_after_the_command_as_given(cli: Cli) -> None:
+    # a --lang given after the command counts as given: the answer is in that language
+    result = cli("ask", "wie ondersteunt de Regiegroep AM?", "--lang", "en", "--at", "2017-06-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("As of 2017-06-01")
+
+
+# Usage errors: one line with a hint; a mistyped command gets a suggestion.
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        pytest.param(
+            ["lst"],
+            "Error: No such command 'lst'. (Did you mean one of: 'list', 'set'?) Try 'mra-graph --help'.",
+            id="command",
+        ),
+        pytest.param(
+            ["formaton"],
+            "Error: No such command 'formaton'. Did you mean 'formation'? Try 'mra-graph --help'.",
+            id="near",
+        ),
+        pytest.param(
+            ["list", "--colour"],
+            "Error: No such option '--colour'. Try 'mra-graph list --help'.",
+            id="option",
+        ),
+        pytest.param(
+            ["list", "--kindd", "body"],
+            "Error: No such option '--kindd'. Did you mean '--kind'? Try 'mra-graph list --help'.",
+            id="option-typo",
+        ),
+        pytest.param(["show"], "Error: Missing argument 'NODE'. Try 'mra-graph show --help'.", id="argument"),
+        pytest.param(
+            ["--at", "x", "list"],
+            "Error: Invalid value for '--at': 'x' is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01. "
+            "Try 'mra-graph --help'.",
+            id="own-message",
+        ),
+        pytest.param(
+            ["--lang", "de", "list"],
+            "Error: Invalid value for '--lang': 'de' is not one of 'nl', 'en'. Try 'mra-graph --help'.",
+            id="global-value",
+        ),
+    ],
+)
+def test_usage_errors_are_one_line_with_a_hint(cli: Cli, args: list[str], line: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == line + "\n"
+
+
+# Broken pipe: a reader that stops early is not an error.
+
+
+def _mra_graph() -> list[str]:
+    return [sys.executable, "-m", "mra_graph"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["list"], id="list"),
+        pytest.param(["schema"], id="schema"),
+        pytest.param(["--format", "json", "list"], id="json"),
+        pytest.param(["render", "overview", "-o", "-", "-f", "dot"], id="render"),
+    ],
+)
+def test_a_closed_pipe_ends_quietly(args: list[str]) -> None:
+    # the reading end is closed before the program writes anything: every write fails
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([*_mra_graph(), *args], stdout=write, stderr=subprocess.PIPE, check=False)
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
+def test_piping_into_head_exits_0_and_says_nothing() -> None:
+    command = (
+        " ".join(shlex.quote(a) for a in _mra_graph()) + ' list | head -1; echo "status=${PIPESTATUS[0]}"'
+    )
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    lines = done.stdout.splitlines()
+    assert lines[0].split()[:2] == ["id", "naam"]
+    assert lines[1:] == ["status=0"]
+    assert done.stderr == ""

@@ -284,3 +284,67 @@ def test_add_region_dry_run_shows_the_diff(cli: Cli, model_file: Path) -> None:
     assert result.exit_code == 0, result.output
     assert '+      "id": "zk",' in result.stdout
     assert model_file.read_bytes() == before
+
+
+def test_a_read_only_model_file_is_refused(cli: Cli, model_file: Path) -> None:
+    before = model_file.read_bytes()
+    os.chmod(model_file, 0o444)
+    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=12")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {str(model_file)!r} is read-only; nothing was written. "
+        "Make it writable (chmod u+w) or give --force to change it anyway\n"
+    )
+    assert model_file.read_bytes() == before
+    # a dry run writes nothing, so it needs no permission
+    assert cli("--model", str(model_file), "set", "regiegroep-am", "size=12", "--dry-run").exit_code == 0
+
+
+def test_force_changes_a_read_only_model_file_and_keeps_it_read_only(cli: Cli, model_file: Path) -> None:
+    os.chmod(model_file, 0o444)
+    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=12", "--force")
+    assert result.exit_code == 0, result.output
+    assert load(model_file).nodes_by_id["regiegroep-am"].size == 12
+    assert model_file.stat().st_mode & 0o777 == 0o444
+
+
+def _killed_edit(model_file: Path, signum: int) -> subprocess.CompletedProcess[str]:
+    # the edit is killed while it writes the new file, after the temporary file is full
+    program = (
+        "import os, sys\n"
+        f"os.fsync = lambda descriptor: os.kill(os.getpid(), {signum})\n"
+        "from mra_graph.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    args = ["--model", str(model_file), "set", "regiegroep-am", "size=12"]
+    return subprocess.run(
+        [sys.executable, "-c", program, *args], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_an_edit_killed_outright_leaves_a_temporary_file_the_next_edit_removes(
+    cli: Cli, model_file: Path
+) -> None:
+    before = model_file.read_bytes()
+    done = _killed_edit(model_file, 9)
+    assert done.returncode == -9
+    assert model_file.read_bytes() == before
+    left = _temporaries(model_file.parent)
+    assert len(left) == 1
+    assert left[0].startswith(".organen.json.")
+    assert cli("--model", str(model_file), "set", "regiegroep-am", "size=11").exit_code == 0
+    assert _temporaries(model_file.parent) == []
+    assert load(model_file).nodes_by_id["regiegroep-am"].size == 11
+
+
+def test_an_edit_stopped_by_kill_removes_its_own_temporary_file(model_file: Path) -> None:
+    before = model_file.read_bytes()
+    done = _killed_edit(model_file, 15)
+    assert done.returncode == 128 + 15
+    assert done.stderr == ""
+    assert model_file.read_bytes() == before
+    assert _temporaries(model_file.parent) == []

@@ -1,20 +1,31 @@
 """The ``mra-graph`` command: a thin click shell over the library.
 
-Exit codes: 0 success; 1 the model is invalid, a name is unknown or ambiguous, or an
-output could not be produced; 2 the command line itself is wrong (an unknown option,
-a bad date, a question that is not understood).
+Exit codes: 0 success (also when the reader of a pipe stops early, as ``| head`` does);
+1 the model is invalid, a name is unknown or ambiguous, or an output could not be
+produced; 2 the command line itself is wrong (an unknown option or command, a bad date,
+a question that is not understood).
+
+The global options ``--model``, ``--lang``, ``--at`` and ``--format`` may stand before
+or after the command; given in both places, the later one wins. A command with an
+option of the same name of its own (``render -f/--format``, ``report --format``: the
+file format) keeps its own meaning after the command.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
+import os
+import signal
 import sys
+from collections.abc import Callable
+from types import FrameType
 from typing import Any
 
 import click
 
-from mra_graph.cli.context import Context, date_type
+from mra_graph.cli.context import GLOBAL_KEYS, Context, date_type
 from mra_graph.errors import ModelError, MraGraphError
 from mra_graph.words import Lang
 
@@ -48,10 +59,81 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "rename": ("edit_cmds", "rename"),
 }
 
+_MODEL_HELP = "Model file to use instead of the bundled model/organen.json."
+_LANG_HELP = "Output language."
+_AT_HELP = "Date the answer holds for (YYYY-MM-DD); default today."
+_FORMAT_HELP = "Sentences and tables for people, or JSON for scripts."
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Put a global option given after the command into the shared :class:`Context`."""
+    if value is None or param.name is None:
+        return
+    ctx.meta[GLOBAL_KEYS[param.name]] = value
+    obj = ctx.find_object(Context)
+    if obj is not None:
+        setattr(obj, param.name, value)
+        if param.name == "lang":
+            obj.lang_given = True
+
+
+def _global_options() -> list[click.Option]:
+    """The global options as a command takes them after its name (default: as before it)."""
+    shared: dict[str, Any] = {"default": None, "expose_value": False, "callback": _remember}
+    return [
+        click.Option(["--model", "model_path"], type=click.Path(dir_okay=False), help=_MODEL_HELP, **shared),
+        click.Option(["--lang", "lang"], type=click.Choice(["nl", "en"]), help=_LANG_HELP, **shared),
+        click.Option(["--at", "at"], type=date_type, help=_AT_HELP, **shared),
+        click.Option(["--format", "fmt"], type=click.Choice(["text", "json"]), help=_FORMAT_HELP, **shared),
+    ]
+
+
+_WITH_GLOBALS: set[str] = set()
+
+
+def _add_global_options(name: str, command: click.Command) -> None:
+    # once per command; an option a command declares itself keeps its meaning there
+    if name in _WITH_GLOBALS:
+        return
+    _WITH_GLOBALS.add(name)
+    taken = {opt for param in command.params for opt in param.opts}
+    command.params.extend(o for o in _global_options() if not taken & set(o.opts))
+
+
+class _BriefUsageError(click.UsageError):
+    """A usage error shown as one line with a hint where help is, not as usage text."""
+
+    def show(self, file: Any = None) -> None:
+        path = self.ctx.command_path if self.ctx is not None else "mra-graph"
+        message = self.format_message()
+        if not message.endswith((".", "?", "!", ")")):
+            message += "."
+        click.echo(f"Error: {message} Try '{path} --help'.", err=True)
+
+
+def _brief(error: click.UsageError) -> click.UsageError:
+    if isinstance(error, _BriefUsageError):
+        return error
+    return _BriefUsageError(error.format_message(), error.ctx)
+
+
+def _quiet_stdout() -> None:
+    # the reader has gone: send whatever is still buffered nowhere, so that flushing
+    # standard output at exit does not fail again
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no descriptor in a test runner
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    # ``kill``: leave through SystemExit so that a write in progress removes its temp file
+    raise SystemExit(128 + signum)
+
 
 class _Group(click.Group):
-    """Turns our errors into one ``Error: …`` line and the documented exit code, and
-    imports a command's module only when the command is asked for."""
+    """The program: imports a command's module only when the command is asked for and
+    gives every command the global options; turns our errors and click's usage errors
+    into one ``Error: …`` line with the documented exit code; ends quietly (0) when the
+    reader of standard output goes away, and through SystemExit on SIGTERM."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(_COMMANDS)
@@ -61,11 +143,31 @@ class _Group(click.Group):
             return None
         module, attribute = _COMMANDS[cmd_name]
         command: click.Command = getattr(importlib.import_module(f"mra_graph.cli.{module}"), attribute)
+        _add_global_options(cmd_name, command)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0]
+        if name in _COMMANDS or ctx.resilient_parsing or name.startswith("-"):
+            return super().resolve_command(ctx, args)
+        # the commands are loaded lazily, so click does not know them to suggest one
+        raise click.exceptions.NoSuchCommand(name, possibilities=self.list_commands(ctx), ctx=ctx)
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:
+            raise _brief(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _brief(error) from None
         except ModelError as error:
             for problem in error.problems[:20]:
                 click.echo(f"Error: {problem}", err=True)
@@ -75,31 +177,51 @@ class _Group(click.Group):
         except MraGraphError as error:
             click.echo(f"Error: {error}", err=True)
             sys.exit(error.exit_code)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(0)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        previous: Callable[[int, FrameType | None], Any] | int | None = None
+        with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+            previous = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--model",
-    "model_path",
-    type=click.Path(dir_okay=False),
-    help="Model file to use instead of the bundled model/organen.json.",
+_EPILOG = """\b
+Shell completion of commands, options, views, node names and relation kinds:
+  bash: eval "$(_MRA_GRAPH_COMPLETE=bash_source mra-graph)"   (in ~/.bashrc)
+  zsh:  eval "$(_MRA_GRAPH_COMPLETE=zsh_source mra-graph)"    (in ~/.zshrc)
+  fish: _MRA_GRAPH_COMPLETE=fish_source mra-graph | source    (in config.fish)
+"""
+
+
+@click.group(
+    "mra-graph", cls=_Group, epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.option(
-    "--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Output language."
-)
-@click.option(
-    "--at", "at", type=date_type, default=None, help="Date the answer holds for (YYYY-MM-DD); default today."
-)
+@click.option("--model", "model_path", type=click.Path(dir_okay=False), help=_MODEL_HELP)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help=_LANG_HELP)
+@click.option("--at", "at", type=date_type, default=None, help=_AT_HELP)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Sentences and tables for people, or JSON for scripts.",
+    help=_FORMAT_HELP,
 )
 @click.version_option(package_name="mra-graph")
 @click.pass_context
 def main(ctx: click.Context, model_path: str | None, lang: Lang, at: dt.date | None, fmt: str) -> None:
-    """Who does what in the Metropoolregio Amsterdam and Amstelland-Meerlanden."""
-    ctx.obj = Context(model_path=model_path, lang=lang, at=at or dt.date.today(), fmt=fmt)
+    """Who does what in the Metropoolregio Amsterdam and Amstelland-Meerlanden.
+
+    The options above may also follow the command; the later one wins.
+    """
+    lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
+    ctx.obj = Context(
+        model_path=model_path, lang=lang, at=at or dt.date.today(), fmt=fmt, lang_given=lang_given
+    )

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
+from mra_graph.files import write_atomically
 from mra_graph.loading import load
 from mra_graph.model import GovernanceModel
 from mra_graph.words import Lang
 
-__all__ = ["Context", "date_type", "echo_json"]
+__all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
+
+# Where a global option given after the command is kept in ``click.Context.meta`` (so
+# that shell completion, which runs no command, can read ``--model`` from it too).
+GLOBAL_KEYS = {name: f"mra_graph.{name}" for name in ("model_path", "lang", "at", "fmt")}
 
 
 class _DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click stubs
@@ -34,10 +40,13 @@ date_type = _DateType()
 
 @dataclass
 class Context:
+    """The global options of one run; ``lang_given`` says whether ``--lang`` was given at all."""
+
     model_path: str | None
     lang: Lang
     at: dt.date
     fmt: str
+    lang_given: bool = False
     _model: GovernanceModel | None = field(default=None, repr=False)
 
     @property
@@ -54,3 +63,12 @@ class Context:
 def echo_json(data: Any) -> None:
     """Print ``data`` as stable, human-diffable JSON."""
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def write_output(output: str, data: bytes) -> None:
+    """Write ``data`` to the file ``output`` atomically, or to standard output for ``-``."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_atomically(output, data)

@@ -4,6 +4,7 @@ set, end, rename.
 Each edit needs the file named with ``--model`` (the model inside the installed package
 is never changed behind one's back), validates the whole model before it writes, and
 writes through :func:`mra_graph.model_file.edit_model_file`: locked, atomic, canonical.
+A read-only model file is changed only with ``--force``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import click
 
+from mra_graph.cli.completion import complete_item, complete_node, complete_region, complete_relation_kind
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
 from mra_graph.model import GovernanceModel
@@ -36,16 +38,10 @@ pass_context = click.make_pass_decorator(Context)
 _STATUSES = ("active", "planned", "under_consideration", "ended")
 
 
-def _model_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--model",
-        "model_path",
-        type=click.Path(dir_okay=False),
-        help="Model file to change (or give --model before the command).",
+def _writing_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option(
+        "--force", is_flag=True, help="Change the model file even when it is read-only (it stays read-only)."
     )(command)
-
-
-def _dry_run_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--dry-run", is_flag=True, help="Print the change as a unified diff and write nothing."
     )(command)
@@ -94,20 +90,20 @@ def _date(value: dt.date | None) -> str | None:
 
 def _apply(
     obj: Context,
-    model_path: str | None,
     dry_run: bool,
+    force: bool,
     change: Callable[[GovernanceModel, str], GovernanceModel],
     what: str,
 ) -> None:
     from mra_graph.model_file import edit_model_file
 
-    path = model_path or obj.model_path
+    path = obj.model_path
     if not path:
         raise UsageError(
             "say which model file to change with --model PATH (e.g. --model model/organen.json); "
             "edits never change the model inside the installed package"
         )
-    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run)
+    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run, allow_read_only=force)
     if obj.json:
         echo_json({"file": path, "edit": what, "written": result.written, "changed": result.changed})
         return
@@ -143,12 +139,11 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
 @click.option("--description", help="Dutch description.")
 @click.option("--description-en", help="English description.")
-@click.option("--region", help="Region id, e.g. mra or am.")
+@click.option("--region", help="Region id.", shell_complete=complete_region)
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
 @_period_options
 @_source_options
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     """Add a node with id ID."""
@@ -172,17 +167,17 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
     }
     _apply(
         obj,
-        options["model_path"],
         options["dry_run"],
+        options["force"],
         lambda model, file: editing.add_node(model, fields, file=file),
         f"added node {node_id!r}",
     )
 
 
 @click.command("add-relation")
-@click.argument("kind")
-@click.argument("from_", metavar="FROM")
-@click.argument("to")
+@click.argument("kind", shell_complete=complete_relation_kind)
+@click.argument("from_", metavar="FROM", shell_complete=complete_node)
+@click.argument("to", shell_complete=complete_node)
 @click.option("--id", "relation_id", help="Relation id; default FROM.KIND.TO.")
 @click.option("--capacity", help="e.g. bestuurlijk or ambtelijk.")
 @click.option("--count", type=click.IntRange(min=0), help="How many, e.g. 2 (per --per).")
@@ -191,8 +186,7 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @click.option("--note", help="A note on the relation.")
 @_period_options
 @_source_options
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any) -> None:
     """Add a relation KIND from node FROM to node TO (ids or names)."""
@@ -216,7 +210,7 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         fields = {**base, "from": _resolve(model, from_), "to": _resolve(model, to)}
         return editing.add_relation(model, fields, file=file)
 
-    _apply(obj, options["model_path"], options["dry_run"], change, f"added relation {kind} {from_} → {to}")
+    _apply(obj, options["dry_run"], options["force"], change, f"added relation {kind} {from_} → {to}")
 
 
 @click.command("add-region")
@@ -229,8 +223,7 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
     help="Short name that tells same-named bodies apart, e.g. AM in 'Regiegroep (AM)'.",
 )
 @_source_options
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_region(obj: Context, /, region_id: str, **options: Any) -> None:
     """Add a region with id ID, for nodes to name with --region."""
@@ -245,8 +238,8 @@ def add_region(obj: Context, /, region_id: str, **options: Any) -> None:
     }
     _apply(
         obj,
-        options["model_path"],
         options["dry_run"],
+        options["force"],
         lambda model, file: editing.add_region(model, fields, file=file),
         f"added region {region_id!r}",
     )
@@ -272,8 +265,7 @@ def add_region(obj: Context, /, region_id: str, **options: Any) -> None:
     multiple=True,
     help="A section heading that sources may cite (repeatable; at least one).",
 )
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def add_document(obj: Context, /, document_id: str, **options: Any) -> None:
     """Add a source document with id ID, for sources to cite with --source ID SECTION."""
@@ -292,8 +284,8 @@ def add_document(obj: Context, /, document_id: str, **options: Any) -> None:
     }
     _apply(
         obj,
-        options["model_path"],
         options["dry_run"],
+        options["force"],
         lambda model, file: editing.add_document(model, fields, file=file),
         f"added document {document_id!r}",
     )
@@ -310,19 +302,18 @@ def _value(text: str) -> Any:
 
 
 @click.command("set")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=complete_item)
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove a field (repeatable).")
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def set_(
     obj: Context,
     item_id: str,
     assignments: tuple[str, ...],
     unset: tuple[str, ...],
-    model_path: str | None,
     dry_run: bool,
+    force: bool,
 ) -> None:
     """Set fields of the node or relation ID.
 
@@ -342,44 +333,40 @@ def set_(
         values[name] = _value(text)
     _apply(
         obj,
-        model_path,
         dry_run,
+        force,
         lambda model, file: editing.set_fields(model, item_id, values, unset, file=file),
         f"set {', '.join([*values, *unset])} of {item_id!r}",
     )
 
 
 @click.command()
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=complete_item)
 @click.option("--on", "on", type=date_type, required=True, help="The first day it no longer holds.")
 @click.option(
     "--with-relations", is_flag=True, help="End the node's relations that still run on that day too."
 )
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
-def end(
-    obj: Context, item_id: str, on: dt.date, with_relations: bool, model_path: str | None, dry_run: bool
-) -> None:
+def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: bool, force: bool) -> None:
     """End the node or relation ID on a date; nothing is deleted."""
     from mra_graph import editing
 
     _apply(
         obj,
-        model_path,
         dry_run,
+        force,
         lambda model, file: editing.end(model, item_id, on, with_relations=with_relations, file=file),
         f"ended {item_id!r} on {on.isoformat()}",
     )
 
 
 @click.command()
-@click.argument("node_id", metavar="ID")
+@click.argument("node_id", metavar="ID", shell_complete=complete_node)
 @click.argument("name")
 @click.option("--on", "on", type=date_type, required=True, help="The first day of the new name.")
 @click.option("--name-en", help="The new English name too.")
-@_model_option
-@_dry_run_option
+@_writing_options
 @pass_context
 def rename(
     obj: Context,
@@ -387,16 +374,16 @@ def rename(
     name: str,
     on: dt.date,
     name_en: str | None,
-    model_path: str | None,
     dry_run: bool,
+    force: bool,
 ) -> None:
     """Give node ID a new NAME from a date; the id stays and the old name is kept as a former name."""
     from mra_graph import editing
 
     _apply(
         obj,
-        model_path,
         dry_run,
+        force,
         lambda model, file: editing.rename(model, node_id, name, on, name_en=name_en, file=file),
         f"renamed {node_id!r} to {name!r} from {on.isoformat()}",
     )

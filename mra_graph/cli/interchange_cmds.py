@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from mra_graph.cli.context import Context, echo_json
+from mra_graph.cli.context import Context, echo_json, write_output
 from mra_graph.dumping import dump_text
-from mra_graph.errors import ConversionError
+from mra_graph.errors import ConversionError, UsageError
 from mra_graph.interchange import EXPORT_FORMATS, IMPORT_FORMATS, export_model, import_model, write_export
-from mra_graph.interchange.files import write_atomically
 
 __all__ = ["export", "import_"]
 
@@ -24,7 +21,7 @@ pass_context = click.make_pass_decorator(Context)
     "--output",
     required=True,
     type=click.Path(),
-    help="File to write, or folder for formats of several files (csv, neo4j).",
+    help="File to write (- for standard output), or folder for formats of several files (csv, neo4j).",
 )
 @click.option(
     "--base",
@@ -33,8 +30,21 @@ pass_context = click.make_pass_decorator(Context)
 )
 @pass_context
 def export(obj: Context, format: str, output: str, base: str | None) -> None:
-    """Write the model in FORMAT; what the format cannot express is listed on standard error."""
+    """Write the model in FORMAT; what the format cannot express is listed on standard error.
+
+    With -o - a one-file format goes to standard output (and nothing else does).
+    """
     result = export_model(obj.model, format, base=base)
+    if output == "-":
+        if len(result.files) != 1:
+            raise UsageError(
+                f"{format} writes a folder of {len(result.files)} files, which cannot go to "
+                "standard output; give a folder to -o"
+            )
+        for loss in result.losses:
+            click.echo(f"not expressed in {format}: {loss}", err=True)
+        write_output("-", result.single)
+        return
     written = write_export(result, output)
     if obj.json:
         echo_json(
@@ -53,7 +63,13 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
 @click.command("import")
 @click.argument("format", type=click.Choice(list(IMPORT_FORMATS)))
 @click.argument("source", type=click.Path(exists=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Model file to write, or - for standard output.",
+)
 def import_(format: str, source: str, output: str) -> None:
     """Read SOURCE in FORMAT and write it as a model file; every row that cannot be mapped is reported."""
     try:
@@ -64,5 +80,6 @@ def import_(format: str, source: str, output: str) -> None:
         count = len(error.problems)
         click.echo(f"Error: {count} problem{'s' if count != 1 else ''}; nothing was written", err=True)
         raise SystemExit(error.exit_code) from None
-    write_atomically(Path(output), dump_text(model).encode("utf-8"))
-    click.echo(f"wrote {output} ({len(model.nodes)} nodes, {len(model.relations)} relations)")
+    write_output(output, dump_text(model).encode("utf-8"))
+    if output != "-":
+        click.echo(f"wrote {output} ({len(model.nodes)} nodes, {len(model.relations)} relations)")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from mra_graph.answer_text import relation_extras
+from mra_graph.cli.completion import complete_node, complete_region
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.loading import load, sources_dir_from_env
@@ -22,7 +23,6 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.command()
-@click.option("--model", "model_path", type=click.Path(dir_okay=False), help="Model file to check.")
 @click.option(
     "--sources",
     "sources_dir",
@@ -30,9 +30,10 @@ pass_context = click.make_pass_decorator(Context)
     help="Folder with the source documents; quotes are then checked against them.",
 )
 @pass_context
-def check(obj: Context, model_path: str | None, sources_dir: str | None) -> None:
-    """Validate a model and report every problem with file, line:column and JSON path."""
-    path = model_path or obj.model_path
+def check(obj: Context, sources_dir: str | None) -> None:
+    """Validate a model (--model, or the bundled one) and report every problem with file,
+    line:column and JSON path."""
+    path = obj.model_path
     shown = path or "model/organen.json"
     folder = Path(sources_dir) if sources_dir else sources_dir_from_env()
     try:
@@ -86,7 +87,7 @@ def schema() -> None:
 
 @click.command("list")
 @click.option("--kind", type=click.Choice([k.value for k in NodeKind]), help="Only nodes of this kind.")
-@click.option("--region", help="Only nodes of this region (id, e.g. mra or am).")
+@click.option("--region", help="Only nodes of this region (its id).", shell_complete=complete_region)
 @pass_context
 def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     """List the nodes of the model, with their status on --at."""
@@ -127,7 +128,7 @@ def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
 
 
 @click.command()
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @pass_context
 def show(obj: Context, node: str) -> None:
     """Everything about one node: fields, relations in and out, and sources."""

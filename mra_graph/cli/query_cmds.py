@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from mra_graph.cli.completion import complete_node, complete_relation_kind, complete_relation_kinds
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.words import Lang
 
@@ -38,9 +39,21 @@ def _blocks(blocks: Sequence[Sequence[str]], at: dt.date, lang: Lang) -> None:
 
 
 @click.command()
-@click.argument("relation")
-@click.option("--to", "to_node", metavar="NODE", help="Who or what RELATION this node (incoming).")
-@click.option("--from", "from_node", metavar="NODE", help="Whom or what this node RELATION (outgoing).")
+@click.argument("relation", shell_complete=complete_relation_kind)
+@click.option(
+    "--to",
+    "to_node",
+    metavar="NODE",
+    shell_complete=complete_node,
+    help="Who or what RELATION this node (incoming).",
+)
+@click.option(
+    "--from",
+    "from_node",
+    metavar="NODE",
+    shell_complete=complete_node,
+    help="Whom or what this node RELATION (outgoing).",
+)
 @click.option("--transitive", is_flag=True, help="Go on from every node found, to any depth.")
 @_sources_option
 @pass_context
@@ -80,7 +93,7 @@ def query(
 
 
 @click.command()
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_sources_option
 @pass_context
 def members(obj: Context, node: str, show_sources: bool) -> None:
@@ -106,7 +119,7 @@ def members(obj: Context, node: str, show_sources: bool) -> None:
 
 
 @click.command()
-@click.argument("node")
+@click.argument("node", shell_complete=complete_node)
 @_sources_option
 @pass_context
 def chain(obj: Context, node: str, show_sources: bool) -> None:
@@ -126,9 +139,14 @@ def chain(obj: Context, node: str, show_sources: bool) -> None:
 
 
 @click.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--relations", metavar="K1,K2", help="Walk only these relation kinds (comma-separated).")
+@click.argument("a", shell_complete=complete_node)
+@click.argument("b", shell_complete=complete_node)
+@click.option(
+    "--relations",
+    metavar="K1,K2",
+    shell_complete=complete_relation_kinds,
+    help="Walk only these relation kinds (comma-separated).",
+)
 @_sources_option
 @pass_context
 def path(obj: Context, a: str, b: str, relations: str | None, show_sources: bool) -> None:
@@ -191,8 +209,8 @@ def formation(obj: Context, show_sources: bool) -> None:
 @click.command()
 @click.argument("question")
 @_sources_option
-@click.pass_context
-def ask(ctx: click.Context, question: str, show_sources: bool) -> None:
+@pass_context
+def ask(obj: Context, question: str, show_sources: bool) -> None:
     """Answer a question in Dutch or English about the model.
 
     \b
@@ -217,13 +235,7 @@ def ask(ctx: click.Context, question: str, show_sources: bool) -> None:
     from mra_graph.ask import answer_question
     from mra_graph.ask_output import ask_json, ask_lines
 
-    obj = ctx.find_object(Context)
-    assert obj is not None
-    parent = ctx.parent
-    lang_given = (
-        parent is not None and parent.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
-    )
-    result = answer_question(obj.model, question, obj.at, obj.lang if lang_given else None)
+    result = answer_question(obj.model, question, obj.at, obj.lang if obj.lang_given else None)
     if obj.json:
         echo_json(ask_json(obj.model, result))
     else:

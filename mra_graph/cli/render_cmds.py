@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from mra_graph.cli.context import Context
+from mra_graph.cli.completion import complete_node, complete_relation_kinds, complete_view
+from mra_graph.cli.context import Context, write_output
 from mra_graph.errors import UsageError
-from mra_graph.files import write_atomically
 from mra_graph.render import FORMATS, Request, model_views, render
 
 __all__ = ["render_cmd"]
@@ -43,8 +42,8 @@ def _relations(value: str | None) -> list[str] | None:
 @click.command("render")
 # VIEW is checked by render, not by click: reading the view file when the command line is
 # built would break every command when that file is broken
-@click.argument("view", metavar="VIEW")
-@click.argument("node", required=False)
+@click.argument("view", metavar="VIEW", shell_complete=complete_view)
+@click.argument("node", required=False, shell_complete=complete_node)
 @click.option(
     "-o", "--output", required=True, help="File to write (format from its extension), or - for stdout."
 )
@@ -63,7 +62,10 @@ def _relations(value: str | None) -> list[str] | None:
     help="How many lines away focus, orgchart and chain reach.",
 )
 @click.option(
-    "--relations", default=None, help="Only these relation kinds, comma-separated: supports,steers."
+    "--relations",
+    default=None,
+    shell_complete=complete_relation_kinds,
+    help="Only these relation kinds, comma-separated: supports,steers.",
 )
 @click.option("--active-only", is_flag=True, help="Leave out what is planned or ended on --at.")
 @click.option("--dpi", type=int, default=None, help="Resolution of a PNG (default 150; 300 for print).")
@@ -79,10 +81,9 @@ def render_cmd(
     active_only: bool,
     dpi: int | None,
 ) -> None:
-    """Draw VIEW (overview, overview-REGION, orgchart NODE, focus NODE, chain NODE) to a file.
+    """Draw VIEW (overview, orgchart NODE, focus NODE, chain NODE) to a file.
 
-    Honours the global --at and --lang; a view file beside the model (NAME.views.json
-    beside NAME.json) changes views for that model. SVG, PNG and PDF need Graphviz's dot; DOT and
+    Honours the global --at and --lang. SVG, PNG and PDF need Graphviz's dot; DOT and
     Mermaid (.mmd) do not. The file is written whole or not at all.
     """
     chosen = _format(output, fmt)
@@ -97,9 +98,6 @@ def render_cmd(
         views=model_views(ctx.model_path),
     )
     data = render(ctx.model, request, chosen, dpi=dpi)
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    write_atomically(output, data)
-    click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)
+    write_output(output, data)
+    if output != "-":
+        click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
-from mra_graph.cli.context import Context, date_type
+from mra_graph.cli.completion import complete_node
+from mra_graph.cli.context import Context, date_type, write_output
 
 __all__ = ["report"]
 
@@ -15,7 +17,13 @@ pass_context = click.make_pass_decorator(Context)
 
 
 @click.command()
-@click.option("-o", "--output", "output", metavar="FILE", help="The report file: .html, .md or .pdf.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="FILE",
+    help="The report file: .html, .md or .pdf, or - for standard output (HTML unless --format says).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -25,7 +33,11 @@ pass_context = click.make_pass_decorator(Context)
 )
 @click.option("--since", type=date_type, default=None, help="Add the changes from this date to --at.")
 @click.option(
-    "--focus", metavar="NODE", default=None, help="Only this node and what is directly connected to it."
+    "--focus",
+    metavar="NODE",
+    default=None,
+    shell_complete=complete_node,
+    help="Only this node and what is directly connected to it.",
 )
 @click.option(
     "--template",
@@ -46,31 +58,33 @@ def report(
     mermaid: bool,
     print_template: bool,
 ) -> None:
-    """Write a report of the model: mra-graph report -o report.html (or .md, .pdf).
+    """Write a report of the model: mra-graph report -o report.html (or .md, .pdf, or -).
 
     The HTML report is one self-contained file that also works as a viewer: search,
     click a body in the diagram, switch the staffing table's year. Honours --at and --lang.
     """
     from mra_graph.errors import UsageError
     from mra_graph.render import model_views
-    from mra_graph.report import format_for, template_text, write_report
+    from mra_graph.report import format_for, render_report, template_text, write_report
 
     if print_template:
         click.echo(template_text(fmt or (format_for(output) if output else "html")), nl=False)
         return
     if not output:
         raise UsageError("report needs an output file: -o report.html, report.md or report.pdf")
-    written = write_report(
-        obj.model,
-        output,
-        fmt,
-        at=obj.at,
-        lang=obj.lang,
-        since=since,
-        focus=focus,
-        template=template,
-        mermaid=mermaid,
-        views=model_views(obj.model_path),
-    )
+    options: dict[str, Any] = {
+        "at": obj.at,
+        "lang": obj.lang,
+        "since": since,
+        "focus": focus,
+        "template": template,
+        "views": model_views(obj.model_path),
+    }
+    if output == "-":
+        # a Markdown report has no file beside it to hold its diagram; --mermaid keeps one inline
+        files = render_report(obj.model, fmt or "html", **options, mermaid=mermaid, image_name=None)
+        write_output("-", files[""])
+        return
+    written = write_report(obj.model, output, fmt, **options, mermaid=mermaid)
     for path in written:
         click.echo(str(path))

@@ -1,12 +1,16 @@
-"""Writing an export to disk so that a reader never sees half a file."""
+"""Writing an export to disk so that a reader never sees half a file or half a folder."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from mra_graph.errors import ExportError
-from mra_graph.files import write_atomically
+from mra_graph.files import current_umask, write_atomically
 from mra_graph.interchange.losses import Export
 
 __all__ = ["write_atomically", "write_export"]
@@ -15,8 +19,12 @@ __all__ = ["write_atomically", "write_export"]
 def write_export(export: Export, target: str | os.PathLike[str]) -> list[Path]:
     """Write ``export`` to ``target``: a file for one-file formats, a folder for the others.
 
-    A folder is created when missing; files already in it with other names are left
-    alone. Returns the paths written, in order.
+    A folder format is written whole or not at all: every file goes into a temporary
+    folder beside ``target`` first, which becomes ``target`` in one rename when
+    ``target`` is new; into an existing folder the finished files are moved one by one
+    (a rename each, which needs no disk space), and files in it with other names are
+    left alone. On any failure (a full disk) the temporary folder is removed and
+    ``target`` is as it was. Returns the paths written, in order.
     """
     path = Path(target)
     if len(export.files) == 1:
@@ -28,12 +36,55 @@ def write_export(export: Export, target: str | os.PathLike[str]) -> list[Path]:
         raise ExportError(
             f"{str(path)!r} is a file, and {export.format} writes a folder; give a folder to -o"
         )
+    _write_folder(path, export.files, export.format)
+    return [path / name for name in sorted(export.files)]
+
+
+def _write_folder(path: Path, files: Mapping[str, bytes], fmt: str) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    created = _make_folders(parent, path)
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp"))
     except OSError as error:
+        _remove_folders(created)
+        raise ExportError(f"cannot write into {str(parent)!r}: {error.strerror or error}") from error
+    try:
+        for name, data in sorted(files.items()):
+            with open(temporary / name, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        if path.is_dir():
+            for name in sorted(files):
+                os.replace(temporary / name, path / name)
+            temporary.rmdir()
+        else:
+            os.chmod(temporary, 0o777 & ~current_umask())  # as a plain mkdir would make it
+            os.rename(temporary, path)
+    except OSError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        _remove_folders(created)
+        raise ExportError(
+            f"cannot write the {fmt} folder {str(path)!r}: {error.strerror or error}; nothing was written"
+        ) from error
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        _remove_folders(created)
+        raise
+
+
+def _make_folders(parent: Path, path: Path) -> list[Path]:
+    """Create ``parent`` and the folders above it that are missing; return those created, deepest first."""
+    missing = [p for p in [parent, *parent.parents] if not p.exists()]
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _remove_folders(missing)
         raise ExportError(f"cannot create the folder {str(path)!r}: {error.strerror}") from error
-    written = []
-    for name, data in sorted(export.files.items()):
-        write_atomically(path / name, data)
-        written.append(path / name)
-    return written
+    return missing
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    for folder in folders:  # deepest first; only empty ones go
+        with contextlib.suppress(OSError):
+            folder.rmdir()

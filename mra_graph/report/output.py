@@ -86,7 +86,7 @@ def render_report(
     focus: str | None = None,
     template: Path | None = None,
     mermaid: bool = False,
-    image_name: str = "report-diagram.svg",
+    image_name: str | None = "report-diagram.svg",
     views: Views | None = None,
 ) -> dict[str, bytes]:
     """The files of a report, by name: the report itself first, then (Markdown) its diagram.
@@ -98,7 +98,8 @@ def render_report(
     :class:`~mra_graph.errors.TemplateError`); ``mermaid`` adds the diagram's Mermaid
     source to a Markdown report; ``views`` are the model's views
     (:func:`mra_graph.render.model_views`). The HTML is one self-contained file; Markdown
-    links ``image_name``, written beside it.
+    links ``image_name``, written beside it, or has no diagram file when ``image_name``
+    is None (a report on standard output).
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -126,7 +127,7 @@ def render_report(
         "assets": _assets(),
         "interactive": fmt == "html",
         "data": _viewer_data(report),
-        "image": Markup(quote(image_name)) if picture.svg else None,
+        "image": Markup(quote(image_name)) if picture.svg and image_name is not None else None,
         "mermaid": picture.mermaid,
         # WeasyPrint draws an inline <svg> only once per process; as an image it always works
         "diagram_src": _data_uri(picture.svg) if fmt == "pdf" and picture.svg else None,
@@ -136,7 +137,7 @@ def render_report(
         return {"": text.encode("utf-8")}
     if fmt == "md":
         files = {"": text.encode("utf-8")}
-        if picture.svg:
+        if picture.svg and image_name is not None:
             files[image_name] = _XML_DECLARATION + picture.svg.encode("utf-8")
         return files
     return {"": _pdf(text)}

@@ -7,7 +7,9 @@ bundled one, so a copy of ``report.html.j2`` can keep including the bundled sect
 or override any of them with a file of the same name beside it.
 
 HTML is autoescaped; Markdown escapes every value through :func:`markdown_escape`.
-Undefined names are errors, never empty text.
+Undefined names are errors, never empty text. Every template, the user's too, runs in
+Jinja2's sandbox: it can read the report it is given but not reach Python's internals
+(no ``__globals__``, no ``os``), and trying is a :class:`TemplateError`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from mra_graph.errors import TemplateError
@@ -74,12 +78,12 @@ def _capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def environment(fmt: str, user_dir: Path | None = None) -> jinja2.Environment:
-    """A Jinja2 environment for ``html`` or ``md`` templates, the user's folder first."""
+def environment(fmt: str, user_dir: Path | None = None) -> SandboxedEnvironment:
+    """A sandboxed Jinja2 environment for ``html`` or ``md`` templates, the user's folder first."""
     folders = [str(user_dir)] if user_dir is not None else []
     folders.append(str(template_dir()))
     markdown = fmt == "md"
-    env = jinja2.Environment(
+    env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=not markdown,
         undefined=jinja2.StrictUndefined,
@@ -108,6 +112,11 @@ def fill(fmt: str, template: Path | None, context: dict[str, Any]) -> str:
         raise TemplateError(f"{file}:{error.lineno}: template syntax error: {error.message}") from error
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"{where}: template {error.name!r} not found") from error
+    except SecurityError as error:
+        raise TemplateError(
+            f"{_where(error, where)}: not allowed in a report template: {str(error).rstrip('.')}; "
+            "a template can use the report's values, not Python's internals"
+        ) from error
     except jinja2.UndefinedError as error:
         raise TemplateError(f"{_where(error, where)}: {error.message}") from error
     except (jinja2.TemplateError, UnicodeDecodeError) as error:
