@@ -24,6 +24,8 @@ __all__ = [
     "count_line",
     "diff_lines",
     "formation_lines",
+    "marked_label",
+    "modality_text",
     "path_lines",
     "relation_extras",
     "sentence",
@@ -61,10 +63,50 @@ def sentence(model: GovernanceModel, relation: Relation, lang: Lang) -> str:
     return f"{subject} {phrasing.active} {obj}"
 
 
-def relation_extras(relation: Relation, lang: Lang, with_count: bool = True) -> list[str]:
-    """What a relation adds to its sentence: capacity, true flags (rotating), count per, role."""
+def modality_text(item: Node | Relation, lang: Lang) -> str | None:
+    """``voorwaardelijk: als de voorstellen worden overgenomen``, or None for a plain fact."""
+    if item.modality is None:
+        return None
+    text = vocabulary().modality_text(item.modality.value, lang)
+    condition = (item.condition_en or item.condition) if lang == "en" else item.condition
+    return f"{text}: {condition}" if condition else text
+
+
+def marked_label(model: GovernanceModel, node: Node, lang: Lang) -> str:
+    """A node's label with its modality and a disputed mark: ``MRA Bureau (voorwaardelijk, betwist)``."""
+    marks = [m for m in (_node_modality(node, lang), _disputed(model, node.id, lang)) if m]
+    label = model.label(node.id, lang)
+    return f"{label} ({', '.join(marks)})" if marks else label
+
+
+def _node_modality(node: Node, lang: Lang) -> str | None:
+    return vocabulary().modality_text(node.modality.value, lang) if node.modality else None
+
+
+def _disputed(model: GovernanceModel, item_id: str, lang: Lang) -> str | None:
+    return vocabulary().mark_text("disputed", lang) if item_id in model.disputed else None
+
+
+def relation_extras(
+    relation: Relation,
+    lang: Lang,
+    with_count: bool = True,
+    model: GovernanceModel | None = None,
+    mark_disputed: bool = True,
+    scopes: bool = True,
+) -> list[str]:
+    """What a relation adds to its sentence: its modality, capacity, true flags (rotating),
+    count per, role; given the ``model``, also its scoped ends (``één van de leden … van
+    AM-team``) and, unless ``mark_disputed`` is False, a disputed mark."""
     voc, w = vocabulary(), words(lang)
     parts: list[str] = []
+    modality = modality_text(relation, lang)
+    if modality:
+        parts.append(modality)
+    if model is not None and scopes:
+        for scope, end in ((relation.from_scope, relation.from_), (relation.to_scope, relation.to)):
+            if scope is not None:
+                parts.append(voc.scope_text(scope.value, model.label(end, lang), lang))
     if relation.capacity:
         parts.append(voc.capacity_text(relation.capacity, lang))
     parts += [
@@ -74,6 +116,8 @@ def relation_extras(relation: Relation, lang: Lang, with_count: bool = True) -> 
         parts.append(_amount(relation, w))
     if relation.role:
         parts.append(w.term(relation.role))
+    if model is not None and mark_disputed and relation.id in model.disputed:
+        parts.append(voc.mark_text("disputed", lang))
     return parts
 
 
@@ -120,7 +164,7 @@ def answer_lines(
     sources: bool = False,
 ) -> list[str]:
     """``Regiegroep (AM) wordt ondersteund door:`` and one line per node found."""
-    label = model.label(subject.id, lang)
+    label = marked_label(model, subject, lang)
     head = f"{label} {_phrase(kind, lang, direction == 'outgoing')}:"
     if not hits:
         return [
@@ -129,14 +173,37 @@ def answer_lines(
         ]
     lines = [head]
     for hit in hits:
-        extras = relation_extras(hit.relation, lang)
+        name, extras = _hit_name(model, hit, direction, lang)
         if hit.depth > 1 and hit.via:
             extras.append(words(lang)("answers", "through", name=model.label(hit.via, lang)))
         tail = f" ({', '.join(extras)})" if extras else ""
-        lines.append(f"  - {model.label(hit.node.id, lang)}{tail}")
+        lines.append(f"  - {name}{tail}")
         if sources:
             lines += _source_lines(hit.relation.sources, lang, "      ")
     return lines
+
+
+def _hit_name(model: GovernanceModel, hit: Hit, direction: Direction, lang: Lang) -> tuple[str, list[str]]:
+    """The name a hit is listed under and what follows it in brackets.
+
+    A scoped end reads as a whole: on the found node's end ``één van de leden of
+    onderdelen van AM-team``; on the asked node's end ``voor ieder lid of onderdeel``, or,
+    where the answer came through a group, ``geldt voor ieder lid of onderdeel van …``.
+    """
+    voc = vocabulary()
+    rel = hit.relation
+    found_side, asked_side = ("from", "to") if direction == "incoming" else ("to", "from")
+    found_scope = rel.from_scope if found_side == "from" else rel.to_scope
+    asked_scope = rel.to_scope if found_side == "from" else rel.from_scope
+    name = marked_label(model, hit.node, lang)
+    if found_scope is not None:
+        name = voc.scope_text(found_scope.value, name, lang)
+    extras = relation_extras(rel, lang, model=model, scopes=False)
+    if hit.group:
+        extras.insert(0, voc.mark_text("through", lang, model.label(hit.group, lang)))
+    elif asked_scope is not None:
+        extras.insert(0, voc.mark_text(f"{asked_side}.{asked_scope.value}", lang))
+    return name, extras
 
 
 def composition_lines(
@@ -144,7 +211,7 @@ def composition_lines(
 ) -> list[str]:
     """``Regiegroep (AM) bestaat uit:``, one line per member or part, and the total."""
     subject = composition.subject
-    label = model.label(subject.id, lang)
+    label = marked_label(model, subject, lang)
     w = words(lang)
     head = w("answers", "made_up_of", label=label)
     if not composition.hits:
@@ -157,17 +224,40 @@ def composition_lines(
         rel = hit.relation
         amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
         kind = w("answers", "member" if rel.kind == "member_of" else "part")
-        extras = [kind, *relation_extras(rel, lang, with_count=False)]
-        lines.append(f"  - {model.label(hit.node.id, lang)}: {amount} ({', '.join(extras)})")
+        extras = [kind, *relation_extras(rel, lang, with_count=False, model=model)]
+        lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})")
         if sources:
             lines += _source_lines(rel.sources, lang, "      ")
+    lines += _conflict_lines(composition, lang)
     lines.append(_total_line(composition, lang))
     return lines
 
 
+def _t(lang: str, nl: str, en: str) -> str:
+    return en if lang == "en" else nl
+
+
+def _conflict_lines(composition: Composition, lang: Lang) -> list[str]:
+    """Where a recorded conflict names the body: which, and the figures each claim gives."""
+    lines = []
+    for conflict in composition.conflicts:
+        values = [str(c.value) for c in conflict.claims if isinstance(c.value, int | float | str)]
+        said = _t(lang, " en ", " and ").join(values)
+        lines.append(
+            _disputed_line(conflict.id, lang)[:-1]
+            + (_t(lang, f"; de bronnen noemen {said}", f"; the sources say {said}") if values else "")
+            + "."
+        )
+    return lines
+
+
+def _disputed_line(conflict_id: str, lang: Lang) -> str:
+    return _t(lang, f"Betwist, zie conflict {conflict_id!r}.", f"Disputed, see conflict {conflict_id!r}.")
+
+
 def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> str:
     """How many members a body has, as one sentence: ``secretarissenoverleg heeft 7 leden.``"""
-    label = model.label(composition.subject.id, lang)
+    label = marked_label(model, composition.subject, lang)
     w = words(lang)
     total = composition.size if composition.size is not None else composition.counted
     if total is not None:
@@ -201,12 +291,12 @@ def _step_lines(
     for step in steps:
         # the walk's next node is the sentence's object; the verb voice follows the relation
         other = step.target if step.forward else step.source
-        extras = relation_extras(step.relation, lang)
+        extras = relation_extras(step.relation, lang, model=model)
         tail = f" ({', '.join(extras)})" if extras else ""
         rows.append(
             (
                 _phrase(step.relation.kind, lang, step.forward),
-                model.label(other.id, lang) + tail,
+                marked_label(model, other, lang) + tail,
                 step.relation,
             )
         )
@@ -284,8 +374,14 @@ def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list
             w("formation", "stated"), w("formation", "agrees")]  # fmt: skip
     rows: list[list[str]] = []
     notes: list[str] = []
+    disputed = vocabulary().mark_text("disputed", lang)
     for row in table.rows:
         label = w.pick(row.label, row.label_en)
+        unit = w.pick(row.unit, row.unit_en) if row.unit else None
+        if unit:
+            label += f" [{unit}]"
+        if row.conflicts:
+            label += f" ({disputed})"
         stated = w.number(row.stated_difference, True) if row.stated_difference is not None else "-"
         agrees = w("formation", "yes" if row.consistent else "no")
         values = [w.number(row.values[y]) for y in table.years]
@@ -304,7 +400,8 @@ def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list
         rest = [c.rjust(w) for c, w in zip(cells[1:-1], widths[1:-1], strict=True)]
         return "  ".join([first, *rest, cells[-1]]).rstrip()
 
-    lines = [f"{title} ({table.unit})", fmt(head), *(fmt(r) for r in rows)]
+    marked = f", {disputed}" if table.conflicts else ""
+    lines = [f"{title} ({table.unit}{marked})", fmt(head), *(fmt(r) for r in rows)]
     if notes:
         lines += [
             w("formation", "notes" if sources else "computed"),
@@ -313,4 +410,6 @@ def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list
     note = w.pick(table.note, table.note_en)
     if note:
         lines.append(note)
+    for conflict in dict.fromkeys([*table.conflicts, *(c for row in table.rows for c in row.conflicts)]):
+        lines.append(_disputed_line(conflict, lang))
     return lines

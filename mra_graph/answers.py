@@ -1,8 +1,10 @@
 """The JSON shapes of query results, as plain data (the contract scripts rely on).
 
 A NODE is :func:`mra_graph.summary.node_ref`. A result is a NODE plus the relation
-that links it (``relation``, ``relation_id``, ``attributes``, ``sources`` and, where
-the model has them, ``count`` and ``per``). A STEP is ``{"from": NODE, "relation":
+that links it (``relation``, ``relation_id``, ``attributes`` (with the relation's
+``modality``, ``condition``, ``from_scope`` and ``to_scope`` where set), ``sources`` and,
+where they apply, ``count``, ``per``, ``group`` (the group through which a relation for
+each of its members reached the subject) and ``relation_disputed``). A STEP is ``{"from": NODE, "relation":
 KIND, "to": NODE}`` in the relation's own direction, plus ``forward`` (whether the
 walk follows that direction), ``relation_id``, ``attributes`` and ``sources``.
 """
@@ -55,6 +57,10 @@ def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: Lang) -> dict[
     if hit.depth > 1:
         data["depth"] = hit.depth
         data["via"] = hit.via
+    if hit.group is not None:
+        data["group"] = hit.group
+    if hit.relation.id in model.disputed:
+        data["relation_disputed"] = True
     return data
 
 
@@ -83,12 +89,14 @@ def composition_json(
     data = answer_json(model, composition.subject, MEMBERS, "incoming", composition.hits, at, lang)
     data["size"] = composition.size
     data["counted"] = composition.counted
+    if composition.conflicts:
+        data["conflicts"] = [c.id for c in composition.conflicts]
     return data
 
 
 def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> dict[str, Any]:
     detail = relation_detail(step.relation, at)
-    return {
+    data = {
         "from": node_ref(model, step.source, at, lang),
         "relation": step.relation.kind,
         "to": node_ref(model, step.target, at, lang),
@@ -97,6 +105,9 @@ def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> di
         "attributes": detail["attributes"],
         "sources": detail["sources"],
     }
+    if step.relation.id in model.disputed:
+        data["relation_disputed"] = True
+    return data
 
 
 def chain_json(
@@ -162,7 +173,10 @@ def formation_json(table: Formation, lang: Lang) -> dict[str, Any]:
                 "consistent": row.consistent,
                 "nodes": list(row.nodes),
                 "sources": [source_ref(s) for s in row.sources],
+                **({"unit": (row.unit_en or row.unit) if en else row.unit} if row.unit else {}),
+                **({"conflicts": list(row.conflicts)} if row.conflicts else {}),
             }
             for row in table.rows
         ],
+        **({"conflicts": list(table.conflicts)} if table.conflicts else {}),
     }

@@ -204,7 +204,10 @@ def _count_line(model: GovernanceModel, answer: Answer, result: AskResult) -> st
     count = stated_count(model, answer.composition, result.at)
     label = model.label(answer.subject.id, lang)
     if result.reading.intent == "count":
-        if count.basis == "parts":
+        hits = answer.composition.hits
+        # a size the sources give for a group of parts reads as parts, not members
+        parts = bool(hits) and all(h.relation.kind == "part_of" for h in hits)
+        if count.basis == "parts" or (count.basis == "size" and parts):
             return phrases["count_parts"].format(name=label, count=count.number)
         if count.basis == "figure" and count.number is not None:
             table = next(t for t in model.figures if t.id == count.table)

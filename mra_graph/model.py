@@ -27,10 +27,12 @@ __all__ = [
     "FigureTable",
     "FormerName",
     "GovernanceModel",
+    "Modality",
     "Node",
     "NodeKind",
     "Region",
     "Relation",
+    "Scope",
     "Source",
     "Status",
     "Strict",
@@ -93,6 +95,34 @@ class NodeKind(StrEnum):
     INSTRUMENT = "instrument"
 
 
+class Modality(StrEnum):
+    """How firmly the sources state a fact that is not plainly in force.
+
+    ``conditional``: it holds only if a condition is met (give it in ``condition``);
+    ``proposed``: a proposal says it will be so; ``reserved``: something is set aside
+    for it, not yet in use; ``possible``: the source says it can be so.
+    """
+
+    CONDITIONAL = "conditional"
+    PROPOSED = "proposed"
+    RESERVED = "reserved"
+    POSSIBLE = "possible"
+
+
+class Scope(StrEnum):
+    """Which part of a group node one end of a relation stands for.
+
+    ``each_member``: the relation holds for each member or part of the node on that
+    end, one by one (each of the meetings is prepared by a working group);
+    ``one_of``: one member or part of the node, which one the source does not say
+    (one of the team's secretaries supports them). The node needs members or parts
+    (``member_of``/``part_of`` relations into it).
+    """
+
+    EACH_MEMBER = "each_member"
+    ONE_OF = "one_of"
+
+
 class ConflictKind(StrEnum):
     CONTRADICTION = "contradiction"
     AMBIGUITY = "ambiguity"
@@ -144,6 +174,35 @@ class Dated(Strict):
         return self
 
 
+class Stated(Dated):
+    """Status, period and modality shared by nodes and relations.
+
+    Without ``modality`` a fact is stated plainly; with one, ``condition`` (and
+    ``condition_en``) may say what it depends on.
+    """
+
+    modality: Modality | None = Field(
+        default=None,
+        description=(
+            "How firmly the source states the fact: conditional (only if 'condition' is met), "
+            "proposed (a proposal says it will be so), reserved (set aside, not yet in use) "
+            "or possible (the source says it can be so). Absent: stated plainly."
+        ),
+    )
+    condition: ShortText | None = Field(
+        default=None, description="What a conditional fact depends on, in the source's words."
+    )
+    condition_en: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _condition_needs_modality(self) -> Self:
+        if (self.condition or self.condition_en) and self.modality is not Modality.CONDITIONAL:
+            raise ValueError("'condition' needs modality 'conditional'")
+        if self.condition_en and not self.condition:
+            raise ValueError("'condition_en' needs a Dutch 'condition'")
+        return self
+
+
 class Document(Strict):
     """A source document the model cites."""
 
@@ -183,7 +242,7 @@ class FormerName(Strict):
         return self
 
 
-class Node(Dated):
+class Node(Stated):
     """A body, role, organisation, place, document or instrument."""
 
     id: Id
@@ -207,8 +266,13 @@ class Node(Dated):
     _attributes_in_order = field_validator("attributes")(_sorted_keys)
 
 
-class Relation(Dated):
-    """A typed, directed edge between two nodes."""
+class Relation(Stated):
+    """A typed, directed edge between two nodes.
+
+    ``from_scope``/``to_scope`` make an end stand for the members or parts of a group
+    node rather than the group itself (see :class:`Scope`): a relation into a group
+    with ``to_scope`` ``each_member`` holds for each of the group's members.
+    """
 
     id: Id
     kind: Id
@@ -220,6 +284,20 @@ class Relation(Dated):
     role: ShortText | None = Field(default=None, description="In which role, e.g. chair.")
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
     note: Text | None = None
+    from_scope: Scope | None = Field(
+        default=None,
+        description=(
+            "each_member: the relation holds for each member or part of the 'from' node; "
+            "one_of: for one of them, unspecified. Absent: for the node itself."
+        ),
+    )
+    to_scope: Scope | None = Field(
+        default=None,
+        description=(
+            "each_member: the relation holds for each member or part of the 'to' node; "
+            "one_of: for one of them, unspecified. Absent: for the node itself."
+        ),
+    )
     sources: Sources
 
     _attributes_in_order = field_validator("attributes")(_sorted_keys)
@@ -241,6 +319,10 @@ class FigureRow(Strict):
         Annotated[str, StringConstraints(pattern=r"^\d{4}$(?!\n)")],
         Annotated[float, Field(ge=0, allow_inf_nan=False)],
     ]
+    unit: ShortText | None = Field(
+        default=None, description="This row's unit where it differs from the table's (e.g. people)."
+    )
+    unit_en: ShortText | None = None
     stated_difference: float | None = None
     total_of: list[Id] | None = None
     nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
@@ -368,6 +450,15 @@ class GovernanceModel(Strict):
     def disputed(self) -> frozenset[str]:
         """Ids of every node, relation or figure row that a recorded conflict names."""
         return frozenset(s for c in self.conflicts for s in c.subjects)
+
+    @cached_property
+    def conflicts_about(self) -> dict[str, tuple[Conflict, ...]]:
+        """The recorded conflicts naming each id, in the model's order (an id without any is absent)."""
+        index: dict[str, list[Conflict]] = {}
+        for conflict in self.conflicts:
+            for subject in dict.fromkeys(conflict.subjects):
+                index.setdefault(subject, []).append(conflict)
+        return {k: tuple(v) for k, v in index.items()}
 
     @cached_property
     def graphs(self) -> dict[dt.date | None, "nx.MultiDiGraph[str]"]:

@@ -20,7 +20,7 @@ import networkx as nx
 
 from mra_graph.errors import MraGraphError, UnknownNameError, UnknownRelationKindError
 from mra_graph.graph import graph_at
-from mra_graph.model import FigureTable, GovernanceModel, Node, Relation, Source, Status
+from mra_graph.model import Conflict, FigureTable, GovernanceModel, Node, Relation, Scope, Source, Status
 from mra_graph.timeline import status_at
 from mra_graph.vocabulary import vocabulary
 
@@ -60,12 +60,17 @@ class Hit:
 
     ``depth`` is 1 for a direct relation of the subject; in a transitive query it is
     the number of steps, and ``via`` is the id of the node that ``relation`` joins.
+    ``group`` is set when the relation reaches the subject through a group it belongs
+    to: the relation names the group with scope ``each_member`` on that end, so it holds
+    for the subject as one of the group's members or parts. The relation's own
+    ``modality``, ``from_scope`` and ``to_scope`` say how firmly and for whom it holds.
     """
 
     node: Node
     relation: Relation
     depth: int = 1
     via: str | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,8 @@ class Composition:
     subject: Node
     size: int | None
     hits: tuple[Hit, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    """The recorded conflicts that name the subject (its size among them, where disputed)."""
 
     @property
     def counted(self) -> int | None:
@@ -141,6 +148,8 @@ class FormationRow:
     id: str
     label: str
     label_en: str | None
+    unit: str | None
+    unit_en: str | None
     values: dict[str, float]
     difference: float
     stated_difference: float | None
@@ -149,6 +158,8 @@ class FormationRow:
     consistent: bool
     nodes: tuple[str, ...]
     sources: tuple[Source, ...]
+    conflicts: tuple[str, ...] = ()
+    """Ids of the recorded conflicts that name this row."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +174,8 @@ class Formation:
     note_en: str | None
     years: tuple[str, ...]
     rows: tuple[FormationRow, ...]
+    conflicts: tuple[str, ...] = ()
+    """Ids of the recorded conflicts that name the table (its unit, say)."""
 
     @property
     def consistent(self) -> bool:
@@ -186,6 +199,31 @@ def _node(model: GovernanceModel, node_id: str) -> Node:
 
 def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
     return (hit.depth, model.labels[hit.node.id].casefold(), hit.relation.id)
+
+
+def _groups(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[str]:
+    """The groups ``node_id`` is a member or part of on ``at``, each once, in order."""
+    found = _edges(model, node_id, COMPOSITION_KINDS, "outgoing", at)
+    return list(dict.fromkeys(other for other, _ in found))
+
+
+def _scoped_edges(
+    model: GovernanceModel, node_id: str, kinds: Iterable[str], direction: Direction, at: dt.date | None
+) -> Iterator[tuple[str, Relation, str | None]]:
+    """As :func:`_edges`, plus the relations that reach ``node_id`` through a group.
+
+    A relation into group G with ``to_scope`` ``each_member`` holds for each member of G,
+    so asking who relates *to* a member finds it (third item: G); likewise a relation
+    out of G with ``from_scope`` ``each_member`` when asking whom a member relates to.
+    """
+    wanted = tuple(kinds)
+    for other, relation in _edges(model, node_id, wanted, direction, at):
+        yield other, relation, None
+    for group in _groups(model, node_id, at):
+        for other, relation in _edges(model, group, wanted, direction, at):
+            scope = relation.to_scope if direction == "incoming" else relation.from_scope
+            if scope is Scope.EACH_MEMBER and other != node_id:
+                yield other, relation, group
 
 
 def _edges(
@@ -218,7 +256,9 @@ def related(
 
     ``related(m, "regiegroep-am", "supports", "incoming", day)`` answers *who supports
     the Regiegroep (AM)?*; with ``outgoing`` it answers *whom does it support?*. A
-    symmetric kind (``cooperates_with``) answers from both ends either way. With
+    symmetric kind (``cooperates_with``) answers from both ends either way. A relation
+    that holds for each member of a group the node belongs to (scope ``each_member``)
+    answers too, its hit naming the group in ``group``. With
     ``transitive`` the search goes on from every node found, breadth first, each node
     reported once at its smallest depth.
 
@@ -236,11 +276,11 @@ def related(
     while frontier:
         found: list[Hit] = []
         for current in frontier:
-            for other, relation in _edges(model, current, (kind,), direction, at):
+            for other, relation, group in _scoped_edges(model, current, (kind,), direction, at):
                 if other not in seen:
                     seen.add(other)
                     via = current if depth > 1 else None
-                    found.append(Hit(model.nodes_by_id[other], relation, depth, via))
+                    found.append(Hit(model.nodes_by_id[other], relation, depth, via, group))
         found.sort(key=lambda h: _label_key(model, h))
         hits.extend(found)
         if not transitive:
@@ -261,7 +301,7 @@ def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composi
         Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, COMPOSITION_KINDS, "incoming", at)
     ]
     hits.sort(key=lambda h: (COMPOSITION_KINDS.index(h.relation.kind), *_label_key(model, h)))
-    return Composition(subject, subject.size, tuple(hits))
+    return Composition(subject, subject.size, tuple(hits), model.conflicts_about.get(node_id, ()))
 
 
 def _responsibility_kinds() -> tuple[set[str], set[str]]:
@@ -274,14 +314,14 @@ def _responsibility_kinds() -> tuple[set[str], set[str]]:
 def _upward(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[Step]:
     """The steps one level up the line of responsibility from ``node_id``, sorted."""
     to_source, to_target = _responsibility_kinds()
-    here = model.nodes_by_id[node_id]
+    nodes = model.nodes_by_id
     steps = [
-        Step(model.nodes_by_id[o], r, here, False)
-        for o, r in _edges(model, node_id, to_source, "incoming", at)
+        Step(nodes[o], r, nodes[r.to], False)
+        for o, r, _ in _scoped_edges(model, node_id, to_source, "incoming", at)
     ]
     steps += [
-        Step(here, r, model.nodes_by_id[o], True)
-        for o, r in _edges(model, node_id, to_target, "outgoing", at)
+        Step(nodes[r.from_], r, nodes[o], True)
+        for o, r, _ in _scoped_edges(model, node_id, to_target, "outgoing", at)
     ]
     steps.sort(key=lambda s: (model.labels[_higher(s).id].casefold(), s.relation.id))
     return steps
@@ -296,7 +336,9 @@ def chains(model: GovernanceModel, node_id: str, at: dt.date | None) -> tuple[tu
 
     A step goes up along a relation whose vocabulary entry says which end is higher:
     ``commissions``, ``steers`` and ``chairs`` lead to their source (whoever commissions
-    the MRA Bureau stands above it), ``member_of`` and ``part_of`` to their target. A
+    the MRA Bureau stands above it), ``member_of`` and ``part_of`` to their target; one
+    that holds for each member of a group the node belongs to counts for the node too
+    (its step's ends are the relation's own, so the group). A
     chain ends at a node with no step up, or where the next step would revisit a node
     of the same chain (a cycle). At most :data:`MAX_CHAINS` chains are returned. A
     node with nothing above it has no chains.
@@ -454,6 +496,8 @@ def formation(model: GovernanceModel, table_id: str | None = None) -> Formation:
                 id=row.id,
                 label=row.label,
                 label_en=row.label_en,
+                unit=row.unit,
+                unit_en=row.unit_en,
                 values={y: row.values[y] for y in years},
                 difference=difference,
                 stated_difference=row.stated_difference,
@@ -462,10 +506,19 @@ def formation(model: GovernanceModel, table_id: str | None = None) -> Formation:
                 consistent=consistent,
                 nodes=tuple(row.nodes),
                 sources=tuple(row.sources),
+                conflicts=tuple(c.id for c in model.conflicts_about.get(row.id, ())),
             )
         )
     return Formation(
-        table.id, table.title, table.title_en, table.unit, table.note, table.note_en, years, tuple(rows)
+        table.id,
+        table.title,
+        table.title_en,
+        table.unit,
+        table.note,
+        table.note_en,
+        years,
+        tuple(rows),
+        tuple(c.id for c in model.conflicts_about.get(table.id, ())),
     )
 
 

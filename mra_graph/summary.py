@@ -9,16 +9,17 @@ from mra_graph.model import GovernanceModel, Node, Relation, Source
 from mra_graph.timeline import status_at
 from mra_graph.words import Lang
 
-__all__ = ["node_detail", "node_ref", "relation_detail", "source_ref"]
+__all__ = ["node_detail", "node_ref", "qualifiers", "relation_detail", "source_ref"]
 
 
 def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl") -> dict[str, Any]:
     """``{"id", "name", "label", "kind", "type", "region", "status"}`` of a node on ``at``.
 
     ``name`` is in ``lang`` where the model has it; ``label`` also tells same-named
-    nodes apart; ``status`` is the status on ``at``.
+    nodes apart; ``status`` is the status on ``at``. Only where they apply come
+    ``modality`` (and ``condition``) and ``disputed: true`` (a recorded conflict names it).
     """
-    return {
+    data: dict[str, Any] = {
         "id": node.id,
         "name": (node.name_en or node.name) if lang == "en" else node.name,
         "label": model.label(node.id, lang),
@@ -27,6 +28,27 @@ def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl")
         "region": node.region,
         "status": status_at(node, at).value,
     }
+    data.update(qualifiers(node, lang))
+    if node.id in model.disputed:
+        data["disputed"] = True
+    return data
+
+
+def qualifiers(item: Node | Relation, lang: str = "nl") -> dict[str, Any]:
+    """A fact's ``modality`` and ``condition`` (in ``lang`` where the model has it), and a
+    relation's ``from_scope``/``to_scope``: only those that are set."""
+    data: dict[str, Any] = {}
+    if item.modality is not None:
+        data["modality"] = item.modality.value
+    condition = (item.condition_en or item.condition) if lang == "en" else item.condition
+    if condition:
+        data["condition"] = condition
+    if isinstance(item, Relation):
+        if item.from_scope is not None:
+            data["from_scope"] = item.from_scope.value
+        if item.to_scope is not None:
+            data["to_scope"] = item.to_scope.value
+    return data
 
 
 def source_ref(source: Source) -> dict[str, Any]:
@@ -47,6 +69,7 @@ def relation_detail(relation: Relation, at: dt.date) -> dict[str, Any]:
         value = getattr(relation, key)
         if value is not None:
             attributes[key] = value
+    attributes.update(qualifiers(relation))
     return {
         "id": relation.id,
         "relation": relation.kind,

@@ -40,6 +40,7 @@ def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list
     findings += _sources(model, texts)
     findings += _nodes(model, vocab)
     findings += _relations(model, vocab)
+    findings += _scopes(model)
     findings += _cycles(model, vocab)
     findings += _figures(model)
     findings += _conflicts(model)
@@ -273,6 +274,25 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
             )
         else:
             seen[signature] = i
+
+
+_COMPOSITION = ("member_of", "part_of")
+
+
+def _scopes(model: GovernanceModel) -> Iterator[Finding]:
+    """A scoped end (``from_scope``/``to_scope``) must be a group: a node with members or parts."""
+    into = model.relations_to
+    for i, rel in enumerate(model.relations):
+        ends = (("from_scope", rel.from_scope, rel.from_), ("to_scope", rel.to_scope, rel.to))
+        for key, scope, ref in ends:
+            if scope is None or ref not in model.nodes_by_id:
+                continue
+            if not any(r.kind in _COMPOSITION for r in into.get(ref, ())):
+                yield Finding(
+                    ("relations", i, key),
+                    f"{key} {scope.value!r} needs members or parts of {ref!r}, and it has none",
+                    f"add member_of or part_of relations into {ref!r}, or drop {key}",
+                )
 
 
 def _cycles(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:

@@ -90,6 +90,21 @@ class Vocabulary(Strict):
         default_factory=dict,
         description="Relation attributes that are true or false, and how a true one reads.",
     )
+    modalities: dict[str, Term] = Field(
+        default_factory=dict, description="How each modality of a fact (conditional, …) reads."
+    )
+    scopes: dict[str, Term] = Field(
+        default_factory=dict,
+        description="How a scoped end of a relation reads; '{node}' stands for the group's name.",
+    )
+    marks: dict[str, Term] = Field(
+        default_factory=dict,
+        description=(
+            "Short marks on an answer or diagram: 'disputed' (a recorded conflict names the "
+            "item), 'through' (a fact found through a group; '{node}' is the group's name) and "
+            "'from.<scope>'/'to.<scope>' (a scoped end, as a diagram's edge label shows it)."
+        ),
+    )
     relation_kinds: dict[str, RelationKind]
 
     @model_validator(mode="after")
@@ -113,6 +128,21 @@ class Vocabulary(Strict):
         """``bestuurlijk`` in Dutch, ``executive`` in English; an unknown one as it is."""
         term = self.capacities.get(capacity)
         return term.text(lang) if term else capacity
+
+    def modality_text(self, modality: str, lang: Lang) -> str:
+        """``voorwaardelijk`` in Dutch, ``conditional`` in English; an unknown one as it is."""
+        term = self.modalities.get(modality)
+        return term.text(lang) if term else modality
+
+    def scope_text(self, scope: str, node_label: str, lang: Lang) -> str:
+        """``één van de leden of onderdelen van AM-team``: a scoped end with its group's name."""
+        term = self.scopes.get(scope)
+        return (term.text(lang) if term else scope + " {node}").replace("{node}", node_label)
+
+    def mark_text(self, mark: str, lang: Lang, node_label: str = "") -> str:
+        """A mark such as ``betwist``; ``{node}`` in it becomes ``node_label``."""
+        term = self.marks.get(mark)
+        return (term.text(lang) if term else mark).replace("{node}", node_label)
 
 
 @cache

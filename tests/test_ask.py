@@ -214,7 +214,8 @@ QUESTIONS: list[tuple[str, dt.date, dict[str, list[str]]]] = [
     ("who liaises with the MRA?", Y2017, {"mra": ["am-team"]}),
     ("wie verzorgt de aanhaking bij de MRA?", Y2017, {"mra": ["am-team"]}),
     # decides_on — Inleiding (platforms bepalen acties en trekker); besluitvorming bij raden en staten
-    ("waarover besluiten de platforms?", Y2017, {"platforms-mra": ["bestuurlijk-trekker", "mra-agenda"]}),
+    # the platforms decide which actions are taken up, not on the MRA Agenda itself
+    ("waarover besluiten de platforms?", Y2017, {"platforms-mra": ["bestuurlijk-trekker"]}),
     ("who decides on the MRA?", Y2017, {"mra": ["raden-en-staten"]}),
     # works_on — "De samenwerkende overheden werken nu al aan de uitvoering van de MRA-Agenda"
     ("wie werkt aan de MRA Agenda?", Y2017, {"mra-agenda": ["samenwerkende-overheden"]}),
@@ -268,9 +269,9 @@ QUESTIONS: list[tuple[str, dt.date, dict[str, list[str]]]] = [
         Y2017,
         {"pho-mra": ["secretaris-platform-pho-mra"]},
     ),
-    # represents / strengthens — Regiegroep; AM-Raadsledenplatform
-    ("wie behartigt het belang van de AM-gemeenten?", Y2017, {"am-gemeenten": ["regiegroep-am"]}),
-    ("who represents the AM municipalities?", Y2017, {"am-gemeenten": ["regiegroep-am"]}),
+    # represents / strengthens — AM-Raadsledenplatform ('vertegenwoordigers ... per raad')
+    ("wie vertegenwoordigt de gemeenteraden?", Y2017, {"gemeenteraden-am": ["raadslid"]}),
+    ("who represents the municipal councils?", Y2017, {"gemeenteraden-am": ["raadslid"]}),
     (
         "wie versterkt de positie van de gemeenteraden?",
         Y2017,

@@ -55,7 +55,7 @@ Y2017 = dt.date(2017, 6, 1)
         ("Wie ondersteunt de Regiegroep AM?", "incoming", "default", ["algemeen-regiosecretaris-am"]),
         ("Wie ondersteunen de Regiegroep AM?", "incoming", "default", ["algemeen-regiosecretaris-am"]),
         # a place cannot be housed anywhere, so the name is what houses
-        ("Wat huisvest het WTC?", "incoming", "kinds", ["mra-bureau"]),
+        ("Wat huisvest het Amsterdam WTC?", "incoming", "kinds", ["mra-bureau"]),
         ("Wat stuurt de Agendacommissie aan?", "outgoing", "default_object", ["mra-bureau"]),
     ],
     ids=["welke-organen-plural", "wat-bureau", "plural-verb", "wie", "wie-plural", "place", "separable"],
@@ -94,14 +94,17 @@ def test_the_text_says_which_reading_and_shows_the_other_when_it_has_answers(cli
         "dus portefeuillehoudersoverleggen AM is het onderwerp)."
     )
     assert lines[3:6] == [
-        "portefeuillehoudersoverleggen AM bereidt voor:",
+        "portefeuillehoudersoverleggen AM (betwist) bereidt voor:",
         "  - platforms van portefeuillehouders",
         "  - portefeuillehoudersoverleggen",
     ]
     assert (
         "De andere lezing, '… bereidt portefeuillehoudersoverleggen AM voor', heeft ook antwoorden:" in lines
     )
-    assert lines[-1] == "  - ambtelijke werkgroep (1 per portefeuillehoudersoverleg)"
+    # 'Ieder portefeuillehoudersoverleg wordt voorbereid door een ambtelijke werkgroep'
+    assert lines[-1] == (
+        "  - ambtelijke werkgroep (voor ieder lid of onderdeel, 1 per portefeuillehoudersoverleg)"
+    )
 
 
 def test_the_plain_reading_without_other_answers_adds_no_note(cli: Cli) -> None:

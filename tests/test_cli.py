@@ -21,8 +21,8 @@ Cli = Callable[..., Result]
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nl", "model/organen.json: geldig (64 onderdelen, 89 relaties, 1 tabel met cijfers, "),
-        ("en", "model/organen.json: valid (64 nodes, 89 relations, 1 figure table, "),
+        ("nl", "model/organen.json: geldig (64 onderdelen, 86 relaties, 1 tabel met cijfers, "),
+        ("en", "model/organen.json: valid (64 nodes, 86 relations, 1 figure table, "),
     ],
     ids=["dutch", "english"],
 )
@@ -129,17 +129,17 @@ def test_show_in_english(cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("lang", "node", "expected"),
     [
-        ("nl", "mra-bureau", ["  huis van de regio: ja", "  werkwijze: coördineert en initieert"]),
-        ("en", "mra-bureau", ["  house of the region: yes", "  way of working: «coördineert en initieert»"]),
+        ("nl", "mra-bureau", ["  eigen rechtspersoonlijkheid: nee", "  werkwijze: coördineert en initieert"]),
+        ("en", "mra-bureau", ["  legal personality: no", "  way of working: «coördineert en initieert»"]),
         (
             "nl",
             "pho-duurzaamheid-am",
-            ["  Ook genoemd: portefeuillehoudersoverleg Duurzaamheid AM, PHO Duurzaamheid"],
+            ["  Ook genoemd: portefeuillehoudersoverleg Duurzaamheid AM"],
         ),
         (
             "en",
             "pho-duurzaamheid-am",
-            ["  Also called: «portefeuillehoudersoverleg Duurzaamheid AM», «PHO Duurzaamheid»"],
+            ["  Also called: «portefeuillehoudersoverleg Duurzaamheid AM»"],
         ),
     ],
     ids=["nl-attributes", "en-attributes", "nl-aliases", "en-aliases"],
@@ -312,3 +312,23 @@ def test_piping_into_head_exits_0_and_says_nothing() -> None:
     assert lines[0].split()[:2] == ["id", "naam"]
     assert lines[1:] == ["status=0"]
     assert done.stderr == ""
+
+
+def test_list_marks_conditional_and_disputed_nodes(cli: Callable[..., Result]) -> None:
+    rows = {line.split()[0]: line for line in cli("--at", "2017-06-01", "list").stdout.splitlines()[1:]}
+    # 'Als de voorstellen worden overgenomen dan komt er één centrale en coördinerende organisatie.'
+    assert rows["mra-bureau"].endswith("actief, voorwaardelijk")
+    # 'vier portefeuillehoudersoverleggen ... Ruimte' against 'drie' in the Toelichting
+    assert rows["pho-ruimte-am"].endswith("actief, betwist")
+    assert rows["am-team"].endswith("actief")
+
+
+def test_show_gives_a_nodes_modality_and_a_relations_scopes(cli: Callable[..., Result]) -> None:
+    bureau = cli("--at", "2017-06-01", "show", "MRA Bureau").stdout.splitlines()
+    assert bureau[1].endswith("voorwaardelijk: als de voorstellen worden overgenomen")
+    team = cli("--lang", "en", "--at", "2017-06-01", "show", "AM-team").stdout
+    # 'ondersteund door één van de regiosecretarissen uit het AM-team', for each meeting
+    assert (
+        "AM portfolio holders' meetings (one of the members or parts of AM team, "
+        "each member or part of AM portfolio holders' meetings, disputed)"
+    ) in team

@@ -61,6 +61,33 @@ def test_add_node_then_relation_then_query(cli: Cli, model_file: Path) -> None:
     assert "regiegroep-am" in asked.stdout
 
 
+def test_add_relation_and_node_take_modality_and_scopes(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    result = cli(
+        "--model", m, "add-relation", "informs", "AM-team", "portefeuillehoudersoverleggen AM",
+        "--from-scope", "one_of", "--to-scope", "each_member", "--modality", "proposed", *SOURCE,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    result = cli(
+        "--model", m, "add-node", "am-proefteam", "--kind", "body", "--name", "Proefteam", "--region", "am",
+        "--modality", "conditional", "--condition", "als de Regiegroep instemt", *SOURCE,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    edited = load(model_file)
+    relation = next(r for r in edited.relations if r.id == "am-team.informs.pho-am")
+    scoped = (relation.from_scope, relation.to_scope, relation.modality)
+    assert scoped == ("one_of", "each_member", "proposed")
+    node = edited.nodes_by_id["am-proefteam"]
+    assert (node.modality, node.condition) == ("conditional", "als de Regiegroep instemt")
+    # a condition needs modality 'conditional'
+    refused = cli(
+        "--model", m, "add-node", "am-ander", "--kind", "body", "--name", "Ander",
+        "--condition", "als", *SOURCE,
+    )  # fmt: skip
+    assert refused.exit_code == 1
+    assert "'condition' needs modality 'conditional'" in refused.stderr
+
+
 def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
     m = str(model_file)
     result = cli("--model", m, "set", "regiegroep-am", "size=12", 'aliases=["RG AM"]', "name_en=Board")

@@ -48,3 +48,14 @@ def test_every_node_and_relation_field_has_an_attribute() -> None:
     assert set(Node.model_fields) - {"id"} <= carried
     carried = set(graphml._EDGE_FIELDS) | set(graphml._JSON_FIELDS)
     assert set(Relation.model_fields) - {"id", "from_", "to"} <= carried
+
+
+def test_formats_without_modality_or_scopes_say_so() -> None:
+    from tests.qualified import qualified_model
+
+    model = qualified_model()
+    for fmt in ("turtle", "popolo", "archimate", "neo4j"):
+        losses = {loss.what: loss.count for loss in export_model(model, fmt).losses}
+        # the conditional bureau and the proposed support; five scoped ends on four relations
+        assert (losses["modalities"], losses["scoped relation ends"]) == (2, 5), fmt
+    assert "modalities" not in {loss.what for loss in export_model(model, "graphml").losses}

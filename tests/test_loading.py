@@ -31,6 +31,7 @@ EXPECTED = [
         "capacity-not-allowed",
         ":106:7 /relations/1/capacity: capacity 'ambtelijk' is not allowed here (allowed: none for member_of)",
     ),
+    ("condition-without-conditional", ":107:5 /relations/2: 'condition' needs modality 'conditional'"),
     ("control-character", ":33:7 /nodes/0/name: 'Bu\\x07reau' contains a control character"),
     (
         "count-not-allowed",
@@ -62,6 +63,10 @@ EXPECTED = [
     ),
     ("per-without-count", ":94:5 /relations/1: 'per' needs a 'count': how many per 'raad'?"),
     ("period-order", ":43:5 /nodes/1: valid_from 2018-01-01 must be before valid_to 2017-01-01"),
+    (
+        "scope-without-members",
+        ":86:7 /relations/0/to_scope: to_scope 'each_member' needs members or parts of 'bureau', and it has none (add member_of or part_of relations into 'bureau', or drop to_scope)",
+    ),
     ("self-relation", ":80:5 /relations/0: relation points from 'regiegroep' to itself"),
     (
         "stated-difference",

@@ -8,8 +8,9 @@ import pytest
 
 from mra_graph.errors import UnknownNameError, UnknownRelationKindError
 from mra_graph.loading import load_text
-from mra_graph.model import GovernanceModel
-from mra_graph.queries import chains, diff, formation, members, neighbourhood, paths, related
+from mra_graph.model import GovernanceModel, Modality, Scope
+from mra_graph.queries import Direction, chains, diff, formation, members, neighbourhood, paths, related
+from tests.qualified import qualified_model
 
 Y2016 = dt.date(2016, 6, 1)
 Y2017 = dt.date(2017, 6, 1)
@@ -25,7 +26,8 @@ def test_related_carries_the_relation_and_its_sources(model: GovernanceModel) ->
 
 
 def test_transitive_related_reports_depth_and_via(model: GovernanceModel) -> None:
-    # PHO Wonen is part of the PHO's AM, which are part of the AM Overleg (brochure)
+    # portefeuillehoudersoverleg Wonen is part of the AM portefeuillehoudersoverleggen,
+    # which are part of the AM Overleg (brochure)
     hits = related(model, "pho-wonen-am", "part_of", "outgoing", Y2017, transitive=True)
     assert [(h.node.id, h.depth, h.via) for h in hits] == [("pho-am", 1, None), ("am-overleg", 2, "pho-am")]
 
@@ -122,3 +124,59 @@ def test_formation_reproduces_the_staffing_table(model: GovernanceModel) -> None
     assert (involved.difference, involved.stated_difference) == (50.0, None)
     assert table.years == ("2016", "2017")
     assert table.consistent
+
+
+# An invented model with scoped relations (tests/qualified.py), so nothing depends on MRA-AM ids.
+Y2020 = dt.date(2020, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind", "direction", "expected"),
+    [
+        ("overleg-noord", "supports", "incoming", [("team", "overleggen")]),
+        ("overleg-zuid", "prepares", "incoming", [("werkgroep", "overleggen")]),
+        ("overleg-noord", "informs", "outgoing", [("bureau", "overleggen")]),
+        ("overleggen", "supports", "incoming", [("team", None)]),
+        ("overleg-noord", "coordinates", "incoming", []),
+        ("secretaris-een", "supports", "outgoing", []),
+    ],
+    ids=[
+        "each-member-target-reaches-a-part",
+        "each-member-with-count-per",
+        "each-member-source-reaches-a-part",
+        "the-group-itself-directly",
+        "unscoped-relation-stays-on-the-group",
+        "one-of-does-not-name-a-member",
+    ],
+)
+def test_a_relation_for_each_member_answers_for_every_member(
+    subject: str, kind: str, direction: Direction, expected: list[tuple[str, str | None]]
+) -> None:
+    model = qualified_model()
+    hits = related(model, subject, kind, direction, Y2020)
+    assert [(h.node.id, h.group) for h in hits] == expected
+
+
+def test_a_scoped_hit_keeps_its_scopes_and_modality_for_every_consumer() -> None:
+    model = qualified_model()
+    (hit,) = related(model, "overleg-noord", "supports", "incoming", Y2020)
+    assert (hit.relation.from_scope, hit.relation.to_scope) == (Scope.ONE_OF, Scope.EACH_MEMBER)
+    (proposed,) = related(model, "bureau", "supports", "incoming", Y2020)
+    assert proposed.relation.modality is Modality.PROPOSED
+
+
+def test_composition_carries_the_conflicts_naming_its_subject(model: GovernanceModel) -> None:
+    # 'vier portefeuillehoudersoverleggen' against 'drie' in the Toelichting (brochure)
+    composition = members(model, "pho-am", Y2017)
+    assert composition.size == 4
+    assert [c.id for c in composition.conflicts] == ["pho-am-aantal"]
+    assert sorted(c.value for c in composition.conflicts[0].claims if isinstance(c.value, int)) == [3, 4]
+
+
+def test_a_line_of_responsibility_for_each_member_reaches_every_member() -> None:
+    model = qualified_model()
+    found = chains(model, "overleg-noord", Y2020)
+    assert [[(s.source.id, s.relation.kind, s.target.id) for s in chain] for chain in found] == [
+        [("overleg-noord", "part_of", "overleggen"), ("team", "steers", "overleggen")],
+        [("team", "steers", "overleggen")],
+    ]

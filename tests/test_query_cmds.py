@@ -50,7 +50,7 @@ def test_members_json_carries_count_and_per(cli: Cli) -> None:
 
 
 def test_chain_and_path_json_steps(cli: Cli) -> None:
-    chain = _json(cli, "--at", "2017-06-01", "chain", "PHO Wonen")
+    chain = _json(cli, "--at", "2017-06-01", "chain", "portefeuillehoudersoverleg Wonen")
     assert chain["subject"]["id"] == "pho-wonen-am"
     assert [[(s["from"]["id"], s["relation"], s["to"]["id"]) for s in c] for c in chain["chains"]] == [
         [("pho-wonen-am", "part_of", "pho-am"), ("pho-am", "part_of", "am-overleg")]
@@ -121,7 +121,7 @@ def test_formation_marks_a_disagreement(model: GovernanceModel) -> None:
 def test_text_output_reads_as_sentences_with_sources(cli: Cli) -> None:
     result = cli("--at", "2017-06-01", "query", "steers", "--to", "MRA Bureau", "--sources")
     assert result.stdout == (
-        "Stand op 2017-06-01\n\nMRA Bureau wordt aangestuurd door:\n  - Agendacommissie\n"
+        "Stand op 2017-06-01\n\nMRA Bureau (voorwaardelijk) wordt aangestuurd door:\n  - Agendacommissie\n"
         "      bron: mra-bureau-voorstel-2016, Sturing: "
         '"De Agendacommissie stuurt het MRA-Bureau inhoudelijk aan"\n'
     )

@@ -146,7 +146,8 @@ def test_membership_lines_carry_their_counts(model: GovernanceModel) -> None:
 def test_planned_nodes_are_marked_or_left_out(model: GovernanceModel) -> None:
     before = {n.id: n for n in scene(model, Request("overview", at=dt.date(2016, 6, 1))).nodes}
     assert before["mra-bureau"].status.value == "planned"
-    assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01",)
+    # the proposal says the bureau comes only if it is adopted
+    assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01", "voorwaardelijk")
     dot = render(model, Request("overview", at=dt.date(2016, 6, 1)), "dot").decode()
     bureau = next(line for line in dot.splitlines() if 'id="node-mra-bureau"' in line)
     assert "dashed" in bureau
@@ -204,7 +205,8 @@ def test_orgchart_goes_down_from_its_body(model: GovernanceModel) -> None:
     ]
     notes = found.nodes_by_id["secretaris-directeur"].notes
     assert notes == ("1 fte (2017)",)
-    assert found.nodes_by_id["secretariaat-mra-bureau"].notes == ("2,5 fte (2017), gedeeld door 3",)
+    # the conflict 'nieuwe-functies' names the post, so the diagram marks it disputed
+    assert found.nodes_by_id["secretariaat-mra-bureau"].notes == ("betwist", "2,5 fte (2017), gedeeld door 3")
 
 
 def test_chain_highlights_the_lines_of_responsibility(model: GovernanceModel) -> None:

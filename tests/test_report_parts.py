@@ -38,3 +38,22 @@ def test_a_member_inside_a_group_is_selected_alone_and_is_no_nested_button(
     assert parts[0] in selected
     assert group not in selected
     assert page.errors == []
+
+
+def test_a_card_shows_a_nodes_modality_and_condition_and_its_lines_their_scopes() -> None:
+    from mra_graph.report import build_report
+    from mra_graph.report.output import render_report
+    from tests.qualified import qualified_model
+
+    model = qualified_model()
+    report = build_report(model, at=dt.date(2020, 6, 1), lang="nl")
+    bureau = next(c for c in report.cards if c.ref.id == "bureau")
+    assert (bureau.ref.modality_text, bureau.ref.modality_detail) == (
+        "voorwaardelijk",
+        "voorwaardelijk: als het voorstel wordt aangenomen",
+    )
+    text = next(iter(render_report(model, "md", at=dt.date(2020, 6, 1)).values())).decode("utf-8")
+    assert "- **Status:** voorwaardelijk: als het voorstel wordt aangenomen" in text
+    assert (
+        "(één van de leden of onderdelen van Team, ieder lid of onderdeel van overleggen) *(betwist)*" in text
+    )

@@ -10,6 +10,7 @@ import pytest
 from click.testing import Result
 
 from mra_graph.errors import ModelError
+from mra_graph.model import Modality, Scope
 from mra_graph.resources import data_file
 from mra_graph.vocabulary import vocabulary
 
@@ -41,3 +42,31 @@ def test_a_true_attribute_flag_is_shown_with_the_relation(cli: Callable[..., Res
     en = cli("--lang", "en", "--at", "2017-06-01", "query", "chairs", "--to", "secretarissenoverleg")
     assert "  - gemeentesecretaris (roulerend)" in nl.stdout
     assert "(rotating)" in en.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_modality_scope_and_mark_reads_in_both_languages(lang: str) -> None:
+    voc = vocabulary()
+    for modality in Modality:
+        assert voc.modality_text(modality.value, lang) != modality.value or lang == "en"
+        assert modality.value in voc.modalities
+    for scope in Scope:
+        assert "{node}" in voc.scopes[scope.value].text(lang)
+        assert voc.scope_text(scope.value, "AM-team", lang).endswith("AM-team")
+        for side in ("from", "to"):
+            assert f"{side}.{scope.value}" in voc.marks
+    assert "{node}" in voc.marks["through"].text(lang)
+    assert voc.mark_text("disputed", lang) == {"nl": "betwist", "en": "disputed"}[lang]
+
+
+@pytest.mark.parametrize(
+    ("modality", "lang", "text"),
+    [
+        ("conditional", "nl", "voorwaardelijk"),
+        ("conditional", "en", "conditional"),
+        ("reserved", "nl", "gereserveerd"),
+        ("possible", "en", "possible"),
+    ],
+)
+def test_modalities_read_in_the_answer_language(modality: str, lang: str, text: str) -> None:
+    assert vocabulary().modality_text(modality, lang) == text

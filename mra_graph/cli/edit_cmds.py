@@ -20,7 +20,7 @@ import click
 from mra_graph.cli.completion import complete_item, complete_node, complete_region, complete_relation_kind
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
-from mra_graph.model import GovernanceModel
+from mra_graph.model import GovernanceModel, Modality, Scope
 
 __all__ = [
     "EDIT_COMMANDS",
@@ -68,6 +68,17 @@ def _period_options(command: Callable[..., Any]) -> Callable[..., Any]:
     command = click.option("--to", "valid_to", type=date_type, help="First day it no longer holds.")(command)
     command = click.option("--from", "valid_from", type=date_type, help="First day it holds.")(command)
     return click.option("--status", type=click.Choice(_STATUSES), help="Default: active.")(command)
+
+
+def _modality_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option("--condition", help="What a conditional fact depends on, in the source's words.")(
+        command
+    )
+    return click.option(
+        "--modality",
+        type=click.Choice([m.value for m in Modality]),
+        help="How firmly the source states it; default: plainly.",
+    )(command)
 
 
 def _sources(sources: Sequence[tuple[str, str]], quotes: Sequence[str]) -> list[dict[str, str]]:
@@ -142,6 +153,7 @@ def _resolve(model: GovernanceModel, name: str) -> str:
 @click.option("--region", help="Region id.", shell_complete=complete_region)
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
 @_period_options
+@_modality_options
 @_source_options
 @_writing_options
 @pass_context
@@ -163,6 +175,8 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
         "status": options["status"],
         "valid_from": _date(options["valid_from"]),
         "valid_to": _date(options["valid_to"]),
+        "modality": options["modality"],
+        "condition": options["condition"],
         "sources": _sources(options["sources"], options["quotes"]),
     }
     _apply(
@@ -184,7 +198,18 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @click.option("--per", help="Per what, e.g. raad.")
 @click.option("--role", help="In which role, e.g. voorzitter.")
 @click.option("--note", help="A note on the relation.")
+@click.option(
+    "--from-scope",
+    type=click.Choice([x.value for x in Scope]),
+    help="It holds for each_member of FROM, or for one_of them; default: FROM itself.",
+)
+@click.option(
+    "--to-scope",
+    type=click.Choice([x.value for x in Scope]),
+    help="It holds for each_member of TO, or for one_of them; default: TO itself.",
+)
 @_period_options
+@_modality_options
 @_source_options
 @_writing_options
 @pass_context
@@ -200,9 +225,13 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         "per": options["per"],
         "role": options["role"],
         "note": options["note"],
+        "from_scope": options["from_scope"],
+        "to_scope": options["to_scope"],
         "status": options["status"],
         "valid_from": _date(options["valid_from"]),
         "valid_to": _date(options["valid_to"]),
+        "modality": options["modality"],
+        "condition": options["condition"],
         "sources": _sources(options["sources"], options["quotes"]),
     }
 

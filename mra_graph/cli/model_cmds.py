@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from mra_graph.answer_text import relation_extras
+from mra_graph.answer_text import modality_text, relation_extras
 from mra_graph.cli.completion import complete_node, complete_region
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.loading import load, sources_dir_from_env
-from mra_graph.model import NodeKind, Relation
+from mra_graph.model import GovernanceModel, NodeKind, Relation
 from mra_graph.names import resolve
 from mra_graph.schema import json_schema_text
 from mra_graph.summary import node_detail, node_ref
@@ -108,13 +108,19 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     rows = []
     for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
+        # the status column also says how firmly the sources state the node and whether it is disputed
+        marks = [w.status(ref["status"])]
+        if "modality" in ref:
+            marks.append(vocab.modality_text(ref["modality"], obj.lang))
+        if ref.get("disputed"):
+            marks.append(vocab.mark_text("disputed", obj.lang))
         rows.append(
             (
                 ref["id"],
                 ref["label"],
                 vocab.type_name(node.kind.value, node.type, obj.lang),
                 region_short,
-                w.status(ref["status"]),
+                ", ".join(marks),
             )
         )
     columns = w.section("model")["columns"]
@@ -149,6 +155,9 @@ def show(obj: Context, node: str) -> None:
         facts.append(w("model", "from", date=detail["valid_from"]))
     if detail["valid_to"]:
         facts.append(w("model", "until", date=detail["valid_to"]))
+    modality = modality_text(found, obj.lang)
+    if modality:
+        facts.append(modality)
     click.echo("  " + " · ".join(facts))
     if detail["aliases"]:
         click.echo(
@@ -169,10 +178,14 @@ def show(obj: Context, node: str) -> None:
     by_id = {r.id: r for r in model.relations}
     for rel in detail["outgoing"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).active
-        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang)))
+        lines.append(
+            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang, model))
+        )
     for rel in detail["incoming"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).passive
-        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang)))
+        lines.append(
+            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang, model))
+        )
     if lines:
         click.echo(f"  {w('model', 'relations')}:")
         width = max(len(p) for p, _, _ in lines)
@@ -184,9 +197,10 @@ def show(obj: Context, node: str) -> None:
         click.echo(f"    {source['document']}, {source['section']}{quote}")
 
 
-def _extras(relation: Relation, status: str, lang: Lang) -> str:
-    """A relation's capacity, flags, count and role, and its status when not active."""
-    parts = relation_extras(relation, lang)
+def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel) -> str:
+    """A relation's modality, scoped ends, capacity, flags, count and role, a disputed
+    mark, and its status when not active."""
+    parts = relation_extras(relation, lang, model=model)
     if status != "active":
         parts.append(words(lang).status(status))
     return f" ({', '.join(parts)})" if parts else ""

@@ -32,7 +32,7 @@ from typing import Any
 
 from mra_graph.dot_runner import run_dot
 from mra_graph.errors import ExportError, RenderError
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, qualifier_losses
 from mra_graph.model import GovernanceModel, Node, Relation
 from mra_graph.ordering import in_id_order
 from mra_graph.vocabulary import vocabulary
@@ -281,6 +281,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
         Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
+        *qualifier_losses(model),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 

@@ -31,7 +31,6 @@ from mra_graph.interchange.losses import Export
 from mra_graph.model import (
     Claim,
     Conflict,
-    Dated,
     Document,
     FigureRow,
     FigureTable,
@@ -40,6 +39,7 @@ from mra_graph.model import (
     Region,
     Relation,
     Source,
+    Stated,
 )
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "FIGURE_ROW",
     "MODEL_FIELDS",
     "OWNERS",
+    "ROW_UNIT",
     "TABLE",
     "export_csv",
     "neutralise",
@@ -87,14 +88,16 @@ def schema_columns(
     The item's own fields come first, ``id`` leading, and the status and period last.
     """
     names = [n for n in cls.model_fields if n not in skip]
-    own = [n for n in names if n not in Dated.model_fields]
-    ordered = sorted(own, key=lambda n: n != "id") + [n for n in names if n in Dated.model_fields]
+    own = [n for n in names if n not in Stated.model_fields]
+    ordered = sorted(own, key=lambda n: n != "id") + [n for n in names if n in Stated.model_fields]
     renamed = rename or {}
     return {renamed.get(n, cls.model_fields[n].alias or n): _kind(cls, n) for n in ordered}
 
 
 TABLE = schema_columns(FigureTable, ("id", "rows", "sources"))
-FIGURE_ROW = schema_columns(FigureRow, ("id", "values", "sources"))
+# a row's own unit shares figures.csv with its table's, so its columns are renamed
+ROW_UNIT = {"unit": "row_unit", "unit_en": "row_unit_en"}
+FIGURE_ROW = schema_columns(FigureRow, ("id", "values", "sources"), ROW_UNIT)
 CELL_KINDS: dict[str, dict[str, str]] = {
     "model.csv": {"field": "text", "value": "text"},
     "documents.csv": schema_columns(Document),
@@ -171,7 +174,8 @@ def export_csv(model: GovernanceModel) -> Export:
         for row in table.rows:
             cite("figure_row", row.id, row.sources)
             values = {f"value_{y}": v for y, v in row.values.items()}
-            figure_rows.append({**head, **_dump(row), "row": row.id, **values})
+            own = {ROW_UNIT.get(k, k): v for k, v in _dump(row).items()}
+            figure_rows.append({**head, **own, "row": row.id, **values})
     claims = []
     for conflict in model.conflicts:
         for number, claim in enumerate(conflict.claims, start=1):

@@ -27,6 +27,7 @@ from mra_graph.interchange.csv_format import (
     FIGURE_ROW,
     MODEL_FIELDS,
     OWNERS,
+    ROW_UNIT,
     TABLE,
     restore,
     schema_columns,
@@ -276,6 +277,11 @@ def _located(
 _SourcesOf = Callable[[str, str, tuple[str | int, ...], _Row], list[Source]]
 
 
+# figures.csv column -> FigureRow field
+_UNIT_FIELDS = {column: name for name, column in ROW_UNIT.items()}
+_ROW_FIELDS = {column: _UNIT_FIELDS.get(column, column) for column in ("row", *FIGURE_ROW)}
+
+
 def _figures(
     reader: _Reader, origin: dict[tuple[str | int, ...], tuple[_Row, str]], sources_of: _SourcesOf
 ) -> list[FigureTable]:
@@ -290,6 +296,7 @@ def _figures(
             origin[("figures", t)] = (row, "")
             tables[ident] = (row, head, [])
         data = _fields(reader, row, ("row", *FIGURE_ROW))
+        data = {field: data[column] for column, field in _ROW_FIELDS.items() if column in data}
         data["id"] = data.pop("row", "")
         data["values"] = {}
         for name in row.cells:

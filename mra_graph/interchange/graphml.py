@@ -38,8 +38,26 @@ _NODE_FIELDS = (
     "valid_from",
     "valid_to",
     "size",
+    "modality",
+    "condition",
+    "condition_en",
 )
-_EDGE_FIELDS = ("kind", "status", "valid_from", "valid_to", "capacity", "count", "per", "role", "note")
+_EDGE_FIELDS = (
+    "kind",
+    "status",
+    "valid_from",
+    "valid_to",
+    "capacity",
+    "count",
+    "per",
+    "role",
+    "note",
+    "from_scope",
+    "to_scope",
+    "modality",
+    "condition",
+    "condition_en",
+)
 _JSON_FIELDS = ("aliases", "attributes", "sources", "former_names")
 
 

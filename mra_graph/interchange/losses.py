@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Export", "Loss"]
+from mra_graph.model import GovernanceModel
+
+__all__ = ["Export", "Loss", "qualifier_losses"]
 
 
 @dataclass(frozen=True, order=True)
@@ -42,3 +44,23 @@ class Export:
         if len(self.files) != 1:
             raise ValueError(f"the {self.format} export has {len(self.files)} files, not one")
         return next(iter(self.files.values()))
+
+
+def qualifier_losses(model: GovernanceModel) -> list[Loss]:
+    """The losses of a format with no place for a fact's modality or a relation's scoped ends.
+
+    Without them a conditional, proposed, reserved or possible fact reads as a plain one,
+    and a relation for each (or one) of a group's members as one for the group itself.
+    """
+    return [
+        Loss(
+            "modalities",
+            sum(1 for item in [*model.nodes, *model.relations] if item.modality is not None),
+            "conditional, proposed, reserved and possible facts are carried as plain ones",
+        ),
+        Loss(
+            "scoped relation ends",
+            sum((r.from_scope is not None) + (r.to_scope is not None) for r in model.relations),
+            "a relation for each or one of a group's members is carried as one for the group",
+        ),
+    ]

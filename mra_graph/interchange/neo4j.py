@@ -29,7 +29,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, qualifier_losses
 from mra_graph.model import GovernanceModel, Node, Relation
 from mra_graph.ordering import in_id_order
 
@@ -181,6 +181,7 @@ def export_neo4j(model: GovernanceModel) -> Export:
         Loss("figure tables", len(model.figures), "tables of numbers have no place in the graph"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in the graph"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
+        *qualifier_losses(model),
         Loss(
             f"list items with {ARRAY_DELIMITER!r} in nodes.csv",
             len(changed),

@@ -38,7 +38,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ValidationError
 
 from mra_graph.errors import ConversionError, Problem
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, qualifier_losses
 from mra_graph.loading import parse_json
 from mra_graph.model import Document, GovernanceModel, Node, NodeKind, Region, Relation
 from mra_graph.validation import validate
@@ -247,6 +247,7 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
             len(carried.seats),
             "a Popolo post is not a member; it is held in one organization (organization_id)",
         ),
+        *qualifier_losses(model),
     ]
     return Export(
         "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))

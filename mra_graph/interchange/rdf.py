@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, qualifier_losses
 from mra_graph.interchange.optional import require
 from mra_graph.model import GovernanceModel, Node, Relation, Scalar, Source, Status
 from mra_graph.ordering import in_id_order
@@ -369,6 +369,7 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
         Loss("figure tables", len(model.figures), "the RDF export has no vocabulary for tables of numbers"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts are not carried in the RDF export"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
+        *qualifier_losses(model),
     )
     return tuple(x for x in losses if x.count)
 

@@ -109,8 +109,9 @@ def node_notes(
     *,
     staffing: bool,
 ) -> tuple[str, ...]:
-    """The small lines under a node's name: its status when not active, its staffing (fte)."""
-    w = words(lang)
+    """The small lines under a node's name: its status when not active, its modality, a
+    disputed mark, its staffing (fte)."""
+    w, voc = words(lang), vocabulary()
     notes: list[str] = []
     if status is not Status.ACTIVE:
         word = w.status(status.value)
@@ -119,6 +120,10 @@ def node_notes(
         elif status is Status.ENDED and node.valid_to:
             word = w("status_on", status=word, date=node.valid_to.isoformat())
         notes.append(word)
+    if node.modality is not None:
+        notes.append(voc.modality_text(node.modality.value, lang))
+    if node.id in model.disputed:
+        notes.append(voc.mark_text("disputed", lang))
     if staffing:
         for table in sorted(model.figures, key=lambda t: t.id):
             years = [y for y in table.years if int(y) <= at.year] or table.years[:1]
@@ -148,9 +153,15 @@ def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: Lang)
 
 
 def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
-    """A relation's label: its count ("7 burgemeesters", "2 per raad"), capacity, role, flags."""
+    """A relation's label: its modality, scoped ends ("één van de leden of onderdelen"),
+    count ("7 burgemeesters", "2 per raad"), capacity, role, flags and a disputed mark."""
     voc, w = vocabulary(), words(lang)
     parts: list[str] = []
+    if rel.modality is not None:
+        parts.append(voc.modality_text(rel.modality.value, lang))
+    for side, scope in (("from", rel.from_scope), ("to", rel.to_scope)):
+        if scope is not None:
+            parts.append(voc.mark_text(f"{side}.{scope.value}", lang))
     if rel.count is not None:
         if rel.per is not None:
             parts.append(w("count", "per", count=rel.count, per=w.term(rel.per)))
@@ -168,4 +179,6 @@ def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
     for key, value in sorted(rel.attributes.items()):
         if value is True and key in voc.attribute_flags:
             parts.append(voc.attribute_flags[key].text(lang))
+    if rel.id in model.disputed:
+        parts.append(voc.mark_text("disputed", lang))
     return ", ".join(parts)

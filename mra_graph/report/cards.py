@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from mra_graph.answer_text import relation_extras
+from mra_graph.answer_text import modality_text, relation_extras
 from mra_graph.model import GovernanceModel, Node, Relation, Status
 from mra_graph.queries import chains, members
 from mra_graph.report.citations import Citer
@@ -67,6 +67,8 @@ class CardMaker:
             status=status.value,
             status_text=None if status is Status.ACTIVE else self.t.status_word(status.value),
             disputed=node.id in self.model.disputed,
+            modality_text=_modality_word(node, self.lang),
+            modality_detail=modality_text(node, self.lang),
         )
 
     def _status_text(self, relation: Relation) -> str | None:
@@ -76,7 +78,8 @@ class CardMaker:
         return self.t("not_active", date=self.at.isoformat(), status=self.t.status_word(status.value))
 
     def _extras(self, relation: Relation, with_count: bool = True) -> tuple[str, ...]:
-        return tuple(relation_extras(relation, self.lang, with_count))
+        # the card marks a disputed relation itself
+        return tuple(relation_extras(relation, self.lang, with_count, self.model, mark_disputed=False))
 
     def line(self, relation: Relation, here: str, extras: tuple[str, ...] | None = None) -> Line:
         """``relation`` as seen from the card of ``here``; the ``from`` card owns its anchor."""
@@ -282,3 +285,8 @@ class CardMaker:
             for chain in found
         )
         return steps, None
+
+
+def _modality_word(node: Node, lang: Lang) -> str | None:
+    """``voorwaardelijk`` for a conditional node, without its condition."""
+    return vocabulary().modality_text(node.modality.value, lang) if node.modality else None

@@ -46,7 +46,10 @@ __all__ = [
 class Ref:
     """A link to a node's card: its id, distinguishing label and status on the report date.
 
-    ``status_text`` is ``None`` while the node is active, else e.g. ``gepland``.
+    ``status_text`` is ``None`` while the node is active, else e.g. ``gepland``;
+    ``modality_text`` is ``None`` for a node the sources state plainly, else e.g.
+    ``voorwaardelijk``, and ``modality_detail`` adds its condition
+    (``voorwaardelijk: als de voorstellen worden overgenomen``) for the node's own card.
     """
 
     id: str
@@ -56,6 +59,8 @@ class Ref:
     status: str
     status_text: str | None
     disputed: bool
+    modality_text: str | None = None
+    modality_detail: str | None = None
 
 
 @dataclass(frozen=True)
