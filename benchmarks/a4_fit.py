@@ -5,6 +5,9 @@ scales it by (A4 width less margins) / (diagram width), for portrait and landsca
 
     .venv/bin/python benchmarks/a4_fit.py [--at 2017-06-01]
 
+The bundled model is drawn as the command line draws it, with its own view file
+(``model/organen.views.json``), then its overviews as any model gets them (levels
+derived from the relations), then the invented example model of ``examples/``.
 A council report wants at least 8 pt, better 10.
 """
 
@@ -13,9 +16,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import mra_graph
-from mra_graph.render import Request, render
+from mra_graph.model.schema import GovernanceModel
+from mra_graph.render import Request, Views, model_views, render
 
 SVG = "{http://www.w3.org/2000/svg}"
 MARGIN_PT = 2 * 42.5  # 15 mm each side
@@ -29,6 +34,9 @@ CASES = [
     ("focus", "AM-team"),
     ("chain", "MRA Bureau"),
 ]
+DERIVED = [("overview", None), ("overview-mra", None), ("overview-am", None)]
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "lindenwaard-veenhoven.json"
+EXAMPLE_CASES = [("overview", None), ("overview-lv", None), ("overview-vs", None), ("orgchart", "lv")]
 
 
 def measure(svg: bytes) -> tuple[float, float, float]:
@@ -45,14 +53,22 @@ def main() -> None:
     parser.add_argument("--at", type=dt.date.fromisoformat, default=dt.date(2017, 6, 1))
     args = parser.parse_args()
     model = mra_graph.load()
-    print(f"{'view':<24} {'width':>7} {'height':>7} {'min font':>8} {'A4 portrait':>12} {'A4 landscape':>13}")
-    for view, node in CASES:
-        width, height, smallest = measure(render(model, Request(view, node, at=args.at), "svg"))
+    print(f"{'view':<32} {'width':>7} {'height':>7} {'min font':>8} {'A4 portrait':>12} {'A4 landscape':>13}")
+    _rows(model, CASES, args.at, model_views(), "")
+    _rows(model, DERIVED, args.at, None, " (derived)")
+    _rows(mra_graph.load(EXAMPLE), EXAMPLE_CASES, dt.date(2024, 6, 1), model_views(EXAMPLE), " (example)")
+
+
+def _rows(
+    model: GovernanceModel, cases: list[tuple[str, str | None]], at: dt.date, views: Views | None, note: str
+) -> None:
+    for view, node in cases:
+        width, height, smallest = measure(render(model, Request(view, node, at=at, views=views), "svg"))
         # a diagram smaller than the page is printed at its own size, not enlarged
         portrait = smallest * min(1.0, A4_PORTRAIT_PT / width)
         landscape = smallest * min(1.0, A4_LANDSCAPE_PT / width, (595.3 - MARGIN_PT) / height)
-        name = view + (f" {node}" if node else "")
-        print(f"{name:<24} {width:7.0f} {height:7.0f} {smallest:8.1f} {portrait:10.1f}pt {landscape:11.1f}pt")
+        name = view + (f" {node}" if node else "") + note
+        print(f"{name:<32} {width:7.0f} {height:7.0f} {smallest:8.1f} {portrait:10.1f}pt {landscape:11.1f}pt")
 
 
 if __name__ == "__main__":

@@ -238,6 +238,82 @@ def test_write_atomically_keeps_the_old_file_when_the_rename_fails(
     assert target.stat().st_mode & 0o777 == 0o640
 
 
+def test_add_region_and_document_then_a_node_citing_both(cli: Cli, model_file: Path) -> None:
+    m = str(model_file)
+    result = cli(
+        "--model", m, "add-document", "notitie-2018", "--title", "Notitie", "--file", "notitie.txt",
+        "--period", "2018", "--section", "Inleiding", "--section", "Besluit",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{m}: added document 'notitie-2018'\n"
+    result = cli(
+        "--model", m, "add-region", "zk", "--name", "Zaanstreek", "--name-en", "Zaan area", "--short", "ZK",
+        "--source", "notitie-2018", "Inleiding", "--quote", "De Zaanstreek",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{m}: added region 'zk'\n"
+    result = cli(
+        "--model", m, "add-node", "regiegroep-zk", "--kind", "body", "--name", "Regiegroep",
+        "--region", "zk", "--source", "notitie-2018", "Besluit",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    edited = load(model_file)
+    assert edited.regions_by_id["zk"].sources[0].quote == "De Zaanstreek"
+    assert edited.label("regiegroep-zk") == "Regiegroep (ZK)"
+    # a view for the new region, at once
+    drawn = cli("--model", m, "render", "overview-zk", "-f", "dot", "-o", "-")
+    assert drawn.exit_code == 0, drawn.output
+    assert 'id="node-regiegroep-zk"' in drawn.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        pytest.param(
+            ("add-document", "d", "--title", "T", "--file", "d.txt", "--period", "2018"),
+            2,
+            "Error: a document needs its section headings: give --section HEADING (repeatable)",
+            id="document-without-section",
+        ),
+        pytest.param(
+            ("add-region", "zk", "--name", "Zaanstreek", "--short", "ZK"),
+            2,
+            "Error: every fact needs a source: give --source DOCUMENT SECTION",
+            id="region-without-source",
+        ),
+        pytest.param(
+            ("add-region", "am", "--name", "AM", "--short", "AM", *SOURCE),
+            2,
+            "Error: a region with the id 'am' exists already; choose another id",
+            id="region-taken",
+        ),
+        pytest.param(
+            ("add-region", "zk", "--name", "Zaanstreek", "--short", "ZK", "--source", "nergens", "x"),
+            1,
+            "/regions/2/sources/0/document: unknown document 'nergens'",
+            id="region-citing-nothing",
+        ),
+    ],
+)
+def test_bad_region_and_document_edits_write_nothing(
+    cli: Cli, model_file: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    before = model_file.read_bytes()
+    result = cli("--model", str(model_file), *args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert model_file.read_bytes() == before
+
+
+def test_add_region_dry_run_shows_the_diff(cli: Cli, model_file: Path) -> None:
+    before = model_file.read_bytes()
+    result = cli("--model", str(model_file), "add-region", "zk", "--name", "Zaanstreek", "--short", "ZK",
+                 *SOURCE, "--dry-run")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert '+      "id": "zk",' in result.stdout
+    assert model_file.read_bytes() == before
+
+
 def test_a_read_only_model_file_is_refused(cli: Cli, model_file: Path) -> None:
     before = model_file.read_bytes()
     os.chmod(model_file, 0o444)

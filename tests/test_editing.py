@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -136,3 +137,75 @@ def test_edits_keep_the_canonical_layout(model: GovernanceModel) -> None:
     after = dump_text(editing.set_fields(model, "regiegroep-am", {"size": 12})).splitlines()
     assert len(after) == len(before) + 1
     assert [line for line in after if line not in before] == ['      "size": 12,']
+
+
+# --- regions and documents ------------------------------------------------------------
+
+REGION = {"id": "zk", "name": "Zaanstreek", "short": "ZK", "sources": SOURCE}
+NO_SHORT = {k: v for k, v in REGION.items() if k != "short"}
+DOCUMENT = {
+    "id": "notitie-2018",
+    "title": "Notitie",
+    "file": "notitie-2018.txt",
+    "period": "2018",
+    "sections": ["Inleiding", "Besluit"],
+}
+
+
+def test_add_region_then_a_node_in_it(model: GovernanceModel) -> None:
+    new = editing.add_region(model, REGION | {"name_en": "Zaan area"})
+    assert [r.id for r in new.regions] == [*[r.id for r in model.regions], "zk"]
+    assert new.regions_by_id["zk"].name_en == "Zaan area"
+    node = {"id": "regiegroep-zk", "kind": "body", "name": "Regiegroep", "region": "zk", "sources": SOURCE}
+    again = editing.add_node(new, node)
+    # a third Regiegroep, told apart by the new region's short name
+    assert again.label("regiegroep-zk") == "Regiegroep (ZK)"
+
+
+def test_add_document_then_cite_it(model: GovernanceModel) -> None:
+    new = editing.add_document(model, DOCUMENT | {"title_en": "Note"})
+    assert new.documents[-1].id == "notitie-2018"
+    cited = [{"document": "notitie-2018", "section": "Besluit"}]
+    again = editing.add_node(new, {"id": "x-body", "kind": "body", "name": "X", "sources": cited})
+    assert again.nodes_by_id["x-body"].sources[0].document == "notitie-2018"
+
+
+@pytest.mark.parametrize(
+    ("edit", "fields", "message"),
+    [
+        pytest.param(
+            editing.add_region, REGION | {"id": "am"}, "a region with the id 'am' exists", id="region"
+        ),
+        pytest.param(
+            editing.add_document,
+            DOCUMENT | {"id": "am-overleggen-brochure"},
+            "a document with the id 'am-overleggen-brochure' exists",
+            id="document",
+        ),
+    ],
+)
+def test_a_taken_region_or_document_id_is_refused(
+    model: GovernanceModel, edit: Callable[..., GovernanceModel], fields: dict[str, object], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        edit(model, fields)
+
+
+@pytest.mark.parametrize(
+    ("edit", "fields", "pointer"),
+    [
+        pytest.param(editing.add_region, NO_SHORT, "/regions/2/short", id="region-without-short"),
+        pytest.param(editing.add_region, REGION | {"sources": [{"document": "nergens", "section": "x"}]},
+                     "/regions/2/sources/0/document", id="region-citing-nothing"),
+        pytest.param(editing.add_document, DOCUMENT | {"sections": []}, "/documents/2/sections",
+                     id="document-without-sections"),
+        pytest.param(editing.add_document, DOCUMENT | {"id": "Notitie 2018"}, "/documents/2/id",
+                     id="document-bad-id"),
+    ],
+)  # fmt: skip
+def test_an_invalid_region_or_document_is_a_model_error(
+    model: GovernanceModel, edit: Callable[..., GovernanceModel], fields: dict[str, object], pointer: str
+) -> None:
+    with pytest.raises(ModelError) as caught:
+        edit(model, fields)
+    assert [p.pointer for p in caught.value.problems] == [pointer]

@@ -15,7 +15,7 @@ import pytest
 import mra_graph
 from mra_graph.errors import AmbiguousNameError, UnknownNameError, UnknownRelationKindError, UsageError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render import Request, build_view, describe, render, scene, view_names
+from mra_graph.render import Request, build_view, describe, model_views, render, scene, view_names
 from mra_graph.render.labels import html_text, wrap
 from mra_graph.render.mermaid import mermaid_id, mermaid_text
 from tests.hostile import HOSTILE, hostile_model
@@ -23,6 +23,8 @@ from tests.hostile import HOSTILE, hostile_model
 GOLDEN = Path(__file__).parent / "golden"
 AT = dt.date(2017, 6, 1)
 UPDATE = bool(os.environ.get("MRA_GRAPH_UPDATE_GOLDEN"))
+# the bundled model as the command line draws it: with its own view file (organen.views.json)
+VIEWS = model_views()
 
 # every view at least once, and the overview in both languages and before the bureau began
 CASES = [
@@ -35,6 +37,13 @@ CASES = [
     ("chain", "MRA Bureau", "nl", AT),
     ("overview-mra", None, "nl", AT),
     ("overview-am", None, "en", AT),
+]
+# the views as any model gets them, without a view file of its own: levels derived
+DERIVED = [
+    ("overview", None, "nl", AT),
+    ("overview", None, "en", dt.date(2016, 6, 1)),
+    ("overview-am", None, "nl", AT),
+    ("overview-mra", None, "en", AT),
 ]
 
 
@@ -55,15 +64,25 @@ def _check_golden(path: Path, data: bytes) -> None:
 def test_golden(
     model: GovernanceModel, view: str, node: str | None, lang: str, at: dt.date, fmt: str
 ) -> None:
-    data = render(model, Request(view, node, at=at, lang=lang), fmt)
+    data = render(model, Request(view, node, at=at, lang=lang, views=VIEWS), fmt)
     _check_golden(GOLDEN / f"{_golden_name(view, node, lang, at)}.{fmt}", data)
 
 
-def test_every_view_has_a_golden_file() -> None:
+@pytest.mark.parametrize(("view", "node", "lang", "at"), DERIVED, ids=lambda v: str(v))
+@pytest.mark.parametrize("fmt", ["dot", "mmd"])
+def test_golden_derived(
+    model: GovernanceModel, view: str, node: str | None, lang: str, at: dt.date, fmt: str
+) -> None:
+    data = render(model, Request(view, node, at=at, lang=lang), fmt)
+    _check_golden(GOLDEN / f"derived-{_golden_name(view, node, lang, at)}.{fmt}", data)
+
+
+def test_every_view_has_a_golden_file(model: GovernanceModel) -> None:
     # test_golden fails for a case whose file is missing; here, every view must have a case
-    assert {view for view, *_ in CASES} == set(view_names())
+    assert {view for view, *_ in CASES} == set(view_names(model, VIEWS))
     pinned = {p.stem for p in GOLDEN.glob("*.dot")} & {p.stem for p in GOLDEN.glob("*.mmd")}
-    assert pinned == {_golden_name(*case) for case in CASES}
+    expected = {_golden_name(*case) for case in CASES} | {f"derived-{_golden_name(*c)}" for c in DERIVED}
+    assert pinned == expected | {p for p in pinned if p.startswith("example-")}
 
 
 def test_output_is_the_same_on_every_run(model: GovernanceModel) -> None:
@@ -74,10 +93,12 @@ def test_output_is_the_same_on_every_run(model: GovernanceModel) -> None:
         )
 
 
-def test_view_names_come_from_the_view_file() -> None:
+def test_view_names_come_from_the_view_file(model: GovernanceModel) -> None:
     views = json.loads((Path(__file__).parent.parent / "render" / "views.json").read_text(encoding="utf-8"))
-    assert view_names() == sorted(views)
-    assert {"overview", "orgchart", "focus", "chain"} <= set(views)
+    assert {"overview", "orgchart", "focus", "chain", "overview-{region}"} <= set(views)
+    # a view per region of the model
+    expected = sorted({*views, "overview-am", "overview-mra"} - {"overview-{region}"})
+    assert view_names(model) == view_names() == expected
 
 
 def test_the_overview_shows_every_body_of_both_regions(model: GovernanceModel) -> None:
@@ -242,7 +263,7 @@ def test_the_legend_lists_only_what_the_view_draws(model: GovernanceModel) -> No
 
 
 def test_title_and_model_date_are_in_the_picture(model: GovernanceModel) -> None:
-    dot = render(model, Request("overview", at=AT), "dot").decode()
+    dot = render(model, Request("overview", at=AT, views=VIEWS), "dot").decode()
     assert "Overzicht samenhang bestuurlijke MRA-AM overleggen" in dot
     assert "Stand op 2017-06-01" in dot
     english = render(model, Request("overview", at=AT, lang="en"), "dot").decode()
@@ -262,9 +283,9 @@ def test_ids_of_nodes_and_edges_are_stable(model: GovernanceModel) -> None:
 
 
 def test_describe_names_every_node_and_line(model: GovernanceModel) -> None:
-    text = describe(model, Request("overview", at=AT))
+    text = describe(model, Request("overview", at=AT, views=VIEWS))
     assert text.startswith("Overzicht samenhang bestuurlijke MRA-AM overleggen. ")
-    found = scene(model, Request("overview", at=AT))
+    found = scene(model, Request("overview", at=AT, views=VIEWS))
     for node in found.nodes:
         assert node.label in text
     assert "MRA Bureau ondersteunt Regiegroep (MRA)" in text

@@ -10,7 +10,7 @@ import pytest
 
 import mra_graph
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render import Request, render, scene
+from mra_graph.render import Request, model_views, render, scene
 from mra_graph.render.mermaid import mermaid_id
 from tests.browser import BrowserPage, node_module
 from tests.hostile import hostile_model
@@ -120,7 +120,7 @@ def test_hostile_labels_render_literally_in_mermaid(page: BrowserPage, tmp_path:
 def test_the_svg_passes_axe_when_embedded_in_a_page(
     page: BrowserPage, tmp_path: Path, model: GovernanceModel
 ) -> None:
-    svg = render(model, Request("overview", at=AT), "svg").decode()
+    svg = render(model, Request("overview", at=AT, views=model_views()), "svg").decode()
     body = svg.split("?>", 1)[1]
     html = tmp_path / "report.html"
     html.write_text(

@@ -10,7 +10,7 @@ import pytest
 import mra_graph
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render import Request, build_view, describe, render, scene
+from mra_graph.render import Request, build_view, describe, model_views, render, scene
 from mra_graph.render.output import graphviz_version
 from tests.hostile import hostile_model
 
@@ -58,12 +58,13 @@ def test_every_node_and_edge_is_in_the_svg_with_its_title(
 
 
 def test_the_svg_has_a_title_and_a_text_alternative_first(model: GovernanceModel) -> None:
-    root = ET.fromstring(render(model, Request("overview", at=AT), "svg"))
+    request = Request("overview", at=AT, views=model_views())
+    root = ET.fromstring(render(model, request, "svg"))
     first, second = list(root)[:2]
     assert first.tag == "{http://www.w3.org/2000/svg}title"
     assert first.text == "Overzicht samenhang bestuurlijke MRA-AM overleggen"
     assert second.tag == "{http://www.w3.org/2000/svg}desc"
-    assert second.text == describe(model, Request("overview", at=AT))
+    assert second.text == describe(model, request)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "diagram-title diagram-desc"
     groups = _groups(root)

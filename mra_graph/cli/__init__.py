@@ -52,6 +52,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("report_cmds", "report"),
     "add-node": ("edit_cmds", "add_node"),
     "add-relation": ("edit_cmds", "add_relation"),
+    "add-region": ("edit_cmds", "add_region"),
+    "add-document": ("edit_cmds", "add_document"),
     "set": ("edit_cmds", "set_"),
     "end": ("edit_cmds", "end"),
     "rename": ("edit_cmds", "rename"),

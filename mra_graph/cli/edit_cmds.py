@@ -1,4 +1,5 @@
-"""Commands that change a model file: add-node, add-relation, set, end, rename.
+"""Commands that change a model file: add-node, add-relation, add-region, add-document,
+set, end, rename.
 
 Each edit needs the file named with ``--model`` (the model inside the installed package
 is never changed behind one's back), validates the whole model before it writes, and
@@ -21,7 +22,16 @@ from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
 from mra_graph.model.schema import GovernanceModel, Modality, Scope
 
-__all__ = ["EDIT_COMMANDS", "add_node", "add_relation", "end", "rename", "set_"]
+__all__ = [
+    "EDIT_COMMANDS",
+    "add_document",
+    "add_node",
+    "add_region",
+    "add_relation",
+    "end",
+    "rename",
+    "set_",
+]
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -232,6 +242,84 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
     _apply(obj, options["dry_run"], options["force"], change, f"added relation {kind} {from_} → {to}")
 
 
+@click.command("add-region")
+@click.argument("region_id", metavar="ID")
+@click.option("--name", required=True, help="The region's Dutch name.")
+@click.option("--name-en", help="English name.")
+@click.option(
+    "--short",
+    required=True,
+    help="Short name that tells same-named bodies apart, e.g. AM in 'Regiegroep (AM)'.",
+)
+@_source_options
+@_writing_options
+@pass_context
+def add_region(obj: Context, /, region_id: str, **options: Any) -> None:
+    """Add a region with id ID, for nodes to name with --region."""
+    from mra_graph.editing import edits as editing
+
+    fields = {
+        "id": region_id,
+        "name": options["name"],
+        "name_en": options["name_en"],
+        "short": options["short"],
+        "sources": _sources(options["sources"], options["quotes"]),
+    }
+    _apply(
+        obj,
+        options["dry_run"],
+        options["force"],
+        lambda model, file: editing.add_region(model, fields, file=file),
+        f"added region {region_id!r}",
+    )
+
+
+@click.command("add-document")
+@click.argument("document_id", metavar="ID")
+@click.option("--title", required=True, help="The document's Dutch title.")
+@click.option("--title-en", help="English title.")
+@click.option(
+    "--file",
+    "file_name",
+    required=True,
+    help="Name of its text file in the sources folder that check --sources reads.",
+)
+@click.option(
+    "--period", required=True, help="When it was written and what it is about, e.g. 'geschreven 2016'."
+)
+@click.option("--period-en", help="The period in English.")
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    help="A section heading that sources may cite (repeatable; at least one).",
+)
+@_writing_options
+@pass_context
+def add_document(obj: Context, /, document_id: str, **options: Any) -> None:
+    """Add a source document with id ID, for sources to cite with --source ID SECTION."""
+    from mra_graph.editing import edits as editing
+
+    if not options["sections"]:
+        raise UsageError("a document needs its section headings: give --section HEADING (repeatable)")
+    fields = {
+        "id": document_id,
+        "title": options["title"],
+        "title_en": options["title_en"],
+        "file": options["file_name"],
+        "period": options["period"],
+        "period_en": options["period_en"],
+        "sections": list(options["sections"]),
+    }
+    _apply(
+        obj,
+        options["dry_run"],
+        options["force"],
+        lambda model, file: editing.add_document(model, fields, file=file),
+        f"added document {document_id!r}",
+    )
+
+
 def _value(text: str) -> Any:
     # JSON where the text is a JSON string, list, object, number or true/false; text otherwise
     if text[:1] in '"[{-0123456789' or text in ("true", "false"):
@@ -330,4 +418,4 @@ def rename(
     )
 
 
-EDIT_COMMANDS = (add_node, add_relation, set_, end, rename)
+EDIT_COMMANDS = (add_node, add_relation, add_region, add_document, set_, end, rename)

@@ -47,6 +47,11 @@ def check(obj: Context, sources_dir: str | None) -> None:
                 words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
             )
         raise SystemExit(1) from None
+    from mra_graph.render.definitions import model_views, view_file_for
+
+    # a view file beside the model is part of it: a broken one is an error here, not at render
+    if view_file_for(path).is_file():
+        model_views(path).check(model)
     counts = {
         "nodes": len(model.nodes),
         "relations": len(model.relations),

@@ -9,7 +9,7 @@ import click
 from mra_graph.cli.completion import complete_node, complete_relation_kinds, complete_view
 from mra_graph.cli.context import Context, write_output
 from mra_graph.errors import UsageError
-from mra_graph.render import FORMATS, Request, render
+from mra_graph.render import FORMATS, Request, model_views, render
 
 __all__ = ["render_cmd"]
 
@@ -95,6 +95,7 @@ def render_cmd(
         depth=depth,
         relations=_relations(relations),
         active_only=active_only,
+        views=model_views(ctx.model_path),
     )
     data = render(ctx.model, request, chosen, dpi=dpi)
     write_output(output, data)

@@ -64,6 +64,7 @@ def report(
     click a body in the diagram, switch the staffing table's year. Honours --at and --lang.
     """
     from mra_graph.errors import UsageError
+    from mra_graph.render import model_views
     from mra_graph.report import format_for, render_report, template_text, write_report
 
     if print_template:
@@ -77,6 +78,7 @@ def report(
         "since": since,
         "focus": focus,
         "template": template,
+        "views": model_views(obj.model_path),
     }
     if output == "-":
         # a Markdown report has no file beside it to hold its diagram; --mermaid keeps one inline

@@ -8,7 +8,8 @@ problem in the text the edit would have written. Nothing is ever deleted: ``end`
 closes a node or relation at a date, ``rename`` keeps the old name as a dated alias.
 
 New nodes go after the last node of the same region (new relations after the last one
-from the same node), so that the file keeps its grouping and a diff shows one block.
+from the same node), new regions and documents after the last one, so that the file
+keeps its grouping and a diff shows one block.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from mra_graph.model.schema import GovernanceModel, Node, Relation
 __all__ = [
     "EDITABLE_NODE_FIELDS",
     "EDITABLE_RELATION_FIELDS",
+    "add_document",
     "add_node",
+    "add_region",
     "add_relation",
     "end",
     "relation_id",
@@ -85,6 +88,34 @@ def add_node(model: GovernanceModel, fields: Mapping[str, Any], *, file: str = "
     same_region = [i for i, n in enumerate(nodes) if n.get("region") == node.get("region")]
     nodes.insert(same_region[-1] + 1 if same_region else len(nodes), node)
     return _validated(data, file)
+
+
+def _append(data: Data, section: str, what: str, fields: Mapping[str, Any], file: str) -> GovernanceModel:
+    item = {k: v for k, v in fields.items() if v is not None}
+    items: list[Data] = data.setdefault(section, [])
+    if item.get("id") in {i.get("id") for i in items}:
+        raise UsageError(f"a {what} with the id {item['id']!r} exists already; choose another id")
+    items.append(item)
+    return _validated(data, file)
+
+
+def add_region(
+    model: GovernanceModel, fields: Mapping[str, Any], *, file: str = "<model>"
+) -> GovernanceModel:
+    """``model`` with a new region made of ``fields`` (``id``, ``name``, ``short``, ``sources``,
+    optionally ``name_en``), after the last region. Raises :class:`UsageError` for a
+    region id that is taken and :class:`ModelError` for an invalid region."""
+    return _append(_data(model), "regions", "region", fields, file)
+
+
+def add_document(
+    model: GovernanceModel, fields: Mapping[str, Any], *, file: str = "<model>"
+) -> GovernanceModel:
+    """``model`` with a new source document made of ``fields`` (``id``, ``title``, ``file``,
+    ``period``, ``sections``, optionally ``title_en`` and ``period_en``), after the last
+    document, so that sources may cite it. Raises :class:`UsageError` for a document id
+    that is taken and :class:`ModelError` for an invalid document."""
+    return _append(_data(model), "documents", "document", fields, file)
 
 
 def relation_id(kind: str, from_: str, to: str, taken: set[str]) -> str:

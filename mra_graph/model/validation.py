@@ -99,6 +99,9 @@ def _every_section_known(model: GovernanceModel, documents: dict[str, Document])
     known = {(d.id, section) for d in documents.values() for section in d.sections}
     items: list[Sequence[Source]] = [n.sources for n in model.nodes]
     items += [r.sources for r in model.relations]
+    items += [g.sources for g in model.regions]
+    items += [t.sources for t in model.figures] + [row.sources for t in model.figures for row in t.rows]
+    items += [claim.sources for c in model.conflicts for claim in c.claims]
     return all((s.document, s.section) in known for sources in items for s in sources)
 
 

@@ -10,6 +10,11 @@ Every view honours the date ``at``: what is planned, under consideration or ende
 that day is drawn dashed or grey with its status under its name, or left out with
 ``active_only=True``; ``lang`` ("nl" or "en") chooses the language of every label.
 
+The views work for any model; a model may change them for itself with a view file
+beside it (see :mod:`mra_graph.render.definitions`), which a request carries as
+``views=model_views(path)``. A view that shows the whole model and finds nothing to
+draw raises :class:`RenderError`.
+
 Identifiers in the SVG, stable across runs and models, so a page can find and
 highlight parts of the picture:
 
@@ -43,7 +48,7 @@ import graphviz
 
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render.definitions import load_style, load_views
+from mra_graph.render.definitions import Views, load_style, load_views, model_views
 from mra_graph.render.dot import to_digraph, to_dot
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.mermaid import to_mermaid
@@ -58,9 +63,11 @@ __all__ = [
     "RenderError",
     "Request",
     "Scene",
+    "Views",
     "build_view",
     "describe",
     "description",
+    "model_views",
     "render",
     "scene",
     "view_names",
@@ -70,16 +77,23 @@ FORMATS = ("svg", "png", "pdf", "dot", "mmd")
 PNG_DPI = 150
 
 
-def view_names() -> list[str]:
-    """The names of the views in ``render/views.json``, sorted."""
-    return sorted(load_views())
+def view_names(model: GovernanceModel | None = None, views: Views | None = None) -> list[str]:
+    """The names of the views, sorted: those of ``render/views.json`` and of the model's
+    view file, with a per-region view (``overview-{region}``) once for each region of
+    ``model`` (the bundled model when None)."""
+    if model is None:
+        from mra_graph.model.loading import load
+
+        model = load()
+    return (views or Views(load_views())).names(model)
 
 
 @dataclass(frozen=True)
 class Request:
     """What to draw: ``view`` rooted at ``node`` (where the view needs one) on the day ``at``,
     in ``lang`` ("nl" or "en"), ``depth`` lines away, only the relation kinds in
-    ``relations``, and with ``active_only`` nothing that is not active on ``at``.
+    ``relations``, and with ``active_only`` nothing that is not active on ``at``;
+    ``views`` are the model's views (:func:`model_views`), the bundled ones when None.
 
     Every function of this module draws from one request:
 
@@ -96,6 +110,7 @@ class Request:
     depth: int | None = None
     relations: Sequence[str] | None = None
     active_only: bool = False
+    views: Views | None = None
 
 
 def scene(model: GovernanceModel, request: Request) -> Scene:
@@ -115,6 +130,7 @@ def scene(model: GovernanceModel, request: Request) -> Scene:
         depth=r.depth,
         relations=r.relations,
         active_only=r.active_only,
+        views=r.views,
     )
 
 

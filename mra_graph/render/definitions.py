@@ -4,20 +4,29 @@ Both are data so that a view or a colour changes with an edit to a JSON file, no
 code. They are read through :func:`mra_graph.model.vocabulary.data_file`, so they are found in
 a source checkout and in an installed wheel alike; a broken file is a
 :class:`~mra_graph.errors.RenderError` naming the file and the problem.
+
+The bundled views work for any model: they select by node kind and region, take their
+title from the model, and derive their levels from the relations. A model may add a
+*view file* of its own beside it (``organen.views.json`` beside ``organen.json``) that
+changes fields of a view for that model only, e.g. a title of its own or hand-tuned
+levels; :class:`Views` holds both and gives each view as the model sees it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
-from mra_graph.errors import RenderError
-from mra_graph.model.schema import Strict
-from mra_graph.model.vocabulary import data_file
+from mra_graph.errors import RenderError, UsageError
+from mra_graph.model.schema import GovernanceModel, Strict
+from mra_graph.model.vocabulary import bundled_model_path, data_file
 from mra_graph.words import Lang
 
 __all__ = [
@@ -26,8 +35,11 @@ __all__ = [
     "Step",
     "Style",
     "ViewDefinition",
+    "Views",
     "load_style",
     "load_views",
+    "model_views",
+    "view_file_for",
 ]
 
 
@@ -39,11 +51,20 @@ class Texts(Strict):
         return self.en if lang == "en" else self.nl
 
 
+class Related(Strict):
+    """Nodes of these kinds that have a relation of these kinds with a node already selected."""
+
+    kinds: list[str] = Field(default_factory=list)
+    relations: list[str] = Field(default_factory=list)
+
+
 class Selection(Strict):
-    """Which nodes a view without a root node shows: these kinds in these regions, plus ``include``."""
+    """Which nodes a view without a root node shows: these kinds in these regions (every
+    region when none is named), the ``related`` nodes of those, plus ``include``."""
 
     kinds: list[str] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
+    related: Related | None = None
     include: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
 
@@ -59,7 +80,10 @@ class Step(Strict):
 
 
 class ViewDefinition(Strict):
-    title: Texts = Field(description="The diagram's title; '{node}' is replaced by the root's label.")
+    title: Texts = Field(
+        description="The diagram's title; '{node}' becomes the root's label, '{model}' the model's "
+        "title and '{region}' the region's name."
+    )
     about: Texts = Field(description="One line saying what the view shows, for help texts.")
     needs_node: bool
     select: Selection | None = None
@@ -70,6 +94,23 @@ class ViewDefinition(Strict):
     cluster_of: dict[str, str] = Field(default_factory=dict, description="Region to draw a node in.")
     ranks: list[list[str]] = Field(
         default_factory=list, description="Levels from the top down; the nodes of each are kept level."
+    )
+    derive_levels: bool = Field(
+        default=False,
+        description="Without ranks, derive the levels from the relations (see mra_graph.render.levels).",
+    )
+    per_region: bool = Field(
+        default=False,
+        description="A view for each region of the model: its name holds '{region}' for the region id.",
+    )
+    region: str | None = Field(default=None, description="The region a per-region view is drawn for.")
+    top_types: list[str] = Field(
+        default_factory=list,
+        description="Node types that, with nothing above them, sit on their region's first level alone.",
+    )
+    region_node_types: list[str] = Field(
+        default_factory=list,
+        description="Node types that stand for their region when a region has exactly one of them.",
     )
     emphasise_root: bool = False
     emphasise_walk: bool = False
@@ -139,7 +180,9 @@ class Style(Strict):
     wrap: int = Field(ge=8)
     palette: dict[str, str]
     graph: dict[str, str]
-    clusters: dict[str, ClusterStyle]
+    clusters: list[ClusterStyle] = Field(
+        min_length=1, description="Looks of the regions, taken in the order of their ids and then again."
+    )
     nodes: dict[str, NodeStyle]
     statuses: dict[str, StatusStyle]
     emphasis: Emphasis
@@ -154,8 +197,9 @@ class Style(Strict):
     def relation(self, kind: str) -> EdgeStyle:
         return self.relations.get(kind, self.default_relation)
 
-    def cluster(self, region: str) -> ClusterStyle:
-        return self.clusters.get(region) or self.clusters["other"]
+    def cluster(self, position: int) -> ClusterStyle:
+        """The look of the region at ``position`` among the model's regions by id."""
+        return self.clusters[position % len(self.clusters)]
 
 
 def _read(name: str) -> object:
@@ -182,6 +226,116 @@ def load_views() -> dict[str, ViewDefinition]:
         return {name: ViewDefinition.model_validate(view) for name, view in data.items()}
     except ValidationError as error:
         raise _invalid("views.json", error) from error
+
+
+@dataclass(frozen=True)
+class Views:
+    """The views as one model sees them: the bundled ones, and its own view file over them.
+
+    ``own`` maps a view name to the fields the model's view file sets: they replace the
+    bundled view's fields of the same name (a name the bundled views lack needs every
+    field of a view). ``file`` is where ``own`` was read, for error messages.
+    """
+
+    bundled: Mapping[str, ViewDefinition]
+    own: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    file: Path | None = None
+
+    def _templates(self) -> dict[str, ViewDefinition]:
+        return {name: view for name, view in self.bundled.items() if view.per_region}
+
+    def names(self, model: GovernanceModel | None = None) -> list[str]:
+        """The view names, sorted; a per-region view once per region of ``model`` (as
+        written, e.g. ``overview-{region}``, without a model)."""
+        names = {name for name, view in self.bundled.items() if not view.per_region}
+        for name in self._templates():
+            if model is None:
+                names.add(name)
+            else:
+                names.update(name.replace("{region}", region.id) for region in model.regions)
+        names.update(self.own)
+        return sorted(names)
+
+    def get(self, name: str, model: GovernanceModel) -> ViewDefinition:
+        """The view ``name`` for ``model``. Raises :class:`UsageError` for a name that is
+        no view, :class:`RenderError` for a broken entry in the model's view file."""
+        base = self.bundled.get(name)
+        if base is not None and base.per_region:
+            base = None
+        for template_name, template in self._templates().items():
+            for region in model.regions:
+                if base is None and template_name.replace("{region}", region.id) == name:
+                    select = template.select or Selection()
+                    base = template.model_copy(
+                        update={
+                            "per_region": False,
+                            "region": region.id,
+                            "select": select.model_copy(update={"regions": [region.id]}),
+                        }
+                    )
+        own = self.own.get(name)
+        if own is None:
+            if base is None:
+                known = ", ".join(self.names(model))
+                raise UsageError(f"unknown view {name!r}; the views are {known}")
+            return base
+        merged = {**(base.model_dump() if base is not None else {}), **own}
+        try:
+            return ViewDefinition.model_validate(merged)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = "/".join(str(p) for p in (name, *first["loc"]))
+            raise RenderError(f"{self.file} /{where}: {first['msg']}") from error
+
+    def check(self, model: GovernanceModel) -> None:
+        """Raise :class:`RenderError` for the first view of the model's view file that is
+        not a valid view for ``model``, or that names a node or region the model lacks."""
+        for name in sorted(self.own):
+            view = self.get(name, model)
+            named = [(f"ranks/{i}/{j}", n) for i, rank in enumerate(view.ranks) for j, n in enumerate(rank)]
+            if view.select is not None:
+                named += [(f"select/include/{i}", n) for i, n in enumerate(view.select.include)]
+                named += [(f"select/exclude/{i}", n) for i, n in enumerate(view.select.exclude)]
+            named += [(f"cluster_of/{n}", n) for n in view.cluster_of]
+            named += [(f"region_nodes/{r}", n) for r, n in view.region_nodes.items()]
+            for where, node in named:
+                if node not in model.nodes_by_id:
+                    raise RenderError(f"{self.file} /{name}/{where}: unknown node {node!r}")
+            regions = [*view.cluster_of.values(), *view.region_nodes]
+            regions += view.select.regions if view.select is not None else []
+            for region in regions:
+                if region not in model.regions_by_id:
+                    raise RenderError(f"{self.file} /{name}: unknown region {region!r}")
+
+
+def view_file_for(model_path: str | os.PathLike[str] | None) -> Path:
+    """Where the view file of a model file would be: ``NAME.views.json`` beside ``NAME.json``
+    (beside the bundled model when ``model_path`` is None)."""
+    path = Path(model_path) if model_path is not None else bundled_model_path()
+    return path.with_name(f"{path.stem}.views.json")
+
+
+def model_views(model_path: str | os.PathLike[str] | None = None) -> Views:
+    """The views for the model file ``model_path`` (the bundled model when None): the
+    bundled views, with the model's own view file over them where it has one.
+
+    Raises :class:`RenderError` when that file cannot be read or is not an object of views.
+    """
+    file = view_file_for(model_path)
+    if not file.is_file():
+        return Views(load_views())
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise RenderError(f"{file}: cannot be read: {error}") from error
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise RenderError(f"{file}: must hold an object of views, each an object of fields")
+    unknown = sorted({key for view in data.values() for key in view} - set(ViewDefinition.model_fields))
+    if unknown:
+        raise RenderError(
+            f"{file}: {unknown[0]!r} is no field of a view; use {', '.join(ViewDefinition.model_fields)}"
+        )
+    return Views(load_views(), data, file)
 
 
 @cache

@@ -383,7 +383,7 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
         if node.inside is not None:
             parts.setdefault(node.inside, []).append(node)
     for cluster in scene.clusters:
-        look = style.cluster(cluster.id)
+        look = style.cluster(cluster.look)
         with graph.subgraph(name=f"cluster_{cluster.id}") as sub:
             _attr_statement(
                 sub,

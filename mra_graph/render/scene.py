@@ -12,14 +12,15 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from mra_graph.errors import UsageError
+from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import sentence
 from mra_graph.questions.queries import check_kind
-from mra_graph.render.definitions import Style, ViewDefinition, load_style, load_views
+from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
+from mra_graph.render.layout import Layout, plan, selected
 from mra_graph.words import Lang, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
@@ -58,9 +59,12 @@ class SceneEdge:
 
 @dataclass(frozen=True)
 class Cluster:
+    """A region as drawn; ``look`` is its place among the model's regions by id (its colour)."""
+
     id: str
     label: str
     nodes: tuple[str, ...]
+    look: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,14 +87,6 @@ class Scene:
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
         return {n.id: n for n in self.nodes}
-
-
-def _view(name: str) -> ViewDefinition:
-    views = load_views()
-    if name not in views:
-        known = ", ".join(sorted(views))
-        raise UsageError(f"unknown view {name!r}; the views are {known}")
-    return views[name]
 
 
 def _kinds(view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | None:
@@ -161,26 +157,6 @@ def figure_order(model: GovernanceModel) -> dict[str, int]:
     return order
 
 
-def _selected(model: GovernanceModel, view: ViewDefinition) -> list[str]:
-    select = view.select
-    if select is None:
-        return []
-    include = set(select.include)
-    exclude = set(select.exclude)
-    return [
-        n.id
-        for n in model.nodes
-        if n.id not in exclude
-        and (
-            n.id in include
-            or (
-                (not select.kinds or n.kind.value in select.kinds)
-                and (not select.regions or (n.region or "") in select.regions)
-            )
-        )
-    ]
-
-
 def build_scene(
     model: GovernanceModel,
     view_name: str,
@@ -192,6 +168,7 @@ def build_scene(
     relations: Sequence[str] | None = None,
     active_only: bool = False,
     style: Style | None = None,
+    views: Views | None = None,
 ) -> Scene:
     """The scene of view ``view_name``; raises UsageError, UnknownNameError or AmbiguousNameError.
 
@@ -203,10 +180,14 @@ def build_scene(
     """
     if lang not in ("nl", "en"):
         raise UsageError(f"unknown language {lang!r}; use nl or en")
-    view = _view(view_name)
+    view = (views or Views(load_views())).get(view_name, model)
     style = style or load_style()
     if view.needs_node and node is None:
-        raise UsageError(f"the view {view_name!r} needs a node, e.g. {view_name} 'MRA Bureau'")
+        bodies = sorted(n.id for n in model.nodes if n.kind.value == "body")
+        example = model.nodes_by_id[bodies[0]].name if bodies else ""
+        raise UsageError(
+            f"the view {view_name!r} needs a node" + (f", e.g. {view_name} {example!r}" if example else "")
+        )
     if not view.needs_node and node is not None:
         raise UsageError(f"the view {view_name!r} shows the whole model and takes no node")
     if depth is not None and (depth < 1 or not view.walk):
@@ -233,22 +214,25 @@ def build_scene(
         # the relations among the nodes reached, found through the nodes themselves
         candidates = [r for n in ids for r in model.relations_from.get(n, ())]
     else:
-        ids = [i for i in _selected(model, view) if visible(model.nodes_by_id[i])]
+        ids = [i for i in selected(model, view) if visible(model.nodes_by_id[i])]
         candidates = list(model.relations)
+        if not ids:
+            raise RenderError(_nothing_to_draw(model, view_name, view, at, active_only))
     shown = set(ids)
     edges = [
         r
         for r in candidates
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
+    arranged = plan(model, view, ids, edges, style)
     # the order the nodes are drawn in, whatever the order of the model file's lists: in a
     # walked view level by level from the root (alone on the first), else
     # level by level from the top as the view lists them; then those not active on the day
     # last (a group lists its planned parts after its others), then in the order of the
     # staffing tables (the head of a bureau before its staff), then by id
-    placed = {n: (i, p) for i, rank in enumerate(view.ranks) for p, n in enumerate(rank)}
+    placed = {n: (i, p) for i, rank in enumerate(arranged.ranks) for p, n in enumerate(rank)}
     rows = figure_order(model)
-    last = (len(view.ranks), 0)
+    last = (len(arranged.ranks), 0)
     ids = sorted(
         ids,
         key=lambda n: (
@@ -261,7 +245,18 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang)
+    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang, arranged)
+
+
+def _nothing_to_draw(
+    model: GovernanceModel, name: str, view: ViewDefinition, at: dt.date, active_only: bool
+) -> str:
+    select = view.select
+    what = " or ".join(select.kinds) if select and select.kinds else "node"
+    where = f" in region {', '.join(select.regions)}" if select and select.regions else ""
+    if active_only and selected(model, view):
+        return f"the view {name!r} has nothing to draw: no {what}{where} is active on {at.isoformat()}"
+    return f"the view {name!r} has nothing to draw: the model has no {what}{where}"
 
 
 def _assemble(
@@ -275,12 +270,12 @@ def _assemble(
     used: set[str],
     at: dt.date,
     lang: Lang,
+    arranged: Layout,
 ) -> Scene:
     voc = vocabulary()
     nodes = []
     for node_id in ids:
         n = model.nodes_by_id[node_id]
-        cluster = view.cluster_of.get(n.id, n.region) if view.group_by_region else None
         status = status_at(n, at)
         nodes.append(
             SceneNode(
@@ -288,7 +283,7 @@ def _assemble(
                 label=model.label(n.id, lang),
                 kind=n.kind.value,
                 type=n.type,
-                cluster=cluster if cluster in model.regions_by_id else None,
+                cluster=arranged.clusters[n.id],
                 status=status,
                 emphasised=view.emphasise_root and n.id == root,
                 notes=node_notes(model, n, status, at, lang, staffing=view.staffing),
@@ -311,61 +306,52 @@ def _assemble(
                 else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
-    nodes, scene_edges = _fold(model, view, nodes, scene_edges)
+    nodes, scene_edges = _fold(arranged.folded, nodes, scene_edges)
     clusters = []
+    # a region keeps its colour in every view: its place among the model's regions by id
+    looks = {region: i for i, region in enumerate(sorted(model.regions_by_id))}
     # each region where its first node comes, so the order follows the nodes' order
-    for region_id in dict.fromkeys(n.cluster for n in nodes if n.cluster is not None):
+    members: dict[str, list[str]] = {}
+    for drawn in nodes:
+        if drawn.cluster is not None:
+            members.setdefault(drawn.cluster, []).append(drawn.id)
+    for region_id, ids_in in members.items():
         region = model.regions_by_id[region_id]
-        members = tuple(n.id for n in nodes if n.cluster == region.id)
         label = words(lang).pick(region.name, region.name_en)
-        clusters.append(Cluster(region.id, label, members))
-    present = {n.id for n in nodes}
-    ranks = tuple(
-        tuple(i for i in rank if i in present) for rank in view.ranks if sum(i in present for i in rank) > 0
-    )
-    title = view.title.text(lang).replace("{node}", model.label(root, lang) if root else "")
+        clusters.append(Cluster(region.id, label, tuple(ids_in), looks[region.id]))
     model_title = words(lang).pick(model.title, model.title_en)
+    drawn_for = model.regions_by_id.get(view.region or "")
+    region_name = words(lang).pick(drawn_for.name, drawn_for.name_en) if drawn_for is not None else ""
+    template = view.title.text(lang)
+    title = (
+        template.replace("{node}", model.label(root, lang) if root else "")
+        .replace("{model}", model_title)
+        .replace("{region}", region_name)
+    )
+    as_of = words(lang)("as_of", date=at.isoformat())
     return Scene(
         view=name,
         lang=lang,
         at=at,
         title=title,
-        subtitle=f"{model_title} · {words(lang)('as_of', date=at.isoformat())}",
+        # the model's title under the view's, unless the view's title already is it
+        subtitle=as_of if "{model}" in template else f"{model_title} · {as_of}",
         root=root,
         nodes=tuple(nodes),
         edges=tuple(scene_edges),
         clusters=tuple(clusters),
-        ranks=ranks,
+        ranks=arranged.ranks,
         graph=tuple(sorted(view.graph.items())),
         unranked=tuple(sorted(view.unranked)),
         emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
-        region_nodes=tuple(sorted((n, r) for r, n in view.region_nodes.items() if n in present)),
+        region_nodes=arranged.region_nodes,
     )
 
 
 def _fold(
-    model: GovernanceModel, view: ViewDefinition, nodes: list[SceneNode], edges: list[SceneEdge]
+    folded: dict[str, str], nodes: list[SceneNode], edges: list[SceneEdge]
 ) -> tuple[list[SceneNode], list[SceneEdge]]:
-    """Mark parts drawn inside their group: a part_of line to a node of a ``fold_into`` type
-    that is the part's only line in the scene."""
-    if not view.fold_into:
-        return nodes, edges
-    groups = {n.id for n in nodes if n.type in view.fold_into}
-    lines: dict[str, list[SceneEdge]] = {}
-    for edge in edges:
-        lines.setdefault(edge.source, []).append(edge)
-        lines.setdefault(edge.target, []).append(edge)
-    folded: dict[str, str] = {}
-    for node in nodes:
-        own = lines.get(node.id, [])
-        if (
-            node.id not in groups
-            and len(own) == 1
-            and own[0].kind == "part_of"
-            and own[0].source == node.id
-            and own[0].target in groups
-        ):
-            folded[node.id] = own[0].target
+    """Mark the ``folded`` parts and their lines."""
     nodes = [replace(n, inside=folded[n.id]) if n.id in folded else n for n in nodes]
     edges = [replace(e, folded=True) if e.source in folded else e for e in edges]
     return nodes, edges

@@ -13,6 +13,7 @@ from typing import Any
 
 from mra_graph.errors import MraGraphError
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.render.definitions import Views
 from mra_graph.report.content import Diagram
 from mra_graph.words import Lang
 
@@ -59,6 +60,7 @@ def diagram(
     title: str,
     focus: str | None = None,
     mermaid: bool = False,
+    views: Views | None = None,
 ) -> Diagram:
     """The overview (or, with ``focus``, the node's neighbourhood) as embeddable SVG.
 
@@ -72,7 +74,7 @@ def diagram(
         return Diagram(None, title, "", reason=f"the diagram renderer is not installed ({error})")
     parts = None
     try:
-        parts = render.description(model, render.Request(view, node, at=at, lang=lang))
+        parts = render.description(model, render.Request(view, node, at=at, lang=lang, views=views))
     except MraGraphError as error:
         description = ""
         reason: str | None = str(error)
@@ -80,10 +82,14 @@ def diagram(
         description = parts.text()
         reason = None
     try:
-        svg = render.render(model, render.Request(view, node, at=at, lang=lang), "svg").decode("utf-8")
+        svg = render.render(model, render.Request(view, node, at=at, lang=lang, views=views), "svg").decode(
+            "utf-8"
+        )
     except MraGraphError as error:
         return Diagram(None, title, description, reason=str(error), parts=parts)
     source = None
     if mermaid:
-        source = render.render(model, render.Request(view, node, at=at, lang=lang), "mmd").decode("utf-8")
+        source = render.render(
+            model, render.Request(view, node, at=at, lang=lang, views=views), "mmd"
+        ).decode("utf-8")
     return Diagram(embeddable(svg), title, description, reason, source, parts)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
 from mra_graph.questions.queries import diff, formation, neighbourhood
+from mra_graph.render.definitions import Views
 from mra_graph.report.cards import CardMaker
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import (
@@ -49,15 +50,17 @@ def build_report(
     since: dt.date | None = None,
     focus: Node | None = None,
     diagram: Diagram | None = None,
+    views: Views | None = None,
 ) -> Report:
     """Everything a report says about ``model`` on ``at``, in ``lang``.
 
     ``since`` adds the changes from that date to ``at``; ``focus`` narrows the report to
     a node and everything directly connected to it. ``diagram`` is the picture to show
     (see :func:`mra_graph.report.diagram.diagram`); without it the report has only the
-    placeholder that says so.
+    placeholder that says so. ``views`` are the model's views, whose overview sets the
+    order bodies are told in.
     """
-    model = in_reading_order(model)  # the file's order of its lists changes nothing
+    model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     t = phrases(lang)
     citer = Citer()
     en = lang == "en"

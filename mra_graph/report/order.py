@@ -4,7 +4,8 @@ A model file's lists (documents, regions, nodes, relations, figures, conflicts) 
 in any order: the same model reordered must give the same report, byte for byte. The
 report therefore reads the model in *reading order*: first the nodes that stand for a
 region (the cooperation itself), then level by level from the top as the overview
-diagram (``render/views.json``) lists them, then the others in the order of the staffing
+diagram lays them out (:func:`mra_graph.render.layout.layout`: the model's own view file's
+levels, or those derived from the relations), then the others in the order of the staffing
 tables, then by id; each region where its first node comes; each document where the
 first node citing it comes; relations, figure tables and conflicts by id.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from mra_graph.errors import MraGraphError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render.definitions import load_views
+from mra_graph.render.definitions import Views
+from mra_graph.render.layout import layout
 from mra_graph.render.scene import figure_order
 
 __all__ = ["OVERVIEW", "in_reading_order"]
@@ -22,17 +25,23 @@ __all__ = ["OVERVIEW", "in_reading_order"]
 OVERVIEW = "overview"
 
 
-def in_reading_order(model: GovernanceModel) -> GovernanceModel:
-    """A copy of ``model`` with every list in reading order (see the module's docstring).
+def in_reading_order(model: GovernanceModel, views: Views | None = None) -> GovernanceModel:
+    """A copy of ``model`` with every list in reading order (see the module's docstring);
+    ``views`` are the model's views (its own view file over the bundled ones).
 
     >>> import mra_graph
     >>> model = in_reading_order(mra_graph.load())
     >>> [r.id for r in model.regions], model.nodes[0].id
     (['mra', 'am'], 'mra')
     """
-    view = load_views().get(OVERVIEW)
-    ranks = view.ranks if view is not None else []
-    heads = set(view.region_nodes.values()) if view is not None else set()
+    try:
+        found = layout(model, OVERVIEW, views)
+    except MraGraphError:
+        ranks: tuple[tuple[str, ...], ...] = ()
+        heads: set[str] = set()
+    else:
+        ranks = found.ranks
+        heads = {node for node, _ in found.region_nodes}
     placed = {node: (i, p) for i, rank in enumerate(ranks) for p, node in enumerate(rank)}
     last = (len(ranks), 0)
     rows = figure_order(model)

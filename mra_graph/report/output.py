@@ -19,6 +19,7 @@ from mra_graph.editing.files import write_atomically
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.render.definitions import Views
 from mra_graph.report.content import Report
 from mra_graph.report.diagram import diagram
 from mra_graph.report.gather import build_report
@@ -86,6 +87,7 @@ def render_report(
     template: Path | None = None,
     mermaid: bool = False,
     image_name: str | None = "report-diagram.svg",
+    views: Views | None = None,
 ) -> dict[str, bytes]:
     """The files of a report, by name: the report itself first, then (Markdown) its diagram.
 
@@ -94,9 +96,10 @@ def render_report(
     :data:`WHOLE_REPORT_LIMIT` nodes raises :class:`~mra_graph.errors.UsageError`;
     ``template`` replaces the bundled template (errors in it raise
     :class:`~mra_graph.errors.TemplateError`); ``mermaid`` adds the diagram's Mermaid
-    source to a Markdown report. The HTML is one self-contained file; Markdown links
-    ``image_name``, written beside it, or has no diagram file when ``image_name`` is
-    None (a report on standard output).
+    source to a Markdown report; ``views`` are the model's views
+    (:func:`mra_graph.render.model_views`). The HTML is one self-contained file; Markdown
+    links ``image_name``, written beside it, or has no diagram file when ``image_name``
+    is None (a report on standard output).
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -110,12 +113,14 @@ def render_report(
             f"give --focus NODE for one part of it (a report without --focus takes at most "
             f"{WHOLE_REPORT_LIMIT:,} nodes)"
         )
-    model = in_reading_order(model)  # the file's order of its lists changes nothing
+    model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     node = resolve(model, focus) if focus is not None else None
     t = phrases(lang)
     title = t.diagram
-    picture = diagram(model, at=at, lang=lang, title=title, focus=node.id if node else None, mermaid=mermaid)
-    report = build_report(model, at=at, lang=lang, since=since, focus=node, diagram=picture)
+    picture = diagram(
+        model, at=at, lang=lang, title=title, focus=node.id if node else None, mermaid=mermaid, views=views
+    )
+    report = build_report(model, at=at, lang=lang, since=since, focus=node, diagram=picture, views=views)
     context: dict[str, Any] = {
         "report": report,
         "t": t,
