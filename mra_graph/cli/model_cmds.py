@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -12,11 +11,10 @@ from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.model.loading import load, sources_dir_from_env
 from mra_graph.model.names import resolve
-from mra_graph.model.schema import GovernanceModel, NodeKind, Relation, json_schema_text
-from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import modality_text, relation_extras
+from mra_graph.model.schema import NodeKind, json_schema_text
+from mra_graph.present.node_text import node_card, node_table
 from mra_graph.present.summary import node_detail, node_ref
-from mra_graph.words import Lang, words
+from mra_graph.words import words
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -103,33 +101,7 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     if obj.json:
         echo_json({"at": obj.at.isoformat(), "nodes": refs})
         return
-    w, vocab = words(obj.lang), vocabulary()
-    rows = []
-    for node, ref in zip(nodes, refs, strict=True):
-        region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
-        # the status column also says how firmly the sources state the node and whether it is disputed
-        marks = [w.status(ref["status"])]
-        if "modality" in ref:
-            marks.append(vocab.modality_text(ref["modality"], obj.lang))
-        if ref.get("disputed"):
-            marks.append(vocab.mark_text("disputed", obj.lang))
-        rows.append(
-            (
-                ref["id"],
-                ref["label"],
-                vocab.type_name(node.kind.value, node.type, obj.lang),
-                region_short,
-                ", ".join(marks),
-            )
-        )
-    columns = w.section("model")["columns"]
-    _table(rows, tuple(columns[c] for c in ("id", "name", "kind", "region", "status")))
-
-
-def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo("\n".join(node_table(model, nodes, refs, obj.lang)))
 
 
 @click.command()
@@ -143,63 +115,4 @@ def show(obj: Context, node: str) -> None:
     if obj.json:
         echo_json(detail)
         return
-    w = words(obj.lang)
-    vocab = vocabulary()
-    click.echo(f"{detail['label']}  [{detail['id']}]")
-    facts = [vocab.type_name(found.kind.value, found.type, obj.lang)]
-    if detail["region"]:
-        facts.append(model.regions_by_id[detail["region"]].short)
-    facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=obj.at.isoformat())}")
-    if detail["valid_from"]:
-        facts.append(w("model", "from", date=detail["valid_from"]))
-    if detail["valid_to"]:
-        facts.append(w("model", "until", date=detail["valid_to"]))
-    modality = modality_text(found, obj.lang)
-    if modality:
-        facts.append(modality)
-    click.echo("  " + " · ".join(facts))
-    if detail["aliases"]:
-        click.echo(
-            f"  {w('model', 'also_called')}: " + ", ".join(w.untranslated(a) for a in detail["aliases"])
-        )
-    for former in found.former_names:
-        name = w.pick(former.name, former.name_en)
-        click.echo("  " + w("model", "called_until", name=name, date=former.valid_to.isoformat()))
-    if detail["description"]:
-        click.echo(f"  {w.pick(found.description, found.description_en)}")
-    if detail["size"] is not None:
-        click.echo(f"  {w('model', 'members')}: {detail['size']}")
-    for key, value in detail["attributes"].items():
-        click.echo(f"  {w.attribute(key)}: {w.value(value)}")
-    for conflict_id in detail["conflicts"]:
-        click.echo("  " + w("model", "disputed", id=repr(conflict_id)))
-    lines: list[tuple[str, str, str]] = []
-    by_id = {r.id: r for r in model.relations}
-    for rel in detail["outgoing"]:
-        phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).active
-        lines.append(
-            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang, model))
-        )
-    for rel in detail["incoming"]:
-        phrase = vocab.relation_kinds[rel["relation"]].phrasing(obj.lang).passive
-        lines.append(
-            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], obj.lang, model))
-        )
-    if lines:
-        click.echo(f"  {w('model', 'relations')}:")
-        width = max(len(p) for p, _, _ in lines)
-        for phrase, other, extra in lines:
-            click.echo(f"    {phrase.ljust(width)}  {other}{extra}")
-    click.echo(f"  {w('model', 'sources')}:")
-    for source in detail["sources"]:
-        quote = f': "{source["quote"]}"' if "quote" in source else ""
-        click.echo(f"    {source['document']}, {source['section']}{quote}")
-
-
-def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel) -> str:
-    """A relation's modality, scoped ends, capacity, flags, count and role, a disputed
-    mark, and its status when not active."""
-    parts = relation_extras(relation, lang, model=model)
-    if status != "active":
-        parts.append(words(lang).status(status))
-    return f" ({', '.join(parts)})" if parts else ""
+    click.echo("\n".join(node_card(model, found, detail, obj.at, obj.lang)))

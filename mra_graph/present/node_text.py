@@ -1,0 +1,120 @@
+"""The text of nodes as ``list`` and ``show`` print it: a table of nodes, and one node's card.
+
+Both take the JSON shapes of :mod:`mra_graph.present.summary` (``node_ref`` and
+``node_detail``), so the text and the JSON of a command say the same things.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from mra_graph.model.schema import GovernanceModel, Node, Relation
+from mra_graph.model.vocabulary import vocabulary
+from mra_graph.present.answer_text import modality_text, relation_extras
+from mra_graph.words import Lang, words
+
+__all__ = ["node_card", "node_table"]
+
+
+def node_table(
+    model: GovernanceModel, nodes: Sequence[Node], refs: Sequence[dict[str, Any]], lang: Lang
+) -> list[str]:
+    """The lines of the table of ``nodes``: id, name, kind, region and status, under a header.
+
+    ``refs`` are the nodes' ``node_ref`` shapes, in the same order; columns are as wide as
+    their widest cell.
+    """
+    w, vocab = words(lang), vocabulary()
+    rows = []
+    for node, ref in zip(nodes, refs, strict=True):
+        region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
+        # the status column also says how firmly the sources state the node and whether it is disputed
+        marks = [w.status(ref["status"])]
+        if "modality" in ref:
+            marks.append(vocab.modality_text(ref["modality"], lang))
+        if ref.get("disputed"):
+            marks.append(vocab.mark_text("disputed", lang))
+        rows.append(
+            (
+                ref["id"],
+                ref["label"],
+                vocab.type_name(node.kind.value, node.type, lang),
+                region_short,
+                ", ".join(marks),
+            )
+        )
+    columns = w.section("model")["columns"]
+    return _table(rows, tuple(columns[c] for c in ("id", "name", "kind", "region", "status")))
+
+
+def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, *rows]
+    ]
+
+
+def node_card(
+    model: GovernanceModel, found: Node, detail: dict[str, Any], at: dt.date, lang: Lang
+) -> list[str]:
+    """The lines that tell everything about ``found`` on ``at``: fields, relations in and
+    out, and sources; ``detail`` is its ``node_detail`` shape."""
+    w = words(lang)
+    vocab = vocabulary()
+    out = [f"{detail['label']}  [{detail['id']}]"]
+    facts = [vocab.type_name(found.kind.value, found.type, lang)]
+    if detail["region"]:
+        facts.append(model.regions_by_id[detail["region"]].short)
+    facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=at.isoformat())}")
+    if detail["valid_from"]:
+        facts.append(w("model", "from", date=detail["valid_from"]))
+    if detail["valid_to"]:
+        facts.append(w("model", "until", date=detail["valid_to"]))
+    modality = modality_text(found, lang)
+    if modality:
+        facts.append(modality)
+    out.append("  " + " · ".join(facts))
+    if detail["aliases"]:
+        out.append(
+            f"  {w('model', 'also_called')}: " + ", ".join(w.untranslated(a) for a in detail["aliases"])
+        )
+    for former in found.former_names:
+        name = w.pick(former.name, former.name_en)
+        out.append("  " + w("model", "called_until", name=name, date=former.valid_to.isoformat()))
+    if detail["description"]:
+        out.append(f"  {w.pick(found.description, found.description_en)}")
+    if detail["size"] is not None:
+        out.append(f"  {w('model', 'members')}: {detail['size']}")
+    for key, value in detail["attributes"].items():
+        out.append(f"  {w.attribute(key)}: {w.value(value)}")
+    for conflict_id in detail["conflicts"]:
+        out.append("  " + w("model", "disputed", id=repr(conflict_id)))
+    lines: list[tuple[str, str, str]] = []
+    by_id = {r.id: r for r in model.relations}
+    for rel in detail["outgoing"]:
+        phrase = vocab.relation_kinds[rel["relation"]].phrasing(lang).active
+        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model)))
+    for rel in detail["incoming"]:
+        phrase = vocab.relation_kinds[rel["relation"]].phrasing(lang).passive
+        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model)))
+    if lines:
+        out.append(f"  {w('model', 'relations')}:")
+        width = max(len(p) for p, _, _ in lines)
+        out += [f"    {phrase.ljust(width)}  {other}{extra}" for phrase, other, extra in lines]
+    out.append(f"  {w('model', 'sources')}:")
+    for source in detail["sources"]:
+        quote = f': "{source["quote"]}"' if "quote" in source else ""
+        out.append(f"    {source['document']}, {source['section']}{quote}")
+    return out
+
+
+def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel) -> str:
+    """A relation's modality, scoped ends, capacity, flags, count and role, a disputed
+    mark, and its status when not active."""
+    parts = relation_extras(relation, lang, model=model)
+    if status != "active":
+        parts.append(words(lang).status(status))
+    return f" ({', '.join(parts)})" if parts else ""
