@@ -9,9 +9,10 @@ say how to install them when missing.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
-from collections.abc import Callable
+from typing import Any
 
 from mra_graph.errors import UsageError
 from mra_graph.interchange.files import write_export
@@ -36,78 +37,29 @@ BASE_FORMATS = (*RDF_FORMATS, "popolo")
 """The formats that take a base address: IRIs of the RDF formats, source links of Popolo."""
 _BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
 
-
-def _turtle(model: GovernanceModel, base: str | None = None) -> Export:
-    from mra_graph.interchange.rdf import DEFAULT_BASE, export_turtle
-
-    return export_turtle(model, base or DEFAULT_BASE)
-
-
-def _jsonld(model: GovernanceModel, base: str | None = None) -> Export:
-    from mra_graph.interchange.rdf import DEFAULT_BASE, export_jsonld
-
-    return export_jsonld(model, base or DEFAULT_BASE)
-
-
-# each format's module is imported when the format is used, so that every other
-# command starts without them (the ArchiMate writer alone brings in an XML library)
-
-
-def export_csv(model: GovernanceModel) -> Export:
-    from mra_graph.interchange.csv_format import export_csv
-
-    return export_csv(model)
-
-
-def export_graphml(model: GovernanceModel) -> Export:
-    from mra_graph.interchange.graphml import export_graphml
-
-    return export_graphml(model)
-
-
-def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
-    from mra_graph.interchange.popolo import export_popolo
-
-    return export_popolo(model, base)
-
-
-def export_neo4j(model: GovernanceModel) -> Export:
-    from mra_graph.interchange.neo4j import export_neo4j
-
-    return export_neo4j(model)
-
-
-def export_archimate(model: GovernanceModel) -> Export:
-    from mra_graph.interchange.archimate import export_archimate
-
-    return export_archimate(model)
-
-
-def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
-    from mra_graph.interchange.csv_reading import import_csv
-
-    return import_csv(path)
-
-
-def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
-    from mra_graph.interchange.popolo import import_popolo
-
-    return import_popolo(path)
-
-
-EXPORT_FORMATS: dict[str, Callable[[GovernanceModel], Export]] = {
-    "csv": export_csv,
-    "graphml": export_graphml,
-    "turtle": _turtle,
-    "jsonld": _jsonld,
-    "popolo": export_popolo,
-    "neo4j": export_neo4j,
-    "archimate": export_archimate,
+# each format's module under mra_graph.interchange and the function in it; a module is
+# imported when its format is used, so that every other command starts without them
+# (the ArchiMate writer alone brings in an XML library)
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "csv": ("csv_format", "export_csv"),
+    "graphml": ("graphml", "export_graphml"),
+    "turtle": ("rdf", "export_turtle"),
+    "jsonld": ("rdf", "export_jsonld"),
+    "popolo": ("popolo", "export_popolo"),
+    "neo4j": ("neo4j", "export_neo4j"),
+    "archimate": ("archimate", "export_archimate"),
 }
-IMPORT_FORMATS: dict[str, Callable[[str | os.PathLike[str]], GovernanceModel]] = {
-    "csv": import_csv,
-    "popolo": import_popolo,
+"""Each export format: its module in this package and the function that writes it."""
+IMPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "csv": ("csv_reading", "import_csv"),
+    "popolo": ("popolo", "import_popolo"),
 }
+"""Each import format: its module in this package and the function that reads it."""
+
+
+def _function(table: dict[str, tuple[str, str]], format: str) -> Any:
+    module, name = table[format]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 def export_model(model: GovernanceModel, format: str, *, base: str | None = None) -> Export:
@@ -120,7 +72,8 @@ def export_model(model: GovernanceModel, format: str, *, base: str | None = None
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if base is None:
-        return EXPORT_FORMATS[format](model)
+        done: Export = _function(EXPORT_FORMATS, format)(model)
+        return done
     if format not in BASE_FORMATS:
         raise UsageError(
             f"a base IRI applies to {', '.join(BASE_FORMATS)} only, not to {format!r}; leave it out"
@@ -131,8 +84,8 @@ def export_model(model: GovernanceModel, format: str, *, base: str | None = None
         raise UsageError(
             f"base {base!r} must end in '/' for popolo: source links add '<file>#<section>' to it"
         )
-    chosen = {"turtle": _turtle, "jsonld": _jsonld, "popolo": export_popolo}[format]
-    return chosen(model, base)
+    based: Export = _function(EXPORT_FORMATS, format)(model, base)
+    return based
 
 
 def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:
@@ -142,4 +95,5 @@ def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:
     """
     if format not in IMPORT_FORMATS:
         raise UsageError(f"cannot import {format!r}; use one of {', '.join(IMPORT_FORMATS)}")
-    return IMPORT_FORMATS[format](path)
+    read: GovernanceModel = _function(IMPORT_FORMATS, format)(path)
+    return read
