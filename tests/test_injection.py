@@ -291,6 +291,12 @@ class _Html(HTMLParser):
             attributes = [
                 (n, v if n in ("id", "class") or n.startswith("aria-") else None) for n, v in attributes
             ]
+        if tag == "figure" and self.svg == []:
+            # whether the diagram is shown upright or across follows its drawn size
+            attributes = [
+                (n, re.sub(r"\b(portrait|landscape)\b", "", v) if n == "class" and v else v)
+                for n, v in attributes
+            ]
         if tag == "code" and ("class", "language-mermaid") in attrs:
             self.mermaid = ""
         if tag in ("text", "tspan") and self.svg:
