@@ -37,15 +37,17 @@ triples together, and written by streaming (Turtle by Oxigraph, JSON-LD by
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+from mra_graph.errors import MissingDependencyError
 from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
 from mra_graph.interchange.losses import Export, Loss, qualifier_losses
-from mra_graph.interchange.optional import require
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Scalar, Source, Status
 from mra_graph.model.vocabulary import vocabulary
@@ -58,6 +60,7 @@ __all__ = [
     "export_turtle",
     "prefixes",
     "relation_property",
+    "require",
     "responsibility_path",
     "terms",
     "triples",
@@ -372,6 +375,18 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
         *qualifier_losses(model),
     )
     return tuple(x for x in losses if x.count)
+
+
+def require(module: str, what: str) -> ModuleType:
+    """The imported ``module``, or :class:`MissingDependencyError` naming the extra to install.
+
+    pyoxigraph, which writes Turtle, is optional: a missing one is reported when an RDF
+    export is asked for, not when the program starts.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise MissingDependencyError(module.split(".")[0], what) from error
 
 
 def export_turtle(
