@@ -154,3 +154,26 @@ def test_an_unreadable_words_file_is_a_model_error(tmp_path: Path, monkeypatch: 
         monkeypatch.undo()
         words.cache_clear()
     assert words("nl").status("active") == "actief"
+
+
+def test_same_named_nodes_outside_a_region_are_told_apart_by_their_kind_in_each_language() -> None:
+    from mra_graph.model.schema import GovernanceModel
+
+    source = [{"document": "d", "section": "s"}]
+    names = {"name": "Stuurgroep", "name_en": "Steering Group", "sources": source}
+    model = GovernanceModel.model_validate(
+        {
+            "title": "t",
+            "documents": [{"id": "d", "title": "d", "file": "d.txt", "period": "2020", "sections": ["s"]}],
+            "nodes": [
+                {"id": "a", "kind": "body", "type": "overleg", **names},
+                {"id": "b", "kind": "role", "type": "post", **names},
+            ],
+            "relations": [],
+        }
+    )
+    assert [model.label("a"), model.label("b")] == ["Stuurgroep (orgaan)", "Stuurgroep (rol of functie)"]
+    assert [model.label("a", "en"), model.label("b", "en")] == [
+        "Steering Group (body)",
+        "Steering Group (role or post)",
+    ]

@@ -13,25 +13,34 @@ from collections.abc import Sequence
 from mra_graph.errors import AmbiguousNameError, UnknownNameError
 from mra_graph.model.schema import GovernanceModel, Node
 
-__all__ = ["NameIndex", "fold", "index", "resolve", "resolve_all"]
+__all__ = ["NameIndex", "fold", "fold_text", "index", "resolve", "resolve_all"]
 
 _ARTICLES = ("de ", "het ", "the ", "een ", "a ", "an ")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+def fold_text(text: str) -> str:
+    """Lower case, accents and punctuation gone, single spaces.
+
+    >>> fold_text("Door wie wordt het MRA-Bureau aangestuurd?")
+    'door wie wordt het mra bureau aangestuurd'
+    """
+    text = text.casefold()
+    if not text.isascii():  # ASCII text has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text).strip()
+
+
 def fold(name: str) -> str:
-    """The form names are compared in.
+    """The form names are compared in: :func:`fold_text` without a leading article.
 
     >>> fold("Het  MRA-Bureau")
     'mra bureau'
     >>> fold("Coördinator")
     'coordinator'
     """
-    text = name.casefold()
-    if not text.isascii():  # ASCII text has no accents to take off
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _NON_WORD.sub(" ", text).strip()
+    text = fold_text(name)
     for article in _ARTICLES:
         if text.startswith(article):
             text = text[len(article) :]

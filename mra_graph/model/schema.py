@@ -427,18 +427,20 @@ class GovernanceModel(Strict):
         Nodes whose names are unique keep them; same-named nodes get their region's
         short name (or their kind) in brackets, e.g. ``Regiegroep (MRA)``.
         """
-        return self._labels(lambda n: n.name)
+        return self._labels(lambda n: n.name, "nl")
 
     @cached_property
     def labels_en(self) -> dict[str, str]:
         """As :attr:`labels`, from the English names where there are any."""
-        return self._labels(lambda n: n.name_en or n.name)
+        return self._labels(lambda n: n.name_en or n.name, "en")
 
     def label(self, node_id: str, lang: Lang = "nl") -> str:
         """The distinguishable name of a node in ``lang`` ('nl' or 'en')."""
         return (self.labels_en if lang == "en" else self.labels)[node_id]
 
-    def _labels(self, name_of: Callable[[Node], str]) -> dict[str, str]:
+    def _labels(self, name_of: Callable[[Node], str], lang: Lang) -> dict[str, str]:
+        from mra_graph.model.vocabulary import vocabulary  # the vocabulary's schema builds on this module
+
         by_name: dict[str, int] = {}
         for n in self.nodes:
             key = _fold(name_of(n))
@@ -450,7 +452,8 @@ class GovernanceModel(Strict):
                 labels[n.id] = name
             else:
                 region = self.regions_by_id.get(n.region or "")
-                labels[n.id] = f"{name} ({region.short if region else n.kind.value})"
+                kind = vocabulary().type_name(n.kind.value, None, lang)
+                labels[n.id] = f"{name} ({region.short if region else kind})"
         return labels
 
     @cached_property

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from mra_graph.errors import UsageError
+from mra_graph.model.names import fold_text
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.vocabulary import data_file, vocabulary
 from mra_graph.questions.queries import Direction
@@ -36,7 +36,6 @@ Intent = Literal[
     "relation", "members", "count", "count_of", "chain", "path", "changes", "period", "attribute"
 ]
 _SLOT = "…"
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _GROUP = re.compile(r"\([^()]*\)[?*+]?")
 
 
@@ -55,19 +54,6 @@ class Pattern(NamedTuple):
 
     def regexes(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return _compile(self.template, self.wh)
-
-
-def fold_text(text: str) -> str:
-    """Lower case, accents and punctuation gone, single spaces.
-
-    >>> fold_text("Door wie wordt het MRA-Bureau aangestuurd?")
-    'door wie wordt het mra bureau aangestuurd'
-    """
-    text = text.casefold()
-    if not text.isascii():  # ASCII text has no accents to take off
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", text).strip()
 
 
 @cache
