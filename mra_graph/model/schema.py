@@ -9,12 +9,27 @@ and other tools, and what holds at a date (the status of a node or relation on a
 import datetime as dt
 import json
 from collections.abc import Callable
-from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from mra_graph.model.values import (
+    AttributeValue,
+    ConflictKind,
+    Id,
+    Modality,
+    NodeKind,
+    Scalar,
+    Scope,
+    ShortText,
+    Source,
+    Sources,
+    Status,
+    Strict,
+    Text,
+    sorted_keys,
+)
 from mra_graph.words import Lang
 
 if TYPE_CHECKING:
@@ -35,6 +50,7 @@ __all__ = [
     "NodeKind",
     "Region",
     "Relation",
+    "Scalar",
     "Scope",
     "Source",
     "Status",
@@ -44,120 +60,6 @@ __all__ = [
     "json_schema_text",
     "status_at",
 ]
-
-MAX_QUOTE_WORDS = 25
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$(?!\n)", max_length=160),
-    Field(description="Stable identifier: lower-case letters and digits joined by -, _ or ."),
-]
-Text = Annotated[
-    str, StringConstraints(min_length=1, max_length=10_000, pattern=r"^[^\x00-\x08\x0b-\x1f\x7f]*$")
-]
-ShortText = Annotated[
-    str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$(?!\n)")
-]
-Scalar = str | int | float | bool
-AttributeValue = Scalar | list[str]
-
-
-_V = TypeVar("_V")
-
-
-def _sorted_keys(mapping: dict[str, _V]) -> dict[str, _V]:
-    """``mapping`` with its keys in order: their order in a file carries no meaning."""
-    return dict(sorted(mapping.items()))
-
-
-class Strict(BaseModel):
-    """The base of every class read from a file of ours (the model, the vocabulary, the
-    views and the style sheet): unknown keys are errors and validated objects never change.
-
-    Patterns run on Python's ``re``, which compiles each once for the whole schema (the
-    default engine compiles every field's anew, a tenth of a second at each start);
-    as ``$`` there also matches before a final newline, each pattern ends in ``(?!\n)``.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, defer_build=True, regex_engine="python-re"
-    )
-
-
-class Status(StrEnum):
-    """Where a node or relation stands, as the sources describe it."""
-
-    ACTIVE = "active"
-    PLANNED = "planned"
-    UNDER_CONSIDERATION = "under_consideration"
-    ENDED = "ended"
-
-
-class NodeKind(StrEnum):
-    BODY = "body"
-    ROLE = "role"
-    ORGANISATION = "organisation"
-    PLACE = "place"
-    DOCUMENT = "document"
-    INSTRUMENT = "instrument"
-
-
-class Modality(StrEnum):
-    """How firmly the sources state a fact that is not plainly in force.
-
-    ``conditional``: it holds only if a condition is met (give it in ``condition``);
-    ``proposed``: a proposal says it will be so; ``reserved``: something is set aside
-    for it, not yet in use; ``possible``: the source says it can be so.
-    """
-
-    CONDITIONAL = "conditional"
-    PROPOSED = "proposed"
-    RESERVED = "reserved"
-    POSSIBLE = "possible"
-
-
-class Scope(StrEnum):
-    """Which part of a group node one end of a relation stands for.
-
-    ``each_member``: the relation holds for each member or part of the node on that
-    end, one by one (each of the meetings is prepared by a working group);
-    ``one_of``: one member or part of the node, which one the source does not say
-    (one of the team's secretaries supports them). The node needs members or parts
-    (``member_of``/``part_of`` relations into it).
-    """
-
-    EACH_MEMBER = "each_member"
-    ONE_OF = "one_of"
-
-
-class ConflictKind(StrEnum):
-    CONTRADICTION = "contradiction"
-    AMBIGUITY = "ambiguity"
-
-
-class Source(Strict):
-    """Where a fact comes from: a document, one of its section headings, an optional quote."""
-
-    document: Id
-    section: ShortText
-    quote: ShortText | None = Field(
-        default=None,
-        description=f"Verbatim evidence of at most {MAX_QUOTE_WORDS} words.",
-    )
-
-    @field_validator("quote")
-    @classmethod
-    def _quote_is_short(cls, quote: str | None) -> str | None:
-        if quote is not None:
-            words = len(quote.split())
-            if words > MAX_QUOTE_WORDS:
-                raise ValueError(
-                    f"quote has {words} words, at most {MAX_QUOTE_WORDS} are allowed; shorten it"
-                )
-        return quote
-
-
-Sources = Annotated[list[Source], Field(min_length=1)]
 
 
 class Dated(Strict):
@@ -270,7 +172,7 @@ class Node(Stated):
         default_factory=list, description="Earlier names, each with the date it stopped being used."
     )
 
-    _attributes_in_order = field_validator("attributes")(_sorted_keys)
+    _attributes_in_order = field_validator("attributes")(sorted_keys)
 
 
 class Relation(Stated):
@@ -307,7 +209,7 @@ class Relation(Stated):
     )
     sources: Sources
 
-    _attributes_in_order = field_validator("attributes")(_sorted_keys)
+    _attributes_in_order = field_validator("attributes")(sorted_keys)
 
     @model_validator(mode="after")
     def _per_needs_count(self) -> Self:
@@ -335,7 +237,7 @@ class FigureRow(Strict):
     nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
     sources: Sources
 
-    _values_in_order = field_validator("values")(_sorted_keys)
+    _values_in_order = field_validator("values")(sorted_keys)
 
 
 class FigureTable(Strict):
