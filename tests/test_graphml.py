@@ -40,6 +40,7 @@ def test_what_a_graph_cannot_hold_is_listed(model: GovernanceModel) -> None:
         "regions": len(model.regions),
         "figure tables": len(model.figures),
         "conflicts": len(model.conflicts),
+        "abbreviations": len(model.abbreviations),
     }
 
 

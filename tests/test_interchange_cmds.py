@@ -34,7 +34,13 @@ def test_export_writes_and_lists_losses_on_stderr(cli: Cli, tmp_cwd: Path, fmt: 
 def test_export_json_report(cli: Cli, tmp_cwd: Path) -> None:
     data = json.loads(cli("--format", "json", "export", "graphml", "-o", "g.graphml").stdout)
     assert data["files"] == ["g.graphml"]
-    assert {loss["what"] for loss in data["losses"]} == {"documents", "regions", "figure tables", "conflicts"}
+    assert {loss["what"] for loss in data["losses"]} == {
+        "documents",
+        "regions",
+        "figure tables",
+        "conflicts",
+        "abbreviations",
+    }
 
 
 def test_unknown_format_is_a_usage_error(cli: Cli, tmp_cwd: Path) -> None:

@@ -34,6 +34,7 @@ def _by_id(model: GovernanceModel, nodes: list[Node], relations: list[Relation])
         "relations": [r.model_dump(by_alias=True) for r in sorted(relations, key=lambda r: r.id)],
         "figures": [],
         "conflicts": [],
+        "abbreviations": [],
     }
     return GovernanceModel.model_validate(data)
 
@@ -63,6 +64,7 @@ def test_every_fact_left_out_is_a_listed_loss(model: GovernanceModel) -> None:
     )
     assert losses["figure tables"] == len(model.figures)
     assert losses["conflicts"] == len(model.conflicts)
+    assert losses["abbreviations"] == len(model.abbreviations)
 
 
 def test_popolo_fields_use_inclusive_end_dates(model: GovernanceModel) -> None:

@@ -135,6 +135,7 @@ def test_figures_and_conflicts_are_listed_as_losses(model: GovernanceModel) -> N
     assert losses == {
         "figure tables": len(model.figures),
         "conflicts": len(model.conflicts),
+        "abbreviations": len(model.abbreviations),
         # the conditional MRA Bureau and its posts, the reserved office, the proposed staffing and support
         "modalities": 8,
         # one of the AM-team for each AM meeting; a working group for each

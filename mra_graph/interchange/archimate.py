@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from mra_graph.errors import ExportError, RenderError
-from mra_graph.interchange.losses import Export, Loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
@@ -282,6 +282,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
         *qualifier_losses(model),
+        abbreviation_loss(model),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 

@@ -6,7 +6,7 @@ spreadsheets in a Dutch locale save): ``model.csv`` (field, value),
 ``documents.csv``, ``regions.csv``, ``nodes.csv``, ``relations.csv``, ``sources.csv``
 (the sources of every item, one row each, in order), ``figures.csv`` (one row per
 figure row, the table's fields repeated, a ``value_YYYY`` column per year),
-``conflicts.csv`` and ``claims.csv``. The columns are :data:`COLUMNS`.
+``conflicts.csv``, ``claims.csv`` and ``abbreviations.csv``. The columns are :data:`COLUMNS`.
 
 Cells: an empty cell is "not given"; lists (aliases, sections, subjects, years) hold
 one item per line inside the cell; ``attributes`` and a claim's ``value`` are JSON.
@@ -29,6 +29,7 @@ from pydantic import BaseModel
 
 from mra_graph.interchange.losses import Export
 from mra_graph.model.schema import (
+    Abbreviation,
     Claim,
     Conflict,
     Document,
@@ -108,6 +109,7 @@ CELL_KINDS: dict[str, dict[str, str]] = {
     "figures.csv": {"table": "text", **TABLE, "row": "text", **FIGURE_ROW},
     "conflicts.csv": schema_columns(Conflict, ("claims",)),
     "claims.csv": {"conflict": "text", "claim": "int", **schema_columns(Claim)},
+    "abbreviations.csv": schema_columns(Abbreviation),
 }
 COLUMNS: dict[str, tuple[str, ...]] = {file: tuple(kinds) for file, kinds in CELL_KINDS.items()}
 
@@ -195,5 +197,6 @@ def export_csv(model: GovernanceModel) -> Export:
         "figures.csv": _write("figures.csv", figure_rows, [f"value_{y}" for y in years]),
         "conflicts.csv": _write("conflicts.csv", [_dump(c) for c in model.conflicts]),
         "claims.csv": _write("claims.csv", claims),
+        "abbreviations.csv": _write("abbreviations.csv", [_dump(a) for a in model.abbreviations]),
     }
     return Export("csv", files, ())

@@ -33,6 +33,7 @@ from mra_graph.interchange.csv_format import (
     schema_columns,
 )
 from mra_graph.model.schema import (
+    Abbreviation,
     Claim,
     Conflict,
     Document,
@@ -237,6 +238,7 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
     relations = items("relations.csv", Relation, "relation")
     figures = _figures(reader, origin, sources_of)
     conflicts = _conflicts(reader, origin, sources_of)
+    abbreviations = items("abbreviations.csv", Abbreviation, None)
     for (of, ident), rows in where_sources.items():
         if (of, ident) not in used:
             for row in rows:
@@ -253,6 +255,7 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
         relations=relations,
         figures=figures,
         conflicts=conflicts,
+        abbreviations=abbreviations,
     )
     findings = validate(model)
     if findings:

@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
@@ -103,5 +103,6 @@ def export_graphml(model: GovernanceModel) -> Export:
         Loss("regions", len(model.regions), "only the region id on each node is carried"),
         Loss("figure tables", len(model.figures), "tables of numbers have no place in a graph"),
         Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in a graph"),
+        abbreviation_loss(model),
     ]
     return Export("graphml", {"organen.graphml": buffer.getvalue()}, tuple(x for x in losses if x.count))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from mra_graph.model.schema import GovernanceModel
 
-__all__ = ["Export", "Loss", "qualifier_losses"]
+__all__ = ["Export", "Loss", "abbreviation_loss", "qualifier_losses"]
 
 
 @dataclass(frozen=True, order=True)
@@ -64,3 +64,9 @@ def qualifier_losses(model: GovernanceModel) -> list[Loss]:
             "a relation for each or one of a group's members is carried as one for the group",
         ),
     ]
+
+
+def abbreviation_loss(model: GovernanceModel) -> Loss:
+    """The loss of a format with no place for the abbreviations the model declares for
+    reading questions (``PHO``)."""
+    return Loss("abbreviations", len(model.abbreviations), "short forms of names, for reading questions")

@@ -29,7 +29,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from mra_graph.interchange.losses import Export, Loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 
@@ -182,6 +182,7 @@ def export_neo4j(model: GovernanceModel) -> Export:
         Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in the graph"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
         *qualifier_losses(model),
+        abbreviation_loss(model),
         Loss(
             f"list items with {ARRAY_DELIMITER!r} in nodes.csv",
             len(changed),

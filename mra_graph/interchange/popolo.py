@@ -38,7 +38,7 @@ from urllib.parse import quote
 from pydantic import BaseModel, ValidationError
 
 from mra_graph.errors import ConversionError, Problem
-from mra_graph.interchange.losses import Export, Loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
 from mra_graph.model.loading import parse_json
 from mra_graph.model.schema import Document, GovernanceModel, Node, NodeKind, Region, Relation
 from mra_graph.model.validation import validate
@@ -248,6 +248,7 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
             "a Popolo post is not a member; it is held in one organization (organization_id)",
         ),
         *qualifier_losses(model),
+        abbreviation_loss(model),
     ]
     return Export(
         "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))

@@ -47,7 +47,7 @@ from typing import Any
 
 from mra_graph.errors import MissingDependencyError
 from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
-from mra_graph.interchange.losses import Export, Loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Scalar, Source, Status
 from mra_graph.model.vocabulary import vocabulary
@@ -373,6 +373,7 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
         Loss("conflicts", len(model.conflicts), "recorded conflicts are not carried in the RDF export"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
         *qualifier_losses(model),
+        abbreviation_loss(model),
     )
     return tuple(x for x in losses if x.count)
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_ID",
+    "Abbreviation",
     "Claim",
     "Conflict",
     "ConflictKind",
@@ -281,6 +282,16 @@ class Conflict(Strict):
     model_choice_en: Text | None = None
 
 
+class Abbreviation(Strict):
+    """A short form people use for a word of the model's names (``PHO`` for
+    ``portefeuillehoudersoverleg``), written out when a question is read. It is the
+    model's own wording, not the sources'."""
+
+    short: ShortText
+    long: ShortText
+    plural: ShortText | None = Field(default=None, description="The long form's plural ('PHO's').")
+
+
 class GovernanceModel(Strict):
     """The whole model file."""
 
@@ -293,6 +304,9 @@ class GovernanceModel(Strict):
     relations: list[Relation] = Field(default_factory=list)
     figures: list[FigureTable] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    abbreviations: list[Abbreviation] = Field(
+        default_factory=list, description="Short forms of words in the names, for reading questions."
+    )
 
     @cached_property
     def nodes_by_id(self) -> dict[str, Node]:
