@@ -50,9 +50,14 @@ class Problem:
 
 
 class MraGraphError(Exception):
-    """Base of every error mra-graph raises on purpose; its message is for the user."""
+    """Base of every error mra-graph raises on purpose; its message is for the user.
+
+    ``lang`` is the language the message is in, where it is not English (an error about
+    a Dutch question is worded in Dutch).
+    """
 
     exit_code = 1
+    lang: str | None = None
 
 
 class ModelError(MraGraphError):
@@ -119,13 +124,24 @@ class UnknownRelationKindError(UsageError):
 
 
 class QuestionError(UsageError):
-    """A question ``ask`` does not understand; ``examples`` are questions it does."""
+    """A question ``ask`` cannot read one way; ``examples`` are questions about the same
+    names that it can answer, ``unknown`` the words it did not understand. The message is
+    in the question's language."""
 
-    def __init__(self, question: str, examples: Sequence[str]) -> None:
+    def __init__(
+        self,
+        question: str,
+        examples: Sequence[str],
+        message: str | None = None,
+        unknown: Sequence[str] = (),
+    ) -> None:
         self.question = question
         self.examples = tuple(examples)
-        listed = "; ".join(repr(e) for e in self.examples)
-        super().__init__(f"cannot understand the question {question!r}; ask it like {listed}")
+        self.unknown = tuple(unknown)
+        if message is None:
+            listed = "; ".join(repr(e) for e in self.examples)
+            message = f"cannot understand the question {question!r}; ask it like {listed}"
+        super().__init__(message)
 
 
 class MissingDependencyError(MraGraphError):

@@ -148,7 +148,9 @@ def test_every_example_offered_for_an_unreadable_question_can_be_answered(
     chosen = model if which == "bundled" else other_region
     with pytest.raises(QuestionError) as caught:
         answer_question(chosen, "waarom?", Y2017)
-    assert len(caught.value.examples) == 5
+    # in the question's language, built from the model's own relations
+    assert 2 <= len(caught.value.examples) <= 3
+    assert all(e.startswith("Wie ") for e in caught.value.examples)
     for example in caught.value.examples:
         result = answer_question(chosen, example, Y2017)
         assert result.reading.intent == "relation"

@@ -113,10 +113,6 @@ def _only(model_file: str = "") -> dict[str, frozenset[str]]:
         *_layer_pairs(),
         *_vocabulary_pairs(),
         *_nl_en_pairs(_read("render", "views.json")),
-        *_leaf_pairs(
-            _read("model", "questions.json")["nl"]["phrases"],
-            _read("model", "questions.json")["en"]["phrases"],
-        ),
         *_model_pairs(model),
     ]
     nl = set().union(*(_words(a) for a, b in pairs if a != b))

@@ -181,9 +181,14 @@ def test_ask_json_says_how_the_question_was_read(cli: Cli) -> None:
             "relation": "steers",
             "capacity": None,
             "direction": "incoming",
-            "names": ["het mra bureau"],
+            "names": ["mra bureau"],
             "lang": "nl",
             "chosen": True,
+            "tags": [{"said": "mra bureau", "nodes": ["mra-bureau"], "how": "name"}],
+            "cues": ["wordt aangestuurd door"],
+            "ignored": [],
+            "corrected": [],
+            "unused": [],
         }
     ]
     assert [r["id"] for r in data["answers"][0]["results"]] == ["agendacommissie-mra"]

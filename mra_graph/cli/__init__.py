@@ -27,7 +27,7 @@ import click
 
 from mra_graph.cli.context import GLOBAL_KEYS, Context, date_type
 from mra_graph.errors import ModelError, MraGraphError
-from mra_graph.words import Lang
+from mra_graph.words import Lang, lang_of, words
 
 __all__ = ["main"]
 
@@ -175,7 +175,8 @@ class _Group(click.Group):
                 click.echo(f"Error: … and {len(error.problems) - 20} more problems", err=True)
             sys.exit(error.exit_code)
         except MraGraphError as error:
-            click.echo(f"Error: {error}", err=True)
+            prefix = words(lang_of(error.lang))("error") if error.lang else "Error"
+            click.echo(f"{prefix}: {error}", err=True)
             sys.exit(error.exit_code)
         except BrokenPipeError:
             _quiet_stdout()

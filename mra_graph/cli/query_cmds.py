@@ -209,34 +209,37 @@ def formation(obj: Context, show_sources: bool) -> None:
 @click.command()
 @click.argument("question")
 @_sources_option
+@click.option("--explain", is_flag=True, help="Say how the question was read: names, kind of question, why.")
 @pass_context
-def ask(obj: Context, question: str, show_sources: bool) -> None:
+def ask(obj: Context, question: str, show_sources: bool, explain: bool) -> None:
     """Answer a question in Dutch or English about the model.
 
     \b
-    It understands, for instance:
+    It reads the model's names first, then the words around them; for instance:
       wie ondersteunt de Regiegroep?        door wie wordt het MRA Bureau aangestuurd?
-      wat ondersteunt het MRA Bureau?       who is the MRA Bureau steered by?
+      wat doet het AM-team?                 what does the MRA Bureau support?
+      ondersteunt het MRA Bureau de Regiegroep?
       waar zit het MRA Bureau?              where is the MRA Bureau based?
-      met wie werkt het MRA Bureau samen?   who employs the MRA Bureau?
       sinds wanneer bestaat het MRA Bureau? when did the MRA Bureau start?
-      hoe vaak vergadert het plenair overleg?
       hoeveel burgemeesters zitten in de Regiegroep AM?
-      how many members does the employer's committee have?
       aan wie legt het MRA Bureau verantwoording af?
+      how is the AM-team connected to the MRA Bureau?
       wat veranderde er op 1 januari 2017?
 
-    A name may carry its region ("de Regiegroep van de MRA", "X in AM"); a date in
-    the question ("in 2016", "on 1 January 2017") overrides --at. A Dutch question
-    that reads two ways ("wat ondersteunt X") is answered in its likelier reading,
-    says so, and shows the other reading when that has answers too. A question it
-    cannot place exits with 2 and examples; an unknown name with 1 and suggestions.
+    A name may carry its region ("de Regiegroep van de MRA", "AM's Regiegroep"); a
+    date in the question ("in 2016", "on 1 January 2017") overrides --at; a misspelt
+    name is read as the name it is closest to, and the answer says so. A Dutch question
+    that reads two ways ("wat ondersteunt X") is answered in its likelier reading, says
+    so, and shows the other reading when that has answers too. A question it cannot
+    read one way exits with 2, naming the words it did not understand and offering
+    questions about the same names; an unknown name exits with 1 and suggestions.
     """
-    from mra_graph.present.ask_output import ask_json, ask_lines
+    from mra_graph.present.ask_output import ask_json, ask_lines, explain_lines
     from mra_graph.questions.ask import answer_question
 
     result = answer_question(obj.model, question, obj.at, obj.lang if obj.lang_given else None)
     if obj.json:
         echo_json(ask_json(obj.model, result))
     else:
-        _echo_lines(ask_lines(obj.model, result, show_sources))
+        explained = [*explain_lines(obj.model, result), ""] if explain else []
+        _echo_lines([*explained, *ask_lines(obj.model, result, show_sources)])

@@ -54,6 +54,7 @@ __all__ = [
     "neighbourhood",
     "paths",
     "related",
+    "relations_of",
 ]
 
 Direction = Literal["incoming", "outgoing"]
@@ -297,6 +298,35 @@ def related(
         frontier = [h.node.id for h in found]
         depth += 1
     return tuple(hits)
+
+
+def relations_of(
+    model: GovernanceModel, node_id: str, at: dt.date | None
+) -> tuple[tuple[Hit, ...], tuple[Hit, ...]]:
+    """Everything the model records about the node on ``at``: the relations out of it
+    and those into it, each with the node at the other end, in the vocabulary's order
+    of kinds and then by name; relations it has as a member of a group count too.
+
+    >>> from mra_graph import load
+    >>> import datetime as dt
+    >>> out, into = relations_of(load(), "am-team", dt.date(2017, 6, 1))
+    >>> sorted({h.relation.kind for h in out}), sorted({h.relation.kind for h in into})
+    (['liaises_with', 'supports'], ['member_of'])
+    """
+    _node(model, node_id)
+    kinds = list(vocabulary().relation_kinds)
+    found: list[tuple[Hit, ...]] = []
+    for direction in ("outgoing", "incoming"):
+        # a symmetric relation is in the graph both ways; list it once, as recorded
+        end = "from_" if direction == "outgoing" else "to"
+        hits = [
+            Hit(model.nodes_by_id[other], relation, group=group)
+            for other, relation, group in _scoped_edges(model, node_id, kinds, direction, at)
+            if getattr(relation, end) in (node_id, group)
+        ]
+        hits.sort(key=lambda h: (kinds.index(h.relation.kind), *_label_key(model, h)))
+        found.append(tuple(hits))
+    return found[0], found[1]
 
 
 def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composition:

@@ -42,12 +42,22 @@ def _value(result_model: GovernanceModel, result: AskResult) -> dict[str, Any]:
             "added": sorted(c.item.id for c in result.changes.added if c.what == "node"),
             "ended": sorted(c.item.id for c in result.changes.ended if c.what == "node"),
         }
+    if result.figure is not None:
+        return {result.figure.row.id: [result.figure.row.values[y] for y in result.figure.years]}
     found: dict[str, Any] = {}
     for answer in result.answers:
         subject = answer.subject
-        if reading.intent in ("count", "count_of"):
+        if answer.verdict is not None:
+            found[subject.id] = found.get(subject.id, False) or answer.verdict
+        elif answer.nodes:
+            found[subject.id] = sorted(n.id for n in answer.nodes)
+        elif reading.intent == "describe":
+            found[subject.id] = sorted({h.node.id for h in (*answer.hits, *answer.incoming)})
+        elif reading.intent in ("count", "count_of"):
             assert answer.composition is not None
-            count = stated_count(result_model, answer.composition, result.at)
+            count = stated_count(
+                result_model, answer.composition, result.at, figure=reading.counted == "figure"
+            )
             number = None if count.number is None else count.number
             number = int(number) if number is not None and number == int(number) else number
             found[subject.id] = f"{number} per {count.per}" if count.per else number
