@@ -522,18 +522,26 @@ def _list_lines(
 ) -> list[str]:
     lang, w = result.lang, words(result.lang)
     vocab = vocabulary()
-    what = reading.of_kind or ""
+    what = f"'{reading.named}'" if reading.named else reading.of_kind or ""
     for kind, info in vocab.node_kinds.items():
         if kind == what:
             what = info.en if lang == "en" else info.nl
         elif what in info.types:
             what = info.types[what].text(lang)
-    where = w("ask", "list_in", name=model.label(reading.tags[0].nodes[0].id, lang)) if reading.tags else ""
+    if reading.tags:
+        where = w("ask", "list_in", name=model.label(reading.tags[0].nodes[0].id, lang))
+    elif reading.within_region is not None:
+        region = model.regions_by_id[reading.within_region]
+        where = w("ask", "list_in", name=w.pick(region.name, region.name_en))
+    else:
+        where = ""
     if not answer.nodes:
         return [w("ask", "list_none", what=what, where=where, date=result.at.isoformat())]
-    lines = [w("ask", "list_of", what=what[:1].upper() + what[1:], where=where)]
-    lines += [f"  - {marked_label(model, n, lang)}" for n in answer.nodes]
-    return lines
+    if reading.counted:
+        head = w("ask", "list_count", n=len(answer.nodes), what=what, where=where)
+    else:
+        head = w("ask", "list_of", what=what[:1].upper() + what[1:], where=where)
+    return [head, *(f"  - {marked_label(model, n, lang)}" for n in answer.nodes)]
 
 
 def _where_lines(model: GovernanceModel, answer: Answer, result: AskResult, sources: bool) -> list[str]:

@@ -21,10 +21,10 @@ from mra_graph.model.schema import GovernanceModel
 from mra_graph.questions import frames as f
 from mra_graph.questions.dates import Span
 from mra_graph.questions.lexicon import Cue, Lexicon, all_lexicons, multiset_within
-from mra_graph.questions.tagging import Tag, fuzzy_tags, settle, tag_names
+from mra_graph.questions.tagging import Tag, fuzzy_tags, part_of_name, settle, tag_names
 from mra_graph.words import Lang
 
-__all__ = ["Analysis", "Base", "Match", "Wh", "analyse", "read_words"]
+__all__ = ["Analysis", "Base", "Match", "Wh", "analyse", "read_words", "with_tags", "without_context"]
 
 _CUE_CUTOFF = 85.0
 _EXCLUSIVE = ("relation", "capacity", "filler")
@@ -239,13 +239,17 @@ def _find_wh_noun(an: Analysis) -> None:
         return
     if an.wh.asks == "what" and an.lex.lang != "en":
         return  # Dutch 'wat' is followed by a verb, not a noun
+    nouns = ("kind", "fte", "members_nouns", "often", "when", "where", "describe")
     i = an.wh.position + len(an.wh.said.split())
-    while i < len(an.words) and an.roles.get(i) in ("article", "filler"):
+    # past articles, fillers and a word that qualifies the noun ('which new positions')
+    while i < len(an.words) and (
+        an.roles.get(i) in ("article", "filler")
+        or (an.roles.get(i) == "cue" and not _cue_groups_at(an, i) & {*nouns, "relation", "capacity"})
+    ):
         i += 1
     if i >= len(an.words) or an.tag_at(i) is not None:
         return
     role = an.roles.get(i)
-    nouns = ("kind", "fte", "members_nouns", "often", "when", "where", "describe")
     if role == "unknown" or (role == "cue" and _cue_groups_at(an, i) & set(nouns)):
         an.wh_noun = i
         an.roles[i] = "noun"
@@ -269,7 +273,7 @@ def read_words(
     tags = tag_names(model, index, words, all_lexicons(), originals)
     best = _best([analyse(words, tags, lex) for lex in all_lexicons()], lang_hint)
     for _ in range(3):
-        fixed = _correct(model, index, best)
+        fixed = _correct(model, index, best, originals)
         if fixed is None:
             break
         best = fixed
@@ -283,7 +287,9 @@ def _best(found: list[Analysis], lang_hint: Lang | None) -> Analysis:
     return max(found, key=key)
 
 
-def _correct(model: GovernanceModel, index: NameIndex, an: Analysis) -> Analysis | None:
+def _correct(
+    model: GovernanceModel, index: NameIndex, an: Analysis, originals: Sequence[str] = ()
+) -> Analysis | None:
     """``an`` read again with its first misspelling corrected: a run of unread words
     that is close to a name, or an unread word close to a cue word; ``None`` when there
     is nothing to correct."""
@@ -309,7 +315,9 @@ def _correct(model: GovernanceModel, index: NameIndex, an: Analysis) -> Analysis
         return bool(inside & unread) and whole
 
     named = [
-        (t, score) for t, score in fuzzy_tags(model, index, an.words, [*runs, *widened]) if replaces_well(t)
+        (t, score)
+        for t, score in fuzzy_tags(model, index, an.words, [*runs, *widened], unread)
+        if replaces_well(t)
     ]
     cue = _cue_correction(an, unknown)
     best_name = max(named, key=lambda x: x[1], default=None)
@@ -328,6 +336,20 @@ def _correct(model: GovernanceModel, index: NameIndex, an: Analysis) -> Analysis
         words[position] = word
         fixed = analyse(words, an.tags, an.lex)
         fixed.corrected = [*an.corrected, (said, word)]
+        return fixed
+    # a short word is part of a name only when written as an acronym ('WTC')
+    runs = [
+        (s, e)
+        for s, e in runs
+        if e - s > 1
+        or len(an.words[s]) >= 8
+        or (originals and originals[s].isupper() and len(originals[s]) > 1)
+    ]
+    part = part_of_name(model, an.words, runs)
+    if part is not None:
+        tags = sorted([*an.tags, part], key=lambda t: t.start)
+        fixed = analyse(an.words, settle(model, tags, an.words, all_lexicons()), an.lex)
+        fixed.corrected = [*an.corrected, (part.said, part.read_as)]
         return fixed
     return None
 
@@ -402,3 +424,32 @@ def kind_word(an: Analysis, position: int | None) -> str | None:
 
 def wh_noun_in(an: Analysis, frame: str) -> bool:
     return an.wh_noun is not None and any(an.wh_noun in m.positions for m in an.frames.get(frame, []))
+
+
+def without_context(
+    an: Analysis,
+    tags: Sequence[Tag],
+    taken: set[int] = frozenset(),  # type: ignore[assignment]
+) -> tuple[list[Tag], tuple[str, ...]]:
+    """``tags`` without the names that only say what the question is about, and those
+    names as said: a name after a preposition of context that no phrase took ('over de
+    MRA', 'bij het MRA Bureau', 'which meetings in AM'), and a name with an 's before
+    another name ('the MRA Bureau's employers' committee'). One name always stays."""
+    kept = list(tags)
+    unused: list[str] = []
+    for tag in list(kept):
+        if len(kept) < 2:
+            break
+        after = next((t for t in kept if t.start == tag.end), None)
+        before = tag.start - 1
+        while before >= 0 and an.roles.get(before) == "article":
+            before -= 1
+        word = an.words[before] if before >= 0 else ""
+        if tag.possessive and after is not None:
+            unused.append(" ".join(an.words[tag.start : tag.end]))
+        elif before not in taken and word in an.lex.context:
+            unused.append(" ".join(an.words[before : tag.end]))
+        else:
+            continue
+        kept.remove(tag)
+    return kept, tuple(unused)

@@ -11,10 +11,19 @@ from dataclasses import replace
 from mra_graph.model.names import fold_text
 from mra_graph.model.schema import GovernanceModel, Node
 from mra_graph.questions import frames as f
-from mra_graph.questions.analysis import Analysis, Base, Match, kind_word, tags_of, wh_noun_in
+from mra_graph.questions.analysis import (
+    Analysis,
+    Base,
+    Match,
+    kind_word,
+    tags_of,
+    wh_noun_in,
+    with_tags,
+    without_context,
+)
 from mra_graph.questions.queries import COMPOSITION_KINDS
 from mra_graph.questions.relations import relation
-from mra_graph.questions.tagging import Tag, within_region
+from mra_graph.questions.tagging import Tag, region_named, within_region
 
 __all__ = ["decide"]
 
@@ -27,6 +36,17 @@ def decide(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
     """
     if an.unknown:
         return _figure(model, an, base)
+    reading = _first(model, an, base)
+    if reading is None and len(an.tags) > 1:
+        # 'wat is de rol van de gemeente Amsterdam bij het MRA Bureau': about one name
+        taken = {p for m in (*an.relations, *an.capacities) for p in m.positions}
+        tags, unused = without_context(an, an.tags, taken)
+        if unused:
+            reading = _first(model, with_tags(an, tags), replace(base, unused=unused))
+    return reading
+
+
+def _first(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
     for attempt in (
         _changes,
         _count,
@@ -80,6 +100,12 @@ def _count(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
         noun is None or any(an.wh_noun in m.positions for m in an.frames.get("members_nouns", []))
     ):
         return base.make(f.CountReading, tags, counted="members")
+    if tags and tags[0].how == "class" and len(tags) <= 2:
+        # 'how many regional secretaries does AM have': the nodes named so, counted
+        region = region_of_tag(model, tags[1]) if len(tags) == 2 else None
+        if len(tags) == 1 or region is not None:
+            word = tags[0].read_as
+            return base.make(f.ListReading, (), named=word, within_region=region, counted=True)
     if len(tags) == 2 and noun is None and tags[0].start < tags[1].start:
         counted, container = tags
         region = region_of_tag(model, container)
@@ -102,9 +128,10 @@ def is_group(model: GovernanceModel, node: Node) -> bool:
 
 def _figure(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
     """A question about a row of a figure table, told by the words of its label: 'hoeveel
-    fte totale capaciteit uit regionaal budget in 2017'. The row whose label's words the
-    question holds most of, when it holds at least half of them and they make at least
-    half of the question's own words, and no other row does as well."""
+    fte totale capaciteit uit regionaal budget in 2017'. The row whose label shares most
+    words with the question (a word spelt a little differently counts), when they make
+    at least 60% of the question's own words and 30% of the label's, and no other row
+    shares as many."""
     counts = an.wh is not None and (
         an.wh.asks == "how_many"
         or (an.wh.asks in ("what", "which") and (an.has("fte") or an.has("difference")))
@@ -125,17 +152,27 @@ def _figure(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | Non
     for table in model.figures:
         for row in table.rows:
             label = row.label_en if an.lang == "en" and row.label_en else row.label
-            said = {lex.stem(w) for w in fold_text(label).split() if not lex.function_word(w)}
-            if not said:
-                continue
-            shared = len(said & asked)
-            if shared >= 2 and shared / len(said) >= 0.5 and shared / len(asked) >= 0.5:
+            said = {lex.stem(w) for w in fold_text(label).split() if not lex.glue_word(w)}
+            shared = sum(1 for s in said if _close_to_one_of(s, asked))
+            if shared >= 2 and shared / len(asked) >= 0.6 and shared / len(said) >= 0.3:
                 scored.append((shared / len(said) + shared / len(asked), table.id, row.id))
     scored.sort(reverse=True)
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None
     _, table_id, row_id = scored[0]
     return base.make(f.FigureReading, (), table_id=table_id, row_id=row_id, difference=an.has("difference"))
+
+
+def _close_to_one_of(stem: str, stems: set[str]) -> bool:
+    """Whether ``stem`` is one of ``stems`` or, for a long word, spelt almost like one
+    ('ondersteundende' in a label as the source spells it, 'ondersteunende' asked)."""
+    if stem in stems:
+        return True
+    if len(stem) < 8:
+        return False
+    from rapidfuzz import fuzz
+
+    return any(len(s) >= 8 and fuzz.ratio(stem, s) >= 90 for s in stems)
 
 
 def _often_nouns(an: Analysis) -> set[str]:
@@ -230,7 +267,7 @@ def _list(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
         named = tags.pop(0)
         within = tags[0] if tags else None
         region = region_of_tag(model, within) if within is not None else None
-        if named.how == "plural":
+        if named.how in ("plural", "class"):
             word = named.read_as or named.said
             alike = [n for n in model.nodes if f.named_like(model, n, word) and region in (None, n.region)]
             if len(alike) > 1:
@@ -250,15 +287,9 @@ def _list(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
 
 
 def region_of_tag(model: GovernanceModel, tag: Tag) -> str | None:
-    """The region a tag stands for: a region's name, or the cooperation body of one."""
-    if tag.region is not None:
-        return tag.region
-    regions = {fold_text(x): r.id for r in model.regions for x in (r.id, r.name, r.name_en, r.short) if x}
-    if tag.said in regions:
-        return regions[tag.said]
-    if len(tag.nodes) == 1 and tag.nodes[0].type == "cooperation":
-        return tag.nodes[0].region
-    return None
+    """The region a tag names: a region's own name, or a node called by one (the body
+    that stands for the region); ``None`` for any other name."""
+    return region_named(model, tag)
 
 
 def _exists(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
@@ -305,13 +336,12 @@ def _weak(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
 def _describe(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
     if len(an.tags) != 1 or an.relations:
         return None
+    # 'wat is X', 'who is X': a question word, a form of 'to be' and the name, no more
     plain = (
         an.wh is not None
-        and an.wh.asks in ("what", "who", "which")
-        and all(
-            role in ("name", "wh", "aux", "article", "filler", "prep", "noun", "cue")
-            for role in an.roles.values()
-        )
+        and an.wh.asks in ("what", "who")
+        and an.wh_noun is None
+        and all(role in ("name", "wh", "aux", "article", "filler") for role in an.roles.values())
     )
     if (
         an.has("describe")

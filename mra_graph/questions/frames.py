@@ -512,6 +512,8 @@ class ListReading(Reading):
     named: str | None = None
     within_region: str | None = None
     exclude: tuple[str, ...] = field(default=())
+    counted: bool = False
+    """Whether the question asks how many (the answer leads with the number)."""
 
     def answer(self, model: GovernanceModel, day: dt.date) -> Readings:
         scope: set[str] | None = None
@@ -544,8 +546,9 @@ class ListReading(Reading):
         return Readings((Answer(subject, nodes=tuple(found)),))
 
 
-def named_like(model: GovernanceModel, node: Node, word: str) -> bool:
-    """Whether one of the node's names has ``word`` as a word of its own."""
+def named_like(model: GovernanceModel, node: Node, phrase: str) -> bool:
+    """Whether one of the node's names holds ``phrase`` (folded) as words of its own."""
     from mra_graph.model.names import fold
 
-    return any(word in fold(name).split() for name in (node.name, node.name_en or "", model.labels[node.id]))
+    names = (node.name, node.name_en or "", model.labels[node.id])
+    return any(f" {phrase} " in f" {fold(name)} " for name in names)

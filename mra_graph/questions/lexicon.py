@@ -124,6 +124,17 @@ class Lexicon:
             or word in self.negations
         )
 
+    def glue_word(self, word: str) -> bool:
+        """Whether ``word`` only joins others (article, preposition, conjunction,
+        auxiliary, question word): no name starts or ends with one."""
+        return (
+            word in self.articles
+            or word in self.prepositions
+            or word in self.conjunctions
+            or word in self.auxiliaries
+            or word in self.question_words
+        )
+
     def cue_words(self) -> frozenset[str]:
         """Every stem of every cue phrase (what a misspelled cue word may be read as)."""
         return frozenset(s for c in self.cues for s in c.stems)

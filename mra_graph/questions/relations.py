@@ -17,7 +17,7 @@ from mra_graph.errors import UsageError
 from mra_graph.model.schema import GovernanceModel, Node
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import frames as f
-from mra_graph.questions.analysis import Analysis, Base, Match, kind_word, tags_of, with_tags
+from mra_graph.questions.analysis import Analysis, Base, Match, kind_word, tags_of, with_tags, without_context
 from mra_graph.questions.queries import Direction
 from mra_graph.questions.tagging import Tag
 from mra_graph.words import words
@@ -130,18 +130,7 @@ def _subject_tags(an: Analysis, match: Match) -> tuple[list[Tag], tuple[str, ...
         and an.wh.said not in ("whose", "wiens")
     ):
         tags.pop(0)
-    unused: list[str] = []
-    if len(tags) > 1:
-        taken = set(match.positions)
-        for tag in list(tags):
-            before = tag.start - 1
-            while before >= 0 and an.roles.get(before) == "article":
-                before -= 1
-            word = an.words[before] if before >= 0 else ""
-            if before not in taken and word in an.lex.context and len(tags) > 1:
-                tags.remove(tag)
-                unused.append(" ".join(an.words[before : tag.end]))
-    return tags, tuple(unused)
+    return without_context(an, tags, set(match.positions))
 
 
 def _capacity(an: Analysis, kind: str) -> str | None:

@@ -26,6 +26,8 @@ __all__ = [
     "Tag",
     "fuzzy_tags",
     "original_words",
+    "part_of_name",
+    "region_named",
     "settle",
     "suggestions",
     "tag_names",
@@ -40,7 +42,7 @@ _FUZZY_CUTOFF = 85.0
 _FUZZY_MARGIN = 5.0
 _SUGGEST_CUTOFF = 70.0
 
-How = Literal["name", "joined", "plural", "fuzzy", "tail", "bag", "abbreviation"]
+How = Literal["name", "joined", "plural", "fuzzy", "tail", "bag", "abbreviation", "class", "part"]
 
 
 @dataclass(frozen=True)
@@ -166,14 +168,16 @@ def _span_match(names: _Names, span: Sequence[str], lexicons: Sequence[Lexicon])
         joined = names.joined.get(key.replace(" ", ""))
         if joined is not None:
             return by_key(joined, "plural")
+        tail = names.index.by_tail.get(key) if len(span) >= 2 else None
+        if tail:
+            # 'regional secretaries': the plural of words several names end in, a class
+            return _Found(tuple(tail), "class", key)
     written = _written_out(names, span)
     if written is not None:
         found = _span_match(names, written, lexicons)
         if found is not None:
             return _Found(found.ids, "abbreviation", found.read_as or " ".join(written))
-    if len(span) >= 2 and not any(
-        lex.function_word(span[0]) or lex.function_word(span[-1]) for lex in lexicons
-    ):
+    if len(span) >= 2 and not any(lex.glue_word(span[0]) or lex.glue_word(span[-1]) for lex in lexicons):
         # the last words of a longer name ('secretaries meeting'), or its words in
         # another order ('Housing portfolio holders meeting')
         tail = names.index.by_tail.get(said)
@@ -306,6 +310,12 @@ def _regions_said(model: GovernanceModel) -> dict[str, str]:
     return said
 
 
+def region_named(model: GovernanceModel, tag: Tag) -> str | None:
+    """The region ``tag`` names: a region's own name, or a node one of whose names is a
+    region's name; ``None`` for any other name."""
+    return _region_of(model, tag, _regions_said(model), strict=True)
+
+
 def _region_of(model: GovernanceModel, tag: Tag, regions: dict[str, str], strict: bool = False) -> str | None:
     """The region ``tag`` names: a region's own name, a node one of whose names is a
     region's name (``Amstelland-Meerlanden Overleg``, also called ``AM``), or, unless
@@ -401,10 +411,12 @@ def fuzzy_tags(
     index: NameIndex,
     words: Sequence[str],
     runs: Sequence[tuple[int, int]],
+    unread: set[int],
     cutoff: float = _FUZZY_CUTOFF,
 ) -> list[tuple[Tag, float]]:
-    """Misspelt names in the ``runs`` of unread words (``[start, end)``), each the best
-    match of a run or part of it at or above ``cutoff`` (0-100), with its score."""
+    """Misspelt names in the ``runs`` of words (``[start, end)``), each the best match of
+    a part of a run that holds an ``unread`` word, at or above ``cutoff`` (0-100), and
+    clearly closer to one node's names than to any other's, with its score."""
     from rapidfuzz import fuzz, process
 
     names = _names(index)
@@ -415,7 +427,7 @@ def fuzzy_tags(
         for i in range(start, end):
             for j in range(end, i, -1):
                 said = " ".join(words[i:j])
-                if len(said.replace(" ", "")) < 5:
+                if len(said.replace(" ", "")) < 5 or not unread.intersection(range(i, j)):
                     continue
                 matches = process.extract(said.replace(" ", ""), choices, scorer=fuzz.ratio, limit=8)
                 if not matches or matches[0][1] < cutoff:
@@ -437,6 +449,24 @@ def fuzzy_tags(
         if best is not None:
             found.append(best)
     return found
+
+
+def part_of_name(model: GovernanceModel, words: Sequence[str], runs: Sequence[tuple[int, int]]) -> Tag | None:
+    """The first run of unread words that is part of exactly one node's name (each of its
+    words a word of that name): 'programmaleiders' of 'programmaleiders en
+    beleidsmedewerkers van de stadsregio Amsterdam', 'WTC' of 'Amsterdam WTC'. ``None``
+    when no run is, or a run is part of several names."""
+    for start, end in runs:
+        said = words[start:end]
+        found: dict[str, Node] = {}
+        for node in model.nodes:
+            for name in (node.name, node.name_en or "", *node.aliases):
+                if set(said) <= set(fold_text(name).split()):
+                    found[node.id] = node
+        if len(found) == 1:
+            node = next(iter(found.values()))
+            return Tag(start, end, " ".join(said), (node,), "part", model.label(node.id))
+    return None
 
 
 def suggestions(index: NameIndex, said: str, limit: int = 3) -> list[str]:

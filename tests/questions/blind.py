@@ -188,6 +188,9 @@ def _judge(result: AskResult, kind: str, expect: dict[str, Any]) -> tuple[Outcom
             values = [values[-1] - values[0]]
         right = len(values) == 1 and values[0] == expect["number"]
         return ("right" if right else "wrong"), f"{said} {figure.row.id} {values}"
+    if kind == "count" and isinstance(reading, f.ListReading) and reading.counted:
+        found = len(result.answers[0].nodes) if result.answers else 0
+        return ("right" if found == expect["number"] else "wrong"), f"{said} {found}"
     if kind == "count":
         if not isinstance(reading, f.CountReading | f.AttributeReading):
             return "wrong", said
