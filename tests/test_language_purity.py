@@ -205,17 +205,45 @@ def _mermaid_text(text: str) -> str:
 
 
 def _questions(lang: str) -> list[str]:
+    """A question of every kind ``ask`` reads, in ``lang``."""
     if lang == "en":
         return [
             "who supports the Regiegroep?",
             "who commissions the MRA Bureau?",
             "who is in the Regiegroep?",
+            "does the MRA Bureau support the Steering Group of AM?",
+            "is the MRA Bureau located at the Zuidas?",
+            "what does the AM team do?",
+            "since when has the Agenda Committee steered the MRA Bureau?",
+            "how many regional secretaries does Amstelland-Meerlanden have?",
+            "what was the total capacity from the regional budget in 2016, in fte?",
+            "which platforms does the MRA have?",
+            "is the MRA Bureau accountable to the Agenda Committee?",
+            "who informs the councils and provincial councils about the MRA?",
+            "who steers the MRA Bureua?",
         ]
     return [
         "wie ondersteunt de Regiegroep?",
         "wie is opdrachtgever van het MRA Bureau?",
         "wie zit in de Regiegroep?",
+        "ondersteunt het MRA Bureau de Regiegroep van AM?",
+        "waar zit het MRA Bureau?",
+        "wat doet het AM-team?",
+        "sinds wanneer stuurt de Agendacommissie het MRA Bureau aan?",
+        "hoeveel regiosecretarissen heeft Amstelland-Meerlanden?",
+        "hoeveel fte totale capaciteit uit regionaal budget in 2017?",
+        "welke pho's zijn er in AM?",
+        "valt de regiosecretaris Economie onder het AM-team?",
+        "wie informeren de raden en staten over de MRA?",
+        "wie ondersteund de Agendacommisie?",
     ]
+
+
+def _refused(lang: str) -> list[str]:
+    """Questions ``ask`` refuses, in ``lang``: the refusal is in the question's language."""
+    if lang == "en":
+        return ["how much does the MRA Bureau cost?", "what is the meaning of life?"]
+    return ["wat verdient de secretaris-directeur?", "wat is de zin van het leven?"]
 
 
 def _runs(model: GovernanceModel) -> dict[str, tuple[list[str], Callable[[str], str]]]:
@@ -285,8 +313,13 @@ def test_commands_speak_one_language(bundled: GovernanceModel, lang: str) -> Non
     for question in _questions(lang):
         # the answer may quote the question's own words back
         said = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in question.rstrip("?").split()), re.I)
-        answer = said.sub(" ", _run(["ask", question], lang))
+        answer = said.sub(" ", _run(["ask", "--explain", question], lang))
         wrong += [f"ask {question!r}: {w}" for w in _check(answer, lang, exempt)]
+    for question in _refused(lang):
+        result = CliRunner().invoke(main, ["ask", question], catch_exceptions=False)
+        assert result.exit_code == 2, result.output
+        said = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in question.rstrip("?").split()), re.I)
+        wrong += [f"ask {question!r}: {w}" for w in _check(said.sub(" ", result.stderr), lang, exempt)]
     assert not wrong, f"{len(wrong)} lines in --lang {lang} output use the other language:\n" + "\n".join(
         dict.fromkeys(wrong)
     )

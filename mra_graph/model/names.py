@@ -72,6 +72,8 @@ class NameIndex:
         # the last two or more words of every name that has more: 'secretaries meeting'
         # for 'municipal secretaries meeting' (names only, not ids)
         self.by_tail: dict[str, dict[str, None]] = {}
+        self.name_keys: set[str] = set()
+        """The keys that are a name (not only an id)."""
         tails: dict[str, tuple[str, ...]] = {}
         for node in model.nodes:
             said = [node.name, model.labels[node.id], model.labels_en[node.id], *node.aliases]
@@ -80,6 +82,7 @@ class NameIndex:
             if node.name_en:
                 said.append(node.name_en)
             names = set(map(key_of, said))
+            self.name_keys |= names
             for key in {node.id, fold(node.id), *names}:
                 if key:
                     self.by_key.setdefault(key, {})[node.id] = None

@@ -660,7 +660,7 @@ def explain_lines(model: GovernanceModel, result: AskResult) -> list[str]:
         names.append(f"{said} → {labels}")
     frame = w("ask", "intent", reading.intent)
     if reading.kind is not None:
-        frame += f": {reading.kind}"
+        frame += f": '{vocabulary().relation_kinds[reading.kind].phrasing(lang).active}'"
     if reading.direction is not None and reading.tags:
         frame += (
             " ("
@@ -669,7 +669,7 @@ def explain_lines(model: GovernanceModel, result: AskResult) -> list[str]:
         )
     lines = [
         f"{w('ask', 'understood')}:",
-        f"  {w('ask', 'explain_language')}: {reading.lang}",
+        f"  {w('ask', 'explain_language')}: {w('ask', 'language_name', reading.lang)}",
         f"  {w('ask', 'explain_names')}: {'; '.join(names) or none}",
         f"  {w('ask', 'explain_frame')}: {frame}",
         f"  {w('ask', 'explain_cues')}: {', '.join(repr(c) for c in reading.cues) or none}",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from mra_graph.model.names import NameIndex, fold_text
@@ -86,6 +86,10 @@ class Analysis:
     kinds: list[Match] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)
     corrected: list[tuple[str, str]] = field(default_factory=list)
+    originals: Sequence[str] = ()
+    """The words as written (case kept), where they line up with ``words``."""
+    noun_unread: bool = False
+    """Whether the noun after the question word is a word no cue knows ('hoeveel inwoners')."""
 
     @property
     def unknown(self) -> list[int]:
@@ -252,6 +256,7 @@ def _find_wh_noun(an: Analysis) -> None:
     role = an.roles.get(i)
     if role == "unknown" or (role == "cue" and _cue_groups_at(an, i) & set(nouns)):
         an.wh_noun = i
+        an.noun_unread = role == "unknown"
         an.roles[i] = "noun"
 
 
@@ -272,11 +277,13 @@ def read_words(
     misspelt names and cue words read as what they misspell."""
     tags = tag_names(model, index, words, all_lexicons(), originals)
     best = _best([analyse(words, tags, lex) for lex in all_lexicons()], lang_hint)
+    best.originals = originals
     for _ in range(3):
         fixed = _correct(model, index, best, originals)
         if fixed is None:
             break
         best = fixed
+        best.originals = originals
     return best
 
 
@@ -393,20 +400,7 @@ def names_as_words(an: Analysis) -> list[Analysis]:
 
 def with_tags(an: Analysis, tags: list[Tag]) -> Analysis:
     """``an`` with only ``tags`` as its names (the others read as words that were used)."""
-    return Analysis(
-        an.lang,
-        an.lex,
-        an.words,
-        tags,
-        an.wh,
-        an.wh_noun,
-        an.relations,
-        an.capacities,
-        an.frames,
-        an.kinds,
-        an.roles,
-        an.corrected,
-    )
+    return replace(an, tags=list(tags))
 
 
 def tags_of(an: Analysis) -> tuple[Tag, ...]:
@@ -445,10 +439,11 @@ def without_context(
         while before >= 0 and an.roles.get(before) == "article":
             before -= 1
         word = an.words[before] if before >= 0 else ""
+        written = an.originals if len(an.originals) == len(an.words) else an.words
         if tag.possessive and after is not None:
-            unused.append(" ".join(an.words[tag.start : tag.end]))
+            unused.append(" ".join(written[tag.start : tag.end]))
         elif before not in taken and word in an.lex.context:
-            unused.append(" ".join(an.words[before : tag.end]))
+            unused.append(" ".join(written[before : tag.end]))
         else:
             continue
         kept.remove(tag)

@@ -275,7 +275,12 @@ def _list(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
                 return base.make(f.ListReading, inside, named=word, within_region=region)
         nodes = named.nodes if region is None else within_region(model, named, region)
         if len(nodes) == 1:
-            return base.make(f.MembersReading, [replace(named, nodes=nodes)])
+            # 'welke platforms heeft de MRA': the parts of the group (its members if it
+            # has no parts)
+            parts = COMPOSITION_KINDS[1]
+            return base.make(
+                f.RelationReading, [replace(named, nodes=nodes)], relation_kind=parts, asked="incoming"
+            )
         return None
     if kind is None:
         return None
@@ -315,21 +320,7 @@ def _weak(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
         if positions:
             match = Match(replace(cue, group="relation"), (positions[0],))
             roles = {**an.roles, positions[0]: "cue"}
-            weak = Analysis(
-                an.lang,
-                an.lex,
-                an.words,
-                an.tags,
-                an.wh,
-                an.wh_noun,
-                [match],
-                an.capacities,
-                an.frames,
-                an.kinds,
-                roles,
-                an.corrected,
-            )
-            return relation(model, weak, base)
+            return relation(model, replace(an, relations=[match], roles=roles), base)
     return None
 
 

@@ -5,8 +5,8 @@ matched as written, after folding. Cue phrases are matched by the stems of their
 in any order: the relation phrasings of the vocabulary (``ondersteunt``, ``wordt
 ondersteund door``, ``is lid van``), the capacities, the names of node kinds and types,
 and the cues of each kind of question in ``model/questions.json``. Stems come from the
-Snowball stemmers, so that ``ondersteunt``, ``ondersteund`` and ``ondersteunen`` share
-one; a Dutch stem also loses a final ``t`` or ``d``, so that a d/t spelling error reads
+Snowball stemmers (PyStemmer), so that ``ondersteunt``, ``ondersteund`` and
+``ondersteunen`` share one; a Dutch stem also loses a final ``t`` or ``d``, so that a d/t spelling error reads
 as the verb it misspells. Irregular forms map to a regular word first (``leden`` →
 ``lid``).
 """
@@ -143,9 +143,9 @@ class Lexicon:
 @cache
 def _stemmer(lang: Lang) -> Any:
     # imported here: only a question needs it, not the other commands
-    import snowballstemmer  # type: ignore[import-untyped]
+    import Stemmer  # type: ignore[import-not-found]
 
-    return snowballstemmer.stemmer("english" if lang == "en" else "dutch")
+    return Stemmer.Stemmer("english" if lang == "en" else "dutch")
 
 
 def _stem(lang: Lang, word: str) -> str:

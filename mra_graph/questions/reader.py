@@ -81,7 +81,13 @@ def _read(
     elif len(spans) > 1 and not isinstance(reading, f.FigureReading):
         raise UsageError(words(an.lang)("ask", "one_date", question=question))
     ignored = tuple(an.words[i] for i, role in sorted(an.roles.items()) if role == "filler")
-    cues = tuple(dict.fromkeys(m.cue.said for group in (an.relations, an.capacities) for m in group))
+    # of the kinds that share a phrase, the one read; then capacities and the other cues
+    chosen = [m for m in an.relations if m.cue.value == reading.kind] or an.relations
+    said: dict[tuple[int, ...], str] = {}
+    for m in sorted(chosen, key=lambda m: not m.cue.primary):  # a kind's own phrase first
+        said.setdefault(m.positions, m.cue.said)
+    cues = tuple(dict.fromkeys(said.values()))
+    cues += tuple(dict.fromkeys(m.cue.said for m in an.capacities))
     cues += tuple(dict.fromkeys(m.cue.said for ms in an.frames.values() for m in ms))
     return replace(reading, cues=cues, ignored=ignored, corrected=tuple(an.corrected)), an
 

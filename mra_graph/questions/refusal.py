@@ -22,8 +22,10 @@ def refusal(
     model: GovernanceModel, index: NameIndex, question: str, an: Analysis, originals: Sequence[str]
 ) -> QuestionError | UnknownNameError:
     w = words(an.lang)
-    unknown = an.unknown
-    if (unknown and not an.tags) or _looks_like_name(an, unknown, originals):
+    # a noun after 'welke'/'hoeveel' that no cue knows was not understood either
+    unknown = sorted([*an.unknown, *([an.wh_noun] if an.wh_noun is not None and an.noun_unread else [])])
+    capitalised = _capitalised(unknown, originals)
+    if (unknown and not an.tags) or capitalised or _looks_like_name(an, unknown, originals):
         run = _name_run(an, unknown)
         said = " ".join(an.words[i] for i in run)
         found = suggestions(index, said)
@@ -38,6 +40,10 @@ def refusal(
                 w("ask", "unknown_name", name=said) + " (" + w("ask", "did_you_mean", names=listed) + ")"
             )
             return UnknownNameError(said, found, message=message)
+        if capitalised:
+            # written as a name, but none of the model's: say so rather than 'not understood'
+            message = w("ask", "unknown_name", name=said) + " (" + w("ask", "see_list") + ")"
+            return UnknownNameError(said, (), message=message)
     if unknown:
         listed = w.listing([f"'{an.words[i]}'" for i in unknown])
         reason = w("ask", "words_not_understood", words=listed)
@@ -53,6 +59,11 @@ def refusal(
     listed = "; ".join(f"'{e}'" for e in examples)
     message = w("ask", "cannot_read", question=question, reason=reason, examples=listed)
     return QuestionError(question, examples, message=message, unknown=tuple(an.words[i] for i in unknown))
+
+
+def _capitalised(unknown: Sequence[int], originals: Sequence[str]) -> bool:
+    """Whether an unread word other than the first is written with a capital."""
+    return bool(originals) and any(i > 0 and originals[i][:1].isupper() for i in unknown)
 
 
 def _looks_like_name(an: Analysis, unknown: Sequence[int], originals: Sequence[str]) -> bool:

@@ -40,6 +40,7 @@ MAX_WORDS = 80
 _MAX_NAME_WORDS = 12
 _FUZZY_CUTOFF = 85.0
 _FUZZY_MARGIN = 5.0
+_MAX_FUZZY_WORDS = 5
 _SUGGEST_CUTOFF = 70.0
 
 How = Literal["name", "joined", "plural", "fuzzy", "tail", "bag", "abbreviation", "class", "part"]
@@ -89,7 +90,8 @@ class _Names:
         }
         self.joined: dict[str, str] = {}
         self.bags: dict[str, dict[str, None]] = {}
-        for key in self.keys:
+        # an id is no name to write without spaces, reorder or misspell
+        for key in index.name_keys:
             self.joined.setdefault(key.replace(" ", ""), key)
             bag = self.bag(key.split())
             if bag.count(" ") >= 1:
@@ -425,7 +427,8 @@ def fuzzy_tags(
     for start, end in runs:
         best: tuple[Tag, float] | None = None
         for i in range(start, end):
-            for j in range(end, i, -1):
+            # a misspelt name is a few words; longer runs are not tried whole (bounded work)
+            for j in range(min(end, i + _MAX_FUZZY_WORDS), i, -1):
                 said = " ".join(words[i:j])
                 if len(said.replace(" ", "")) < 5 or not unread.intersection(range(i, j)):
                     continue
