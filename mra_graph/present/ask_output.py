@@ -540,7 +540,7 @@ def _list_lines(
     if reading.counted:
         head = w("ask", "list_count", n=len(answer.nodes), what=what, where=where)
     else:
-        head = w("ask", "list_of", what=what[:1].upper() + what[1:], where=where)
+        head = w("ask", "list_of", what=what, where=where)
     return [head, *(f"  - {marked_label(model, n, lang)}" for n in answer.nodes)]
 
 

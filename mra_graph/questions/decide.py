@@ -36,6 +36,9 @@ def decide(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
     """
     if an.unknown:
         return _figure(model, an, base)
+    if any(not t.nodes for t in an.tags):
+        # a region named on its own scopes a list or a count, nothing else
+        return _count(model, an, base) or _list(model, an, base)
     reading = _first(model, an, base)
     if reading is None and len(an.tags) > 1:
         # 'wat is de rol van de gemeente Amsterdam bij het MRA Bureau': about one name

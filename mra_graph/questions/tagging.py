@@ -43,7 +43,7 @@ _FUZZY_MARGIN = 5.0
 _MAX_FUZZY_WORDS = 5
 _SUGGEST_CUTOFF = 70.0
 
-How = Literal["name", "joined", "plural", "fuzzy", "tail", "bag", "abbreviation", "class", "part"]
+How = Literal["name", "joined", "plural", "fuzzy", "tail", "bag", "abbreviation", "class", "part", "region"]
 
 
 @dataclass(frozen=True)
@@ -250,8 +250,26 @@ def tag_names(
                 i += length
                 break
         else:
-            i += 1
+            region = _region_at(model, words, i, capitals)
+            if region is not None:
+                # a region no node is named after ('de Veenstreek'): a qualifier or a scope
+                tags.append(region)
+                i = region.end
+            else:
+                i += 1
     return settle(model, tags, words, lexicons)
+
+
+def _region_at(model: GovernanceModel, words: Sequence[str], i: int, capitals: bool) -> Tag | None:
+    """The region whose name (or, written in capitals, short name) starts at ``i``, as a
+    tag of no node."""
+    for region in model.regions:
+        said = [region.name, region.name_en or ""] + ([region.short] if capitals else [])
+        for name in said:
+            key = fold_text(name).split()
+            if key and list(words[i : i + len(key)]) == key:
+                return Tag(i, i + len(key), " ".join(key), (), "region", region=region.id)
+    return None
 
 
 def settle(
@@ -322,6 +340,8 @@ def _region_of(model: GovernanceModel, tag: Tag, regions: dict[str, str], strict
     """The region ``tag`` names: a region's own name, a node one of whose names is a
     region's name (``Amstelland-Meerlanden Overleg``, also called ``AM``), or, unless
     ``strict``, any node of just one region."""
+    if tag.how == "region":
+        return tag.region
     if tag.said in regions:
         return regions[tag.said]
     for node in tag.nodes:
