@@ -320,6 +320,9 @@ def test_the_json_says_how_each_name_was_read(cli: Cli) -> None:
     ]
 
 
-def test_a_question_too_long_to_be_a_question_is_refused_before_it_is_read(model: GovernanceModel) -> None:
+@pytest.mark.parametrize("question", ["wie " * 100 + "ondersteunt de Regiegroep?", "x" * 100_000])
+def test_a_question_too_long_to_be_a_question_is_refused_before_it_is_read(
+    model: GovernanceModel, question: str
+) -> None:
     with pytest.raises(QuestionError, match="te lang"):
-        answer_question(model, "wie " * 100 + "ondersteunt de Regiegroep?", Y2017)
+        answer_question(model, question, Y2017)

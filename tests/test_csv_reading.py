@@ -83,3 +83,28 @@ def test_import_needs_the_nodes(tmp_path: Path) -> None:
         import_model("csv", tmp_path)
     missing = sorted(p.file for p in caught.value.problems if "is missing" in p.message)
     assert missing == ["documents.csv", "nodes.csv", "sources.csv"]
+
+
+@pytest.mark.parametrize(
+    ("file", "column", "value", "said"),
+    [
+        ("figures.csv", "value_2016", "NaN", "'NaN' is not a finite number"),
+        ("figures.csv", "value_2017", "inf", "'inf' is not a finite number"),
+        ("nodes.csv", "attributes", '{"size": NaN}', "is not valid JSON"),
+        ("nodes.csv", "attributes", "[" * 100_000, "is not valid JSON"),
+    ],
+    ids=["nan", "infinity", "nan-in-json", "deep-json"],
+)
+def test_a_cell_that_is_no_number_or_no_json_is_one_problem_and_nothing_is_written(
+    model: GovernanceModel, tmp_path: Path, file: str, column: str, value: str, said: str
+) -> None:
+    folder = tmp_path / "csv"
+    write_export(export_model(model, "csv"), folder)
+    with (folder / file).open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[1][rows[0].index(column)] = value
+    with (folder / file).open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    with pytest.raises(ConversionError) as caught:
+        import_model("csv", folder)
+    assert any(said in p.message for p in caught.value.problems), caught.value.problems

@@ -89,6 +89,29 @@ def test_add_relation_and_node_take_modality_and_scopes(cli: Cli, model_file: Pa
     assert "'condition' needs modality 'conditional'" in refused.stderr
 
 
+def test_an_edit_through_a_symbolic_link_edits_the_file_and_keeps_the_link(
+    cli: Cli, model_file: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(model_file)
+    result = cli("--model", str(link), "set", "regiegroep-am", "size=12")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert next(n for n in load(model_file).nodes if n.id == "regiegroep-am").size == 12
+
+
+def test_output_onto_a_device_writes_to_it_and_leaves_it_a_device(cli: Cli, tmp_path: Path) -> None:
+    before = os.lstat("/dev/null")
+    for args in (
+        ["export", "graphml", "-o", "/dev/null"],
+        ["--at", "2017-06-01", "render", "overview-am", "-o", "/dev/null", "--format", "dot"],
+    ):
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+    after = os.lstat("/dev/null")
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+
+
 def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
     m = str(model_file)
     result = cli("--model", m, "set", "regiegroep-am", "size=12", 'aliases=["RG AM"]', "name_en=Board")
@@ -369,10 +392,39 @@ def test_an_edit_killed_outright_leaves_a_temporary_file_the_next_edit_removes(
     assert load(model_file).nodes_by_id["regiegroep-am"].size == 11
 
 
-def test_an_edit_stopped_by_kill_removes_its_own_temporary_file(model_file: Path) -> None:
+@pytest.mark.parametrize("signum", [15, 1, 3], ids=["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_an_edit_stopped_by_a_signal_removes_its_own_temporary_file(model_file: Path, signum: int) -> None:
     before = model_file.read_bytes()
-    done = _killed_edit(model_file, 15)
-    assert done.returncode == 128 + 15
+    done = _killed_edit(model_file, signum)
+    assert done.returncode == 128 + signum
     assert done.stderr == ""
     assert model_file.read_bytes() == before
     assert _temporaries(model_file.parent) == []
+
+
+def _killed_render(target: Path, signum: int) -> subprocess.CompletedProcess[str]:
+    program = (
+        "import os, sys\n"
+        f"os.fsync = lambda descriptor: os.kill(os.getpid(), {signum})\n"
+        "from mra_graph.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    args = ["--at", "2017-06-01", "render", "overview-am", "--format", "dot", "-o", str(target)]
+    return subprocess.run(
+        [sys.executable, "-c", program, *args], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def test_a_render_killed_outright_leaves_a_temporary_file_the_next_write_removes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    target = tmp_path / "am.dot"
+    assert _killed_render(target, 9).returncode == -9
+    assert len(_temporaries(tmp_path)) == 1
+    # the killed process is gone, so any later write of the same file cleans up after it
+    assert (
+        cli("--at", "2017-06-01", "render", "overview-am", "--format", "dot", "-o", str(target)).exit_code
+        == 0
+    )
+    assert _temporaries(tmp_path) == []
+    assert target.read_text(encoding="utf-8").startswith("digraph")

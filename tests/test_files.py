@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -79,6 +82,72 @@ def test_stale_temporaries_of_the_target_only_are_removed(tmp_path: Path) -> Non
     ]
     for name in names:
         (tmp_path / name).write_bytes(b"x")
-    removed = remove_stale_temporaries(tmp_path / "m.json")
+    # without a process id in the name, only a write that holds the lock may remove them
+    assert remove_stale_temporaries(tmp_path / "m.json") == []
+    removed = remove_stale_temporaries(tmp_path / "m.json", locked=True)
     assert [p.name for p in removed] == [".m.json.ab12cd_3.tmp", ".m.json.x9.tmp"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[2:])
+
+
+def test_a_temporary_of_a_process_that_is_gone_is_removed_by_any_write(tmp_path: Path) -> None:
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(gone.stdout)
+    stale = tmp_path / f".out.svg.{dead}-abc.tmp"
+    alive = tmp_path / f".out.svg.{os.getpid()}-abc.tmp"  # a write in progress, of this process
+    stale.write_bytes(b"half")
+    alive.write_bytes(b"half")
+    write_atomically(tmp_path / "out.svg", b"<svg/>")
+    assert not stale.exists()
+    assert alive.exists()
+    assert (tmp_path / "out.svg").read_bytes() == b"<svg/>"
+
+
+def test_a_symbolic_link_is_written_where_it_points_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_atomically(link, b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_a_fifo_is_written_to_never_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomically(fifo, b"through the pipe")
+    reader.join(timeout=10)
+    assert got == [b"through the pipe"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_device_is_written_to_never_replaced() -> None:
+    before = os.lstat("/dev/null")
+    write_atomically("/dev/null", b"nothing")
+    after = os.lstat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_a_file_with_hard_links_is_refused_and_left_alone(tmp_path: Path) -> None:
+    first = tmp_path / "a.json"
+    first.write_bytes(b"old")
+    os.link(first, tmp_path / "b.json")
+    with pytest.raises(ExportError, match="has 2 hard links"):
+        write_atomically(first, b"new")
+    assert (tmp_path / "b.json").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_a_replaced_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
+    target = tmp_path / "m.json"
+    target.write_bytes(b"old")
+    os.chown(target, 4321, 4322)
+    write_atomically(target, b"new")
+    assert (target.stat().st_uid, target.stat().st_gid) == (4321, 4322)

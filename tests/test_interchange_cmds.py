@@ -138,3 +138,18 @@ def test_popolo_round_trip_through_the_command_line_passes_check(cli: Cli, tmp_c
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("wrote back.json (")
     assert cli("--model", "back.json", "check").exit_code == 0
+
+
+def test_a_file_name_too_long_for_the_file_system_is_one_line(cli: Cli, tmp_cwd: Path) -> None:
+    result = cli("export", "graphml", "-o", "x" * 300 + ".graphml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_cwd.iterdir()) == []
+
+
+def test_a_base_iri_with_a_line_break_is_refused(cli: Cli, tmp_cwd: Path) -> None:
+    result = cli("export", "turtle", "--base", "http://x.invalid/\n", "-o", "t.ttl")
+    assert result.exit_code == 2
+    assert "must be an http(s) IRI" in result.stderr
+    assert not (tmp_cwd / "t.ttl").exists()

@@ -201,3 +201,29 @@ def test_without_a_base_no_record_has_popolo_sources(model: GovernanceModel) -> 
     assert all(
         o["mra_graph"].get("sources") for o in data["organizations"] if model.nodes_by_id[o["id"]].sources
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "pointer"),
+    [
+        (("mra_graph",), 1, "/mra_graph"),
+        (("mra_graph", "documents"), True, "/mra_graph/documents"),
+        (("areas", 0, "mra_graph"), "x", "/areas/0/mra_graph"),
+        (("organizations", 0, "other_names"), "x", "/organizations/0/other_names"),
+        (("organizations", 0, "other_names"), [1], "/organizations/0/other_names/0"),
+        (("memberships", 0, "mra_graph"), [], "/memberships/0/mra_graph"),
+    ],
+)
+def test_a_wrongly_shaped_record_is_one_problem_with_its_json_path(
+    model: GovernanceModel, tmp_path: Path, where: tuple[str | int, ...], value: Any, pointer: str
+) -> None:
+    data = json.loads(export_model(model, "popolo").single)
+    target: Any = data
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConversionError) as caught:
+        import_model("popolo", path)
+    assert pointer in [p.pointer for p in caught.value.problems]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 import pytest
 
@@ -10,6 +12,7 @@ from mra_graph.errors import UnknownNameError, UnknownRelationKindError
 from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel, Modality, Scope
 from mra_graph.questions.queries import (
+    MAX_PATHS,
     Direction,
     chains,
     diff,
@@ -189,3 +192,35 @@ def test_a_line_of_responsibility_for_each_member_reaches_every_member() -> None
         [("overleg-noord", "part_of", "overleggen"), ("team", "steers", "overleggen")],
         [("team", "steers", "overleggen")],
     ]
+
+
+def _diamonds(count: int) -> dict[str, Any]:
+    """A chain of ``count`` diamonds: 2**count shortest paths from its first node to its last."""
+    cite = [{"document": "d", "section": "s"}]
+    nodes: list[dict[str, Any]] = [{"id": "n0", "kind": "body", "name": "Begin", "sources": cite}]
+    relations: list[dict[str, Any]] = []
+    for i in range(count):
+        for side in ("l", "r"):
+            middle = f"m{i}{side}"
+            nodes.append({"id": middle, "kind": "body", "name": f"Midden {i}{side}", "sources": cite})
+            for source, target in ((f"n{i}", middle), (middle, f"n{i + 1}")):
+                relations.append(
+                    {
+                        "id": f"{source}.{target}",
+                        "kind": "supports",
+                        "from": source,
+                        "to": target,
+                        "sources": cite,
+                    }
+                )
+        nodes.append({"id": f"n{i + 1}", "kind": "body", "name": f"Knoop {i + 1}", "sources": cite})
+    document = {"id": "d", "title": "D", "file": "d.txt", "period": "2020", "sections": ["s"]}
+    return {"title": "Ladder", "documents": [document], "nodes": nodes, "relations": relations}
+
+
+def test_paths_in_a_model_with_exponentially_many_stop_at_the_cap() -> None:
+    # 2**42 shortest paths: enumerating them all before the cap would never end
+    ladder = load_text(json.dumps(_diamonds(42)), "ladder.json")
+    found = paths(ladder, "n0", "n42", None)
+    assert len(found) == MAX_PATHS
+    assert all(len(p) == 84 for p in found)

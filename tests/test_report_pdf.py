@@ -113,3 +113,24 @@ def test_the_pdf_is_tagged_with_language_title_and_outline(pdf: Any) -> None:
     assert root["/Lang"] == "nl"
     assert pdf.metadata.title == "Bestuurlijke overleggen MRA en Amstelland-Meerlanden · Stand op 2017-06-01"
     assert pdf.outline, "the headings become bookmarks"
+
+
+def test_a_pdf_template_reaches_no_file_and_no_network(model: GovernanceModel, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the report", encoding="utf-8")
+    template = tmp_path / "mine.html.j2"
+    template.write_text(
+        f'<html><head><link rel="attachment" href="file://{secret}"></head>'
+        '<body><h1>{{ report.title }}</h1><img src="http://192.0.2.1/x.png">'
+        f'<a rel="attachment" href="file://{secret}">x</a></body></html>',
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.pdf"
+    write_report(model, target, at=dt.date(2017, 6, 1), template=template)
+    reader = pypdf.PdfReader(target)
+    assert "/EmbeddedFiles" not in reader.trailer["/Root"].get("/Names", {})
+    assert all(
+        "/Annots" not in page or not [a for a in page["/Annots"] if "/FS" in a.get_object()]
+        for page in reader.pages
+    )
+    assert b"not for the report" not in target.read_bytes()

@@ -62,3 +62,40 @@ def test_an_honest_template_still_uses_the_report(model: GovernanceModel, tmp_pa
     text = render_report(model, "md", at=AT, template=template)[""].decode("utf-8")
     assert text.startswith("2017-06-01 ")
     assert text.endswith(" a,b\n")
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("{% for i in range(10**9) %}x{% endfor %}", "the template failed"),
+        ("{% macro deep(n) %}{{ deep(n + 1) }}{% endmacro %}{{ deep(0) }}", "the template failed"),
+        (
+            "{% for i in range(90000) %}{% for j in range(90000) %}{{ 'x' * 9000 }}{% endfor %}{% endfor %}",
+            "writes more than",
+        ),
+    ],
+    ids=["huge-range", "deep-recursion", "huge-output"],
+)
+def test_a_template_that_would_run_away_stops_with_one_line_naming_it(
+    model: GovernanceModel, tmp_path: Path, content: str, said: str
+) -> None:
+    template = tmp_path / "away.md.j2"
+    template.write_text(content + "\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match=said) as caught:
+        render_report(model, "md", at=AT, template=template)
+    assert "away.md.j2" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_template_that_takes_too_long_stops(
+    model: GovernanceModel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mra_graph.report import templates
+
+    monkeypatch.setattr(templates, "MAX_SECONDS", 0.5)
+    template = tmp_path / "slow.md.j2"
+    template.write_text(
+        "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}{% endfor %}\n", encoding="utf-8"
+    )
+    with pytest.raises(TemplateError, match=r"slow\.md\.j2:1: the template took longer than 0.5 s"):
+        render_report(model, "md", at=AT, template=template)

@@ -124,6 +124,11 @@ def _quiet_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+# the signals that end a program from outside: each leaves through SystemExit, so a
+# write in progress removes its temporary file
+_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
     # ``kill``: leave through SystemExit so that a write in progress removes its temp file
     raise SystemExit(128 + signum)
@@ -181,16 +186,24 @@ class _Group(click.Group):
         except BrokenPipeError:
             _quiet_stdout()
             sys.exit(0)
+        except OSError as error:
+            # what the machine refused (a name too long for the file system, a full disk)
+            # where no command expected it: one line, as for every other error
+            where = f"{error.filename!r}: " if error.filename else ""
+            click.echo(f"Error: {where}{error.strerror or error}", err=True)
+            sys.exit(1)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        previous: Callable[[int, FrameType | None], Any] | int | None = None
+        previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
         with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
-            previous = signal.signal(signal.SIGTERM, _terminate)
+            for signum in _ENDING_SIGNALS:
+                previous[signum] = signal.signal(signum, _terminate)
         try:
             return super().main(*args, **kwargs)
         finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+            for ending, handler in previous.items():
+                if handler is not None:
+                    signal.signal(ending, handler)
 
 
 _EPILOG = """\b

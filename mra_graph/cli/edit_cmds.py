@@ -327,6 +327,10 @@ def _value(text: str) -> Any:
             return json.loads(text)
         except ValueError:
             return text
+        except RecursionError:
+            raise UsageError(
+                f"the value {text[:40]!r}… is nested too deeply to be a value of a model"
+            ) from None
     return text
 
 

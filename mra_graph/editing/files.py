@@ -1,10 +1,21 @@
-"""Writing a file so that no reader ever sees half of it.
+"""Writing a file so that no reader ever sees half of it, and nothing else is harmed.
 
-:func:`write_atomically` writes into a temporary file beside the target, flushes it to
-the disk, renames it over the target in one step and flushes the folder, so that after
-a crash the target holds either the old bytes or the new ones, never a mix. A process
-killed outright (``kill -9``) cannot remove its temporary file; whoever next writes the
-target under a lock removes it with :func:`remove_stale_temporaries`.
+:func:`write_atomically` is the one way every command writes a file:
+
+- a regular file is replaced in one step: the data goes into a temporary file beside it,
+  is flushed to the disk and renamed over it, so that after a crash it holds either the
+  old bytes or the new ones; the new file keeps the old one's permission bits, owner and
+  group, or the write is refused when they cannot be kept;
+- a file with more than one hard link is refused: replacing it would split it from its
+  other names;
+- a symbolic link is followed: the file it points at is written, the link stays;
+- a device, FIFO or socket (``/dev/null``, a named pipe) is written to, never replaced;
+- a folder is refused.
+
+A temporary file is named after its target and the writing process
+(``.NAME.PID-XXXX.tmp``); every write first removes the ones beside its target whose
+process is gone (:func:`remove_stale_temporaries`), so a killed command leaves nothing
+for long.
 """
 
 from __future__ import annotations
@@ -18,16 +29,22 @@ from pathlib import Path
 
 from mra_graph.errors import ExportError
 
-__all__ = ["current_umask", "is_read_only", "remove_stale_temporaries", "write_atomically"]
+__all__ = [
+    "current_umask",
+    "is_read_only",
+    "remove_stale_temporaries",
+    "temporary_prefix",
+    "write_atomically",
+]
+
+_SUFFIX = ".tmp"
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the file at ``path`` with ``data``, all at once or not at all.
+    """Write ``data`` to ``path``, all at once or not at all (see the module).
 
-    The temporary file lives in the target's folder (a rename across file systems is
-    not atomic); an existing target keeps its permission bits, a new one gets the mode
-    a plain ``open()`` would give it. On any failure the temporary file is removed, the
-    target is untouched and :class:`~mra_graph.errors.ExportError` says what failed.
+    On any failure the temporary file is removed, the target is untouched and
+    :class:`~mra_graph.errors.ExportError` says what failed.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
@@ -36,19 +53,33 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     b'klaar'
     """
     target = Path(path)
+    shown = str(path)
+    info = _lstat(target, shown)
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        target = Path(os.path.realpath(target))
+        info = _lstat(target, shown)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise ExportError(f"{shown!r} is a folder; give a file name to write to")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_through(target, shown, data)
+        return
+    if info is not None and info.st_nlink > 1:
+        raise ExportError(
+            f"{shown!r} has {info.st_nlink} hard links; replacing it would split it from the others, "
+            "so nothing was written. Write to another name, or copy the file to one of its own first"
+        )
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ExportError(f"{str(target)!r} is a folder; give a file name to write to")
+    remove_stale_temporaries(target)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=_prefix(target), suffix=_SUFFIX)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=temporary_prefix(target), suffix=_SUFFIX)
     except OSError as error:
-        raise ExportError(f"cannot write into {str(folder)!r}: {error.strerror or error}") from error
+        raise ExportError(f"cannot write into {str(folder)!r}: {_reason(error)}") from error
     try:
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~current_umask()
-        os.fchmod(handle, mode)
+        if info is None:
+            os.fchmod(handle, 0o666 & ~current_umask())
+        else:
+            os.fchmod(handle, stat.S_IMODE(info.st_mode))
+            _keep_owner(handle, info, shown)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -57,7 +88,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise ExportError(f"cannot write {str(target)!r}: {error.strerror or error}") from error
+        raise ExportError(f"cannot write {shown!r}: {_reason(error)}") from error
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -65,34 +96,89 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     _sync_folder(folder)
 
 
-_SUFFIX = ".tmp"
+def _lstat(target: Path, shown: str) -> os.stat_result | None:
+    try:
+        return os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ExportError(f"cannot write {shown!r}: {_reason(error)}") from error
 
 
-def _prefix(target: Path) -> str:
-    return f".{target.name}."
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
-def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
-    """Remove the temporary files that :func:`write_atomically` left beside ``path`` when it
-    was killed before it could clean up; return the ones removed.
+def _write_through(target: Path, shown: str, data: bytes) -> None:
+    """Write to a device, FIFO or socket as it is: replacing it would destroy it."""
+    try:
+        with open(target, "wb") as out:
+            out.write(data)
+    except OSError as error:
+        raise ExportError(f"cannot write {shown!r}: {_reason(error)}") from error
 
-    Only safe while no other process writes ``path`` (hold its lock): a temporary file
-    of a write in progress would go too. Files of other targets are never touched.
+
+def _keep_owner(handle: int, info: os.stat_result, shown: str) -> None:
+    """Give the new file the old one's owner and group, or refuse when that is not allowed."""
+    try:
+        os.fchown(handle, info.st_uid, info.st_gid)
+    except PermissionError:
+        raise ExportError(
+            f"{shown!r} belongs to user {info.st_uid}, group {info.st_gid}, which a new file from this "
+            "user cannot; nothing was written. Write it as its owner, or to another name"
+        ) from None
+
+
+def temporary_prefix(target: Path) -> str:
+    """The start of the name of a temporary file or folder written for ``target`` by this
+    process: ``.NAME.PID-``."""
+    return f".{target.name}.{os.getpid()}-"
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str], locked: bool = False) -> list[Path]:
+    """Remove the temporary files and folders that a killed write left beside ``path``;
+    return the ones removed.
+
+    A temporary's name holds the id of the process that wrote it; it is stale when that
+    process is gone. Holding the target's lock (``locked``), a temporary of the older
+    form without a process id is stale too. Files of other targets are never touched.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    pattern = re.compile(re.escape(_prefix(target)) + r"[^./]+" + re.escape(_SUFFIX))
+    pattern = re.compile(re.escape(f".{target.name}.") + r"(?:(\d+)-)?[^./]+" + re.escape(_SUFFIX))
     removed = []
     try:
         entries = list(folder.iterdir())
     except OSError:
         return []
     for entry in sorted(entries):
-        if pattern.fullmatch(entry.name) and not entry.is_dir():
-            with contextlib.suppress(FileNotFoundError):
+        found = pattern.fullmatch(entry.name)
+        if found is None:
+            continue
+        owner = found.group(1)
+        if (owner is None and not locked) or (owner is not None and _alive(int(owner))):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir() and not entry.is_symlink():
+                for inner in entry.iterdir():
+                    inner.unlink()
+                entry.rmdir()
+            else:
                 entry.unlink()
-                removed.append(entry)
+            removed.append(entry)
     return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    except OverflowError:
+        return False
+    return True
 
 
 def is_read_only(path: str | os.PathLike[str]) -> bool:

@@ -109,7 +109,9 @@ def edit_model_file(
     read-only (see :func:`~mra_graph.editing.files.is_read_only`) unless ``allow_read_only``; a
     read-only file that is changed keeps its permissions.
     """
-    file = Path(path)
+    # a symbolic link is edited where it points, so the link stays a link; the lock is
+    # taken beside the file itself, where every editor of it meets
+    file = Path(os.path.realpath(path))
     shown = str(path)
     if not dry_run and not allow_read_only and is_read_only(file):
         raise EditError(
@@ -131,6 +133,6 @@ def edit_model_file(
                 "Run the edit again on the new file"
             )
         # holding the lock, no other edit is writing: a temporary file here is a killed one's
-        remove_stale_temporaries(file)
+        remove_stale_temporaries(file, locked=True)
         write_atomically(file, after.encode("utf-8"))
     return EditResult(before, after, written=True, reformatted=reformatted)

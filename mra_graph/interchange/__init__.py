@@ -35,7 +35,8 @@ __all__ = [
 RDF_FORMATS = ("turtle", "jsonld")
 BASE_FORMATS = (*RDF_FORMATS, "popolo")
 """The formats that take a base address: IRIs of the RDF formats, source links of Popolo."""
-_BASE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+[/#]$")
+# matched whole: '$' would let a final newline through
+_BASE = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x1f\x7f]+[/#]")
 
 # each format's module under mra_graph.interchange and the function in it; a module is
 # imported when its format is used, so that every other command starts without them
@@ -78,7 +79,7 @@ def export_model(model: GovernanceModel, format: str, *, base: str | None = None
         raise UsageError(
             f"a base IRI applies to {', '.join(BASE_FORMATS)} only, not to {format!r}; leave it out"
         )
-    if not _BASE.match(base):
+    if not _BASE.fullmatch(base):
         raise UsageError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
     if format == "popolo" and not base.endswith("/"):
         raise UsageError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -136,18 +137,29 @@ class _Reader:
             if kind == "list":
                 return text.split("\n")
             if kind == "json":
-                return json.loads(text)
+                return json.loads(text, parse_constant=_no_constant)
             if kind == "int":
                 return int(text)
             if kind == "float":
-                return float(text)
-        except ValueError:
-            self.problem(row, row.file, name, f"{text!r} is not {_KIND_WORDS[kind]}")
+                number = float(text)
+                if not math.isfinite(number):
+                    raise ValueError(text)
+                return number
+        except (ValueError, RecursionError):
+            self.problem(row, row.file, name, f"{text[:80]!r} is not {_KIND_WORDS[kind]}")
             return None
         return text
 
 
-_KIND_WORDS = {"json": "valid JSON", "int": "a whole number", "float": "a number"}
+_KIND_WORDS = {
+    "json": "valid JSON of at most a few levels, without NaN or Infinity",
+    "int": "a whole number",
+    "float": "a finite number",
+}
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is no number")
 
 
 def _fields(reader: _Reader, row: _Row, keep: Iterable[str]) -> dict[str, Any]:

@@ -9,7 +9,12 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from mra_graph.editing.files import current_umask, write_atomically
+from mra_graph.editing.files import (
+    current_umask,
+    remove_stale_temporaries,
+    temporary_prefix,
+    write_atomically,
+)
 from mra_graph.errors import ExportError
 from mra_graph.interchange.losses import Export
 
@@ -21,9 +26,10 @@ def write_export(export: Export, target: str | os.PathLike[str]) -> list[Path]:
 
     A folder format is written whole or not at all: every file goes into a temporary
     folder beside ``target`` first, which becomes ``target`` in one rename when
-    ``target`` is new; into an existing folder the finished files are moved one by one
-    (a rename each, which needs no disk space), and files in it with other names are
-    left alone. On any failure (a full disk) the temporary folder is removed and
+    ``target`` is new. An existing folder is swapped for it: the files in it with other
+    names are linked into the new folder first (so they stay), the old folder is moved
+    aside, the new one takes its name and the old one goes; if the swap fails, the old
+    folder is put back. On any failure (a full disk) the temporary folder is removed and
     ``target`` is as it was. Returns the paths written, in order.
     """
     path = Path(target)
@@ -44,7 +50,8 @@ def _write_folder(path: Path, files: Mapping[str, bytes], fmt: str) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     created = _make_folders(parent, path)
     try:
-        temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp"))
+        remove_stale_temporaries(path)
+        temporary = Path(tempfile.mkdtemp(dir=parent, prefix=temporary_prefix(path), suffix=".tmp"))
     except OSError as error:
         _remove_folders(created)
         raise ExportError(f"cannot write into {str(parent)!r}: {error.strerror or error}") from error
@@ -55,9 +62,7 @@ def _write_folder(path: Path, files: Mapping[str, bytes], fmt: str) -> None:
                 out.flush()
                 os.fsync(out.fileno())
         if path.is_dir():
-            for name in sorted(files):
-                os.replace(temporary / name, path / name)
-            temporary.rmdir()
+            _swap(path, temporary, files)
         else:
             os.chmod(temporary, 0o777 & ~current_umask())  # as a plain mkdir would make it
             os.rename(temporary, path)
@@ -71,6 +76,33 @@ def _write_folder(path: Path, files: Mapping[str, bytes], fmt: str) -> None:
         shutil.rmtree(temporary, ignore_errors=True)
         _remove_folders(created)
         raise
+
+
+def _swap(path: Path, temporary: Path, files: Mapping[str, bytes]) -> None:
+    """Put the finished ``temporary`` folder in the place of the existing folder ``path``,
+    keeping the entries of ``path`` that the export does not write."""
+    for entry in sorted(path.iterdir()):
+        if entry.name in files:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, temporary / entry.name, symlinks=True)
+        else:
+            try:
+                os.link(entry, temporary / entry.name, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(entry, temporary / entry.name, follow_symlinks=False)
+    shutil.copymode(path, temporary)
+    aside = path.parent / f"{temporary_prefix(path)}old{_TMP}"
+    os.rename(path, aside)
+    try:
+        os.rename(temporary, path)
+    except OSError:
+        os.rename(aside, path)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+_TMP = ".tmp"
 
 
 def _make_folders(parent: Path, path: Path) -> list[Path]:

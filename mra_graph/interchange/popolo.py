@@ -118,7 +118,9 @@ def _node_fields(record: Mapping[str, Any], post: bool) -> dict[str, Any]:
         raw = {"name": record.get("label"), "aliases": record.get("other_label"), "type": record.get("role")}
         start, end = record.get("start_date"), record.get("end_date")
     else:
-        names = [n for n in record.get("other_names") or [] if isinstance(n, dict)]
+        given = record.get("other_names")
+        # a wrong shape is reported by the importer; here only the names that are names
+        names = [n for n in (given if isinstance(given, list) else []) if isinstance(n, dict)]
         english = [n.get("name") for n in names if n.get("note") == _ENGLISH]
         raw = {
             "name": record.get("name"),
@@ -273,7 +275,25 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
     problems: list[Problem] = []
     if not isinstance(data, dict):
         raise ConversionError([Problem(shown, 1, 1, "", "a Popolo file is a JSON object")])
-    meta = data.get("mra_graph") or {}
+
+    def obj(value: Any, where: str) -> dict[str, Any]:
+        """``value`` when it is a JSON object (or absent); otherwise a problem at ``where``."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            problems.append(Problem(shown, 0, 0, where, f"{_json_kind(value)} where a JSON object belongs"))
+            return {}
+        return value
+
+    def listed(value: Any, where: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            problems.append(Problem(shown, 0, 0, where, f"{_json_kind(value)} where a JSON list belongs"))
+            return []
+        return value
+
+    meta = obj(data.get("mra_graph"), "/mra_graph")
 
     def checked(cls: type[BaseModel], raw: dict[str, Any], where: str) -> Any:
         try:
@@ -297,13 +317,14 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         return result
 
     documents = [
-        checked(Document, d, f"/mra_graph/documents/{i}") for i, d in enumerate(meta.get("documents", []))
+        checked(Document, obj(d, f"/mra_graph/documents/{i}"), f"/mra_graph/documents/{i}")
+        for i, d in enumerate(listed(meta.get("documents"), "/mra_graph/documents"))
     ]
     regions = [
         checked(
             Region,
             {
-                **a.get("mra_graph", {}),
+                **obj(a.get("mra_graph"), f"{where}/mra_graph"),
                 "id": a.get("id"),
                 "name": a.get("name"),
                 "short": a.get("identifier"),
@@ -312,22 +333,31 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         )
         for where, a in records("areas")
     ]
+    for where, record in records("organizations"):
+        # a name that is not a name would be lost without a word: say where it is
+        for j, name in enumerate(listed(record.get("other_names"), f"{where}/other_names")):
+            obj(name, f"{where}/other_names/{j}")
     nodes = [
         checked(
             Node,
-            {"kind": default, **record.get("mra_graph", {}), **_node_fields(record, key == "posts")},
+            {
+                "kind": default,
+                **obj(record.get("mra_graph"), f"{where}/mra_graph"),
+                **_node_fields(record, key == "posts"),
+            },
             where,
         )
         for key, default in (("organizations", NodeKind.BODY.value), ("posts", NodeKind.ROLE.value))
         for where, record in records(key)
     ]
     extra = [
-        (f"/mra_graph/nodes/{i}", n) for i, n in enumerate(meta.get("nodes") or []) if isinstance(n, dict)
+        (f"/mra_graph/nodes/{i}", obj(n, f"/mra_graph/nodes/{i}"))
+        for i, n in enumerate(listed(meta.get("nodes"), "/mra_graph/nodes"))
     ]
     nodes += [checked(Node, raw, where) for where, raw in extra]
     relations = []
     for where, record in records("memberships"):
-        member = record.get("post_id") or (record.get("member") or {}).get("id")
+        member = record.get("post_id") or obj(record.get("member"), f"{where}/member").get("id")
         raw = {
             "id": record.get("id"),
             "from": member,
@@ -338,12 +368,15 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         }
         standard = {k: v for k, v in raw.items() if v is not None}
         relations.append(
-            checked(Relation, {"kind": MEMBERSHIP, **record.get("mra_graph", {}), **standard}, where)
+            checked(
+                Relation,
+                {"kind": MEMBERSHIP, **obj(record.get("mra_graph"), f"{where}/mra_graph"), **standard},
+                where,
+            )
         )
     seats = [
-        (f"/mra_graph/relations/{i}", r)
-        for i, r in enumerate(meta.get("relations") or [])
-        if isinstance(r, dict)
+        (f"/mra_graph/relations/{i}", obj(r, f"/mra_graph/relations/{i}"))
+        for i, r in enumerate(listed(meta.get("relations"), "/mra_graph/relations"))
     ]
     relations += [checked(Relation, raw, where) for where, raw in seats]
     if problems:
@@ -376,6 +409,12 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
     if findings:
         raise ConversionError([_problem(shown, f.path, f.message, f.hint, places) for f in findings])
     return model
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in words: 'a number', 'a list'."""
+    kinds = ((bool, "true or false"), (int | float, "a number"), (str, "a text"), (list, "a list"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
 
 
 # model field -> the Popolo key that holds it, per Popolo list

@@ -17,6 +17,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from mra_graph.model.values import (
     AttributeValue,
     ConflictKind,
+    FiniteFloat,
     Id,
     Modality,
     NodeKind,
@@ -119,10 +120,23 @@ class Document(Strict):
     id: Id
     title: ShortText
     title_en: ShortText | None = None
-    file: ShortText
+    file: ShortText = Field(
+        description="The document's file, relative to the sources folder (no '..', not absolute)."
+    )
     period: ShortText
     period_en: ShortText | None = None
     sections: Annotated[list[ShortText], Field(min_length=1)]
+
+    @field_validator("file")
+    @classmethod
+    def _file_inside_the_sources_folder(cls, file: str) -> str:
+        parts = file.replace("\\", "/").split("/")
+        if file.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+            raise ValueError(
+                f"{file!r} is not a file inside the sources folder; "
+                "name it relative to that folder, without '..'"
+            )
+        return file
 
 
 class Region(Strict):
@@ -233,7 +247,7 @@ class FigureRow(Strict):
         default=None, description="This row's unit where it differs from the table's (e.g. people)."
     )
     unit_en: ShortText | None = None
-    stated_difference: float | None = None
+    stated_difference: FiniteFloat | None = None
     total_of: list[Id] | None = None
     nodes: list[Id] = Field(default_factory=list, description="Nodes this row counts.")
     sources: Sources

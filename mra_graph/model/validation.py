@@ -122,9 +122,8 @@ def _document_texts(model: GovernanceModel, folder: Path) -> dict[str, tuple[str
     """
     texts: dict[str, tuple[str, ...] | None] = {}
     for doc in model.documents:
-        try:
-            raw = (folder / doc.file).read_text(encoding="utf-8")
-        except OSError:
+        raw = _read_document(folder, doc.file)
+        if raw is None:
             texts[doc.id] = None
             continue
         texts[doc.id] = tuple(
@@ -132,6 +131,27 @@ def _document_texts(model: GovernanceModel, folder: Path) -> dict[str, tuple[str
             for variant in (raw, _LINE_END_HYPHEN.sub(r"\1\2", raw), _LINE_END_HYPHEN.sub(r"\1-\2", raw))
         )
     return texts
+
+
+MAX_DOCUMENT_BYTES = 20_000_000
+"""The largest source document that is read to check quotes."""
+
+
+def _read_document(folder: Path, file: str) -> str | None:
+    """The text of ``file`` in ``folder``, or ``None`` when it is not a readable file of at
+    most :data:`MAX_DOCUMENT_BYTES` inside that folder (a link out of it does not count)."""
+    base = folder.resolve()
+    path = (folder / file).resolve()
+    if not path.is_relative_to(base) or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError:
+        return None
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return None
+    return raw.decode("utf-8", errors="replace")
 
 
 def _sources(model: GovernanceModel, texts: dict[str, tuple[str, ...] | None]) -> Iterator[Finding]:
@@ -164,7 +184,9 @@ def _sources(model: GovernanceModel, texts: dict[str, tuple[str, ...] | None]) -
     for d, doc in enumerate(model.documents):
         if doc.id in texts and texts[doc.id] is None:
             yield Finding(
-                ("documents", d, "file"), f"source document {doc.file!r} not found in the sources folder"
+                ("documents", d, "file"),
+                f"source document {doc.file!r} is no readable file in the sources folder",
+                f"put it there (a file of at most {MAX_DOCUMENT_BYTES // 1_000_000} MB)",
             )
 
 

@@ -8,9 +8,14 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 __all__ = [
+    "MAX_ATTRIBUTE",
     "MAX_QUOTE_WORDS",
+    "MAX_SHORT_TEXT",
+    "MAX_TEXT",
+    "AttributeText",
     "AttributeValue",
     "ConflictKind",
+    "FiniteFloat",
     "Id",
     "Modality",
     "NodeKind",
@@ -32,14 +37,38 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$(?!\n)", max_length=160),
     Field(description="Stable identifier: lower-case letters and digits joined by -, _ or ."),
 ]
+# what no output can carry: control characters, halves of surrogate pairs and Unicode's
+# non-characters (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every plane)
+_NON_CHARACTERS = r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(1, 17)
+)
+MAX_TEXT = 10_000
+"""The most characters of a description, note or statement."""
+MAX_SHORT_TEXT = 500
+"""The most characters of a name, title, section, quote or other short text."""
+MAX_ATTRIBUTE = 2_000
+"""The most characters of an attribute's text value."""
+
 Text = Annotated[
-    str, StringConstraints(min_length=1, max_length=10_000, pattern=r"^[^\x00-\x08\x0b-\x1f\x7f]*$")
+    str,
+    StringConstraints(
+        min_length=1, max_length=MAX_TEXT, pattern=rf"^[^\x00-\x08\x0b-\x1f\x7f{_NON_CHARACTERS}]*$"
+    ),
 ]
 ShortText = Annotated[
-    str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$(?!\n)")
+    str,
+    StringConstraints(
+        min_length=1, max_length=MAX_SHORT_TEXT, pattern=rf"^[^\x00-\x1f\x7f{_NON_CHARACTERS}]*$(?!\n)"
+    ),
 ]
-Scalar = str | int | float | bool
-AttributeValue = Scalar | list[str]
+AttributeText = Annotated[
+    str,
+    StringConstraints(max_length=MAX_ATTRIBUTE, pattern=rf"^[^\x00-\x08\x0b-\x1f\x7f{_NON_CHARACTERS}]*$"),
+]
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+"""A number that is a number: not NaN, not infinite."""
+Scalar = AttributeText | int | FiniteFloat | bool
+AttributeValue = Scalar | list[AttributeText]
 
 
 _V = TypeVar("_V")

@@ -418,7 +418,9 @@ def paths(
     Each step keeps its relation's true direction (``forward``); where two nodes are
     joined by several relations, each gives its own path. ``kinds`` restricts the
     relation kinds walked. At most :data:`MAX_PATHS` paths, sorted; none when the
-    nodes are not connected on ``at``.
+    nodes are not connected on ``at``. Only as many paths as are shown are generated
+    (where there are more, the first ones networkx finds), so the work stays bounded
+    however many shortest paths the model holds.
     """
     _node(model, a)
     _node(model, b)
@@ -432,7 +434,8 @@ def paths(
     # a view, not a copy: on a large model copying the graph would cost more than the search
     undirected = view.to_undirected(as_view=True)
     try:
-        node_paths = sorted(nx.all_shortest_paths(undirected, a, b))
+        # generated lazily and cut at the cap: a model may hold exponentially many
+        node_paths = sorted(itertools.islice(nx.all_shortest_paths(undirected, a, b), MAX_PATHS))
     except nx.NetworkXNoPath:
         return ()
     result: list[tuple[Step, ...]] = []

@@ -32,7 +32,10 @@ from mra_graph.questions.refusal import refusal
 from mra_graph.questions.tagging import MAX_WORDS, original_words
 from mra_graph.words import Lang, words
 
-__all__ = ["read_question"]
+__all__ = ["MAX_CHARACTERS", "read_question"]
+
+MAX_CHARACTERS = 1_000
+"""A question longer than this is refused before it is read (bounded work)."""
 
 
 def read_question(
@@ -40,6 +43,10 @@ def read_question(
 ) -> tuple[f.Reading, Analysis]:
     """How ``question`` is read and the analysis behind it; raises :class:`QuestionError`,
     :class:`UnknownNameError` or :class:`UsageError` when it cannot be read one way."""
+    if len(question) > MAX_CHARACTERS:
+        raise QuestionError(
+            question[:60], [], message=words(lang_hint or "nl")("ask", "too_long", n=MAX_WORDS)
+        )
     text, spans, preps = take_dates(question)
     folded = fold_text(text).split()
     if len(folded) > MAX_WORDS:

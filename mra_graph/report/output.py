@@ -160,7 +160,11 @@ def _pdf(html: str) -> bytes:
             "install Pango, e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0"
         ) from error
     # PDF/UA: tagged, so screen readers get headings, lists, tables and the diagram's alt text
-    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+    # the report's own resources are all in the page (data: URLs): a template can
+    # attach no local file and reach no network; what cannot be fetched is left out
+    fetcher = weasyprint.urls.URLFetcher(allowed_protocols={"data"})
+    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher)
+    data: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     return data
 
 

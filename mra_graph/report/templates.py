@@ -9,7 +9,10 @@ or override any of them with a file of the same name beside it.
 HTML is autoescaped; Markdown escapes every value through :func:`markdown_escape`.
 Undefined names are errors, never empty text. Every template, the user's too, runs in
 Jinja2's sandbox: it can read the report it is given but not reach Python's internals
-(no ``__globals__``, no ``os``), and trying is a :class:`TemplateError`.
+(no ``__globals__``, no ``os``), and trying is a :class:`TemplateError`. Its work is
+bounded too: at most :data:`MAX_OUTPUT` characters of output and :data:`MAX_SECONDS` of
+filling in (``range`` is capped by the sandbox); past either, or on any failure of the
+template itself (a recursion too deep), it stops with one error naming its line.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import signal
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import jinja2
@@ -28,7 +34,21 @@ from markupsafe import Markup
 from mra_graph.errors import TemplateError
 from mra_graph.model.vocabulary import data_file
 
-__all__ = ["bundled_template", "environment", "fill", "markdown_escape", "script_json", "template_dir"]
+__all__ = [
+    "MAX_OUTPUT",
+    "MAX_SECONDS",
+    "bundled_template",
+    "environment",
+    "fill",
+    "markdown_escape",
+    "script_json",
+    "template_dir",
+]
+
+MAX_OUTPUT = 64_000_000
+"""The most characters a report template may write (the bundled ones write well under 1%)."""
+MAX_SECONDS = 60
+"""The longest a report template may take to fill in (the bundled ones take under a second)."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^(#|[+-](?=\s)|\d+[.)](?=\s))")
@@ -106,7 +126,12 @@ def fill(fmt: str, template: Path | None, context: dict[str, Any]) -> str:
         raise TemplateError(f"cannot read the template {where!r}: no such file")
     env = environment(fmt, template.resolve().parent if template is not None else None)
     try:
-        return env.get_template(name).render(context)
+        return _bounded(env.get_template(name), context, where)
+    except _TooLong as error:
+        raise TemplateError(
+            f"{_where(error, where)}: the template took longer than {MAX_SECONDS} s to fill in; "
+            "nothing was written"
+        ) from None
     except jinja2.TemplateSyntaxError as error:
         file = error.filename or where
         raise TemplateError(f"{file}:{error.lineno}: template syntax error: {error.message}") from error
@@ -121,8 +146,48 @@ def fill(fmt: str, template: Path | None, context: dict[str, Any]) -> str:
         raise TemplateError(f"{_where(error, where)}: {error.message}") from error
     except (jinja2.TemplateError, UnicodeDecodeError) as error:
         raise TemplateError(f"{_where(error, where)}: {error}") from error
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
+    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError, RecursionError) as error:
         raise TemplateError(f"{_where(error, where)}: the template failed: {error}") from error
+
+
+class _TooLong(Exception):
+    """A template ran past :data:`MAX_SECONDS`."""
+
+
+def _bounded(template: jinja2.Template, context: dict[str, Any], where: str) -> str:
+    """The filled-in ``template``, written piece by piece and stopped past the limits."""
+    parts: list[str] = []
+    size = 0
+    with _deadline(MAX_SECONDS):
+        for part in template.generate(context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise TemplateError(
+                    f"{where}: the template writes more than {MAX_OUTPUT:,} characters; nothing was written"
+                )
+            parts.append(part)
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`_TooLong` in this thread after ``seconds``; a timer needs the main
+    thread, so elsewhere the output limit alone bounds the work."""
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _TooLong()
+
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except ValueError:  # not the main thread
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _where(error: BaseException, default: str) -> str:
