@@ -57,3 +57,11 @@ def test_question_parser_finds_nothing_in_a_short_run(tmp_path: Path) -> None:
     assert len(list(seeds.iterdir())) >= 10
     stderr = _run("ask", [tmp_path, seeds], tmp_path)  # new inputs go to tmp_path, not the seeds
     assert _runs(stderr) > len(list(seeds.iterdir()))
+
+
+def test_importers_find_nothing_in_a_short_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    stderr = _run("import", [corpus], tmp_path)
+    assert {"popolo", "csv-nodes"} <= {p.name for p in corpus.iterdir()}
+    assert _runs(stderr) > 2
