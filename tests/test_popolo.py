@@ -227,3 +227,17 @@ def test_a_wrongly_shaped_record_is_one_problem_with_its_json_path(
     with pytest.raises(ConversionError) as caught:
         import_model("popolo", path)
     assert pointer in [p.pointer for p in caught.value.problems]
+
+
+def test_records_of_a_kind_it_does_not_import_are_refused_never_dropped(
+    model: GovernanceModel, tmp_path: Path
+) -> None:
+    data = json.loads(export_model(model, "popolo").single)
+    data["persons"] = [{"id": "p1", "name": "Iemand"}]
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ConversionError) as caught:
+        import_model("popolo", path)
+    assert [(p.pointer, p.message) for p in caught.value.problems] == [
+        ("/persons", "1 records of 'persons', which mra-graph does not import; leave them out")
+    ]

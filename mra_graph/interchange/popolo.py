@@ -294,6 +294,19 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
         return value
 
     meta = obj(data.get("mra_graph"), "/mra_graph")
+    for key, value in sorted(data.items()):
+        # records of a kind this importer does not read would be lost without a word
+        if key not in _READ and value not in (None, [], {}):
+            count = f"{len(value)} records" if isinstance(value, list) else "a value"
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    f"/{key}",
+                    f"{count} of '{key}', which mra-graph does not import; leave them out",
+                )
+            )
 
     def checked(cls: type[BaseModel], raw: dict[str, Any], where: str) -> Any:
         try:
@@ -409,6 +422,10 @@ def import_popolo(path: str | os.PathLike[str]) -> GovernanceModel:
     if findings:
         raise ConversionError([_problem(shown, f.path, f.message, f.hint, places) for f in findings])
     return model
+
+
+_READ = ("organizations", "posts", "memberships", "areas", "mra_graph")
+"""The keys of a Popolo file the importer reads."""
 
 
 def _json_kind(value: Any) -> str:
