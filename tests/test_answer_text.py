@@ -38,7 +38,7 @@ def _answer(subject: str, kind: str, direction: Direction, lang: str) -> list[st
             [
                 "overleg Noord wordt ondersteund door:",
                 "  - één van de leden of onderdelen van Team"
-                " (geldt voor ieder lid of onderdeel van overleggen, betwist)",
+                " (geldt voor ieder lid of onderdeel van overleggen, onduidelijk)",
             ],
         ),
         (
@@ -49,7 +49,7 @@ def _answer(subject: str, kind: str, direction: Direction, lang: str) -> list[st
             [
                 "meeting North is supported by:",
                 "  - one of the members or parts of Team"
-                " (holds for each member or part of meetings, disputed)",
+                " (holds for each member or part of meetings, unclear)",
             ],
         ),
         (
@@ -59,7 +59,7 @@ def _answer(subject: str, kind: str, direction: Direction, lang: str) -> list[st
             "nl",
             [
                 "overleggen wordt ondersteund door:",
-                "  - één van de leden of onderdelen van Team (voor ieder lid of onderdeel, betwist)",
+                "  - één van de leden of onderdelen van Team (voor ieder lid of onderdeel, onduidelijk)",
             ],
         ),
         (
@@ -91,7 +91,7 @@ def test_an_answer_says_for_whom_and_how_firmly_a_fact_holds(
     assert _answer(subject, kind, direction, lang) == expected
 
 
-def test_a_path_marks_a_disputed_relation_and_a_conditional_node() -> None:
+def test_a_path_marks_an_unclear_relation_and_a_conditional_node() -> None:
     model = qualified_model()
     found = paths(model, "werkgroep", "bureau", Y2020)
     lines = path_lines(model, model.nodes_by_id["werkgroep"], model.nodes_by_id["bureau"], found, "nl")
@@ -101,7 +101,8 @@ def test_a_path_marks_a_disputed_relation_and_a_conditional_node() -> None:
         path_lines(model, model.nodes_by_id["secretaris-een"], model.nodes_by_id["overleggen"], found, "en")
     )
     assert "each member or part of meetings" in text
-    assert "disputed" in text
+    assert "unclear" in text
+    assert "disputed" not in text
 
 
 def test_members_mark_a_disputed_part_and_give_the_counts_the_sources_claim(model: GovernanceModel) -> None:
@@ -112,7 +113,7 @@ def test_members_mark_a_disputed_part_and_give_the_counts_the_sources_claim(mode
     assert (
         "  - portefeuillehoudersoverleg Ruimte (betwist): aantal niet genoemd (onderdeel, betwist)" in lines
     )
-    assert "Betwist, zie conflict 'pho-am-aantal'; de bronnen noemen 4 en 3." in lines
+    assert "Betwist, zie tegenstrijdigheid 'pho-am-aantal'; de bronnen noemen 4 en 3." in lines
     assert lines[-1] == "In totaal 4 leden."
     assert count_line(model, composition, "en").startswith("AM portfolio holders' meetings (disputed) has 4")
 
@@ -128,22 +129,22 @@ def test_the_am_team_counts_its_four_posts(model: GovernanceModel) -> None:
     [
         (
             "nl",
-            "ambtelijk betrokken bij de MRA [personen] (betwist) 200 250 +50 - ja",
-            "Betwist, zie conflict",
+            "ambtelijk betrokken bij de MRA [personen] 200 250 +50 - - (onduidelijk)",
+            "Onduidelijk, zie dubbelzinnigheid",
         ),
         (
             "en",
-            "civil servants involved in the MRA [people] 200 250 +50 - yes (disputed)",
-            "Disputed, see conflict",
+            "civil servants involved in the MRA [people] 200 250 +50 - - (unclear)",
+            "Unclear, see ambiguity",
         ),
     ],
     ids=["nl", "en"],
 )
-def test_the_staffing_table_marks_its_disputed_unit_and_a_headcount_row(
+def test_the_staffing_table_marks_its_unclear_unit_and_a_headcount_row(
     model: GovernanceModel, lang: str, row: str, disputed: str
 ) -> None:
     # the Formatie table gives no unit; its last line (200, 250) is probably a headcount
-    lines = formation_lines(formation(model), lang)
+    lines = formation_lines(model, formation(model), lang)
     assert lines[0].endswith(f"(fte, {disputed.split(',')[0].lower()})")
     assert row in " ".join(" ".join(lines).split())
     assert f"{disputed} 'formatie-eenheid'." in lines

@@ -330,5 +330,5 @@ def test_show_gives_a_nodes_modality_and_a_relations_scopes(cli: Callable[..., R
     # 'ondersteund door één van de regiosecretarissen uit het AM-team', for each meeting
     assert (
         "AM portfolio holders' meetings (one of the members or parts of AM team, "
-        "each member or part of AM portfolio holders' meetings, disputed)"
+        "each member or part of AM portfolio holders' meetings, unclear)"
     ) in team

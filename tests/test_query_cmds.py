@@ -32,7 +32,13 @@ def test_query_json_contract(cli: Cli) -> None:
     assert (answer["relation"], answer["direction"]) == ("commissions", "incoming")
     results = {r["id"]: r for r in answer["results"]}
     assert set(results) == {"regiegroep-mra", "werkgeverscommissie-mra"}
-    assert results["regiegroep-mra"]["attributes"] == {"capacity": "bestuurlijk"}
+    # the bureau exists only if the proposals are adopted, so commissioning it does too
+    assert results["regiegroep-mra"]["attributes"] == {
+        "capacity": "bestuurlijk",
+        "modality": "conditional",
+        "condition": "als de voorstellen worden overgenomen",
+        "modality_via": "mra-bureau",
+    }
     assert results["regiegroep-mra"]["sources"][0]["document"] == "mra-bureau-voorstel-2016"
     assert set(results["regiegroep-mra"]) >= NODE_KEYS
 
@@ -115,7 +121,7 @@ def test_formation_marks_a_disagreement(model: GovernanceModel) -> None:
     assert not result.consistent
     total = next(r for r in formation_json(result, "nl")["rows"] if r["total_of"])
     assert (total["consistent"], total["computed"]) == (False, {"2016": 15, "2017": 14})
-    assert any(line.endswith("NEE") for line in formation_lines(result, "nl"))
+    assert any(line.endswith("NEE") for line in formation_lines(broken, result, "nl"))
 
 
 def test_text_output_reads_as_sentences_with_sources(cli: Cli) -> None:
@@ -129,7 +135,11 @@ def test_text_output_reads_as_sentences_with_sources(cli: Cli) -> None:
 
 def test_diff_text_uses_separable_dutch_verbs(cli: Cli) -> None:
     result = cli("diff", "2016-06-01", "2017-06-01")
-    assert "  - Agendacommissie stuurt MRA Bureau aan (gepland → actief)\n" in result.stdout
+    # the change carries how firmly it holds: the bureau is conditional
+    assert (
+        "  - Agendacommissie stuurt MRA Bureau aan (voorwaardelijk, net als MRA Bureau; gepland → actief)\n"
+        in result.stdout
+    )
 
 
 @pytest.mark.parametrize(

@@ -203,10 +203,15 @@ def test_orgchart_goes_down_from_its_body(model: GovernanceModel) -> None:
         "secretariaat-mra-bureau",
         "financieel-medewerker",
     ]
+    # a post of the conditional bureau is conditional too
     notes = found.nodes_by_id["secretaris-directeur"].notes
-    assert notes == ("1 fte (2017)",)
+    assert notes == ("voorwaardelijk", "1 fte (2017)")
     # the conflict 'nieuwe-functies' names the post, so the diagram marks it disputed
-    assert found.nodes_by_id["secretariaat-mra-bureau"].notes == ("betwist", "2,5 fte (2017), gedeeld door 3")
+    assert found.nodes_by_id["secretariaat-mra-bureau"].notes == (
+        "voorwaardelijk",
+        "betwist",
+        "2,5 fte (2017), gedeeld door 3",
+    )
 
 
 def test_chain_highlights_the_lines_of_responsibility(model: GovernanceModel) -> None:

@@ -20,9 +20,9 @@ Y2020 = dt.date(2020, 6, 1)
         (
             "team.supports.overleggen",
             "nl",
-            "één van de leden of onderdelen, voor ieder lid of onderdeel, betwist",
+            "één van de leden of onderdelen, voor ieder lid of onderdeel, onduidelijk",
         ),
-        ("team.supports.overleggen", "en", "one of the members or parts, for each member or part, disputed"),
+        ("team.supports.overleggen", "en", "one of the members or parts, for each member or part, unclear"),
         ("overleggen.informs.bureau", "nl", "ieder lid of onderdeel"),
         ("team.supports.bureau", "en", "proposed"),
         ("team.coordinates.overleggen", "nl", ""),

@@ -193,7 +193,15 @@ def test_every_recorded_conflict_is_shown_with_both_claims_and_their_sources(
         assert all(report.cite(claim.sources) for claim in entry.claims)
     ruimte = next(c for c in report.conflicts if c.id == "pho-am-aantal")
     assert ("#card-pho-ruimte-am", "portefeuillehoudersoverleg Ruimte") in ruimte.subjects
-    assert _card(report, "pho-ruimte-am").ref.disputed
+    (mark,) = _card(report, "pho-ruimte-am").ref.marks
+    assert (mark.kind, mark.anchor) == ("disputed", "conflict-pho-am-aantal")
+    # an ambiguity is marked unclear, not disputed, and links to its own explanation
+    (mark,) = _card(report, "werkgeverscommissie-mra").ref.marks
+    assert (mark.kind, mark.text, mark.anchor) == (
+        "unclear",
+        "onduidelijk",
+        "conflict-werkgeverscommissie-samenstelling",
+    )
 
 
 def test_the_english_report_uses_english_names_and_words(report_en: Report) -> None:

@@ -55,5 +55,6 @@ def test_a_card_shows_a_nodes_modality_and_condition_and_its_lines_their_scopes(
     text = next(iter(render_report(model, "md", at=dt.date(2020, 6, 1)).values())).decode("utf-8")
     assert "- **Status:** voorwaardelijk: als het voorstel wordt aangenomen" in text
     assert (
-        "(één van de leden of onderdelen van Team, ieder lid of onderdeel van overleggen) *(betwist)*" in text
+        "(één van de leden of onderdelen van Team, ieder lid of onderdeel van overleggen)"
+        " *([onduidelijk](#conflict-steun))*" in text
     )

@@ -203,7 +203,7 @@ def formation(obj: Context, show_sources: bool) -> None:
     if obj.json:
         echo_json(formation_json(table, obj.lang))
     else:
-        _echo_lines(formation_lines(table, obj.lang, show_sources))
+        _echo_lines(formation_lines(obj.model, table, obj.lang, show_sources))
 
 
 @click.command()

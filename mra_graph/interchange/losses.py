@@ -55,8 +55,9 @@ def qualifier_losses(model: GovernanceModel) -> list[Loss]:
     return [
         Loss(
             "modalities",
-            sum(1 for item in [*model.nodes, *model.relations] if item.modality is not None),
-            "conditional, proposed, reserved and possible facts are carried as plain ones",
+            len(model.stated),
+            "conditional, proposed, reserved and possible facts, and those that depend on one, "
+            "are carried as plain ones",
         ),
         Loss(
             "scoped relation ends",

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Self
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -55,6 +55,7 @@ __all__ = [
     "Scalar",
     "Scope",
     "Source",
+    "Stating",
     "Status",
     "Strict",
     "holds_at",
@@ -388,8 +389,58 @@ class GovernanceModel(Strict):
 
     @cached_property
     def disputed(self) -> frozenset[str]:
-        """Ids of every node, relation or figure row that a recorded conflict names."""
-        return frozenset(s for c in self.conflicts for s in c.subjects)
+        """Ids of every node, relation or figure row that a recorded contradiction names:
+        the sources disagree about it."""
+        return frozenset(
+            s for c in self.conflicts if c.kind is ConflictKind.CONTRADICTION for s in c.subjects
+        )
+
+    @cached_property
+    def unclear(self) -> frozenset[str]:
+        """Ids of every node, relation or figure row that a recorded ambiguity names: a
+        source states it, but it can be read two ways."""
+        return frozenset(s for c in self.conflicts if c.kind is ConflictKind.AMBIGUITY for s in c.subjects)
+
+    def marks(self, item_id: str) -> tuple[str, ...]:
+        """``disputed`` where a recorded contradiction names the item, ``unclear`` where a
+        recorded ambiguity does, in that order."""
+        return tuple(
+            m for m, ids in (("disputed", self.disputed), ("unclear", self.unclear)) if item_id in ids
+        )
+
+    @cached_property
+    def stated(self) -> dict[str, "Stating"]:
+        """How firmly each node and relation holds, where not plainly: its own modality,
+        or the one it takes from what it depends on (``via``). A node that exists as part
+        of another (a relation kind the vocabulary calls ``dependent``) takes the other's;
+        a relation takes its source's, else its target's. So every fact about the
+        conditional MRA Bureau is conditional, without the condition copied onto each."""
+        from mra_graph.model.vocabulary import vocabulary  # the vocabulary's schema builds on this module
+
+        found: dict[str, Stating] = {}
+        items: list[Node | Relation] = [*self.nodes, *self.relations]
+        for item in items:
+            if item.modality is not None:
+                found[item.id] = Stating(item.modality, item.condition, item.condition_en, None)
+        dependent = {k for k, info in vocabulary().relation_kinds.items() if info.dependent}
+        changed = True
+        while changed:  # parts of parts: the dependent kinds are acyclic
+            changed = False
+            for rel in self.relations:
+                if rel.kind not in dependent or rel.from_ in found:
+                    continue
+                taken = found.get(rel.id) or found.get(rel.to)
+                if taken is not None and rel.from_ in self.nodes_by_id:
+                    found[rel.from_] = taken._replace(via=taken.via or rel.to)
+                    changed = True
+        for rel in self.relations:
+            if rel.id in found:
+                continue
+            for end in (rel.from_, rel.to):
+                if end in found and end in self.nodes_by_id:
+                    found[rel.id] = found[end]._replace(via=found[end].via or end)
+                    break
+        return found
 
     @cached_property
     def conflicts_about(self) -> dict[str, tuple[Conflict, ...]]:
@@ -418,6 +469,17 @@ class GovernanceModel(Strict):
         for name in _COMPUTED:
             copy.__dict__.pop(name, None)
         return copy
+
+
+class Stating(NamedTuple):
+    """How firmly a node or relation holds: ``modality`` with its ``condition`` (for a
+    conditional one), and ``via`` the id of the node it takes the modality from, or
+    ``None`` for its own."""
+
+    modality: Modality
+    condition: str | None
+    condition_en: str | None
+    via: str | None
 
 
 _COMPUTED = tuple(name for name, value in vars(GovernanceModel).items() if isinstance(value, cached_property))

@@ -361,7 +361,7 @@ def _has_cycle(successors: dict[str, set[str]]) -> bool:
 
 
 def _figures(model: GovernanceModel) -> Iterator[Finding]:
-    disputed = model.disputed
+    disputed = model.disputed | model.unclear  # a recorded conflict of either kind explains a mismatch
     nodes = model.nodes_by_id
     for t, table in enumerate(model.figures):
         rows = {row.id: row for row in table.rows}

@@ -49,6 +49,13 @@ class RelationKind(Strict):
     countable: bool = False
     acyclic: bool = False
     symmetric: bool = False
+    dependent: bool = Field(
+        default=False,
+        description=(
+            "Whether the source exists as part of the target, so that what holds only "
+            "conditionally for the target holds so for the source too (a post of a bureau)."
+        ),
+    )
     responsibility: Literal["to_source", "to_target"] | None = Field(
         default=None,
         description=(
@@ -113,9 +120,10 @@ class Vocabulary(Strict):
     marks: dict[str, Term] = Field(
         default_factory=dict,
         description=(
-            "Short marks on an answer or diagram: 'disputed' (a recorded conflict names the "
-            "item), 'through' (a fact found through a group; '{node}' is the group's name) and "
-            "'from.<scope>'/'to.<scope>' (a scoped end, as a diagram's edge label shows it)."
+            "Short marks on an answer or diagram: 'disputed' (a recorded contradiction names "
+            "the item), 'unclear' (a recorded ambiguity does), 'via' (a modality taken from "
+            "'{node}'), 'through' (a fact found through a group; '{node}' is the group's name) "
+            "and 'from.<scope>'/'to.<scope>' (a scoped end, as a diagram's edge label shows it)."
         ),
     )
     relation_kinds: dict[str, RelationKind]

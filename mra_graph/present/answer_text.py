@@ -10,8 +10,9 @@ import datetime as dt
 import textwrap
 from collections.abc import Sequence
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Source, Status, status_at
+from mra_graph.model.schema import Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
+from mra_graph.present.summary import conflict_mark
 from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang, Words, words
 
@@ -62,47 +63,61 @@ def sentence(model: GovernanceModel, relation: Relation, lang: Lang) -> str:
     return f"{subject} {phrasing.active} {obj}"
 
 
-def modality_text(item: Node | Relation, lang: Lang) -> str | None:
-    """``voorwaardelijk: als de voorstellen worden overgenomen``, or None for a plain fact."""
-    if item.modality is None:
+def modality_text(model: GovernanceModel, item: Node | Relation, lang: Lang) -> str | None:
+    """``voorwaardelijk: als de voorstellen worden overgenomen`` for a fact's own modality,
+    ``voorwaardelijk, net als MRA Bureau`` for one it takes from what it depends on, or
+    None for a plain fact."""
+    stated = model.stated.get(item.id)
+    if stated is None:
         return None
-    text = vocabulary().modality_text(item.modality.value, lang)
-    condition = (item.condition_en or item.condition) if lang == "en" else item.condition
+    voc = vocabulary()
+    text = voc.modality_text(stated.modality.value, lang)
+    if stated.via is not None:
+        return f"{text}, {voc.mark_text('via', lang, model.label(stated.via, lang))}"
+    condition = (stated.condition_en or stated.condition) if lang == "en" else stated.condition
     return f"{text}: {condition}" if condition else text
 
 
 def marked_label(model: GovernanceModel, node: Node, lang: Lang) -> str:
-    """A node's label with its modality and a disputed mark: ``MRA Bureau (voorwaardelijk, betwist)``."""
-    marks = [m for m in (_node_modality(node, lang), _disputed(model, node.id, lang)) if m]
+    """A node's label with its modality and marks: ``MRA Bureau (voorwaardelijk, betwist)``."""
+    marks = [m for m in (_node_modality(model, node, lang), *mark_words(model, node.id, lang)) if m]
     label = model.label(node.id, lang)
     return f"{label} ({', '.join(marks)})" if marks else label
 
 
-def _node_modality(node: Node, lang: Lang) -> str | None:
-    return vocabulary().modality_text(node.modality.value, lang) if node.modality else None
+def _node_modality(model: GovernanceModel, node: Node, lang: Lang) -> str | None:
+    stated = model.stated.get(node.id)
+    return vocabulary().modality_text(stated.modality.value, lang) if stated else None
 
 
-def _disputed(model: GovernanceModel, item_id: str, lang: Lang) -> str | None:
-    return vocabulary().mark_text("disputed", lang) if item_id in model.disputed else None
+def mark_words(model: GovernanceModel, item_id: str, lang: Lang) -> list[str]:
+    """``betwist`` where a recorded contradiction names the item, ``onduidelijk`` where a
+    recorded ambiguity does."""
+    return [vocabulary().mark_text(m, lang) for m in model.marks(item_id)]
 
 
 def relation_extras(
     relation: Relation,
     lang: Lang,
+    model: GovernanceModel,
+    *,
     with_count: bool = True,
-    model: GovernanceModel | None = None,
-    mark_disputed: bool = True,
+    with_marks: bool = True,
     scopes: bool = True,
+    derived: bool = True,
 ) -> list[str]:
-    """What a relation adds to its sentence: its modality, capacity, true flags (rotating),
-    count per, role; given the ``model``, also its scoped ends (``één van de leden … van
-    AM-team``) and, unless ``mark_disputed`` is False, a disputed mark."""
+    """What a relation adds to its sentence: its modality (own or taken from an end),
+    scoped ends (``één van de leden … van AM-team``) unless ``scopes`` is False, capacity,
+    true flags (rotating), count per, role, and unless ``with_marks`` is False its
+    disputed or unclear mark. With ``derived`` False a modality taken from an end is left
+    out: where both ends are shown with their own, it would say the same twice."""
     voc, w = vocabulary(), words(lang)
     parts: list[str] = []
-    modality = modality_text(relation, lang)
+    stated = model.stated.get(relation.id)
+    modality = modality_text(model, relation, lang) if derived or (stated and stated.via is None) else None
     if modality:
         parts.append(modality)
-    if model is not None and scopes:
+    if scopes:
         for scope, end in ((relation.from_scope, relation.from_), (relation.to_scope, relation.to)):
             if scope is not None:
                 parts.append(voc.scope_text(scope.value, model.label(end, lang), lang))
@@ -115,8 +130,8 @@ def relation_extras(
         parts.append(_amount(relation, w))
     if relation.role:
         parts.append(w.term(relation.role))
-    if model is not None and mark_disputed and relation.id in model.disputed:
-        parts.append(voc.mark_text("disputed", lang))
+    if with_marks:
+        parts += mark_words(model, relation.id, lang)
     return parts
 
 
@@ -197,7 +212,7 @@ def _hit_name(model: GovernanceModel, hit: Hit, direction: Direction, lang: Lang
     name = marked_label(model, hit.node, lang)
     if found_scope is not None:
         name = voc.scope_text(found_scope.value, name, lang)
-    extras = relation_extras(rel, lang, model=model, scopes=False)
+    extras = relation_extras(rel, lang, model=model, scopes=False, derived=False)
     if hit.group:
         extras.insert(0, voc.mark_text("through", lang, model.label(hit.group, lang)))
     elif asked_scope is not None:
@@ -223,7 +238,7 @@ def composition_lines(
         rel = hit.relation
         amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
         kind = w("answers", "member" if rel.kind == "member_of" else "part")
-        extras = [kind, *relation_extras(rel, lang, with_count=False, model=model)]
+        extras = [kind, *relation_extras(rel, lang, with_count=False, model=model, derived=False)]
         lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})")
         if sources:
             lines += _source_lines(rel.sources, lang, "      ")
@@ -232,26 +247,20 @@ def composition_lines(
     return lines
 
 
-def _t(lang: str, nl: str, en: str) -> str:
-    return en if lang == "en" else nl
-
-
 def _conflict_lines(composition: Composition, lang: Lang) -> list[str]:
     """Where a recorded conflict names the body: which, and the figures each claim gives."""
+    w = words(lang)
     lines = []
     for conflict in composition.conflicts:
         values = [str(c.value) for c in conflict.claims if isinstance(c.value, int | float | str)]
-        said = _t(lang, " en ", " and ").join(values)
-        lines.append(
-            _disputed_line(conflict.id, lang)[:-1]
-            + (_t(lang, f"; de bronnen noemen {said}", f"; the sources say {said}") if values else "")
-            + "."
-        )
+        said = w("answers", "sources_say", values=w.listing(values)) if values else None
+        lines.append("; ".join(x for x in (_conflict_line(conflict, lang)[:-1], said) if x) + ".")
     return lines
 
 
-def _disputed_line(conflict_id: str, lang: Lang) -> str:
-    return _t(lang, f"Betwist, zie conflict {conflict_id!r}.", f"Disputed, see conflict {conflict_id!r}.")
+def _conflict_line(conflict: Conflict, lang: Lang) -> str:
+    """``Betwist, zie tegenstrijdigheid 'x'.`` or ``Onduidelijk, zie dubbelzinnigheid 'x'.``"""
+    return words(lang)("model", conflict_mark(conflict), id=repr(conflict.id)) + "."
 
 
 def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> str:
@@ -290,7 +299,7 @@ def _step_lines(
     for step in steps:
         # the walk's next node is the sentence's object; the verb voice follows the relation
         other = step.target if step.forward else step.source
-        extras = relation_extras(step.relation, lang, model=model)
+        extras = relation_extras(step.relation, lang, model=model, derived=False)
         tail = f" ({', '.join(extras)})" if extras else ""
         rows.append(
             (
@@ -359,13 +368,17 @@ def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool =
         for c in items:
             states = f"{status_word(c.before, lang)} → {status_word(c.after, lang)}"
             what = model.label(c.item.id, lang) if isinstance(c.item, Node) else sentence(model, c.item, lang)
-            lines.append(f"  - {what} ({states})")
+            # how firmly it holds and whether it is disputed is the same on both dates
+            qualified = [
+                q for q in (modality_text(model, c.item, lang), *mark_words(model, c.item.id, lang)) if q
+            ]
+            lines.append(f"  - {what} ({'; '.join([*qualified, states])})")
             if sources:
                 lines += _source_lines(c.item.sources, lang, "      ")
     return lines
 
 
-def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list[str]:
+def formation_lines(model: GovernanceModel, table: Formation, lang: Lang, sources: bool = False) -> list[str]:
     """The staffing table as an aligned table, with computed beside stated figures."""
     w = words(lang)
     title = w.pick(table.title, table.title_en)
@@ -373,16 +386,22 @@ def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list
             w("formation", "stated"), w("formation", "agrees")]  # fmt: skip
     rows: list[list[str]] = []
     notes: list[str] = []
-    disputed = vocabulary().mark_text("disputed", lang)
+    voc = vocabulary()
+    by_id = {c.id: c for c in model.conflicts}
+    kinds = {c.id: conflict_mark(c) for c in model.conflicts}
+
+    def marked(ids: Sequence[str]) -> list[str]:
+        return [voc.mark_text(m, lang) for m in dict.fromkeys(kinds[i] for i in ids)]
+
     for row in table.rows:
         label = w.pick(row.label, row.label_en)
         unit = w.pick(row.unit, row.unit_en) if row.unit else None
         if unit:
             label += f" [{unit}]"
         if row.conflicts:
-            label += f" ({disputed})"
+            label += f" ({', '.join(marked(row.conflicts))})"
         stated = w.number(row.stated_difference, True) if row.stated_difference is not None else "-"
-        agrees = w("formation", "yes" if row.consistent else "no")
+        agrees = w("formation", "yes" if row.consistent else "no") if row.checked else "-"
         values = [w.number(row.values[y]) for y in table.years]
         wrapped = textwrap.wrap(label, 52) or [""]
         rows.append([wrapped[0], *values, w.number(row.difference, True), stated, agrees])
@@ -399,8 +418,11 @@ def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list
         rest = [c.rjust(w) for c, w in zip(cells[1:-1], widths[1:-1], strict=True)]
         return "  ".join([first, *rest, cells[-1]]).rstrip()
 
-    marked = f", {disputed}" if table.conflicts else ""
-    lines = [f"{title} ({table.unit}{marked})", fmt(head), *(fmt(r) for r in rows)]
+    lines = [
+        f"{title} ({', '.join([table.unit, *marked(table.conflicts)])})",
+        fmt(head),
+        *(fmt(r) for r in rows),
+    ]
     if notes:
         lines += [
             w("formation", "notes" if sources else "computed"),
@@ -410,5 +432,5 @@ def formation_lines(table: Formation, lang: Lang, sources: bool = False) -> list
     if note:
         lines.append(note)
     for conflict in dict.fromkeys([*table.conflicts, *(c for row in table.rows for c in row.conflicts)]):
-        lines.append(_disputed_line(conflict, lang))
+        lines.append(_conflict_line(by_id[conflict], lang))
     return lines

@@ -4,9 +4,10 @@ A NODE is :func:`mra_graph.present.summary.node_ref`. A result is a NODE plus th
 that links it (``relation``, ``relation_id``, ``attributes`` (with the relation's
 ``modality``, ``condition``, ``from_scope`` and ``to_scope`` where set), ``sources`` and,
 where they apply, ``count``, ``per``, ``group`` (the group through which a relation for
-each of its members reached the subject) and ``relation_disputed``). A STEP is ``{"from": NODE, "relation":
-KIND, "to": NODE}`` in the relation's own direction, plus ``forward`` (whether the
-walk follows that direction), ``relation_id``, ``attributes`` and ``sources``.
+each of its members reached the subject), ``relation_disputed`` and ``relation_unclear``).
+A STEP is ``{"from": NODE, "relation": KIND, "to": NODE}`` in the relation's own
+direction, plus ``forward`` (whether the walk follows that direction), ``relation_id``,
+``attributes`` and ``sources``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mra_graph.model.schema import GovernanceModel, Node
-from mra_graph.present.summary import node_ref, relation_detail, source_ref
+from mra_graph.present.summary import marks, node_ref, qualifiers, relation_detail, source_ref
 from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang
 
@@ -42,7 +43,7 @@ def number(value: float) -> int | float:
 
 
 def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: Lang) -> dict[str, Any]:
-    detail = relation_detail(hit.relation, at)
+    detail = relation_detail(model, hit.relation, at)
     data: dict[str, Any] = {
         **node_ref(model, hit.node, at, lang),
         "relation": hit.relation.kind,
@@ -59,8 +60,7 @@ def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: Lang) -> dict[
         data["via"] = hit.via
     if hit.group is not None:
         data["group"] = hit.group
-    if hit.relation.id in model.disputed:
-        data["relation_disputed"] = True
+    data.update(marks(model, hit.relation.id, "relation_"))
     return data
 
 
@@ -95,7 +95,7 @@ def composition_json(
 
 
 def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> dict[str, Any]:
-    detail = relation_detail(step.relation, at)
+    detail = relation_detail(model, step.relation, at)
     data = {
         "from": node_ref(model, step.source, at, lang),
         "relation": step.relation.kind,
@@ -105,8 +105,7 @@ def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> di
         "attributes": detail["attributes"],
         "sources": detail["sources"],
     }
-    if step.relation.id in model.disputed:
-        data["relation_disputed"] = True
+    data.update(marks(model, step.relation.id, "relation_"))
     return data
 
 
@@ -121,7 +120,9 @@ def chain_json(
 
 
 def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any]:
-    """``{"from", "to", "added", "ended", "changed"}``; each item names what changed and how."""
+    """``{"from", "to", "added", "ended", "changed"}``; each item names what changed and how,
+    a relation with its ``modality`` (``condition``, ``modality_via``) and marks as
+    :func:`~mra_graph.present.summary.node_ref` gives them for a node."""
 
     def item(c: Any) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -137,6 +138,8 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
             data["relation"] = c.item.kind
             data["from_node"] = node_ref(model, nodes[c.item.from_], change.end, lang)
             data["to_node"] = node_ref(model, nodes[c.item.to], change.end, lang)
+            data.update(qualifiers(model, c.item, lang))
+            data.update(marks(model, c.item.id))
         data["sources"] = [source_ref(s) for s in c.item.sources]
         return data
 
@@ -171,6 +174,7 @@ def formation_json(table: Formation, lang: Lang) -> dict[str, Any]:
                 "total_of": list(row.total_of) if row.total_of is not None else None,
                 "computed": {y: number(v) for y, v in row.computed.items()} if row.computed else None,
                 "consistent": row.consistent,
+                "checked": row.checked,
                 "nodes": list(row.nodes),
                 "sources": [source_ref(s) for s in row.sources],
                 **({"unit": (row.unit_en or row.unit) if en else row.unit} if row.unit else {}),

@@ -38,7 +38,7 @@ from mra_graph.present.answer_text import (
     status_word,
 )
 from mra_graph.present.answers import answer_json, composition_json, diff_json, hit_json, number, step_json
-from mra_graph.present.summary import node_ref, source_ref
+from mra_graph.present.summary import conflict_mark, conflict_marks, node_ref, source_ref
 from mra_graph.questions import frames as f
 from mra_graph.questions.ask import Answer, AskResult, chain_hits, stated_count
 from mra_graph.questions.queries import Direction
@@ -103,7 +103,9 @@ def ask_json(model: GovernanceModel, result: AskResult) -> dict[str, Any]:
             "label": figure.row.label_en or figure.row.label if result.lang == "en" else figure.row.label,
             "unit": figure.row.unit or figure.table.unit,
             "values": {y: number(figure.row.values[y]) for y in figure.years},
-            "disputed": [c.id for c in model.conflicts if {figure.row.id, figure.table.id} & set(c.subjects)],
+            **conflict_marks(
+                [c for c in model.conflicts if {figure.row.id, figure.table.id} & set(c.subjects)]
+            ),
             "sources": [source_ref(s) for s in figure.row.sources],
         }
     return data
@@ -119,7 +121,7 @@ def _answer_json(model: GovernanceModel, result: AskResult, answer: Answer) -> d
             data["count"] = {"number": count.number, "per": count.per, "basis": count.basis}
             if count.basis == "figure":
                 data["count"].update(unit=count.unit, table=count.table, row=count.row, year=str(at.year))
-            data["disputed"] = [c.id for c in _disputes(model, answer)]
+            data.update(conflict_marks(_disputes(model, answer)))
         return data
     if isinstance(reading, f.WhenReading):
         relations = reading.relations(model)
@@ -425,7 +427,11 @@ def _figure_lines(model: GovernanceModel, result: AskResult, sources: bool) -> l
     for conflict in model.conflicts:
         if {row.id, table.id} & set(conflict.subjects):
             lines.append(
-                w("ask", "disputed", description=w.pick(conflict.description, conflict.description_en))
+                w(
+                    "ask",
+                    conflict_mark(conflict),
+                    description=w.pick(conflict.description, conflict.description_en),
+                )
             )
     if sources:
         lines += source_lines(row.sources, lang)
@@ -460,19 +466,21 @@ def _yes_no_lines(
         target.id,
     }
     for hit in answer.hits:
-        # what the yes rests on: the relation itself, or each step to it
-        extras = _hit_extras(model, hit, lang)
+        # what the yes rests on: the relation itself, or each step to it; the clause
+        # names the ends without their marks, so a modality taken from one is said here
+        extras = _hit_extras(model, hit, lang, derived=True)
         tail = f" ({', '.join(extras)})" if extras else ""
-        lines.append(f"  {'' if direct else '- ' + sentence(model, hit.relation, lang)}{tail}".rstrip())
+        said = ("" if direct else "- " + sentence(model, hit.relation, lang)) + tail
+        lines.append(f"  {said.strip()}")
         if sources:
             lines += source_lines(hit.relation.sources, lang, "    ")
     return [line for line in lines if line.strip()]
 
 
-def _hit_extras(model: GovernanceModel, hit: Any, lang: Lang) -> list[str]:
+def _hit_extras(model: GovernanceModel, hit: Any, lang: Lang, derived: bool = False) -> list[str]:
     from mra_graph.present.answer_text import relation_extras
 
-    return relation_extras(hit.relation, lang, model=model)
+    return relation_extras(hit.relation, lang, model=model, derived=derived)
 
 
 def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, sources: bool) -> list[str]:
@@ -620,11 +628,7 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
                 if _count(model, reading, answer, result).basis == "figure":
                     body = []
                 disputed = [
-                    w(
-                        "ask",
-                        "disputed",
-                        description=c.description_en if lang == "en" and c.description_en else c.description,
-                    )
+                    w("ask", conflict_mark(c), description=w.pick(c.description, c.description_en))
                     for c in _disputes(model, answer)
                 ]
                 block = [_count_line(model, reading, answer, result), *disputed, *body]

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation
+from mra_graph.model.schema import ConflictKind, GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import modality_text, relation_extras
 from mra_graph.words import Lang, words
@@ -30,12 +30,11 @@ def node_table(
     rows = []
     for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
-        # the status column also says how firmly the sources state the node and whether it is disputed
+        # the status column also says how firmly the sources state the node, and its marks
         marks = [w.status(ref["status"])]
         if "modality" in ref:
             marks.append(vocab.modality_text(ref["modality"], lang))
-        if ref.get("disputed"):
-            marks.append(vocab.mark_text("disputed", lang))
+        marks += [vocab.mark_text(mark, lang) for mark in ("disputed", "unclear") if ref.get(mark)]
         rows.append(
             (
                 ref["id"],
@@ -73,7 +72,7 @@ def node_card(
         facts.append(w("model", "from", date=detail["valid_from"]))
     if detail["valid_to"]:
         facts.append(w("model", "until", date=detail["valid_to"]))
-    modality = modality_text(found, lang)
+    modality = modality_text(model, found, lang)
     if modality:
         facts.append(modality)
     out.append("  " + " · ".join(facts))
@@ -90,16 +89,22 @@ def node_card(
         out.append(f"  {w('model', 'members')}: {detail['size']}")
     for key, value in detail["attributes"].items():
         out.append(f"  {w.attribute(key)}: {w.value(value)}")
+    kinds = {c.id: c.kind for c in model.conflicts}
     for conflict_id in detail["conflicts"]:
-        out.append("  " + w("model", "disputed", id=repr(conflict_id)))
+        mark = "disputed" if kinds[conflict_id] is ConflictKind.CONTRADICTION else "unclear"
+        out.append("  " + w("model", mark, id=repr(conflict_id)))
     lines: list[tuple[str, str, str]] = []
     by_id = {r.id: r for r in model.relations}
     for rel in detail["outgoing"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(lang).active
-        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model)))
+        lines.append(
+            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model, found))
+        )
     for rel in detail["incoming"]:
         phrase = vocab.relation_kinds[rel["relation"]].phrasing(lang).passive
-        lines.append((phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model)))
+        lines.append(
+            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model, found))
+        )
     if lines:
         out.append(f"  {w('model', 'relations')}:")
         width = max(len(p) for p, _, _ in lines)
@@ -111,10 +116,13 @@ def node_card(
     return out
 
 
-def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel) -> str:
-    """A relation's modality, scoped ends, capacity, flags, count and role, a disputed
-    mark, and its status when not active."""
-    parts = relation_extras(relation, lang, model=model)
+def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel, here: Node) -> str:
+    """A relation's modality, scoped ends, capacity, flags, count and role, its disputed
+    or unclear mark, and its status when not active. A modality the relation takes from
+    the same place as the card's node ``here`` is left out: the card's head says it."""
+    stated, own = model.stated.get(relation.id), model.stated.get(here.id)
+    origin = (own.via or here.id) if own else None
+    parts = relation_extras(relation, lang, model=model, derived=stated is None or stated.via != origin)
     if status != "active":
         parts.append(words(lang).status(status))
     return f" ({', '.join(parts)})" if parts else ""

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Source, status_at
+from mra_graph.model.schema import Conflict, ConflictKind, GovernanceModel, Node, Relation, Source, status_at
 from mra_graph.words import Lang
 
-__all__ = ["node_detail", "node_ref", "qualifiers", "relation_detail", "source_ref"]
+__all__ = [
+    "conflict_mark",
+    "conflict_marks",
+    "marks",
+    "node_detail",
+    "node_ref",
+    "qualifiers",
+    "relation_detail",
+    "source_ref",
+]
 
 
 def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl") -> dict[str, Any]:
@@ -16,7 +26,9 @@ def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl")
 
     ``name`` is in ``lang`` where the model has it; ``label`` also tells same-named
     nodes apart; ``status`` is the status on ``at``. Only where they apply come
-    ``modality`` (and ``condition``) and ``disputed: true`` (a recorded conflict names it).
+    ``modality`` (and ``condition``, and ``modality_via`` when it is taken from another
+    node), ``disputed: true`` (a recorded contradiction names it) and ``unclear: true``
+    (a recorded ambiguity names it).
     """
     data: dict[str, Any] = {
         "id": node.id,
@@ -27,21 +39,44 @@ def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl")
         "region": node.region,
         "status": status_at(node, at).value,
     }
-    data.update(qualifiers(node, lang))
-    if node.id in model.disputed:
-        data["disputed"] = True
+    data.update(qualifiers(model, node, lang))
+    data.update(marks(model, node.id))
     return data
 
 
-def qualifiers(item: Node | Relation, lang: str = "nl") -> dict[str, Any]:
-    """A fact's ``modality`` and ``condition`` (in ``lang`` where the model has it), and a
+def marks(model: GovernanceModel, item_id: str, prefix: str = "") -> dict[str, bool]:
+    """``disputed: true`` where a recorded contradiction names the item, ``unclear: true``
+    where a recorded ambiguity does (keys after ``prefix``)."""
+    return {f"{prefix}{mark}": True for mark in model.marks(item_id)}
+
+
+def conflict_mark(conflict: Conflict) -> str:
+    """``disputed`` for a contradiction between the sources, ``unclear`` for an ambiguity."""
+    return "disputed" if conflict.kind is ConflictKind.CONTRADICTION else "unclear"
+
+
+def conflict_marks(conflicts: Sequence[Conflict]) -> dict[str, list[str]]:
+    """The ids of ``conflicts`` by their mark, only marks that have any:
+    ``{"disputed": [...], "unclear": [...]}``."""
+    found: dict[str, list[str]] = {}
+    for conflict in conflicts:
+        found.setdefault(conflict_mark(conflict), []).append(conflict.id)
+    return found
+
+
+def qualifiers(model: GovernanceModel, item: Node | Relation, lang: str = "nl") -> dict[str, Any]:
+    """A fact's ``modality`` and ``condition`` (in ``lang`` where the model has it), its own
+    or taken from a node it depends on (``modality_via``: that node's id), and a
     relation's ``from_scope``/``to_scope``: only those that are set."""
     data: dict[str, Any] = {}
-    if item.modality is not None:
-        data["modality"] = item.modality.value
-    condition = (item.condition_en or item.condition) if lang == "en" else item.condition
-    if condition:
-        data["condition"] = condition
+    stated = model.stated.get(item.id)
+    if stated is not None:
+        data["modality"] = stated.modality.value
+        condition = (stated.condition_en or stated.condition) if lang == "en" else stated.condition
+        if condition:
+            data["condition"] = condition
+        if stated.via is not None:
+            data["modality_via"] = stated.via
     if isinstance(item, Relation):
         if item.from_scope is not None:
             data["from_scope"] = item.from_scope.value
@@ -61,14 +96,14 @@ def _period(item: Node | Relation) -> dict[str, str | None]:
     }
 
 
-def relation_detail(relation: Relation, at: dt.date) -> dict[str, Any]:
+def relation_detail(model: GovernanceModel, relation: Relation, at: dt.date) -> dict[str, Any]:
     """A relation's kind, attributes, period, status on ``at`` and sources."""
     attributes: dict[str, Any] = dict(relation.attributes)
     for key in ("capacity", "count", "per", "role", "note"):
         value = getattr(relation, key)
         if value is not None:
             attributes[key] = value
-    attributes.update(qualifiers(relation))
+    attributes.update(qualifiers(model, relation))
     return {
         "id": relation.id,
         "relation": relation.kind,
@@ -86,11 +121,17 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "n
     for rel in sorted(model.relations, key=lambda r: r.id):
         if rel.from_ == node.id:
             outgoing.append(
-                {**relation_detail(rel, at), "other": node_ref(model, model.nodes_by_id[rel.to], at, lang)}
+                {
+                    **relation_detail(model, rel, at),
+                    "other": node_ref(model, model.nodes_by_id[rel.to], at, lang),
+                }
             )
         if rel.to == node.id:
             incoming.append(
-                {**relation_detail(rel, at), "other": node_ref(model, model.nodes_by_id[rel.from_], at, lang)}
+                {
+                    **relation_detail(model, rel, at),
+                    "other": node_ref(model, model.nodes_by_id[rel.from_], at, lang),
+                }
             )
     return {
         **node_ref(model, node, at, lang),

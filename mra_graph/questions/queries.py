@@ -171,6 +171,12 @@ class FormationRow:
     conflicts: tuple[str, ...] = ()
     """Ids of the recorded conflicts that name this row."""
 
+    @property
+    def checked(self) -> bool:
+        """Whether the source gives anything to check the row against: a stated difference,
+        or rows it is the total of. An unchecked row is neither right nor wrong."""
+        return self.stated_difference is not None or self.total_of is not None
+
 
 @dataclass(frozen=True)
 class Formation:

@@ -109,8 +109,8 @@ def node_notes(
     *,
     staffing: bool,
 ) -> tuple[str, ...]:
-    """The small lines under a node's name: its status when not active, its modality, a
-    disputed mark, its staffing (fte)."""
+    """The small lines under a node's name: its status when not active, its modality (also
+    one it takes from what it is part of), a disputed or unclear mark, its staffing (fte)."""
     w, voc = words(lang), vocabulary()
     notes: list[str] = []
     if status is not Status.ACTIVE:
@@ -120,10 +120,10 @@ def node_notes(
         elif status is Status.ENDED and node.valid_to:
             word = w("status_on", status=word, date=node.valid_to.isoformat())
         notes.append(word)
-    if node.modality is not None:
-        notes.append(voc.modality_text(node.modality.value, lang))
-    if node.id in model.disputed:
-        notes.append(voc.mark_text("disputed", lang))
+    stated = model.stated.get(node.id)
+    if stated is not None:
+        notes.append(voc.modality_text(stated.modality.value, lang))
+    notes += [voc.mark_text(m, lang) for m in model.marks(node.id)]
     if staffing:
         for table in sorted(model.figures, key=lambda t: t.id):
             years = [y for y in table.years if int(y) <= at.year] or table.years[:1]
@@ -153,8 +153,9 @@ def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: Lang)
 
 
 def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
-    """A relation's label: its modality, scoped ends ("één van de leden of onderdelen"),
-    count ("7 burgemeesters", "2 per raad"), capacity, role, flags and a disputed mark."""
+    """A relation's label: its own modality (one taken from an end shows on that end's box),
+    scoped ends ("één van de leden of onderdelen"), count ("7 burgemeesters", "2 per raad"),
+    capacity, role, flags and a disputed or unclear mark."""
     voc, w = vocabulary(), words(lang)
     parts: list[str] = []
     if rel.modality is not None:
@@ -179,6 +180,5 @@ def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
     for key, value in sorted(rel.attributes.items()):
         if value is True and key in voc.attribute_flags:
             parts.append(voc.attribute_flags[key].text(lang))
-    if rel.id in model.disputed:
-        parts.append(voc.mark_text("disputed", lang))
+    parts += [voc.mark_text(m, lang) for m in model.marks(rel.id)]
     return ", ".join(parts)

@@ -13,16 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
+from mra_graph.model.schema import ConflictKind, GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import modality_text, relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
-from mra_graph.report.content import Card, ChainStep, Group, Line, Ref
+from mra_graph.report.content import Card, ChainStep, Group, Line, Mark, Ref
 from mra_graph.report.phrases import Phrases
 from mra_graph.words import Lang
 
-__all__ = ["MAIN_GROUPS", "CardMaker"]
+__all__ = ["MAIN_GROUPS", "CardMaker", "marks_of"]
 
 MAIN_GROUPS = (
     ("supports", "out"),
@@ -65,9 +65,9 @@ class CardMaker:
             kind=node.kind.value,
             status=status.value,
             status_text=None if status is Status.ACTIVE else self.t.status_word(status.value),
-            disputed=node.id in self.model.disputed,
-            modality_text=_modality_word(node, self.lang),
-            modality_detail=modality_text(node, self.lang),
+            marks=marks_of(self.model, node.id, self.t),
+            modality_text=_modality_word(self.model, node, self.lang),
+            modality_detail=modality_text(self.model, node, self.lang),
         )
 
     def _status_text(self, relation: Relation) -> str | None:
@@ -77,8 +77,11 @@ class CardMaker:
         return self.t("not_active", date=self.at.isoformat(), status=self.t.status_word(status.value))
 
     def _extras(self, relation: Relation, with_count: bool = True) -> tuple[str, ...]:
-        # the card marks a disputed relation itself
-        return tuple(relation_extras(relation, self.lang, with_count, self.model, mark_disputed=False))
+        # the card shows a relation's marks as badges
+        extras = relation_extras(
+            relation, self.lang, self.model, with_count=with_count, with_marks=False, derived=False
+        )
+        return tuple(extras)
 
     def line(self, relation: Relation, here: str, extras: tuple[str, ...] | None = None) -> Line:
         """``relation`` as seen from the card of ``here``; the ``from`` card owns its anchor."""
@@ -101,7 +104,7 @@ class CardMaker:
             details=details,
             note=self.t.words.untranslated(relation.note) if relation.note else None,
             status_text=self._status_text(relation),
-            disputed=relation.id in self.model.disputed,
+            marks=marks_of(self.model, relation.id, self.t),
             sources=tuple(relation.sources),
         )
 
@@ -286,6 +289,19 @@ class CardMaker:
         return steps, None
 
 
-def _modality_word(node: Node, lang: Lang) -> str | None:
-    """``voorwaardelijk`` for a conditional node, without its condition."""
-    return vocabulary().modality_text(node.modality.value, lang) if node.modality else None
+def _modality_word(model: GovernanceModel, node: Node, lang: Lang) -> str | None:
+    """``voorwaardelijk`` for a conditional node (or one that is part of a conditional
+    one), without its condition."""
+    stated = model.stated.get(node.id)
+    return vocabulary().modality_text(stated.modality.value, lang) if stated else None
+
+
+def marks_of(model: GovernanceModel, item_id: str, t: Phrases) -> tuple[Mark, ...]:
+    """One mark per kind of recorded conflict that names the item, linked to the first
+    such conflict: *betwist* for a contradiction, *onduidelijk* for an ambiguity."""
+    found: dict[str, Mark] = {}
+    for conflict in model.conflicts_about.get(item_id, ()):
+        kind = "disputed" if conflict.kind is ConflictKind.CONTRADICTION else "unclear"
+        if kind not in found:
+            found[kind] = Mark(kind, t(kind), t(f"{kind}_title"), f"conflict-{conflict.id}")
+    return tuple(found[k] for k in ("disputed", "unclear") if k in found)

@@ -32,6 +32,7 @@ __all__ = [
     "DocumentEntry",
     "Group",
     "Line",
+    "Mark",
     "PlannedItem",
     "Ref",
     "RegionSection",
@@ -40,6 +41,19 @@ __all__ = [
     "Staffing",
     "StaffingRow",
 ]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A mark on a node, relation or figure row that a recorded conflict names: ``kind`` is
+    ``disputed`` (the sources contradict each other) or ``unclear`` (a source reads two
+    ways), ``text`` its word, ``title`` what that means, ``anchor`` the conflict that
+    explains it."""
+
+    kind: str
+    text: str
+    title: str
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +72,7 @@ class Ref:
     kind: str
     status: str
     status_text: str | None
-    disputed: bool
+    marks: tuple[Mark, ...]
     modality_text: str | None = None
     modality_detail: str | None = None
 
@@ -79,7 +93,7 @@ class Line:
     details: tuple[tuple[str, str], ...]
     note: str | None
     status_text: str | None
-    disputed: bool
+    marks: tuple[Mark, ...]
     sources: tuple[Source, ...]
 
 
@@ -154,9 +168,10 @@ class StaffingRow:
     stated: str | None
     computed: str | None
     consistent: bool
+    checked: bool
     is_total: bool
     nodes: tuple[Ref, ...]
-    disputed: bool
+    marks: tuple[Mark, ...]
     sources: tuple[Source, ...]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
 from mra_graph.questions.queries import diff, formation, neighbourhood
 from mra_graph.render.definitions import Views
-from mra_graph.report.cards import CardMaker
+from mra_graph.report.cards import CardMaker, marks_of
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import (
     Card,
@@ -194,9 +194,10 @@ def _staffing(model: GovernanceModel, maker: CardMaker) -> Staffing:
                 else None,
                 computed=computed,
                 consistent=row.consistent,
+                checked=row.checked,
                 is_total=row.total_of is not None,
                 nodes=tuple(maker.ref(model.nodes_by_id[n]) for n in row.nodes if n in model.nodes_by_id),
-                disputed=row.id in model.disputed,
+                marks=marks_of(model, row.id, t),
                 sources=row.sources,
             )
         )
