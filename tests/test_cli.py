@@ -309,7 +309,8 @@ def test_piping_into_head_exits_0_and_says_nothing() -> None:
     )
     done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
     lines = done.stdout.splitlines()
-    assert lines[0].split()[:2] == ["id", "naam"]
+    # today lies beyond what the sources describe, and the list says so first
+    assert lines[0].split()[:2] == ["Stand", "op"]
     assert lines[1:] == ["status=0"]
     assert done.stderr == ""
 

@@ -13,7 +13,7 @@ import click
 
 from mra_graph.editing.files import write_atomically
 from mra_graph.model.loading import load
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.schema import AsOf, GovernanceModel
 from mra_graph.words import Lang
 
 __all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
@@ -54,6 +54,17 @@ class Context:
         if self._model is None:
             self._model = load(Path(self.model_path) if self.model_path else None)
         return self._model
+
+    @property
+    def when(self) -> AsOf:
+        """``--at`` and the day answered for: the same inside the documents' horizon, else
+        the horizon's nearest end (see :meth:`GovernanceModel.as_of`)."""
+        return self.model.as_of(self.at)
+
+    @property
+    def day(self) -> dt.date:
+        """The day answered for."""
+        return self.when.used
 
     @property
     def json(self) -> bool:

@@ -11,9 +11,9 @@ from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.model.loading import load, sources_dir_from_env
 from mra_graph.model.names import resolve
-from mra_graph.model.schema import NodeKind, json_schema_text
+from mra_graph.model.schema import ConflictKind, NodeKind, json_schema_text
 from mra_graph.present.node_text import node_card, node_table
-from mra_graph.present.summary import node_detail, node_ref
+from mra_graph.present.summary import as_of_json, node_detail, node_ref
 from mra_graph.words import words
 
 pass_context = click.make_pass_decorator(Context)
@@ -55,6 +55,8 @@ def check(obj: Context, sources_dir: str | None) -> None:
         "relations": len(model.relations),
         "figure_tables": len(model.figures),
         "conflicts": len(model.conflicts),
+        "contradictions": sum(c.kind is ConflictKind.CONTRADICTION for c in model.conflicts),
+        "ambiguities": sum(c.kind is ConflictKind.AMBIGUITY for c in model.conflicts),
     }
     if obj.json:
         echo_json(
@@ -70,7 +72,8 @@ def check(obj: Context, sources_dir: str | None) -> None:
                 nodes=w.counted("model", "counts", "nodes", n=counts["nodes"]),
                 relations=w.counted("model", "counts", "relations", n=counts["relations"]),
                 tables=w.counted("model", "counts", "tables", n=counts["figure_tables"]),
-                conflicts=w.counted("model", "counts", "conflicts", n=counts["conflicts"]),
+                contradictions=w.counted("model", "counts", "contradictions", n=counts["contradictions"]),
+                ambiguities=w.counted("model", "counts", "ambiguities", n=counts["ambiguities"]),
                 quoted=w("model", "quotes_checked") if folder else "",
             )
         )
@@ -97,11 +100,11 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
         for n in sorted(model.nodes, key=lambda n: n.id)
         if (kind is None or n.kind.value == kind) and (region is None or n.region == region)
     ]
-    refs = [node_ref(model, n, obj.at, obj.lang) for n in nodes]
+    refs = [node_ref(model, n, obj.day, obj.lang) for n in nodes]
     if obj.json:
-        echo_json({"at": obj.at.isoformat(), "nodes": refs})
+        echo_json({**as_of_json(obj.when), "nodes": refs})
         return
-    click.echo("\n".join(node_table(model, nodes, refs, obj.lang)))
+    click.echo("\n".join([*_beyond(obj), *node_table(model, nodes, refs, obj.lang)]))
 
 
 @click.command()
@@ -111,8 +114,17 @@ def show(obj: Context, node: str) -> None:
     """Everything about one node: fields, relations in and out, and sources."""
     model = obj.model
     found = resolve(model, node)
-    detail = node_detail(model, found, obj.at, obj.lang)
+    detail = node_detail(model, found, obj.day, obj.lang)
     if obj.json:
-        echo_json(detail)
+        when = as_of_json(obj.when)
+        echo_json({**detail, **{k: v for k, v in when.items() if k != "at"}})
         return
-    click.echo("\n".join(node_card(model, found, detail, obj.at, obj.lang)))
+    click.echo("\n".join([*_beyond(obj), *node_card(model, found, detail, obj.day, obj.lang)]))
+
+
+def _beyond(obj: Context) -> list[str]:
+    """The line that says which day is answered for, when ``--at`` lies beyond the
+    documents' horizon; nothing otherwise."""
+    from mra_graph.present.answer_text import as_of_line
+
+    return [as_of_line(obj.when, obj.lang), ""] if obj.when.beyond else []

@@ -14,6 +14,8 @@ import click
 
 from mra_graph.cli.completion import complete_node, complete_relation_kind, complete_relation_kinds
 from mra_graph.cli.context import Context, date_type, echo_json
+from mra_graph.model.schema import AsOf
+from mra_graph.present.summary import as_of_json
 from mra_graph.words import Lang
 
 __all__ = ["ask", "chain", "diff", "formation", "members", "path", "query"]
@@ -29,10 +31,10 @@ def _echo_lines(lines: Sequence[str]) -> None:
     click.echo("\n".join(lines))
 
 
-def _blocks(blocks: Sequence[Sequence[str]], at: dt.date, lang: Lang) -> None:
+def _blocks(blocks: Sequence[Sequence[str]], when: AsOf, lang: Lang) -> None:
     from mra_graph.present.answer_text import as_of_line
 
-    out = [as_of_line(at, lang)]
+    out = [as_of_line(when, lang)]
     for block in blocks:
         out += ["", *block]
     _echo_lines(out)
@@ -83,13 +85,15 @@ def query(
     answers = []
     blocks = []
     for subject in resolve_all(model, name):
-        hits = related(model, subject.id, relation, direction, obj.at, transitive)
-        answers.append(answer_json(model, subject, relation, direction, hits, obj.at, obj.lang))
-        blocks.append(answer_lines(model, subject, relation, direction, hits, obj.at, obj.lang, show_sources))
+        hits = related(model, subject.id, relation, direction, obj.day, transitive)
+        answers.append(answer_json(model, subject, relation, direction, hits, obj.day, obj.lang))
+        blocks.append(
+            answer_lines(model, subject, relation, direction, hits, obj.day, obj.lang, show_sources)
+        )
     if obj.json:
-        echo_json({"at": obj.at.isoformat(), "answers": answers})
+        echo_json({**as_of_json(obj.when), "answers": answers})
     else:
-        _blocks(blocks, obj.at, obj.lang)
+        _blocks(blocks, obj.when, obj.lang)
 
 
 @click.command()
@@ -104,17 +108,17 @@ def members(obj: Context, node: str, show_sources: bool) -> None:
     from mra_graph.questions import queries
 
     model = obj.model
-    found = [queries.members(model, n.id, obj.at) for n in resolve_all(model, node)]
+    found = [queries.members(model, n.id, obj.day) for n in resolve_all(model, node)]
     if obj.json:
         echo_json(
             {
-                "at": obj.at.isoformat(),
-                "answers": [composition_json(model, c, obj.at, obj.lang) for c in found],
+                **as_of_json(obj.when),
+                "answers": [composition_json(model, c, obj.day, obj.lang) for c in found],
             }
         )
     else:
         _blocks(
-            [composition_lines(model, c, obj.at, obj.lang, show_sources) for c in found], obj.at, obj.lang
+            [composition_lines(model, c, obj.day, obj.lang, show_sources) for c in found], obj.when, obj.lang
         )
 
 
@@ -131,11 +135,11 @@ def chain(obj: Context, node: str, show_sources: bool) -> None:
 
     model = obj.model
     subject = resolve(model, node)
-    found = queries.chains(model, subject.id, obj.at)
+    found = queries.chains(model, subject.id, obj.day)
     if obj.json:
-        echo_json({"at": obj.at.isoformat(), **chain_json(model, subject, found, obj.at, obj.lang)})
+        echo_json({**as_of_json(obj.when), **chain_json(model, subject, found, obj.day, obj.lang)})
     else:
-        _blocks([chain_lines(model, subject, found, obj.at, obj.lang, show_sources)], obj.at, obj.lang)
+        _blocks([chain_lines(model, subject, found, obj.day, obj.lang, show_sources)], obj.when, obj.lang)
 
 
 @click.command()
@@ -159,16 +163,16 @@ def path(obj: Context, a: str, b: str, relations: str | None, show_sources: bool
     model = obj.model
     kinds = [k.strip() for k in relations.split(",") if k.strip()] if relations is not None else None
     start, end = resolve(model, a), resolve(model, b)
-    found = queries.paths(model, start.id, end.id, obj.at, kinds)
+    found = queries.paths(model, start.id, end.id, obj.day, kinds)
     if obj.json:
         echo_json(
             {
-                "at": obj.at.isoformat(),
-                "paths": [[step_json(model, s, obj.at, obj.lang) for s in p] for p in found],
+                **as_of_json(obj.when),
+                "paths": [[step_json(model, s, obj.day, obj.lang) for s in p] for p in found],
             }
         )
     else:
-        _blocks([path_lines(model, start, end, found, obj.lang, show_sources)], obj.at, obj.lang)
+        _blocks([path_lines(model, start, end, found, obj.lang, show_sources)], obj.when, obj.lang)
 
 
 @click.command("diff")

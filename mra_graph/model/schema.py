@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_ID",
     "Abbreviation",
+    "AsOf",
     "Claim",
     "Conflict",
     "ConflictKind",
@@ -126,7 +127,17 @@ class Document(Strict):
     )
     period: ShortText
     period_en: ShortText | None = None
+    covers_from: dt.date | None = Field(
+        default=None, description="The first day the document describes (its time horizon)."
+    )
+    covers_to: dt.date | None = Field(default=None, description="The last day the document describes.")
     sections: Annotated[list[ShortText], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _covers_in_order(self) -> Self:
+        if self.covers_from and self.covers_to and self.covers_to < self.covers_from:
+            raise ValueError("'covers_to' is before 'covers_from'")
+        return self
 
     @field_validator("file")
     @classmethod
@@ -401,6 +412,26 @@ class GovernanceModel(Strict):
         source states it, but it can be read two ways."""
         return frozenset(s for c in self.conflicts if c.kind is ConflictKind.AMBIGUITY for s in c.subjects)
 
+    @cached_property
+    def horizon(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the documents describe, from their ``covers_from`` and
+        ``covers_to``; ``None`` while no document gives both."""
+        starts = [d.covers_from for d in self.documents if d.covers_from is not None]
+        ends = [d.covers_to for d in self.documents if d.covers_to is not None]
+        return (min(starts), max(ends)) if starts and ends else None
+
+    def as_of(self, at: dt.date) -> "AsOf":
+        """The day to answer for when ``at`` is asked: ``at`` itself inside the documents'
+        horizon, else its nearest end, for the sources say nothing beyond it (a fact
+        without a period of its own would otherwise hold on every date)."""
+        if self.horizon is not None:
+            start, end = self.horizon
+            if at < start:
+                return AsOf(at, start, "before", self.horizon)
+            if at > end:
+                return AsOf(at, end, "after", self.horizon)
+        return AsOf(at, at, None, self.horizon)
+
     def marks(self, item_id: str) -> tuple[str, ...]:
         """``disputed`` where a recorded contradiction names the item, ``unclear`` where a
         recorded ambiguity does, in that order."""
@@ -469,6 +500,17 @@ class GovernanceModel(Strict):
         for name in _COMPUTED:
             copy.__dict__.pop(name, None)
         return copy
+
+
+class AsOf(NamedTuple):
+    """The day ``asked`` and the day ``used`` to answer: the same inside the documents'
+    ``horizon``; else the horizon's nearest end, and ``beyond`` says on which side
+    (``before`` or ``after``) the asked day fell."""
+
+    asked: dt.date
+    used: dt.date
+    beyond: str | None
+    horizon: tuple[dt.date, dt.date] | None
 
 
 class Stating(NamedTuple):

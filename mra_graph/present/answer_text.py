@@ -10,7 +10,7 @@ import datetime as dt
 import textwrap
 from collections.abc import Sequence
 
-from mra_graph.model.schema import Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
+from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.summary import conflict_mark
 from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
@@ -30,6 +30,7 @@ __all__ = [
     "relation_extras",
     "sentence",
     "source_lines",
+    "span_text",
     "status_word",
 ]
 
@@ -40,8 +41,22 @@ def status_word(status: Status | str, lang: Lang) -> str:
     return words(lang).status(str(status))
 
 
-def as_of_line(at: dt.date, lang: Lang) -> str:
-    return words(lang)("as_of", date=at.isoformat())
+def as_of_line(when: AsOf, lang: Lang, short: bool = False) -> str:
+    """``Stand op 2017-06-01``; for a day beyond the documents' horizon, the day answered
+    for instead and why: ``Stand op 2018-12-31, de laatste dag die de bronnen beschrijven
+    (2016-2018); over 2026-12-07 zeggen ze niets.`` (``short``: without the last part)."""
+    w = words(lang)
+    if when.beyond is None or when.horizon is None:
+        return w("as_of", date=when.used.isoformat())
+    key = f"as_of_{when.beyond}" + ("_short" if short else "")
+    return w(key, date=when.used.isoformat(), span=span_text(*when.horizon), asked=when.asked.isoformat())
+
+
+def span_text(start: dt.date, end: dt.date) -> str:
+    """``2016-2018`` for whole years, else ``2016-03-01-2018-06-30``, with an en dash."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}–{end.year}" if start.year != end.year else str(start.year)
+    return f"{start.isoformat()}–{end.isoformat()}"
 
 
 def _phrase(kind: str, lang: Lang, active: bool) -> str:

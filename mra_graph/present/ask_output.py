@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from mra_graph.model.names import fold
-from mra_graph.model.schema import Conflict, GovernanceModel, status_at
+from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
     answer_lines,
@@ -35,10 +35,11 @@ from mra_graph.present.answer_text import (
     path_lines,
     sentence,
     source_lines,
+    span_text,
     status_word,
 )
 from mra_graph.present.answers import answer_json, composition_json, diff_json, hit_json, number, step_json
-from mra_graph.present.summary import conflict_mark, conflict_marks, node_ref, source_ref
+from mra_graph.present.summary import as_of_json, conflict_mark, conflict_marks, node_ref, source_ref
 from mra_graph.questions import frames as f
 from mra_graph.questions.ask import Answer, AskResult, chain_hits, stated_count
 from mra_graph.questions.queries import Direction
@@ -90,7 +91,7 @@ def ask_json(model: GovernanceModel, result: AskResult) -> dict[str, Any]:
     data: dict[str, Any] = {
         "question": result.question,
         "understood_as": readings,
-        "at": result.at.isoformat(),
+        **as_of_json(result.when or AsOf(result.at, result.at, None, None)),
         "answers": [_answer_json(model, result, a) for a in result.answers],
     }
     if result.changes is not None:
@@ -384,7 +385,11 @@ def _period_lines(
         date=result.at.isoformat(),
         status=status_word(status_at(subject, result.at), lang),
     )
-    return [line, status]
+    if model.horizon is None or start or end:
+        return [line, status]
+    # without a period of its own a fact holds as far as the sources describe
+    horizon = w("ask", "period_horizon", span=span_text(*model.horizon))
+    return [line, horizon, status]
 
 
 def _figure_lines(model: GovernanceModel, result: AskResult, sources: bool) -> list[str]:
@@ -573,10 +578,11 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
     at, lang, reading = result.at, result.lang, result.reading
     if result.changes is not None:
         return diff_lines(model, result.changes, lang, sources)
+    when = result.when or AsOf(at, at, None, None)
     if result.figure is not None:
-        return [as_of_line(at, lang), "", *_figure_lines(model, result, sources)]
+        return [as_of_line(when, lang), "", *_figure_lines(model, result, sources)]
     lines = [
-        as_of_line(at, lang),
+        as_of_line(when, lang),
         *_correction_lines(model, result),
         *_unused_lines(result),
         *_ambiguity_lines(model, result),

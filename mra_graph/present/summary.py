@@ -6,10 +6,20 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model.schema import Conflict, ConflictKind, GovernanceModel, Node, Relation, Source, status_at
+from mra_graph.model.schema import (
+    AsOf,
+    Conflict,
+    ConflictKind,
+    GovernanceModel,
+    Node,
+    Relation,
+    Source,
+    status_at,
+)
 from mra_graph.words import Lang
 
 __all__ = [
+    "as_of_json",
     "conflict_mark",
     "conflict_marks",
     "marks",
@@ -19,6 +29,17 @@ __all__ = [
     "relation_detail",
     "source_ref",
 ]
+
+
+def as_of_json(when: AsOf) -> dict[str, Any]:
+    """``{"at": DAY}``, plus for a day beyond the documents' horizon ``asked_at``,
+    ``beyond_sources`` (``before`` or ``after``) and ``sources_describe`` (``from``, ``to``)."""
+    data: dict[str, Any] = {"at": when.used.isoformat()}
+    if when.beyond is not None and when.horizon is not None:
+        data["asked_at"] = when.asked.isoformat()
+        data["beyond_sources"] = when.beyond
+        data["sources_describe"] = {"from": when.horizon[0].isoformat(), "to": when.horizon[1].isoformat()}
+    return data
 
 
 def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl") -> dict[str, Any]:

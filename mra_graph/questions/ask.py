@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from mra_graph.model.schema import GovernanceModel, Node
+from mra_graph.model.schema import AsOf, GovernanceModel, Node
 from mra_graph.questions.analysis import Analysis
 from mra_graph.questions.frames import Answer, Figure, Intent, Reading
 from mra_graph.questions.queries import Composition, Diff, Hit, Step
@@ -52,6 +52,9 @@ class AskResult:
     other_answers: tuple[Answer, ...] = ()
     analysis: Analysis | None = None
     figure: Figure | None = None
+    when: AsOf | None = None
+    """The day asked and the day answered for, where they differ because the asked day
+    lies beyond the documents' horizon; ``at`` is the day answered for."""
 
 
 def parse_question(
@@ -86,10 +89,13 @@ def answer_question(
     [('regiegroep-mra', ['mra-bureau']), ('regiegroep-am', ['algemeen-regiosecretaris-am'])]
     """
     reading, analysis = read_question(model, question, lang)
-    day = reading.at or at
+    # a day beyond what the documents describe is answered for the nearest day they do
+    asked = model.as_of(reading.at or at)
+    day = asked.used
     found = reading.answer(model, day)
+    when = asked if asked.beyond else None
     if found.changes is not None:
-        day = found.changes.end
+        day, when = found.changes.end, None
     return AskResult(
         question,
         reading,
@@ -101,6 +107,7 @@ def answer_question(
         found.other_answers,
         analysis,
         found.figure,
+        when,
     )
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
-from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
+from mra_graph.model.schema import AsOf, GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import sentence
+from mra_graph.present.answer_text import as_of_line, sentence
 from mra_graph.questions.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label, node_notes, node_tooltip
@@ -172,6 +172,9 @@ def build_scene(
 ) -> Scene:
     """The scene of view ``view_name``; raises UsageError, UnknownNameError or AmbiguousNameError.
 
+    A day ``at`` beyond the documents' horizon is drawn as of the horizon's nearest end,
+    and the subtitle says so.
+
     >>> import datetime as dt
     >>> from mra_graph import load
     >>> scene = build_scene(load(), "chain", "MRA Bureau", at=dt.date(2017, 6, 1))
@@ -197,6 +200,8 @@ def build_scene(
             else f"the view {view_name!r} takes no --depth"
         )
     kinds = _kinds(view, relations)
+    when = model.as_of(at)
+    at = when.used
 
     def visible(item: Node | Relation) -> bool:
         return not active_only or status_at(item, at) is Status.ACTIVE
@@ -245,7 +250,7 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(model, view_name, view, style, ids, edges, root, used, at, lang, arranged)
+    return _assemble(model, view_name, view, style, ids, edges, root, used, when, lang, arranged)
 
 
 def _nothing_to_draw(
@@ -268,11 +273,12 @@ def _assemble(
     edges: list[Relation],
     root: str | None,
     used: set[str],
-    at: dt.date,
+    when: AsOf,
     lang: Lang,
     arranged: Layout,
 ) -> Scene:
     voc = vocabulary()
+    at = when.used
     nodes = []
     for node_id in ids:
         n = model.nodes_by_id[node_id]
@@ -328,7 +334,7 @@ def _assemble(
         .replace("{model}", model_title)
         .replace("{region}", region_name)
     )
-    as_of = words(lang)("as_of", date=at.isoformat())
+    as_of = as_of_line(when, lang, short=True)
     return Scene(
         view=name,
         lang=lang,

@@ -285,6 +285,9 @@ class Report:
 
     lang: Lang
     at: dt.date
+    as_of: str
+    """``Stand op 2017-06-01``, or for a day asked beyond the documents' horizon the day
+    reported for and why."""
     since: dt.date | None
     title: str
     heading: str

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
+from mra_graph.present.answer_text import as_of_line
 from mra_graph.questions.queries import diff, formation, neighbourhood
 from mra_graph.render.definitions import Views
 from mra_graph.report.cards import CardMaker, marks_of
@@ -54,13 +55,17 @@ def build_report(
 ) -> Report:
     """Everything a report says about ``model`` on ``at``, in ``lang``.
 
-    ``since`` adds the changes from that date to ``at``; ``focus`` narrows the report to
+    A day ``at`` beyond the documents' horizon is reported as of the horizon's nearest
+    end, and the report says so. ``since`` adds the changes from that date to ``at``;
+    ``focus`` narrows the report to
     a node and everything directly connected to it. ``diagram`` is the picture to show
     (see :func:`mra_graph.report.diagram.diagram`); without it the report has only the
     placeholder that says so. ``views`` are the model's views, whose overview sets the
     order bodies are told in.
     """
     model = in_reading_order(model, views)  # the file's order of its lists changes nothing
+    when = model.as_of(at)
+    at = when.used
     t = phrases(lang)
     citer = Citer()
     en = lang == "en"
@@ -116,6 +121,7 @@ def build_report(
     return Report(
         lang=lang,
         at=at,
+        as_of=as_of_line(when, lang),
         since=since,
         title=title,
         heading=heading,
