@@ -120,12 +120,14 @@ def relation_extras(
     with_marks: bool = True,
     scopes: bool = True,
     derived: bool = True,
+    beside: Node | None = None,
 ) -> list[str]:
     """What a relation adds to its sentence: its modality (own or taken from an end),
     scoped ends (``één van de leden … van AM-team``) unless ``scopes`` is False, capacity,
     true flags (rotating), count per, role, and unless ``with_marks`` is False its
     disputed or unclear mark. With ``derived`` False a modality taken from an end is left
-    out: where both ends are shown with their own, it would say the same twice."""
+    out: where both ends are shown with their own, it would say the same twice; a mark the
+    node shown ``beside`` the relation already carries is left out for the same reason."""
     voc, w = vocabulary(), words(lang)
     parts: list[str] = []
     stated = model.stated.get(relation.id)
@@ -146,7 +148,8 @@ def relation_extras(
     if relation.role:
         parts.append(w.term(relation.role))
     if with_marks:
-        parts += mark_words(model, relation.id, lang)
+        shown = model.marks(beside.id) if beside is not None else ()
+        parts += [vocabulary().mark_text(m, lang) for m in model.marks(relation.id) if m not in shown]
     return parts
 
 
@@ -227,7 +230,7 @@ def _hit_name(model: GovernanceModel, hit: Hit, direction: Direction, lang: Lang
     name = marked_label(model, hit.node, lang)
     if found_scope is not None:
         name = voc.scope_text(found_scope.value, name, lang)
-    extras = relation_extras(rel, lang, model=model, scopes=False, derived=False)
+    extras = relation_extras(rel, lang, model=model, scopes=False, derived=False, beside=hit.node)
     if hit.group:
         extras.insert(0, voc.mark_text("through", lang, model.label(hit.group, lang)))
     elif asked_scope is not None:
@@ -253,7 +256,10 @@ def composition_lines(
         rel = hit.relation
         amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
         kind = w("answers", "member" if rel.kind == "member_of" else "part")
-        extras = [kind, *relation_extras(rel, lang, with_count=False, model=model, derived=False)]
+        extras = [
+            kind,
+            *relation_extras(rel, lang, with_count=False, model=model, derived=False, beside=hit.node),
+        ]
         lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})")
         if sources:
             lines += _source_lines(rel.sources, lang, "      ")
@@ -314,7 +320,7 @@ def _step_lines(
     for step in steps:
         # the walk's next node is the sentence's object; the verb voice follows the relation
         other = step.target if step.forward else step.source
-        extras = relation_extras(step.relation, lang, model=model, derived=False)
+        extras = relation_extras(step.relation, lang, model=model, derived=False, beside=other)
         tail = f" ({', '.join(extras)})" if extras else ""
         rows.append(
             (

@@ -485,7 +485,10 @@ def _yes_no_lines(
 def _hit_extras(model: GovernanceModel, hit: Any, lang: Lang, derived: bool = False) -> list[str]:
     from mra_graph.present.answer_text import relation_extras
 
-    return relation_extras(hit.relation, lang, model=model, derived=derived)
+    # the hit's node is shown with its own marks beside the relation, unless ``derived``
+    return relation_extras(
+        hit.relation, lang, model=model, derived=derived, beside=None if derived else hit.node
+    )
 
 
 def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, sources: bool) -> list[str]:
