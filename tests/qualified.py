@@ -16,7 +16,7 @@ from typing import Any
 from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel
 
-__all__ = ["qualified_model"]
+__all__ = ["MODEL", "qualified_model", "relation_entry"]
 
 _SOURCE = [{"document": "notitie", "section": "Teams"}]
 
@@ -33,7 +33,7 @@ def _node(ident: str, kind: str, type_: str, name: str, name_en: str, **extra: A
     }
 
 
-def _rel(source: str, kind: str, target: str, **extra: Any) -> dict[str, Any]:
+def relation_entry(source: str, kind: str, target: str, **extra: Any) -> dict[str, Any]:
     return {
         "id": f"{source}.{kind}.{target}",
         "kind": kind,
@@ -70,16 +70,16 @@ MODEL: dict[str, Any] = {
         ),
     ],
     "relations": [
-        _rel("overleg-noord", "part_of", "overleggen"),
-        _rel("overleg-zuid", "part_of", "overleggen"),
-        _rel("secretaris-een", "member_of", "team"),
-        _rel("secretaris-twee", "member_of", "team"),
-        _rel("team", "supports", "overleggen", from_scope="one_of", to_scope="each_member"),
-        _rel("team", "coordinates", "overleggen"),
-        _rel("team", "steers", "overleggen", to_scope="each_member"),
-        _rel("werkgroep", "prepares", "overleggen", count=1, per="overleg", to_scope="each_member"),
-        _rel("overleggen", "informs", "bureau", from_scope="each_member"),
-        _rel("team", "supports", "bureau", modality="proposed"),
+        relation_entry("overleg-noord", "part_of", "overleggen"),
+        relation_entry("overleg-zuid", "part_of", "overleggen"),
+        relation_entry("secretaris-een", "member_of", "team"),
+        relation_entry("secretaris-twee", "member_of", "team"),
+        relation_entry("team", "supports", "overleggen", from_scope="one_of", to_scope="each_member"),
+        relation_entry("team", "coordinates", "overleggen"),
+        relation_entry("team", "steers", "overleggen", to_scope="each_member"),
+        relation_entry("werkgroep", "prepares", "overleggen", count=1, per="overleg", to_scope="each_member"),
+        relation_entry("overleggen", "informs", "bureau", from_scope="each_member"),
+        relation_entry("team", "supports", "bureau", modality="proposed"),
     ],
     "conflicts": [
         {

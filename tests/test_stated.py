@@ -13,24 +13,13 @@ from click.testing import Result
 
 from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel, Modality
-from tests.qualified import MODEL
+from tests.qualified import MODEL, relation_entry
 
 
 def _model(change: Callable[[dict[str, Any]], None]) -> GovernanceModel:
     data = copy.deepcopy(MODEL)
     change(data)
     return load_text(json.dumps(data), "stated.json")
-
-
-def _rel(source: str, kind: str, target: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": f"{source}.{kind}.{target}",
-        "kind": kind,
-        "from": source,
-        "to": target,
-        **extra,
-        "sources": [{"document": "notitie", "section": "Teams"}],
-    }
 
 
 def _node(ident: str, **extra: Any) -> dict[str, Any]:
@@ -52,10 +41,10 @@ def _with_posts(data: dict[str, Any]) -> None:
         _node("eigen", modality="proposed"),
     ]
     data["relations"] += [
-        _rel("hoofd", "part_of", "bureau"),
-        _rel("medewerker", "part_of", "hoofd"),
-        _rel("eigen", "part_of", "bureau"),
-        _rel("medewerker", "supports", "werkgroep"),
+        relation_entry("hoofd", "part_of", "bureau"),
+        relation_entry("medewerker", "part_of", "hoofd"),
+        relation_entry("eigen", "part_of", "bureau"),
+        relation_entry("medewerker", "supports", "werkgroep"),
     ]
 
 
@@ -88,7 +77,7 @@ def test_a_relation_kind_that_is_not_dependent_passes_nothing_on() -> None:
     # a member of a conditional body does not exist because of it
     def change(data: dict[str, Any]) -> None:
         data["nodes"].append(_node("lid"))
-        data["relations"].append(_rel("lid", "member_of", "bureau"))
+        data["relations"].append(relation_entry("lid", "member_of", "bureau"))
 
     model = _model(change)
     assert "lid" not in model.stated
