@@ -307,6 +307,12 @@ class Conflict(Strict):
     model_choice: Text | None = Field(default=None, description="What the model uses meanwhile, and why.")
     model_choice_en: Text | None = None
 
+    @property
+    def mark(self) -> str:
+        """How the items it names are marked: ``disputed`` for a contradiction between the
+        sources, ``unclear`` for a statement that reads two ways."""
+        return "disputed" if self.kind is ConflictKind.CONTRADICTION else "unclear"
+
 
 class Abbreviation(Strict):
     """A short form people use for a word of the model's names (``PHO`` for
@@ -402,15 +408,13 @@ class GovernanceModel(Strict):
     def disputed(self) -> frozenset[str]:
         """Ids of every node, relation or figure row that a recorded contradiction names:
         the sources disagree about it."""
-        return frozenset(
-            s for c in self.conflicts if c.kind is ConflictKind.CONTRADICTION for s in c.subjects
-        )
+        return frozenset(s for c in self.conflicts if c.mark == "disputed" for s in c.subjects)
 
     @cached_property
     def unclear(self) -> frozenset[str]:
         """Ids of every node, relation or figure row that a recorded ambiguity names: a
         source states it, but it can be read two ways."""
-        return frozenset(s for c in self.conflicts if c.kind is ConflictKind.AMBIGUITY for s in c.subjects)
+        return frozenset(s for c in self.conflicts if c.mark == "unclear" for s in c.subjects)
 
     @cached_property
     def horizon(self) -> tuple[dt.date, dt.date] | None:

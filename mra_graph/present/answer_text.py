@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.summary import conflict_mark
 from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang, Words, words
 
@@ -26,6 +25,7 @@ __all__ = [
     "formation_lines",
     "marked_label",
     "modality_text",
+    "modality_word",
     "path_lines",
     "relation_extras",
     "sentence",
@@ -95,12 +95,14 @@ def modality_text(model: GovernanceModel, item: Node | Relation, lang: Lang) -> 
 
 def marked_label(model: GovernanceModel, node: Node, lang: Lang) -> str:
     """A node's label with its modality and marks: ``MRA Bureau (voorwaardelijk, betwist)``."""
-    marks = [m for m in (_node_modality(model, node, lang), *mark_words(model, node.id, lang)) if m]
+    marks = [m for m in (modality_word(model, node, lang), *mark_words(model, node.id, lang)) if m]
     label = model.label(node.id, lang)
     return f"{label} ({', '.join(marks)})" if marks else label
 
 
-def _node_modality(model: GovernanceModel, node: Node, lang: Lang) -> str | None:
+def modality_word(model: GovernanceModel, node: Node, lang: Lang) -> str | None:
+    """``voorwaardelijk`` for a conditional node (own or taken from what it is part of),
+    without its condition; None for a plain one."""
     stated = model.stated.get(node.id)
     return vocabulary().modality_text(stated.modality.value, lang) if stated else None
 
@@ -281,7 +283,7 @@ def _conflict_lines(composition: Composition, lang: Lang) -> list[str]:
 
 def _conflict_line(conflict: Conflict, lang: Lang) -> str:
     """``Betwist, zie tegenstrijdigheid 'x'.`` or ``Onduidelijk, zie dubbelzinnigheid 'x'.``"""
-    return words(lang)("model", conflict_mark(conflict), id=repr(conflict.id)) + "."
+    return words(lang)("model", conflict.mark, id=repr(conflict.id)) + "."
 
 
 def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> str:
@@ -409,7 +411,7 @@ def formation_lines(model: GovernanceModel, table: Formation, lang: Lang, source
     notes: list[str] = []
     voc = vocabulary()
     by_id = {c.id: c for c in model.conflicts}
-    kinds = {c.id: conflict_mark(c) for c in model.conflicts}
+    kinds = {c.id: c.mark for c in model.conflicts}
 
     def marked(ids: Sequence[str]) -> list[str]:
         return [voc.mark_text(m, lang) for m in dict.fromkeys(kinds[i] for i in ids)]

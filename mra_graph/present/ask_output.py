@@ -39,7 +39,7 @@ from mra_graph.present.answer_text import (
     status_word,
 )
 from mra_graph.present.answers import answer_json, composition_json, diff_json, hit_json, number, step_json
-from mra_graph.present.summary import as_of_json, conflict_mark, conflict_marks, node_ref, source_ref
+from mra_graph.present.summary import as_of_json, conflict_marks, node_ref, source_ref
 from mra_graph.questions import frames as f
 from mra_graph.questions.ask import Answer, AskResult, chain_hits, stated_count
 from mra_graph.questions.queries import Direction
@@ -434,7 +434,7 @@ def _figure_lines(model: GovernanceModel, result: AskResult, sources: bool) -> l
             lines.append(
                 w(
                     "ask",
-                    conflict_mark(conflict),
+                    conflict.mark,
                     description=w.pick(conflict.description, conflict.description_en),
                 )
             )
@@ -637,7 +637,7 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
                 if _count(model, reading, answer, result).basis == "figure":
                     body = []
                 disputed = [
-                    w("ask", conflict_mark(c), description=w.pick(c.description, c.description_en))
+                    w("ask", c.mark, description=w.pick(c.description, c.description_en))
                     for c in _disputes(model, answer)
                 ]
                 block = [_count_line(model, reading, answer, result), *disputed, *body]

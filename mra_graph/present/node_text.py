@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model.schema import ConflictKind, GovernanceModel, Node, Relation
+from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import modality_text, relation_extras
 from mra_graph.words import Lang, words
@@ -89,10 +89,9 @@ def node_card(
         out.append(f"  {w('model', 'members')}: {detail['size']}")
     for key, value in detail["attributes"].items():
         out.append(f"  {w.attribute(key)}: {w.value(value)}")
-    kinds = {c.id: c.kind for c in model.conflicts}
+    marks = {c.id: c.mark for c in model.conflicts}
     for conflict_id in detail["conflicts"]:
-        mark = "disputed" if kinds[conflict_id] is ConflictKind.CONTRADICTION else "unclear"
-        out.append("  " + w("model", mark, id=repr(conflict_id)))
+        out.append("  " + w("model", marks[conflict_id], id=repr(conflict_id)))
     lines: list[tuple[str, str, str]] = []
     by_id = {r.id: r for r in model.relations}
     for rel in detail["outgoing"]:

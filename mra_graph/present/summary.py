@@ -9,7 +9,6 @@ from typing import Any
 from mra_graph.model.schema import (
     AsOf,
     Conflict,
-    ConflictKind,
     GovernanceModel,
     Node,
     Relation,
@@ -20,7 +19,6 @@ from mra_graph.words import Lang
 
 __all__ = [
     "as_of_json",
-    "conflict_mark",
     "conflict_marks",
     "marks",
     "node_detail",
@@ -71,17 +69,12 @@ def marks(model: GovernanceModel, item_id: str, prefix: str = "") -> dict[str, b
     return {f"{prefix}{mark}": True for mark in model.marks(item_id)}
 
 
-def conflict_mark(conflict: Conflict) -> str:
-    """``disputed`` for a contradiction between the sources, ``unclear`` for an ambiguity."""
-    return "disputed" if conflict.kind is ConflictKind.CONTRADICTION else "unclear"
-
-
 def conflict_marks(conflicts: Sequence[Conflict]) -> dict[str, list[str]]:
     """The ids of ``conflicts`` by their mark, only marks that have any:
     ``{"disputed": [...], "unclear": [...]}``."""
     found: dict[str, list[str]] = {}
     for conflict in conflicts:
-        found.setdefault(conflict_mark(conflict), []).append(conflict.id)
+        found.setdefault(conflict.mark, []).append(conflict.id)
     return found
 
 

@@ -13,6 +13,7 @@ import textwrap
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
 from mra_graph.model.vocabulary import vocabulary
+from mra_graph.present.answer_text import modality_word
 from mra_graph.words import Lang, words
 
 __all__ = [
@@ -120,9 +121,9 @@ def node_notes(
         elif status is Status.ENDED and node.valid_to:
             word = w("status_on", status=word, date=node.valid_to.isoformat())
         notes.append(word)
-    stated = model.stated.get(node.id)
-    if stated is not None:
-        notes.append(voc.modality_text(stated.modality.value, lang))
+    modality = modality_word(model, node, lang)
+    if modality is not None:
+        notes.append(modality)
     notes += [voc.mark_text(m, lang) for m in model.marks(node.id)]
     if staffing:
         for table in sorted(model.figures, key=lambda t: t.id):

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from mra_graph.model.schema import ConflictKind, GovernanceModel, Node, Relation, Status, status_at
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import modality_text, relation_extras
+from mra_graph.present.answer_text import modality_text, modality_word, relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import Card, ChainStep, Group, Line, Mark, Ref
@@ -66,7 +66,7 @@ class CardMaker:
             status=status.value,
             status_text=None if status is Status.ACTIVE else self.t.status_word(status.value),
             marks=marks_of(self.model, node.id, self.t),
-            modality_text=_modality_word(self.model, node, self.lang),
+            modality_text=modality_word(self.model, node, self.lang),
             modality_detail=modality_text(self.model, node, self.lang),
         )
 
@@ -289,19 +289,12 @@ class CardMaker:
         return steps, None
 
 
-def _modality_word(model: GovernanceModel, node: Node, lang: Lang) -> str | None:
-    """``voorwaardelijk`` for a conditional node (or one that is part of a conditional
-    one), without its condition."""
-    stated = model.stated.get(node.id)
-    return vocabulary().modality_text(stated.modality.value, lang) if stated else None
-
-
 def marks_of(model: GovernanceModel, item_id: str, t: Phrases) -> tuple[Mark, ...]:
     """One mark per kind of recorded conflict that names the item, linked to the first
     such conflict: *betwist* for a contradiction, *onduidelijk* for an ambiguity."""
     found: dict[str, Mark] = {}
     for conflict in model.conflicts_about.get(item_id, ()):
-        kind = "disputed" if conflict.kind is ConflictKind.CONTRADICTION else "unclear"
+        kind = conflict.mark
         if kind not in found:
             found[kind] = Mark(kind, t(kind), t(f"{kind}_title"), f"conflict-{conflict.id}")
     return tuple(found[k] for k in ("disputed", "unclear") if k in found)
