@@ -112,18 +112,6 @@ class Lexicon:
     def stems(self, words: Iterable[str]) -> tuple[str, ...]:
         return tuple(self.stem(w) for w in words)
 
-    def function_word(self, word: str) -> bool:
-        return (
-            word in self.question_words
-            or word in self.r_pronouns
-            or word in self.auxiliaries
-            or word in self.articles
-            or word in self.prepositions
-            or word in self.conjunctions
-            or word in self.fillers
-            or word in self.negations
-        )
-
     def glue_word(self, word: str) -> bool:
         """Whether ``word`` only joins others (article, preposition, conjunction,
         auxiliary, question word): no name starts or ends with one."""
@@ -134,10 +122,6 @@ class Lexicon:
             or word in self.auxiliaries
             or word in self.question_words
         )
-
-    def cue_words(self) -> frozenset[str]:
-        """Every stem of every cue phrase (what a misspelled cue word may be read as)."""
-        return frozenset(s for c in self.cues for s in c.stems)
 
 
 @cache
