@@ -58,7 +58,13 @@ def _node_items(model: GovernanceModel, incomplete: str) -> list[CompletionItem]
     typed, folded = incomplete.casefold(), fold(incomplete)
     items = []
     for node in sorted(model.nodes, key=lambda n: n.id):
-        names = [node.name, node.name_en or "", *node.aliases, *(f.name for f in node.former_names)]
+        names = [
+            node.name,
+            node.name_en or "",
+            *node.aliases,
+            *node.own_aliases,
+            *(f.name for f in node.former_names),
+        ]
         if node.id.startswith(typed) or any(fold(name).startswith(folded) for name in names if name):
             items.append(CompletionItem(node.id, help=model.label(node.id)))
     return items

@@ -41,6 +41,8 @@ _NODE_FIELDS = (
     "modality",
     "condition",
     "condition_en",
+    "inferred",
+    "inferred_en",
 )
 _EDGE_FIELDS = (
     "kind",
@@ -57,8 +59,10 @@ _EDGE_FIELDS = (
     "modality",
     "condition",
     "condition_en",
+    "inferred",
+    "inferred_en",
 )
-_JSON_FIELDS = ("aliases", "attributes", "sources", "former_names")
+_JSON_FIELDS = ("aliases", "own_aliases", "attributes", "sources", "former_names")
 
 
 def _attributes(item: Node | Relation, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -47,10 +47,12 @@ class Export:
 
 
 def qualifier_losses(model: GovernanceModel) -> list[Loss]:
-    """The losses of a format with no place for a fact's modality or a relation's scoped ends.
+    """The losses of a format with no place for a fact's modality, its inference or a
+    relation's scoped ends.
 
     Without them a conditional, proposed, reserved or possible fact reads as a plain one,
-    and a relation for each (or one) of a group's members as one for the group itself.
+    an inferred fact as a stated one, and a relation for each (or one) of a group's
+    members as one for the group itself.
     """
     return [
         Loss(
@@ -58,6 +60,11 @@ def qualifier_losses(model: GovernanceModel) -> list[Loss]:
             len(model.stated),
             "conditional, proposed, reserved and possible facts, and those that depend on one, "
             "are carried as plain ones",
+        ),
+        Loss(
+            "inferred facts",
+            len(model.inferred),
+            "facts the model infers without a quote that states them are carried as stated ones",
         ),
         Loss(
             "scoped relation ends",

@@ -76,7 +76,13 @@ class NameIndex:
         """The keys that are a name (not only an id)."""
         tails: dict[str, tuple[str, ...]] = {}
         for node in model.nodes:
-            said = [node.name, model.labels[node.id], model.labels_en[node.id], *node.aliases]
+            said = [
+                node.name,
+                model.labels[node.id],
+                model.labels_en[node.id],
+                *node.aliases,
+                *node.own_aliases,
+            ]
             said += [f.name for f in node.former_names]
             said += [f.name_en for f in node.former_names if f.name_en]
             if node.name_en:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "MARKS",
     "SCHEMA_ID",
     "Abbreviation",
     "AsOf",
@@ -64,6 +65,10 @@ __all__ = [
     "json_schema_text",
     "status_at",
 ]
+
+
+MARKS = ("disputed", "unclear", "inferred")
+"""The marks an item can carry, in the order they are shown: see :meth:`GovernanceModel.marks`."""
 
 
 class Dated(Strict):
@@ -106,6 +111,14 @@ class Stated(Dated):
         default=None, description="What a conditional fact depends on, in the source's words."
     )
     condition_en: ShortText | None = None
+    inferred: Text | None = Field(
+        default=None,
+        description=(
+            "Set when no cited quote states the fact in so many words: the model's reading "
+            "of the cited sections, and why it holds. Absent: a quote states it."
+        ),
+    )
+    inferred_en: Text | None = None
 
     @model_validator(mode="after")
     def _condition_needs_modality(self) -> Self:
@@ -113,6 +126,8 @@ class Stated(Dated):
             raise ValueError("'condition' needs modality 'conditional'")
         if self.condition_en and not self.condition:
             raise ValueError("'condition_en' needs a Dutch 'condition'")
+        if self.inferred_en and not self.inferred:
+            raise ValueError("'inferred_en' needs a Dutch 'inferred'")
         return self
 
 
@@ -186,7 +201,17 @@ class Node(Stated):
     type: Id | None = Field(default=None, description="Subtype from the vocabulary.")
     name: ShortText = Field(description="Dutch name as the source writes it.")
     name_en: ShortText | None = None
-    aliases: list[ShortText] = Field(default_factory=list)
+    aliases: list[ShortText] = Field(
+        default_factory=list, description="Other names for it, as the sources write them."
+    )
+    own_aliases: list[ShortText] = Field(
+        default_factory=list,
+        description=(
+            "Names no source uses: the model's own wording, such as a region-suffixed form "
+            "that tells same-named bodies apart. They find the node; they are never shown "
+            "as a source's name."
+        ),
+    )
     description: Text | None = None
     description_en: Text | None = None
     region: Id | None = None
@@ -436,12 +461,19 @@ class GovernanceModel(Strict):
                 return AsOf(at, end, "after", self.horizon)
         return AsOf(at, at, None, self.horizon)
 
+    @cached_property
+    def inferred(self) -> dict[str, "Node | Relation"]:
+        """Every node and relation the model holds by its own reading (``inferred`` set),
+        by id."""
+        items: list[Node | Relation] = [*self.nodes, *self.relations]
+        return {item.id: item for item in items if item.inferred}
+
     def marks(self, item_id: str) -> tuple[str, ...]:
         """``disputed`` where a recorded contradiction names the item, ``unclear`` where a
-        recorded ambiguity does, in that order."""
-        return tuple(
-            m for m, ids in (("disputed", self.disputed), ("unclear", self.unclear)) if item_id in ids
-        )
+        recorded ambiguity does, ``inferred`` where the model reads it from the sources
+        without a quote that states it, in that order."""
+        held = {"disputed": self.disputed, "unclear": self.unclear, "inferred": self.inferred}
+        return tuple(m for m in MARKS if item_id in held[m])
 
     @cached_property
     def stated(self) -> dict[str, "Stating"]:

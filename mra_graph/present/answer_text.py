@@ -22,7 +22,9 @@ __all__ = [
     "composition_lines",
     "count_line",
     "diff_lines",
+    "evidence_lines",
     "formation_lines",
+    "inferred_text",
     "marked_label",
     "modality_text",
     "modality_word",
@@ -151,7 +153,13 @@ def relation_extras(
         parts.append(w.term(relation.role))
     if with_marks:
         shown = model.marks(beside.id) if beside is not None else ()
-        parts += [vocabulary().mark_text(m, lang) for m in model.marks(relation.id) if m not in shown]
+        # a conflict naming both the node beside and the relation is said once; an
+        # inference is the relation's own
+        parts += [
+            vocabulary().mark_text(m, lang)
+            for m in model.marks(relation.id)
+            if m not in shown or m == "inferred"
+        ]
     return parts
 
 
@@ -174,6 +182,22 @@ def _source_lines(sources: Sequence[Source], lang: Lang, indent: str) -> list[st
         quote = f': "{s.quote}"' if s.quote else ""
         lines.append(f"{indent}{word}: {s.document}, {s.section}{quote}")
     return lines
+
+
+def evidence_lines(item: Node | Relation, lang: Lang, indent: str) -> list[str]:
+    """The sources of a node or relation, and for one the model infers, its reasoning."""
+    lines = _source_lines(item.sources, lang, indent)
+    reason = inferred_text(item, lang)
+    if reason:
+        lines.append(f"{indent}{words(lang)('answers', 'inferred', reason=reason)}")
+    return lines
+
+
+def inferred_text(item: Node | Relation, lang: Lang) -> str | None:
+    """Why the model holds a fact no quote states, in ``lang`` where it has it."""
+    if not item.inferred:
+        return None
+    return words(lang).pick(item.inferred, item.inferred_en)
 
 
 def _absent(model: GovernanceModel, subject: Node, at: dt.date, lang: Lang) -> list[str]:
@@ -213,7 +237,7 @@ def answer_lines(
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {name}{tail}")
         if sources:
-            lines += _source_lines(hit.relation.sources, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ")
     return lines
 
 
@@ -264,7 +288,7 @@ def composition_lines(
         ]
         lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})")
         if sources:
-            lines += _source_lines(rel.sources, lang, "      ")
+            lines += evidence_lines(rel, lang, "      ")
     lines += _conflict_lines(composition, lang)
     lines.append(_total_line(composition, lang))
     return lines
@@ -335,7 +359,7 @@ def _step_lines(
     for phrase, name, relation in rows:
         lines.append(f"{indent}{phrase.ljust(width)}  {name}")
         if sources:
-            lines += _source_lines(relation.sources, lang, indent + "    ")
+            lines += evidence_lines(relation, lang, indent + "    ")
     return lines
 
 
@@ -397,7 +421,7 @@ def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool =
             ]
             lines.append(f"  - {what} ({'; '.join([*qualified, states])})")
             if sources:
-                lines += _source_lines(c.item.sources, lang, "      ")
+                lines += evidence_lines(c.item, lang, "      ")
     return lines
 
 

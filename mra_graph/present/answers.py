@@ -43,7 +43,7 @@ def number(value: float) -> int | float:
 
 
 def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: Lang) -> dict[str, Any]:
-    detail = relation_detail(model, hit.relation, at)
+    detail = relation_detail(model, hit.relation, at, lang)
     data: dict[str, Any] = {
         **node_ref(model, hit.node, at, lang),
         "relation": hit.relation.kind,
@@ -61,6 +61,8 @@ def hit_json(model: GovernanceModel, hit: Hit, at: dt.date, lang: Lang) -> dict[
     if hit.group is not None:
         data["group"] = hit.group
     data.update(marks(model, hit.relation.id, "relation_"))
+    if "inferred_because" in detail:
+        data["relation_inferred_because"] = detail["inferred_because"]
     return data
 
 
@@ -95,7 +97,7 @@ def composition_json(
 
 
 def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> dict[str, Any]:
-    detail = relation_detail(model, step.relation, at)
+    detail = relation_detail(model, step.relation, at, lang)
     data = {
         "from": node_ref(model, step.source, at, lang),
         "relation": step.relation.kind,
@@ -106,6 +108,8 @@ def step_json(model: GovernanceModel, step: Step, at: dt.date, lang: Lang) -> di
         "sources": detail["sources"],
     }
     data.update(marks(model, step.relation.id, "relation_"))
+    if "inferred_because" in detail:
+        data["relation_inferred_because"] = detail["inferred_because"]
     return data
 
 

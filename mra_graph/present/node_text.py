@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model.schema import GovernanceModel, Node, Relation
+from mra_graph.model.schema import MARKS, GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import modality_text, relation_extras
+from mra_graph.present.answer_text import inferred_text, modality_text, relation_extras
 from mra_graph.words import Lang, words
 
 __all__ = ["node_card", "node_table"]
@@ -34,7 +34,7 @@ def node_table(
         marks = [w.status(ref["status"])]
         if "modality" in ref:
             marks.append(vocab.modality_text(ref["modality"], lang))
-        marks += [vocab.mark_text(mark, lang) for mark in ("disputed", "unclear") if ref.get(mark)]
+        marks += [vocab.mark_text(mark, lang) for mark in MARKS if ref.get(mark)]
         rows.append(
             (
                 ref["id"],
@@ -80,6 +80,8 @@ def node_card(
         out.append(
             f"  {w('model', 'also_called')}: " + ", ".join(w.untranslated(a) for a in detail["aliases"])
         )
+    if found.own_aliases:
+        out.append(f"  {w('model', 'own_names')}: " + ", ".join(w.untranslated(a) for a in found.own_aliases))
     for former in found.former_names:
         name = w.pick(former.name, former.name_en)
         out.append("  " + w("model", "called_until", name=name, date=former.valid_to.isoformat()))
@@ -92,22 +94,29 @@ def node_card(
     marks = {c.id: c.mark for c in model.conflicts}
     for conflict_id in detail["conflicts"]:
         out.append("  " + w("model", marks[conflict_id], id=repr(conflict_id)))
-    lines: list[tuple[str, str, str]] = []
+    reason = inferred_text(found, lang)
+    if reason:
+        out.append("  " + w("model", "inferred", reason=reason))
+    lines: list[tuple[str, str, str, str | None]] = []
     by_id = {r.id: r for r in model.relations}
-    for rel in detail["outgoing"]:
-        phrase = vocab.relation_kinds[rel["relation"]].phrasing(lang).active
+    for rel, active in [(r, True) for r in detail["outgoing"]] + [(r, False) for r in detail["incoming"]]:
+        phrasing = vocab.relation_kinds[rel["relation"]].phrasing(lang)
+        relation = by_id[rel["id"]]
         lines.append(
-            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model, found))
-        )
-    for rel in detail["incoming"]:
-        phrase = vocab.relation_kinds[rel["relation"]].phrasing(lang).passive
-        lines.append(
-            (phrase, rel["other"]["label"], _extras(by_id[rel["id"]], rel["status"], lang, model, found))
+            (
+                phrasing.active if active else phrasing.passive,
+                rel["other"]["label"],
+                _extras(relation, rel["status"], lang, model, found),
+                inferred_text(relation, lang),
+            )
         )
     if lines:
         out.append(f"  {w('model', 'relations')}:")
-        width = max(len(p) for p, _, _ in lines)
-        out += [f"    {phrase.ljust(width)}  {other}{extra}" for phrase, other, extra in lines]
+        width = max(len(p) for p, _, _, _ in lines)
+        for phrase, other, extra, why in lines:
+            out.append(f"    {phrase.ljust(width)}  {other}{extra}")
+            if why:
+                out.append(f"    {''.ljust(width)}    {w('answers', 'inferred', reason=why)}")
     out.append(f"  {w('model', 'sources')}:")
     for source in detail["sources"]:
         quote = f': "{source["quote"]}"' if "quote" in source else ""

@@ -110,8 +110,17 @@ def _period(item: Node | Relation) -> dict[str, str | None]:
     }
 
 
-def relation_detail(model: GovernanceModel, relation: Relation, at: dt.date) -> dict[str, Any]:
-    """A relation's kind, attributes, period, status on ``at`` and sources."""
+def _inferred(item: Node | Relation, lang: str) -> dict[str, str]:
+    """``inferred_because``: why the model holds a fact no quote states, where it does."""
+    if not item.inferred:
+        return {}
+    return {"inferred_because": (item.inferred_en or item.inferred) if lang == "en" else item.inferred}
+
+
+def relation_detail(
+    model: GovernanceModel, relation: Relation, at: dt.date, lang: str = "nl"
+) -> dict[str, Any]:
+    """A relation's kind, attributes, period, status on ``at``, marks and sources."""
     attributes: dict[str, Any] = dict(relation.attributes)
     for key in ("capacity", "count", "per", "role", "note"):
         value = getattr(relation, key)
@@ -124,6 +133,8 @@ def relation_detail(model: GovernanceModel, relation: Relation, at: dt.date) -> 
         "attributes": attributes,
         "status": status_at(relation, at).value,
         **_period(relation),
+        **marks(model, relation.id),
+        **_inferred(relation, lang),
         "sources": [source_ref(s) for s in relation.sources],
     }
 
@@ -136,14 +147,14 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "n
         if rel.from_ == node.id:
             outgoing.append(
                 {
-                    **relation_detail(model, rel, at),
+                    **relation_detail(model, rel, at, lang),
                     "other": node_ref(model, model.nodes_by_id[rel.to], at, lang),
                 }
             )
         if rel.to == node.id:
             incoming.append(
                 {
-                    **relation_detail(model, rel, at),
+                    **relation_detail(model, rel, at, lang),
                     "other": node_ref(model, model.nodes_by_id[rel.from_], at, lang),
                 }
             )
@@ -152,6 +163,7 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "n
         "name_nl": node.name,
         "name_en": node.name_en,
         "aliases": list(node.aliases),
+        "own_aliases": list(node.own_aliases),
         "former_names": [f.model_dump(mode="json", exclude_none=True) for f in node.former_names],
         "description": (node.description_en or node.description) if lang == "en" else node.description,
         "size": node.size,
@@ -159,6 +171,7 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "n
         **_period(node),
         "recorded_status": node.status.value,
         "conflicts": [c.id for c in model.conflicts if node.id in c.subjects],
+        **_inferred(node, lang),
         "outgoing": outgoing,
         "incoming": incoming,
         "sources": [source_ref(s) for s in node.sources],

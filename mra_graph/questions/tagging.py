@@ -345,7 +345,7 @@ def _region_of(model: GovernanceModel, tag: Tag, regions: dict[str, str], strict
     if tag.said in regions:
         return regions[tag.said]
     for node in tag.nodes:
-        names = {fold_text(n) for n in (node.name, node.name_en or "", *node.aliases)}
+        names = {fold_text(n) for n in (node.name, node.name_en or "", *node.aliases, *node.own_aliases)}
         if node.region and any(regions.get(n) == node.region for n in names):
             return node.region
     within = {n.region for n in tag.nodes}
@@ -483,7 +483,7 @@ def part_of_name(model: GovernanceModel, words: Sequence[str], runs: Sequence[tu
         said = words[start:end]
         found: dict[str, Node] = {}
         for node in model.nodes:
-            for name in (node.name, node.name_en or "", *node.aliases):
+            for name in (node.name, node.name_en or "", *node.aliases, *node.own_aliases):
                 if set(said) <= set(fold_text(name).split()):
                     found[node.id] = node
         if len(found) == 1:

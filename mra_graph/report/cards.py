@@ -15,7 +15,7 @@ from functools import cached_property
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.present.answer_text import modality_text, modality_word, relation_extras
+from mra_graph.present.answer_text import inferred_text, modality_text, modality_word, relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import Card, ChainStep, Group, Line, Mark, Ref
@@ -102,11 +102,19 @@ class CardMaker:
             other=self.ref(self.model.nodes_by_id[other_id]),
             extras=self._extras(relation) if extras is None else extras,
             details=details,
-            note=self.t.words.untranslated(relation.note) if relation.note else None,
+            note=self._note(relation),
             status_text=self._status_text(relation),
             marks=marks_of(self.model, relation.id, self.t),
             sources=tuple(relation.sources),
         )
+
+    def _note(self, relation: Relation) -> str | None:
+        """The relation's note, and why the model holds it where it infers it."""
+        words = self.t.words
+        note = words.untranslated(relation.note) if relation.note else None
+        reason = inferred_text(relation, self.lang)
+        why = words("model", "inferred", reason=reason) if reason else None
+        return " ".join(n for n in (note, why) if n) or None
 
     def _sentence(self, relation: Relation) -> str:
         from mra_graph.present.answer_text import sentence
@@ -199,7 +207,8 @@ class CardMaker:
                 (t.attribute_name(k), t.words.value(v))
                 for k, v in sorted(node.attributes.items())
                 if k not in ("meetings_per_year", "chair")
-            ),
+            )
+            + self._inferred_fact(node),
             composition=composition,
             size_sentence=self._size_sentence(node) if composition or node.size is not None else None,
             chair=chair,
@@ -220,6 +229,10 @@ class CardMaker:
                 if node.id in row.nodes
             ),
         )
+
+    def _inferred_fact(self, node: Node) -> tuple[tuple[str, str], ...]:
+        reason = inferred_text(node, self.lang)
+        return ((self.t("inferred"), reason),) if reason else ()
 
     def _what(self, node: Node) -> str:
         """``regiegroep (orgaan)``: the node's type and kind in the vocabulary's words."""
@@ -291,10 +304,15 @@ class CardMaker:
 
 def marks_of(model: GovernanceModel, item_id: str, t: Phrases) -> tuple[Mark, ...]:
     """One mark per kind of recorded conflict that names the item, linked to the first
-    such conflict: *betwist* for a contradiction, *onduidelijk* for an ambiguity."""
+    such conflict: *betwist* for a contradiction, *onduidelijk* for an ambiguity; and
+    *afgeleid* for a fact the model infers, linked to where its card gives the reason."""
     found: dict[str, Mark] = {}
     for conflict in model.conflicts_about.get(item_id, ()):
         kind = conflict.mark
         if kind not in found:
             found[kind] = Mark(kind, t(kind), t(f"{kind}_title"), f"conflict-{conflict.id}")
-    return tuple(found[k] for k in ("disputed", "unclear") if k in found)
+    item = model.inferred.get(item_id)
+    if item is not None:
+        anchor = f"card-{item.id}" if isinstance(item, Node) else f"rel-{item.id}"
+        found["inferred"] = Mark("inferred", t("inferred"), t("inferred_title"), anchor)
+    return tuple(found[k] for k in ("disputed", "unclear", "inferred") if k in found)

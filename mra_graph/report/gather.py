@@ -164,7 +164,15 @@ def _kind_counts(nodes: Iterable[Node], t: Phrases) -> str:
 
 def _search_entry(model: GovernanceModel, card: Card, t: Phrases) -> dict[str, object]:
     node = model.nodes_by_id[card.ref.id]
-    names = [card.ref.label, node.name, node.name_en, *node.aliases, model.labels_en[node.id], node.id]
+    names = [
+        card.ref.label,
+        node.name,
+        node.name_en,
+        *node.aliases,
+        *node.own_aliases,
+        model.labels_en[node.id],
+        node.id,
+    ]
     unique = list(dict.fromkeys(n for n in names if n))
     return {
         "id": node.id,
