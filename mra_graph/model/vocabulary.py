@@ -38,6 +38,13 @@ class Phrasing(Strict):
     passive: str
     synonyms_active: list[str] = Field(default_factory=list)
     synonyms_passive: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Other wordings by which a source states the relation, that are no way to ask "
+            "about it ('bestaat uit' for a membership): the faithfulness check reads them."
+        ),
+    )
 
 
 class RelationKind(Strict):
