@@ -133,7 +133,7 @@ def test_the_am_team_counts_its_four_posts(model: GovernanceModel) -> None:
         ),
         (
             "en",
-            "civil servants involved in the MRA [people] 200 250 +50 - - (unclear)",
+            "involved in the MRA at civil-service level [people] 200 250 +50 - - (unclear)",
             "Unclear, see ambiguity",
         ),
     ],

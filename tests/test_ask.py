@@ -647,7 +647,7 @@ def test_ask_exit_codes(cli: Cli) -> None:
     )
     english = cli("ask", "who supports the Sekretarisoverlech?")
     assert english.stderr.startswith(
-        "Error: unknown name 'sekretarisoverlech' (did you mean 'municipal secretaries"
+        "Error: unknown name 'sekretarisoverlech' (did you mean 'secretaries' meeting'"
     )
 
 

@@ -59,7 +59,7 @@ def test_no_means_not_recorded_and_yes_names_the_facts(cli: Cli) -> None:
     assert yes.stdout.splitlines()[2:] == [
         "Yes: MRA Bureau is housed at Zuidas.",
         "  - MRA Bureau is housed at Amsterdam WTC (reserved)",
-        "  - Amsterdam WTC is located in Zuidas",
+        "  - Amsterdam WTC is located in Zuidas (inferred)",
     ]
 
 
@@ -218,7 +218,7 @@ def test_a_name_that_only_says_what_the_question_is_about_is_set_aside_and_said(
     assert out[3:] == [
         "raden en staten wordt geïnformeerd door:",
         "  - colleges (MRA)",
-        "  - MRA Bureau (voorwaardelijk)",
+        "  - MRA Bureau (voorwaardelijk, onduidelijk)",
     ]
 
 

@@ -57,7 +57,7 @@ def test_check_with_the_invented_sources(cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"{EXAMPLE}: geldig (23 onderdelen, 31 relaties, 1 tabel met cijfers, "
-        "1 tegenstrijdigheid, 0 dubbelzinnigheden, citaten vergeleken met de bronnen)\n"
+        "1 tegenstrijdigheid, 0 dubbelzinnigheden, 9 afgeleide feiten, citaten vergeleken met de bronnen)\n"
     )
 
 

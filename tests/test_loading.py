@@ -172,9 +172,9 @@ def test_quotes_are_checked_against_the_documents(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     with pytest.raises(ModelError) as caught:
         mra_graph.load(path, sources_dir=tmp_path)
-    assert [(p.pointer, p.message) for p in caught.value.problems] == [
-        ("/nodes/2/sources/0/quote", "quote does not appear verbatim in doc.txt")
-    ]
+    # the quotes are what this test is about; whether they state the facts is tested apart
+    quotes = [(p.pointer, p.message) for p in caught.value.problems if p.pointer.endswith("/quote")]
+    assert quotes == [("/nodes/2/sources/0/quote", "quote does not appear verbatim in doc.txt")]
 
 
 def test_positions_point_at_keys_and_array_items() -> None:

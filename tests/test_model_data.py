@@ -203,7 +203,7 @@ def test_am_team_has_four_regional_secretaries(model: GovernanceModel) -> None:
 
 def test_conflicts_are_recorded_with_both_claims(model: GovernanceModel) -> None:
     conflicts = {c.id: c for c in model.conflicts}
-    assert [claim.value for claim in conflicts["pho-am-aantal"].claims] == [4, 3]
+    assert [claim.value for claim in conflicts["pho-am-aantal"].claims] == [4, 3, None]
     assert {"pho-ruimte-am", "pho-am"} <= set(conflicts["pho-am-aantal"].subjects)
     assert "werkgeverscommissie-mra" in conflicts["werkgeverscommissie-samenstelling"].subjects
     assert "pho-sociaal-mra" in conflicts["mra-sociaal"].subjects

@@ -147,7 +147,7 @@ def test_planned_nodes_are_marked_or_left_out(model: GovernanceModel) -> None:
     before = {n.id: n for n in scene(model, Request("overview", at=dt.date(2016, 6, 1))).nodes}
     assert before["mra-bureau"].status.value == "planned"
     # the proposal says the bureau comes only if it is adopted
-    assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01", "voorwaardelijk")
+    assert before["mra-bureau"].notes == ("gepland vanaf 2017-01-01", "voorwaardelijk", "onduidelijk")
     dot = render(model, Request("overview", at=dt.date(2016, 6, 1)), "dot").decode()
     bureau = next(line for line in dot.splitlines() if 'id="node-mra-bureau"' in line)
     assert "dashed" in bureau

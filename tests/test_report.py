@@ -209,10 +209,10 @@ def test_the_english_report_uses_english_names_and_words(report_en: Report) -> N
     commissioned = next(g for g in card.groups if g.key == "commissions-in")
     assert commissioned.title == "Is commissioned by"
     assert [(line.other.label, line.extras) for line in commissioned.lines] == [
-        ("employer's committee", ("civil-service",)),
+        ("employer committee", ("civil-service",)),
         ("Steering Group (MRA)", ("executive",)),
     ]
-    assert report_en.title == "Governance bodies of the MRA and Amstelland-Meerlanden"
+    assert report_en.title == "Executive meetings of the MRA and Amstelland-Meerlanden"
     assert report_en.staffing is not None
     assert report_en.staffing.rows[2].values == ("1", "2.5")
 

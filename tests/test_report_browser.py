@@ -191,7 +191,7 @@ def test_the_markdown_report_renders_in_a_markdown_renderer(
     assert result["h2"][:2] == ["Overzicht", "Metropoolregio Amsterdam (MRA)"]
     assert result["h2"][-3:] == [
         "Gepland, in overweging en beëindigd",
-        "Tegenstrijdigheden in de bronnen",
+        "Tegenspraak en dubbelzinnigheid in de bronnen",
         "Bronnenlijst",
     ]
     assert result["rows"] == 8

@@ -62,6 +62,7 @@ def _node_items(model: GovernanceModel, incomplete: str) -> list[CompletionItem]
             node.name,
             node.name_en or "",
             *node.aliases,
+            *node.aliases_en,
             *node.own_aliases,
             *(f.name for f in node.former_names),
         ]

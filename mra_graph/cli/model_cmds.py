@@ -24,7 +24,11 @@ pass_context = click.make_pass_decorator(Context)
     "--sources",
     "sources_dir",
     type=click.Path(file_okay=False, exists=True),
-    help="Folder with the source documents; quotes are then checked against them.",
+    help=(
+        "Folder with the source documents: quotes are then checked against them, and every "
+        "relation, description clause and alias must be stated by them or marked as the "
+        "model's own (inferred, own_aliases)."
+    ),
 )
 @pass_context
 def check(obj: Context, sources_dir: str | None) -> None:
@@ -57,6 +61,7 @@ def check(obj: Context, sources_dir: str | None) -> None:
         "conflicts": len(model.conflicts),
         "contradictions": sum(c.kind is ConflictKind.CONTRADICTION for c in model.conflicts),
         "ambiguities": sum(c.kind is ConflictKind.AMBIGUITY for c in model.conflicts),
+        "inferred": len(model.inferred),
     }
     if obj.json:
         echo_json(
@@ -74,6 +79,7 @@ def check(obj: Context, sources_dir: str | None) -> None:
                 tables=w.counted("model", "counts", "tables", n=counts["figure_tables"]),
                 contradictions=w.counted("model", "counts", "contradictions", n=counts["contradictions"]),
                 ambiguities=w.counted("model", "counts", "ambiguities", n=counts["ambiguities"]),
+                inferred=w.counted("model", "counts", "inferred", n=counts["inferred"]),
                 quoted=w("model", "quotes_checked") if folder else "",
             )
         )

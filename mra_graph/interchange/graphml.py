@@ -62,7 +62,7 @@ _EDGE_FIELDS = (
     "inferred",
     "inferred_en",
 )
-_JSON_FIELDS = ("aliases", "own_aliases", "attributes", "sources", "former_names")
+_JSON_FIELDS = ("aliases", "aliases_en", "own_aliases", "attributes", "sources", "former_names")
 
 
 def _attributes(item: Node | Relation, fields: tuple[str, ...]) -> dict[str, Any]:

@@ -16,25 +16,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from mra_graph.model.schema import Document, GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import Vocabulary
 
-__all__ = ["Unstated", "section_texts", "unstated"]
+__all__ = ["Unstated", "section_texts", "unstated", "written_in"]
 
 STEM = 6
 """Letters of a word that are compared: enough to tell words apart, few enough to let
 inflected forms match."""
 
-_FUNCTION_WORDS = frozenset(
-    """de het een en of van voor door aan bij in op met als is zijn wordt worden werd
-    dat die dit deze er om te tot uit naar over dan ook nog niet wel zich
-    zij hij haar hun hen ze ieder iedere elk elke alle welke wie wat waar
-    the a an and or of for by to at in on with as is are was be been has have that this
-    these those it its their from into than also not each every which who what where""".split()
-)
+_FUNCTION_TEXT = """
+de het een en of van voor door aan bij in op met als is zijn wordt worden werd dat die
+dit deze er om te tot uit naar over dan ook nog niet wel zich zij hij haar hun hen ze
+ieder iedere elk elke alle welke wie wat waar
+the a an and or of for by to at in on with as is are was be been has have that this
+these those it its their from into than also not each every which who what where
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -95,9 +96,7 @@ def _relation_gap(model: GovernanceModel, vocab: Vocabulary, relation: Relation)
         by_section.setdefault((source.document, source.section), []).append(source.quote or "")
     for quotes in by_section.values():
         stems = frozenset(_content_words(" ".join(quotes)))
-        missing = [
-            end.name for end in ends if not any(_holds(_content_words(n), stems) for n in _names(end))
-        ]
+        missing = [end.name for end in ends if not any(_holds(_content_words(n), stems) for n in _names(end))]
         if not any(_holds(w, stems) for w in wordings):
             missing.append(relation.kind)
         if not missing:
@@ -131,8 +130,9 @@ def _sections(raw: str, document: Document) -> dict[str, str]:
         key = _fold(line).strip()
         if key in wanted and all(section != wanted[key] for _, section in starts):
             starts.append((number, wanted[key]))
-    texts = {section: raw for section in document.sections}
-    for (begin, section), (end, _) in zip(starts, [*starts[1:], (len(lines), "")], strict=True):
+    texts = dict.fromkeys(document.sections, raw)
+    ends = [number for number, _ in starts[1:]] + [len(lines)] if starts else []
+    for (begin, section), end in zip(starts, ends, strict=True):
         texts[section] = "\n".join(lines[begin:end])
     return texts
 
@@ -169,5 +169,10 @@ def unstated(
             yield Unstated(("nodes", i, "description"), clause)
 
 
-def inferred_count(items: Sequence[Node | Relation]) -> int:
-    return sum(1 for item in items if item.inferred)
+def written_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` as a whole word or words, in any case, also where
+    the PDF split a word over two lines."""
+    pattern = re.compile(
+        r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE
+    )
+    return any(pattern.search(t) for t in (text, _LINE_END_HYPHEN.sub(r"\1\2", text)))

@@ -81,6 +81,7 @@ class NameIndex:
                 model.labels[node.id],
                 model.labels_en[node.id],
                 *node.aliases,
+                *node.aliases_en,
                 *node.own_aliases,
             ]
             said += [f.name for f in node.former_names]

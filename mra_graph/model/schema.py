@@ -204,6 +204,10 @@ class Node(Stated):
     aliases: list[ShortText] = Field(
         default_factory=list, description="Other names for it, as the sources write them."
     )
+    aliases_en: list[ShortText] = Field(
+        default_factory=list,
+        description="Other English names it goes by, such as an earlier or looser translation.",
+    )
     own_aliases: list[ShortText] = Field(
         default_factory=list,
         description=(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
 from mra_graph.model.vocabulary import Vocabulary, vocabulary
 
@@ -34,10 +35,13 @@ class Finding:
 def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list[Finding]:
     """Every cross-object problem in ``model``; an empty list means it is valid."""
     vocab = vocabulary()
-    texts = _document_texts(model, sources_dir) if sources_dir else {}
+    raws = {doc.id: _read_document(sources_dir, doc.file) for doc in model.documents} if sources_dir else {}
+    texts = _document_texts(raws)
     findings: list[Finding] = []
     findings += _unique_ids(model)
     findings += _sources(model, texts)
+    if raws and not any(raw is None for raw in raws.values()):
+        findings += _faithful(model, vocab, raws)
     findings += _nodes(model, vocab)
     findings += _relations(model, vocab)
     findings += _scopes(model)
@@ -45,6 +49,38 @@ def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list
     findings += _figures(model)
     findings += _conflicts(model)
     return findings
+
+
+def _faithful(model: GovernanceModel, vocab: Vocabulary, raws: dict[str, str | None]) -> Iterator[Finding]:
+    """Facts no cited quote or section states and no ``inferred`` marks, and aliases the
+    sources never write: see :mod:`mra_graph.model.faithfulness`."""
+    sections: dict[tuple[str, str], str] = {}
+    for doc in model.documents:
+        raw = raws[doc.id]
+        assert raw is not None
+        sections.update({(doc.id, name): text for name, text in section_texts(raw, doc).items()})
+    for gap in unstated(model, vocab, sections):
+        if gap.path[0] == "relations":
+            yield Finding(
+                gap.path,
+                f"no quote of the relation states it: none holds {gap.what}",
+                "quote the words that state it, or set 'inferred' to the model's reason",
+            )
+        else:
+            yield Finding(
+                gap.path,
+                f"the cited sections do not state {gap.what!r}",
+                "cite the section that says it, say it in the source's words, or set 'inferred'",
+            )
+    whole = " ".join(raw or "" for raw in raws.values())
+    for i, node in enumerate(model.nodes):
+        for j, alias in enumerate(node.aliases):
+            if not written_in(alias, whole):
+                yield Finding(
+                    ("nodes", i, "aliases", j),
+                    f"no source writes the alias {alias!r}",
+                    "move it to 'own_aliases', the model's own wording",
+                )
 
 
 def _did_you_mean(value: str, candidates: Sequence[str]) -> str | None:
@@ -113,7 +149,7 @@ def normalise_quote_text(text: str) -> str:
 _LINE_END_HYPHEN = re.compile(r"(\w)-[ \t]*\n\s*(\w)")
 
 
-def _document_texts(model: GovernanceModel, folder: Path) -> dict[str, tuple[str, ...] | None]:
+def _document_texts(raws: dict[str, str | None]) -> dict[str, tuple[str, ...] | None]:
     """Each document's text in the forms a quote may match.
 
     A hyphen at the end of a line is either a word split by the PDF extraction
@@ -121,12 +157,11 @@ def _document_texts(model: GovernanceModel, folder: Path) -> dict[str, tuple[str
     written either way.
     """
     texts: dict[str, tuple[str, ...] | None] = {}
-    for doc in model.documents:
-        raw = _read_document(folder, doc.file)
+    for doc_id, raw in raws.items():
         if raw is None:
-            texts[doc.id] = None
+            texts[doc_id] = None
             continue
-        texts[doc.id] = tuple(
+        texts[doc_id] = tuple(
             normalise_quote_text(variant)
             for variant in (raw, _LINE_END_HYPHEN.sub(r"\1\2", raw), _LINE_END_HYPHEN.sub(r"\1-\2", raw))
         )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from mra_graph.model.names import fold
+from mra_graph.model.names import fold, fold_text
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
@@ -43,6 +43,7 @@ from mra_graph.present.summary import as_of_json, conflict_marks, node_ref, sour
 from mra_graph.questions import frames as f
 from mra_graph.questions.ask import Answer, AskResult, chain_hits, stated_count
 from mra_graph.questions.queries import Direction
+from mra_graph.questions.tagging import Tag
 from mra_graph.words import Lang, Words, words
 
 __all__ = ["ask_json", "ask_lines", "explain_lines"]
@@ -659,6 +660,15 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
     return lines + _other_reading_lines(model, result, sources)
 
 
+def _name_form(tag: Tag, lang: Lang) -> str:
+    """The name a tag was read as, marked in English output when it is a Dutch one."""
+    assert tag.read_as is not None
+    english = {fold_text(name) for n in tag.nodes for name in (n.name_en or "", *n.aliases_en)}
+    if lang == "nl" or fold_text(tag.read_as) in english:
+        return tag.read_as
+    return words(lang).untranslated(tag.read_as)
+
+
 def explain_lines(model: GovernanceModel, result: AskResult) -> list[str]:
     """How the question was read: language, names, kind of question, cues, why."""
     reading, lang = result.reading, result.lang
@@ -669,7 +679,7 @@ def explain_lines(model: GovernanceModel, result: AskResult) -> list[str]:
         labels = ", ".join(model.label(n.id, lang) for n in tag.nodes)
         said = f"'{tag.said}'"
         if tag.read_as:
-            said += " " + w("ask", "explain_read_as", said="", name=tag.read_as).split(" ", 1)[1]
+            said += " " + w("ask", "explain_read_as", said="", name=_name_form(tag, lang)).split(" ", 1)[1]
         names.append(f"{said} → {labels}")
     frame = w("ask", "intent", reading.intent)
     if reading.kind is not None:

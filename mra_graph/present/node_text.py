@@ -76,10 +76,10 @@ def node_card(
     if modality:
         facts.append(modality)
     out.append("  " + " · ".join(facts))
-    if detail["aliases"]:
-        out.append(
-            f"  {w('model', 'also_called')}: " + ", ".join(w.untranslated(a) for a in detail["aliases"])
-        )
+    # English names only in English: a Dutch text holds no English
+    also = [w.untranslated(a) for a in detail["aliases"]] + (list(found.aliases_en) if lang == "en" else [])
+    if also:
+        out.append(f"  {w('model', 'also_called')}: " + ", ".join(also))
     if found.own_aliases:
         out.append(f"  {w('model', 'own_names')}: " + ", ".join(w.untranslated(a) for a in found.own_aliases))
     for former in found.former_names:

@@ -163,6 +163,7 @@ def node_detail(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "n
         "name_nl": node.name,
         "name_en": node.name_en,
         "aliases": list(node.aliases),
+        "aliases_en": list(node.aliases_en),
         "own_aliases": list(node.own_aliases),
         "former_names": [f.model_dump(mode="json", exclude_none=True) for f in node.former_names],
         "description": (node.description_en or node.description) if lang == "en" else node.description,

@@ -19,6 +19,7 @@ from typing import Literal, NamedTuple
 
 from mra_graph.model.names import NameIndex, fold_text
 from mra_graph.model.schema import GovernanceModel, Node
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.lexicon import Lexicon
 
 __all__ = [
@@ -338,7 +339,7 @@ def region_named(model: GovernanceModel, tag: Tag) -> str | None:
 
 def _region_of(model: GovernanceModel, tag: Tag, regions: dict[str, str], strict: bool = False) -> str | None:
     """The region ``tag`` names: a region's own name, a node one of whose names is a
-    region's name (``Amstelland-Meerlanden Overleg``, also called ``AM``), or, unless
+    region's name (``Amstelland-Meerlanden``), or, unless
     ``strict``, any node of just one region."""
     if tag.how == "region":
         return tag.region
@@ -377,6 +378,8 @@ def _narrowed(
             ):
                 region = _region_of(model, nxt, regions, strict=len(tag.nodes) == 1)
                 joined = _narrow(model, tag, nxt, region, tag.start, nxt.end)
+                if joined is None:
+                    joined = _narrow_to_parts(model, tag, nxt)
             # "AM's X", 'de AM Regiegroep'
             if joined is None and (not between) and (tag.possessive or tag.said in regions):
                 region = _region_of(model, tag, regions, strict=len(nxt.nodes) == 1)
@@ -388,6 +391,43 @@ def _narrowed(
         merged.append(tag)
         i += 1
     return merged
+
+
+def _narrow_to_parts(model: GovernanceModel, tag: Tag, whole: Tag) -> Tag | None:
+    """``tag`` narrowed to the nodes that are part of the one node ``whole`` names, as in
+    ``het dagelijks bestuur van het AM-overleg`` or ``de Regiegroep van het AM-overleg``;
+    ``None`` when none of them is."""
+    if len(whole.nodes) != 1 or whole.nodes[0] in tag.nodes:
+        return None
+    # a part's own name needs no narrowing: 'de secretaris-directeur van het MRA Bureau'
+    # asks about the two, which the question's other words must relate
+    if len(tag.nodes) == 1 and tag.said in {
+        fold_text(n) for n in (tag.nodes[0].name, tag.nodes[0].name_en or "")
+    }:
+        return None
+    parts = parts_of(model, whole.nodes[0].id)
+    within = tuple(n for n in tag.nodes if n.id in parts)
+    if not within:
+        return None
+    return replace(tag, end=whole.end, nodes=within, said=f"{tag.said} ({whole.said})")
+
+
+def parts_of(model: GovernanceModel, whole: str) -> frozenset[str]:
+    """Every node that is part of ``whole``, directly or through other parts, by the
+    relation kinds the vocabulary calls ``dependent``."""
+    dependent = {k for k, info in vocabulary().relation_kinds.items() if info.dependent}
+    inside: dict[str, list[str]] = {}
+    for rel in model.relations:
+        if rel.kind in dependent:
+            inside.setdefault(rel.to, []).append(rel.from_)
+    found: set[str] = set()
+    todo = [whole]
+    while todo:
+        for part in inside.get(todo.pop(), ()):
+            if part not in found:
+                found.add(part)
+                todo.append(part)
+    return frozenset(found)
 
 
 def _narrow(
@@ -483,7 +523,7 @@ def part_of_name(model: GovernanceModel, words: Sequence[str], runs: Sequence[tu
         said = words[start:end]
         found: dict[str, Node] = {}
         for node in model.nodes:
-            for name in (node.name, node.name_en or "", *node.aliases, *node.own_aliases):
+            for name in (node.name, node.name_en or "", *node.aliases, *node.aliases_en, *node.own_aliases):
                 if set(said) <= set(fold_text(name).split()):
                     found[node.id] = node
         if len(found) == 1:

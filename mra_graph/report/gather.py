@@ -169,6 +169,7 @@ def _search_entry(model: GovernanceModel, card: Card, t: Phrases) -> dict[str, o
         node.name,
         node.name_en,
         *node.aliases,
+        *node.aliases_en,
         *node.own_aliases,
         model.labels_en[node.id],
         node.id,
