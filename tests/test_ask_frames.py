@@ -218,7 +218,7 @@ def test_a_name_that_only_says_what_the_question_is_about_is_set_aside_and_said(
     assert out[3:] == [
         "raden en staten wordt geïnformeerd door:",
         "  - colleges (MRA)",
-        "  - MRA Bureau (voorwaardelijk, onduidelijk)",
+        "  - MRA Bureau (voorwaardelijk, onduidelijk) (afgeleid)",
     ]
 
 

@@ -39,8 +39,8 @@ def test_a_true_attribute_flag_is_shown_with_the_relation(cli: Callable[..., Res
     # "Het secretarissenoverleg … kent een roulerend voorzitterschap" (Secretarissenoverleg)
     nl = cli("--at", "2017-06-01", "query", "chairs", "--to", "secretarissenoverleg")
     en = cli("--lang", "en", "--at", "2017-06-01", "query", "chairs", "--to", "secretarissenoverleg")
-    assert "  - gemeentesecretaris (roulerend)" in nl.stdout
-    assert "(rotating)" in en.stdout
+    assert "  - gemeentesecretaris (roulerend, afgeleid)" in nl.stdout
+    assert "(rotating, inferred)" in en.stdout
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
