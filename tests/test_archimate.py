@@ -101,6 +101,13 @@ def test_every_relationship_is_one_the_archimate_table_allows(document: etree._E
     assert used == RELATIONSHIP_TYPES - {"Assignment"}
 
 
+def test_every_access_says_how_it_accesses(document: etree._Element) -> None:
+    # Archi reads an Access without accessType as a write; working on a programme reads it
+    accesses = [r for r in document.iterfind(".//a:relationship", NS) if r.get(XSI_TYPE) == "Access"]
+    assert accesses
+    assert {r.get("accessType") for r in accesses} == {"Read"}
+
+
 def test_the_mapping_asks_for_the_relationships_the_issue_names() -> None:
     wanted = {kind: entry["type"] for kind, entry in terms()["relations"].items()}
     assert wanted["supports"] == "Serving"

@@ -242,6 +242,10 @@ def export_archimate(model: GovernanceModel) -> Export:
             attributes[_TYPE] = kind
             if kind == "Association":
                 attributes["isDirected"] = "true"
+            access = terms()["relations"].get(relation.kind, {}).get("access")
+            if kind == "Access" and access:
+                # without it Archi takes an access for a write
+                attributes["accessType"] = access
             element = _sub(None, "relationship", attributes)
             verb = kinds.get(relation.kind)
             _text(element, "name", verb.nl.active if verb else relation.kind)
