@@ -37,7 +37,7 @@ from mra_graph.words import Lang
 
 if TYPE_CHECKING:
     from mra_graph.present.reply import Reply
-    from mra_graph.render.diagram import Diagram
+    from mra_graph.render.drawing import Diagram
 
 __all__ = ["Model", "load", "load_text"]
 
@@ -123,7 +123,7 @@ class Model(GovernanceModel):
         here, so an unknown view, node or option raises now
         (:class:`~mra_graph.errors.UsageError`,
         :class:`~mra_graph.errors.UnknownNameError`, ...); each file format is drawn
-        the first time it is asked for (see :class:`~mra_graph.render.diagram.Diagram`).
+        the first time it is asked for (see :class:`~mra_graph.render.drawing.Diagram`).
         """
         from mra_graph.render import Request, Views, diagram, model_views
         from mra_graph.render.definitions import load_views

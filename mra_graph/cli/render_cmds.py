@@ -8,7 +8,7 @@ from mra_graph.cli.completion import complete_node, complete_relation_kinds, com
 from mra_graph.cli.context import Context, write_output
 from mra_graph.errors import UsageError
 from mra_graph.render import FORMATS, Request, model_views, render
-from mra_graph.render.diagram import format_of
+from mra_graph.render.drawing import format_of
 
 __all__ = ["render_cmd"]
 

@@ -51,8 +51,8 @@ import graphviz
 from mra_graph.errors import RenderError
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import Views, load_style, load_views, model_views
-from mra_graph.render.diagram import FORMATS, PNG_DPI, Diagram, check_format, draw
 from mra_graph.render.dot import to_digraph
+from mra_graph.render.drawing import FORMATS, PNG_DPI, Diagram, check_format, draw
 from mra_graph.render.scene import Scene, build_scene
 from mra_graph.render.text import Description, describe_parts
 from mra_graph.words import Lang
