@@ -1,5 +1,6 @@
 """mra-graph: who does what in a regional cooperation, as a typed graph."""
 
+from mra_graph.api import Model, load, load_text
 from mra_graph.errors import (
     AmbiguousNameError,
     ModelError,
@@ -9,7 +10,6 @@ from mra_graph.errors import (
     UnknownNameError,
     UsageError,
 )
-from mra_graph.model.loading import load, load_text
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
 from mra_graph.words import Lang
 
@@ -17,6 +17,7 @@ __all__ = [
     "AmbiguousNameError",
     "GovernanceModel",
     "Lang",
+    "Model",
     "ModelError",
     "MraGraphError",
     "Node",

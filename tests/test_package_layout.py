@@ -18,6 +18,7 @@ ORDER = [
     "render",
     "report",
     "interchange",
+    "api",
     "cli",
 ]
 IMPORT = re.compile(r"^\s*(?:from|import) mra_graph\.(\w+)", re.MULTILINE)

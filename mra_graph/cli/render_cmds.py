@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from mra_graph.cli.completion import complete_node, complete_relation_kinds, complete_view
 from mra_graph.cli.context import Context, write_output
 from mra_graph.errors import UsageError
 from mra_graph.render import FORMATS, Request, model_views, render
+from mra_graph.render.drawing import format_of
 
 __all__ = ["render_cmd"]
-
-_EXTENSIONS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mmd"}
 
 
 def _format(output: str, fmt: str | None) -> str:
@@ -21,13 +18,7 @@ def _format(output: str, fmt: str | None) -> str:
         return fmt
     if output == "-":
         return "svg"
-    suffix = Path(output).suffix.lower()
-    if suffix not in _EXTENSIONS:
-        raise UsageError(
-            f"cannot tell the format from {output!r}; end the file name in "
-            ".svg, .png, .pdf, .dot or .mmd, or give --format"
-        )
-    return _EXTENSIONS[suffix]
+    return format_of(output)
 
 
 def _relations(value: str | None) -> list[str] | None:

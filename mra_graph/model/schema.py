@@ -541,6 +541,21 @@ class GovernanceModel(Strict):
             copy.__dict__.pop(name, None)
         return copy
 
+    def __repr__(self) -> str:
+        # the fields would run to some hundred thousand characters: say what it holds
+        period = f", {self.horizon[0]} to {self.horizon[1]}" if self.horizon else ""
+        return (
+            f"<{self._named()}: {len(self.nodes)} nodes, {len(self.relations)} relations, "
+            f"{len(self.regions)} regions, {len(self.documents)} documents{period}>"
+        )
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    def _named(self) -> str:
+        """The class and title, as the short ``repr`` begins."""
+        return f"{type(self).__name__} {self.title!r}"
+
 
 class AsOf(NamedTuple):
     """The day ``asked`` and the day ``used`` to answer: the same inside the documents'

@@ -2,6 +2,9 @@
 
 Every function takes the date it answers for (``at``; ``None`` means every recorded
 fact regardless of its period) and sees only the nodes and relations active then.
+A node is given by its id or by any of its names (``"MRA Bureau"``); a name that fits no
+node raises :class:`~mra_graph.errors.UnknownNameError`, one that fits several
+:class:`~mra_graph.errors.AmbiguousNameError`.
 Results are frozen dataclasses that keep the :class:`~mra_graph.model.schema.Relation`
 behind each answer, so its attributes and sources can be shown. Results are sorted,
 so the same model and arguments always give the same answer in the same order.
@@ -18,7 +21,8 @@ from typing import Literal
 
 import networkx as nx
 
-from mra_graph.errors import MraGraphError, UnknownNameError, UnknownRelationKindError
+from mra_graph.errors import MraGraphError, UnknownRelationKindError
+from mra_graph.model.names import resolve
 from mra_graph.model.schema import (
     Conflict,
     FigureTable,
@@ -207,10 +211,8 @@ def check_kind(kind: str) -> str:
 
 
 def _node(model: GovernanceModel, node_id: str) -> Node:
-    node = model.nodes_by_id.get(node_id)
-    if node is None:
-        raise UnknownNameError(node_id)
-    return node
+    """The node an id or a name means; raises UnknownNameError or AmbiguousNameError."""
+    return model.nodes_by_id.get(node_id) or resolve(model, node_id)
 
 
 def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
@@ -284,7 +286,7 @@ def related(
     ['regiegroep-mra', 'werkgeverscommissie-mra']
     """
     check_kind(kind)
-    _node(model, node_id)
+    node_id = _node(model, node_id).id
     hits: list[Hit] = []
     seen = {node_id}
     frontier = [node_id]
@@ -319,7 +321,7 @@ def relations_of(
     >>> sorted({h.relation.kind for h in out}), sorted({h.relation.kind for h in into})
     (['liaises_with', 'supports'], ['member_of'])
     """
-    _node(model, node_id)
+    node_id = _node(model, node_id).id
     kinds = list(vocabulary().relation_kinds)
     found: list[tuple[Hit, ...]] = []
     for direction in ("outgoing", "incoming"):
@@ -342,6 +344,7 @@ def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composi
     them; ``size`` is the body's total where the model records one.
     """
     subject = _node(model, node_id)
+    node_id = subject.id
     hits = [
         Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, COMPOSITION_KINDS, "incoming", at)
     ]
@@ -393,7 +396,7 @@ def chains(model: GovernanceModel, node_id: str, at: dt.date | None) -> tuple[tu
     >>> [[s.source.id for s in c] for c in chains(load(), "mra-bureau", dt.date(2017, 6, 1))]
     [['agendacommissie-mra'], ['regiegroep-mra'], ['werkgeverscommissie-mra']]
     """
-    _node(model, node_id)
+    node_id = _node(model, node_id).id
     found: list[tuple[Step, ...]] = []
 
     def walk(current: str, sofar: tuple[Step, ...], visited: frozenset[str]) -> None:
@@ -428,8 +431,7 @@ def paths(
     (where there are more, the first ones networkx finds), so the work stays bounded
     however many shortest paths the model holds.
     """
-    _node(model, a)
-    _node(model, b)
+    a, b = _node(model, a).id, _node(model, b).id
     allowed = {check_kind(k) for k in kinds} if kinds is not None else None
     graph = graph_at(model, at)
     if a not in graph or b not in graph or a == b:
@@ -470,6 +472,7 @@ def _hop_steps(
 def neighbourhood(model: GovernanceModel, node_id: str, at: dt.date | None, depth: int = 1) -> Neighbourhood:
     """Every node within ``depth`` relations of the node (either direction) and the relations among them."""
     center = _node(model, node_id)
+    node_id = center.id
     graph = graph_at(model, at)
     if node_id not in graph:
         return Neighbourhood(center, depth, (), ())

@@ -3,8 +3,10 @@
 A *view* (``render/views.json``) says which nodes and relation kinds a diagram shows and
 how they group; the *style sheet* (``render/style.json``) how each node kind and relation
 kind looks. A :class:`Request` names the view, its node, the day and the options;
-:func:`build_view` returns a ``graphviz.Digraph`` (it draws itself in
-Jupyter), :func:`render` the bytes of a file, :func:`describe` the text alternative.
+:func:`diagram` returns a :class:`Diagram`, which draws itself in Jupyter and saves
+itself to a file; :func:`render` the bytes of a file, :func:`describe` the text
+alternative, :func:`build_view` the ``graphviz.Digraph`` (whose own ``render`` and
+``pipe`` leave the accessible SVG's titles out; prefer :class:`Diagram`).
 
 Every view honours the date ``at``: what is planned, under consideration or ended on
 that day is drawn dashed or grey with its status under its name, or left out with
@@ -42,24 +44,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, field
 
 import graphviz
 
-from mra_graph.errors import RenderError, UsageError
+from mra_graph.errors import RenderError
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import Views, load_style, load_views, model_views
-from mra_graph.render.dot import to_digraph, to_dot
-from mra_graph.render.dot_runner import run_dot
-from mra_graph.render.mermaid import to_mermaid
-from mra_graph.render.output import accessible_svg
+from mra_graph.render.dot import to_digraph
+from mra_graph.render.drawing import FORMATS, PNG_DPI, Diagram, check_format, draw
 from mra_graph.render.scene import Scene, build_scene
-from mra_graph.render.text import Description, describe_parts, describe_scene
+from mra_graph.render.text import Description, describe_parts
 from mra_graph.words import Lang
 
 __all__ = [
     "FORMATS",
+    "PNG_DPI",
     "Description",
+    "Diagram",
     "RenderError",
     "Request",
     "Scene",
@@ -67,14 +69,12 @@ __all__ = [
     "build_view",
     "describe",
     "description",
+    "diagram",
     "model_views",
     "render",
     "scene",
     "view_names",
 ]
-
-FORMATS = ("svg", "png", "pdf", "dot", "mmd")
-PNG_DPI = 150
 
 
 def view_names(model: GovernanceModel | None = None, views: Views | None = None) -> list[str]:
@@ -90,7 +90,8 @@ def view_names(model: GovernanceModel | None = None, views: Views | None = None)
 
 @dataclass(frozen=True)
 class Request:
-    """What to draw: ``view`` rooted at ``node`` (where the view needs one) on the day ``at``,
+    """What to draw: ``view`` rooted at ``node`` (where the view needs one) on the day ``at``
+    (today when not given),
     in ``lang`` ("nl" or "en"), ``depth`` lines away, only the relation kinds in
     ``relations``, and with ``active_only`` nothing that is not active on ``at``;
     ``views`` are the model's views (:func:`model_views`), the bundled ones when None.
@@ -105,7 +106,7 @@ class Request:
     view: str
     node: str | None = None
     _: KW_ONLY
-    at: dt.date
+    at: dt.date = field(default_factory=dt.date.today)
     lang: Lang = "nl"
     depth: int | None = None
     relations: Sequence[str] | None = None
@@ -157,21 +158,11 @@ def render(model: GovernanceModel, request: Request, fmt: str = "svg", *, dpi: i
     raise :class:`RenderError` with the install command when it is missing. ``dpi`` sets
     the resolution of a PNG (default 150; 300 for print).
     """
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if dpi is not None and (fmt != "png" or not 24 <= dpi <= 1200):
-        raise UsageError(
-            f"--dpi applies to PNG only, not {fmt}"
-            if fmt != "png"
-            else f"--dpi must be 24 to 1200, got {dpi}"
-        )
-    found = scene(model, request)
-    style = load_style()
-    if fmt == "mmd":
-        return to_mermaid(found, style).encode("utf-8")
-    source = to_dot(found, style)
-    if fmt == "dot":
-        return source.encode("utf-8")
-    if fmt == "svg":
-        return accessible_svg(run_dot(source, "svg"), found, describe_scene(found, style))
-    return run_dot(source, fmt, dpi=(dpi or PNG_DPI) if fmt == "png" else None)
+    check_format(fmt, dpi)  # before the scene is built, so a bad option is reported first
+    return draw(scene(model, request), fmt, dpi=dpi)
+
+
+def diagram(model: GovernanceModel, request: Request) -> Diagram:
+    """The requested view as a :class:`Diagram`: what it shows is settled now (and raises
+    as :func:`scene` does), each file format is drawn when first asked for."""
+    return Diagram(scene(model, request))

@@ -25,7 +25,7 @@ from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.words import words
 
-__all__ = ["Diagram", "legend_columns", "to_digraph", "to_dot"]
+__all__ = ["AccessibleDigraph", "legend_columns", "to_digraph", "to_dot"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
@@ -317,7 +317,7 @@ def _legend(graph: graphviz.Digraph, scene: Scene, style: Style) -> str:
     return heads[0]
 
 
-class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type hints
+class AccessibleDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type hints
     """A ``graphviz.Digraph`` that shows itself in Jupyter as the accessible SVG.
 
     ``scene`` is what it draws; a copy made by graphviz's own methods loses it and then
@@ -339,9 +339,9 @@ class Diagram(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type h
         return {"image/svg+xml": self._repr_svg_()}
 
 
-def to_digraph(scene: Scene, style: Style) -> Diagram:
+def to_digraph(scene: Scene, style: Style) -> AccessibleDigraph:
     """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is :func:`to_dot`'s text."""
-    graph = Diagram(name=scene.view)
+    graph = AccessibleDigraph(name=scene.view)
     _draw(graph, scene, style)
     graph.scene = scene
     return graph
