@@ -50,15 +50,16 @@ from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import Views, load_style, load_views, model_views
 from mra_graph.render.dot import to_digraph, to_dot
-from mra_graph.render.dot_runner import run_dot
+from mra_graph.render.dot_runner import LAYOUT_LIMIT, run_dot
 from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, build_scene
 from mra_graph.render.text import Description, describe_parts, describe_scene
-from mra_graph.words import Lang
+from mra_graph.words import Lang, words
 
 __all__ = [
     "FORMATS",
+    "LAYOUT_LIMIT",
     "Description",
     "RenderError",
     "Request",
@@ -70,6 +71,7 @@ __all__ = [
     "model_views",
     "render",
     "scene",
+    "too_large",
     "view_names",
 ]
 
@@ -150,12 +152,48 @@ def description(model: GovernanceModel, request: Request) -> Description:
     return describe_parts(scene(model, request), load_style())
 
 
+def too_large(model: GovernanceModel, request: Request, found: Scene) -> RenderError | None:
+    """The refusal of a view with more than :data:`LAYOUT_LIMIT` lines, which ``dot`` would
+    take minutes or hours to lay out, in the request's language; None for a smaller one.
+
+    The message says what would draw: a view per region or ``focus NODE`` for a view of
+    the whole model, a smaller ``--depth`` or ``--relations`` for a view of one node, and
+    the DOT text (``-f dot``), which needs no layout.
+    """
+    if len(found.edges) <= LAYOUT_LIMIT:
+        return None
+    w = words(request.lang)
+    views = request.views or Views(load_views())
+    if request.node is not None:
+        advice = w("diagram", "too_large_node")
+    else:
+        regional = [n for n in views.names(model) if n != request.view and n not in views.names()]
+        if regional:
+            advice = w("diagram", "too_large_whole", example=regional[0], views=len(regional))
+        else:
+            advice = w("diagram", "too_large_focus")
+    error = RenderError(
+        w(
+            "diagram",
+            "too_large",
+            view=request.view,
+            lines=len(found.edges),
+            limit=LAYOUT_LIMIT,
+            advice=advice,
+        )
+    )
+    error.lang = request.lang
+    return error
+
+
 def render(model: GovernanceModel, request: Request, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
     """The diagram as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
 
     DOT and Mermaid need nothing but Python; SVG, PNG and PDF run Graphviz's ``dot`` and
     raise :class:`RenderError` with the install command when it is missing. ``dpi`` sets
-    the resolution of a PNG (default 150; 300 for print).
+    the resolution of a PNG (default 150; 300 for print). A view of more than
+    :data:`LAYOUT_LIMIT` lines raises :class:`RenderError` (:func:`too_large`) before
+    ``dot`` runs, for SVG, PNG and PDF; its DOT and Mermaid are written at any size.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -169,6 +207,9 @@ def render(model: GovernanceModel, request: Request, fmt: str = "svg", *, dpi: i
     style = load_style()
     if fmt == "mmd":
         return to_mermaid(found, style).encode("utf-8")
+    refusal = too_large(model, request, found) if fmt != "dot" else None
+    if refusal is not None:
+        raise refusal
     source = to_dot(found, style)
     if fmt == "dot":
         return source.encode("utf-8")
