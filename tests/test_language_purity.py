@@ -9,6 +9,7 @@ model holds in Dutch only, which English output marks as ``«…»``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -26,6 +27,7 @@ from benchmarks.synthetic import national_model
 from mra_graph.cli import main
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.vocabulary import data_file
+from mra_graph.questions import queries
 from mra_graph.words import words
 
 LANGS = ("nl", "en")
@@ -275,9 +277,16 @@ def _runs(model: GovernanceModel) -> dict[str, tuple[list[str], Callable[[str], 
                 ["--at", at, "render", view, "-o", "-", "-f", "mmd"],
                 _mermaid_text,
             )
+    # a node without a line of responsibility has no chain to draw (exit 1)
+    day = dt.date.fromisoformat(AT)
+    with_chain = {n.id for n in model.nodes if queries.chains(model, n.id, day)}
     for view in ("orgchart", "focus", "chain"):
         for node in sorted(model.nodes, key=lambda n: n.id)[::8]:
-            runs[f"render-{view}-{node.id}"] = (["render", view, node.id, "-o", "-", "-f", "dot"], _dot_text)
+            if view != "chain" or node.id in with_chain:
+                runs[f"render-{view}-{node.id}"] = (
+                    ["render", view, node.id, "-o", "-", "-f", "dot"],
+                    _dot_text,
+                )
     return runs
 
 

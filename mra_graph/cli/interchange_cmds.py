@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mra_graph.cli.context import Context, echo_json, write_output
+from mra_graph.cli.progress import stages
 from mra_graph.errors import ConversionError, UsageError
 from mra_graph.interchange import EXPORT_FORMATS, IMPORT_FORMATS, export_model, import_model, write_export
 from mra_graph.model.loading import dump_text
@@ -34,7 +35,14 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
 
     With -o - a one-file format goes to standard output (and nothing else does).
     """
-    result = export_model(obj.model, format, base=base)
+    with stages(obj.lang, ("reading", "exporting", "writing")) as step:
+        step("reading")
+        model = obj.model
+        step("exporting")
+        result = export_model(model, format, base=base)
+        step("writing")
+        if output != "-":
+            written = write_export(result, output)
     if output == "-":
         if len(result.files) != 1:
             raise UsageError(
@@ -45,7 +53,6 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
             click.echo(f"not expressed in {format}: {loss}", err=True)
         write_output("-", result.single)
         return
-    written = write_export(result, output)
     if obj.json:
         echo_json(
             {
@@ -70,16 +77,20 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
     type=click.Path(dir_okay=False),
     help="Model file to write, or - for standard output.",
 )
-def import_(format: str, source: str, output: str) -> None:
+@pass_context
+def import_(obj: Context, format: str, source: str, output: str) -> None:
     """Read SOURCE in FORMAT and write it as a model file; every row that cannot be mapped is reported."""
     try:
-        model = import_model(format, source)
+        with stages(obj.lang, ("source", "writing")) as step:
+            step("source")
+            model = import_model(format, source)
+            step("writing")
+            write_output(output, dump_text(model).encode("utf-8"))
     except ConversionError as error:
         for problem in error.problems:
             click.echo(f"Error: {problem}", err=True)
         count = len(error.problems)
         click.echo(f"Error: {count} problem{'s' if count != 1 else ''}; nothing was written", err=True)
         raise SystemExit(error.exit_code) from None
-    write_output(output, dump_text(model).encode("utf-8"))
     if output != "-":
         click.echo(f"wrote {output} ({len(model.nodes)} nodes, {len(model.relations)} relations)")

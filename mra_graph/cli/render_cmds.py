@@ -6,6 +6,7 @@ import click
 
 from mra_graph.cli.completion import complete_node, complete_relation_kinds, complete_view
 from mra_graph.cli.context import Context, write_output
+from mra_graph.cli.progress import stages
 from mra_graph.errors import UsageError
 from mra_graph.render import FORMATS, Request, model_views, render
 from mra_graph.render.drawing import format_of
@@ -75,20 +76,26 @@ def render_cmd(
     """Draw VIEW (overview, orgchart NODE, focus NODE, chain NODE) to a file.
 
     Honours the global --at and --lang. SVG, PNG and PDF need Graphviz's dot; DOT and
-    Mermaid (.mmd) do not. The file is written whole or not at all.
+    Mermaid (.mmd) do not. The file is written whole or not at all. A view of more than
+    500 lines is not laid out (exit 1): draw a region, a focus or the DOT text instead.
     """
     chosen = _format(output, fmt)
-    request = Request(
-        view,
-        node,
-        at=ctx.at,
-        lang=ctx.lang,
-        depth=depth,
-        relations=_relations(relations),
-        active_only=active_only,
-        views=model_views(ctx.model_path),
-    )
-    data = render(ctx.model, request, chosen, dpi=dpi)
-    write_output(output, data)
+    with stages(ctx.lang, ("reading", "drawing", "writing")) as step:
+        step("reading")
+        model = ctx.model
+        request = Request(
+            view,
+            node,
+            at=ctx.at,
+            lang=ctx.lang,
+            depth=depth,
+            relations=_relations(relations),
+            active_only=active_only,
+            views=model_views(ctx.model_path),
+        )
+        step("drawing")
+        data = render(model, request, chosen, dpi=dpi)
+        step("writing")
+        write_output(output, data)
     if output != "-":
         click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)

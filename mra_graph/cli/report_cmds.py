@@ -10,6 +10,8 @@ import click
 
 from mra_graph.cli.completion import complete_node
 from mra_graph.cli.context import Context, date_type, write_output
+from mra_graph.cli.progress import stages
+from mra_graph.words import words
 
 __all__ = ["report"]
 
@@ -47,6 +49,9 @@ pass_context = click.make_pass_decorator(Context)
 )
 @click.option("--mermaid", is_flag=True, help="Add the diagram as a Mermaid block (Markdown only).")
 @click.option("--print-template", is_flag=True, help="Print the bundled template for the format and stop.")
+@click.option(
+    "--no-diagrams", is_flag=True, help="Leave the diagrams out (no Graphviz needed); the text stays."
+)
 @pass_context
 def report(
     obj: Context,
@@ -57,11 +62,14 @@ def report(
     template: Path | None,
     mermaid: bool,
     print_template: bool,
+    no_diagrams: bool,
 ) -> None:
     """Write a report of the model: mra-graph report -o report.html (or .md, .pdf, or -).
 
     The HTML report is one self-contained file that also works as a viewer: search,
     click a body in the diagram, switch the staffing table's year. Honours --at and --lang.
+    The diagrams need Graphviz's dot; without it the report stops (exit 1) unless
+    --no-diagrams leaves them out.
     """
     from mra_graph.errors import UsageError
     from mra_graph.render import model_views
@@ -72,19 +80,27 @@ def report(
         return
     if not output:
         raise UsageError("report needs an output file: -o report.html, report.md or report.pdf")
-    options: dict[str, Any] = {
-        "at": obj.at,
-        "lang": obj.lang,
-        "since": since,
-        "focus": focus,
-        "template": template,
-        "views": model_views(obj.model_path),
-    }
-    if output == "-":
-        # a Markdown report has no file beside it to hold its diagram; --mermaid keeps one inline
-        files = render_report(obj.model, fmt or "html", **options, mermaid=mermaid, image_name=None)
-        write_output("-", files[""])
-        return
-    written = write_report(obj.model, output, fmt, **options, mermaid=mermaid)
+    written: list[Path] = []
+    with stages(obj.lang, ("reading", "report")) as step:
+        step("reading")
+        model = obj.model
+        options: dict[str, Any] = {
+            "at": obj.at,
+            "lang": obj.lang,
+            "since": since,
+            "focus": focus,
+            "template": template,
+            "views": model_views(obj.model_path),
+            "diagrams": not no_diagrams,
+        }
+        step("report")
+        if output == "-":
+            # a Markdown report has no file beside it to hold its diagram; --mermaid keeps one inline
+            files = render_report(model, fmt or "html", **options, mermaid=mermaid, image_name=None)
+            write_output("-", files[""])
+        else:
+            written = write_report(model, output, fmt, **options, mermaid=mermaid)
     for path in written:
         click.echo(str(path))
+    if no_diagrams:
+        click.echo(words(obj.lang)("diagram", "report_without"), err=True)

@@ -35,7 +35,7 @@ from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualif
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.render.dot_runner import run_dot
+from mra_graph.render.dot_runner import LAYOUT_LIMIT, run_dot
 
 __all__ = [
     "DOT_LAYOUT_LIMIT",
@@ -57,7 +57,7 @@ _SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/arch
 _LANG = "xml:lang"
 _TYPE = "xsi:type"
 NODE_SIZE = (120, 55)  # Archi's default element size, in pixels
-DOT_LAYOUT_LIMIT = 500  # relations; above it the view is a grid
+DOT_LAYOUT_LIMIT = LAYOUT_LIMIT  # relations; above it the view is a grid
 _GAP = (40, 40)
 _POINTS_PER_INCH = 72
 

@@ -52,13 +52,15 @@ from mra_graph.errors import RenderError
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import Views, load_style, load_views, model_views
 from mra_graph.render.dot import to_digraph
+from mra_graph.render.dot_runner import LAYOUT_LIMIT
 from mra_graph.render.drawing import FORMATS, PNG_DPI, Diagram, check_format, draw
 from mra_graph.render.scene import Scene, build_scene
 from mra_graph.render.text import Description, describe_parts
-from mra_graph.words import Lang
+from mra_graph.words import Lang, words
 
 __all__ = [
     "FORMATS",
+    "LAYOUT_LIMIT",
     "PNG_DPI",
     "Description",
     "Diagram",
@@ -73,6 +75,7 @@ __all__ = [
     "model_views",
     "render",
     "scene",
+    "too_large",
     "view_names",
 ]
 
@@ -151,18 +154,60 @@ def description(model: GovernanceModel, request: Request) -> Description:
     return describe_parts(scene(model, request), load_style())
 
 
+def too_large(model: GovernanceModel, request: Request, found: Scene) -> RenderError | None:
+    """The refusal of a view with more than :data:`LAYOUT_LIMIT` lines, which ``dot`` would
+    take minutes or hours to lay out, in the request's language; None for a smaller one.
+
+    The message says what would draw: a view per region or ``focus NODE`` for a view of
+    the whole model, a smaller ``--depth`` or ``--relations`` for a view of one node, and
+    the DOT text (``-f dot``), which needs no layout.
+    """
+    if len(found.edges) <= LAYOUT_LIMIT:
+        return None
+    w = words(request.lang)
+    views = request.views or Views(load_views())
+    if request.node is not None:
+        advice = w("diagram", "too_large_node")
+    else:
+        regional = [n for n in views.names(model) if n != request.view and n not in views.names()]
+        if regional:
+            advice = w("diagram", "too_large_whole", example=regional[0], views=len(regional))
+        else:
+            advice = w("diagram", "too_large_focus")
+    error = RenderError(
+        w(
+            "diagram",
+            "too_large",
+            view=request.view,
+            lines=len(found.edges),
+            limit=LAYOUT_LIMIT,
+            advice=advice,
+        )
+    )
+    error.lang = request.lang
+    return error
+
+
 def render(model: GovernanceModel, request: Request, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
     """The diagram as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
 
     DOT and Mermaid need nothing but Python; SVG, PNG and PDF run Graphviz's ``dot`` and
     raise :class:`RenderError` with the install command when it is missing. ``dpi`` sets
-    the resolution of a PNG (default 150; 300 for print).
+    the resolution of a PNG (default 150; 300 for print). A view of more than
+    :data:`LAYOUT_LIMIT` lines raises :class:`RenderError` (:func:`too_large`) before
+    ``dot`` runs, for SVG, PNG and PDF; its DOT and Mermaid are written at any size.
     """
     check_format(fmt, dpi)  # before the scene is built, so a bad option is reported first
-    return draw(scene(model, request), fmt, dpi=dpi)
+    found = scene(model, request)
+    refusal = too_large(model, request, found)
+    if refusal is not None and fmt not in ("dot", "mmd"):
+        raise refusal
+    return draw(found, fmt, dpi=dpi)
 
 
 def diagram(model: GovernanceModel, request: Request) -> Diagram:
     """The requested view as a :class:`Diagram`: what it shows is settled now (and raises
-    as :func:`scene` does), each file format is drawn when first asked for."""
-    return Diagram(scene(model, request))
+    as :func:`scene` does), each file format is drawn when first asked for; one too large
+    to lay out refuses its SVG, PNG and PDF as :func:`render` does."""
+    found = scene(model, request)
+    return Diagram(found, refusal=too_large(model, request, found))

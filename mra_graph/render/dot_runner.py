@@ -3,6 +3,11 @@
 ``dot`` is found on the ``PATH``; when it is missing or fails, :func:`run_dot` raises a
 one-line :class:`~mra_graph.errors.RenderError` that says what needed it and, when it
 is missing, the install command.
+
+:data:`LAYOUT_LIMIT` is the one limit on what ``dot`` is asked to lay out: its time grows
+much faster than the number of lines, from under a second for a hundred lines to minutes
+for some hundreds in a view of several regions. A diagram with more lines is refused
+(:func:`mra_graph.render.render`) and the ArchiMate export draws its view as a grid.
 """
 
 from __future__ import annotations
@@ -12,11 +17,13 @@ import subprocess
 
 from mra_graph.errors import RenderError
 
-__all__ = ["FORMATS", "INSTALL_HINT", "TIMEOUT", "dot_program", "run_dot"]
+__all__ = ["FORMATS", "INSTALL_HINT", "LAYOUT_LIMIT", "TIMEOUT", "dot_program", "run_dot"]
 
 FORMATS = ("svg", "png", "pdf", "json")
 INSTALL_HINT = "install Graphviz with 'apt-get install graphviz' or 'brew install graphviz'"
 TIMEOUT = 300
+LAYOUT_LIMIT = 500
+"""The most lines (relations) a diagram laid out by ``dot`` may have."""
 
 
 def dot_program(purpose: str = "drawing SVG, PNG or PDF") -> str:

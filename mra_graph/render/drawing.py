@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from mra_graph.errors import UsageError
+from mra_graph.errors import RenderError, UsageError
 from mra_graph.render.definitions import load_style
 from mra_graph.render.dot import to_dot
 from mra_graph.render.dot_runner import run_dot
@@ -93,8 +93,9 @@ class Diagram:
     True
     """
 
-    def __init__(self, scene: Scene) -> None:
+    def __init__(self, scene: Scene, *, refusal: RenderError | None = None) -> None:
         self.scene = scene
+        self._refusal = refusal  # why dot must not lay it out: too large
         self._drawn: dict[tuple[str, int | None], bytes] = {}
 
     def __repr__(self) -> str:
@@ -104,6 +105,8 @@ class Diagram:
     def data(self, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
         """The bytes of a ``fmt`` file (svg, png, pdf, dot or mmd); see :func:`draw`."""
         key = (fmt, dpi)
+        if self._refusal is not None and fmt not in ("dot", "mmd"):
+            raise self._refusal
         if key not in self._drawn:
             self._drawn[key] = draw(self.scene, fmt, dpi=dpi)
         return self._drawn[key]

@@ -215,6 +215,9 @@ def build_scene(
             state = status_at(model.nodes_by_id[root], at).value
             raise UsageError(f"{model.label(root)!r} is {state} on {at}, and --active-only leaves it out")
         levels, used = _walk(view, root, model, visible, kinds, depth if depth is not None else view.depth)
+        if view_name == "chain" and len(levels) < 2:
+            # a chain of one box is no chain: refused, in the words the `chain` command uses
+            raise _nothing_around(model, view_name, root, lang, narrowed=relations is not None or active_only)
         ids = list(levels)
         # the relations among the nodes reached, found through the nodes themselves
         candidates = [r for n in ids for r in model.relations_from.get(n, ())]
@@ -251,6 +254,17 @@ def build_scene(
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
     return _assemble(model, view_name, view, style, ids, edges, root, used, when, lang, arranged)
+
+
+def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, narrowed: bool) -> RenderError:
+    label = model.label(root, lang)
+    w = words(lang)
+    if not narrowed:
+        error = RenderError(w("answers", "no_chain", label=label))
+    else:
+        error = RenderError(w("diagram", "nothing_around", view=name, label=label))
+    error.lang = lang
+    return error
 
 
 def _nothing_to_draw(

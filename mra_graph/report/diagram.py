@@ -15,7 +15,7 @@ from mra_graph.errors import MraGraphError
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import Views
 from mra_graph.report.content import Diagram
-from mra_graph.words import Lang
+from mra_graph.words import Lang, words
 
 __all__ = ["diagram", "embeddable"]
 
@@ -61,11 +61,14 @@ def diagram(
     focus: str | None = None,
     mermaid: bool = False,
     views: Views | None = None,
+    draw: bool = True,
 ) -> Diagram:
     """The overview (or, with ``focus``, the node's neighbourhood) as embeddable SVG.
 
     Never raises for a missing renderer or Graphviz: the report then says why the
-    picture is missing and still gives the text alternative where it can.
+    picture is missing and still gives the text alternative where it can. Without
+    ``draw`` no picture is made (``--no-diagrams``); the text alternative and the
+    Mermaid source, which need no Graphviz, still are.
     """
     view, node = _view(focus)
     try:
@@ -81,15 +84,17 @@ def diagram(
     else:
         description = parts.text()
         reason = None
+    source = None
+    if mermaid and reason is None:
+        source = render.render(
+            model, render.Request(view, node, at=at, lang=lang, views=views), "mmd"
+        ).decode("utf-8")
+    if not draw:
+        return Diagram(None, title, description, words(lang)("diagram", "left_out"), source, parts)
     try:
         svg = render.render(model, render.Request(view, node, at=at, lang=lang, views=views), "svg").decode(
             "utf-8"
         )
     except MraGraphError as error:
         return Diagram(None, title, description, reason=str(error), parts=parts)
-    source = None
-    if mermaid:
-        source = render.render(
-            model, render.Request(view, node, at=at, lang=lang, views=views), "mmd"
-        ).decode("utf-8")
     return Diagram(embeddable(svg), title, description, reason, source, parts)

@@ -20,13 +20,14 @@ from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.render.definitions import Views
+from mra_graph.render.dot_runner import dot_program
 from mra_graph.report.content import Report
 from mra_graph.report.diagram import diagram
 from mra_graph.report.gather import build_report
 from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import phrases
 from mra_graph.report.templates import bundled_template, fill, template_dir
-from mra_graph.words import Lang
+from mra_graph.words import Lang, words
 
 __all__ = ["FORMATS", "WHOLE_REPORT_LIMIT", "format_for", "render_report", "template_text", "write_report"]
 
@@ -88,6 +89,7 @@ def render_report(
     mermaid: bool = False,
     image_name: str | None = "report-diagram.svg",
     views: Views | None = None,
+    diagrams: bool = True,
 ) -> dict[str, bytes]:
     """The files of a report, by name: the report itself first, then (Markdown) its diagram.
 
@@ -99,7 +101,9 @@ def render_report(
     source to a Markdown report; ``views`` are the model's views
     (:func:`mra_graph.render.model_views`). The HTML is one self-contained file; Markdown
     links ``image_name``, written beside it, or has no diagram file when ``image_name``
-    is None (a report on standard output).
+    is None (a report on standard output). The diagrams need Graphviz's ``dot``: without
+    it, :class:`~mra_graph.errors.RenderError`; without ``diagrams`` the report has none
+    and says so where they would be.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -113,12 +117,21 @@ def render_report(
             f"give --focus NODE for one part of it (a report without --focus takes at most "
             f"{WHOLE_REPORT_LIMIT:,} nodes)"
         )
+    if diagrams:
+        _needs_dot(lang)
     model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     node = resolve(model, focus) if focus is not None else None
     t = phrases(lang)
     title = t.diagram
     picture = diagram(
-        model, at=at, lang=lang, title=title, focus=node.id if node else None, mermaid=mermaid, views=views
+        model,
+        at=at,
+        lang=lang,
+        title=title,
+        focus=node.id if node else None,
+        mermaid=mermaid,
+        views=views,
+        draw=diagrams,
     )
     report = build_report(model, at=at, lang=lang, since=since, focus=node, diagram=picture, views=views)
     context: dict[str, Any] = {
@@ -141,6 +154,17 @@ def render_report(
             files[image_name] = _XML_DECLARATION + picture.svg.encode("utf-8")
         return files
     return {"": _pdf(text)}
+
+
+def _needs_dot(lang: Lang) -> None:
+    """Raise :class:`RenderError` when Graphviz is missing: a report whose pictures silently
+    went missing would pass for a whole one."""
+    try:
+        dot_program()
+    except RenderError as missing:
+        error = RenderError(words(lang)("diagram", "report_needs_dot"))
+        error.lang = lang
+        raise error from missing
 
 
 def _data_uri(svg: str) -> str:
