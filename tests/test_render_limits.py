@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 import mra_graph
 import mra_graph.render as rendering
+import mra_graph.render.drawing as drawing
 from benchmarks.synthetic import national_model
 from mra_graph.cli import main
 from mra_graph.questions import queries
@@ -38,7 +39,7 @@ def _no_layout(*args: object, **kwargs: object) -> bytes:
 def test_an_overview_too_large_to_lay_out_is_refused_before_dot_runs(
     national: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    monkeypatch.setattr(rendering, "run_dot", _no_layout)
+    monkeypatch.setattr(drawing, "run_dot", _no_layout)
     out = tmp_path / "overview.svg"
     result = CliRunner().invoke(
         main, ["--model", str(national), "--lang", lang, "render", "overview", "-o", str(out)]
@@ -73,7 +74,7 @@ def test_a_large_view_is_still_written_as_dot_and_mermaid(national: Path) -> Non
 
 
 def test_a_focus_too_large_asks_for_a_smaller_depth(national: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rendering, "run_dot", _no_layout)
+    monkeypatch.setattr(drawing, "run_dot", _no_layout)
     model = mra_graph.load(national)
     busiest = max(model.nodes, key=lambda n: len(model.relations_from.get(n.id, ())))
     request = Request("focus", busiest.id, at=DAY, lang="en", depth=3)
