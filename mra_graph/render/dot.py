@@ -139,25 +139,47 @@ def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[s
     }
 
 
+_STATUS_ORDER = {status: index for index, status in enumerate(Status)}
+
+
+def _look_key(kind: str, status: Status, emphasised: bool) -> str:
+    """The name of a line's look: its kind, its status when not active, and whether it
+    is highlighted; the class a drawn line and its legend sample share in the SVG."""
+    key = kind if status is Status.ACTIVE else f"{kind}-{status.value}"
+    return f"{key}-emphasised" if emphasised else key
+
+
+def _line_look(kind: str, status: Status, emphasised: bool, style: Style) -> dict[str, str]:
+    """How a line is drawn, the same for a line and its legend sample: its kind's colour,
+    pattern, width and arrowhead; a line not active on the day is dashed or dotted in its
+    kind's colour made lighter; a highlighted line is cased in the emphasis colour, so that
+    it keeps its kind's look."""
+    look = style.relation(kind)
+    color, pattern = look.color, look.style
+    faded = style.line_statuses.get(status.value) if status is not Status.ACTIVE else None
+    if faded is not None:
+        pattern = faded.style
+        if len(color) == 7 and color.startswith("#"):
+            color += faded.opacity
+    if emphasised:
+        color = f"{color}:{style.emphasis.halo}:{color}"
+    return {
+        "class": f"look-{_look_key(kind, status, emphasised)}",
+        "color": color,
+        "style": pattern,
+        "penwidth": _num(look.penwidth),
+    }
+
+
 def _edge(
     graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool
 ) -> None:
     """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, and
     an edge that is not ``ranked`` does not decide levels."""
     look = style.relation(edge.kind)
-    color = look.color
-    styles = [look.style]
-    if edge.status is not Status.ACTIVE:
-        styles = ["dashed" if edge.status is not Status.ENDED else "dotted"]
-        color = style.statuses[edge.status.value].line if edge.status.value in style.statuses else color
-    penwidth = look.penwidth
-    if edge.emphasised:
-        penwidth = max(penwidth, style.emphasis.penwidth)
     attrs = {
         "id": f"edge-{edge.id}",
-        "color": color,
-        "style": ",".join(styles),
-        "penwidth": _num(penwidth),
+        **_line_look(edge.kind, edge.status, edge.emphasised, style),
         "tooltip": dot_text(edge.phrase + (f" ({edge.label})" if edge.label else "")),
     }
     if edge.label:
@@ -218,18 +240,6 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "fontcolor": look_status.font if look_status else "#000000",
         }
         items.append((f"legend-status-{status.value}", attrs, None))
-    for status in sorted(
-        {e.status for e in scene.edges if not e.folded} - {Status.ACTIVE}, key=lambda s: s.value
-    ):
-        look_line = style.statuses.get(status.value)
-        edge_attrs = {
-            "color": look_line.line if look_line else "#7F7F7F",
-            "style": "dotted" if status is Status.ENDED else "dashed",
-            "arrowhead": "normal",
-            "label": _BLANK,
-        }
-        label = {"label": f"<{html_text(status_word(status, lang))}>", "shape": "plaintext"}
-        items.append((f"legend-status-line-{status.value}", label, edge_attrs))
     if any(n.emphasised for n in scene.nodes):
         attrs = {
             "label": f"<{html_text(words(lang)('diagram', 'emphasis'))}>",
@@ -239,29 +249,39 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "penwidth": _num(style.emphasis.penwidth),
         }
         items.append(("legend-emphasis", attrs, None))
-    if any(e.emphasised for e in scene.edges) and scene.emphasis_label:
-        edge_attrs = {
-            "color": "#000000",
-            "penwidth": _num(style.emphasis.penwidth),
-            "arrowhead": "none",
-            "label": _BLANK,
-        }
-        label = {"label": f"<{html_text(scene.emphasis_label)}>", "shape": "plaintext"}
-        items.append(("legend-emphasis-line", label, edge_attrs))
+    # one sample for each look a line is drawn in, named by what it means: kinds drawn
+    # alike (two kinds that differ only in their pattern, when planned) share one
     order = list(style.relations)
-    drawn = {e.kind for e in scene.edges if not e.folded}
-    for kind in sorted(drawn, key=lambda k: (order.index(k) if k in order else len(order), k)):
-        look_edge = style.relation(kind)
+    drawn = {(e.kind, e.status, e.emphasised) for e in scene.edges if not e.folded}
+    highlight = scene.emphasis_label or words(lang)("diagram", "emphasis")
+    samples: dict[tuple[tuple[str, str], ...], tuple[str, dict[str, str], list[tuple[str, str]]]] = {}
+    for kind, status, emphasised in sorted(
+        drawn,
+        key=lambda k: (order.index(k[0]) if k[0] in order else len(order), k[0], _STATUS_ORDER[k[1]], k[2]),
+    ):
         relation = voc.relation_kinds.get(kind)
         verb = relation.phrasing(lang).active if relation else kind
-        edge = {
-            "color": look_edge.color,
-            "style": look_edge.style,
-            "penwidth": _num(look_edge.penwidth),
-            "arrowhead": look_edge.arrowhead,
-            "label": _BLANK,
-        }
-        items.append((f"legend-{kind}", {"label": f"<{html_text(verb)}>", "shape": "plaintext"}, edge))
+        qualifiers = [status_word(status, lang)] if status is not Status.ACTIVE else []
+        qualifiers += [highlight] if emphasised else []
+        edge = _line_look(kind, status, emphasised, style)
+        # drawn the way the lines are (an upward one from its arrow's end), so that
+        # Graphviz draws its arrowhead alike
+        arrow = style.relation(kind).arrowhead
+        if style.relation(kind).upward:
+            edge.update(dir="back", arrowtail=arrow, arrowhead="none")
+        else:
+            edge["arrowhead"] = arrow
+        same = tuple(sorted((k, v) for k, v in edge.items() if k != "class"))
+        ident = f"legend-{_look_key(kind, status, emphasised)}"
+        samples.setdefault(same, (ident, edge, []))[2].append((verb, ", ".join(qualifiers)))
+    for ident, edge, meanings in samples.values():
+        if len({qualifier for _, qualifier in meanings}) == 1:
+            verbs, qualifier = ", ".join(verb for verb, _ in meanings), meanings[0][1]
+            text = f"{verbs} ({qualifier})" if qualifier else verbs
+        else:
+            text = "; ".join(f"{verb} ({qualifier})" if qualifier else verb for verb, qualifier in meanings)
+        label = {"label": f"<{html_text(text)}>", "shape": "plaintext"}
+        items.append((ident, label, {**edge, "label": _BLANK}))
     return items
 
 

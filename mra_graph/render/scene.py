@@ -312,6 +312,9 @@ def _assemble(
                 else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
+    if all(e.emphasised for e in scene_edges):
+        # a highlight on every line tells nothing apart: the lines keep their own look
+        scene_edges = [replace(e, emphasised=False) for e in scene_edges]
     nodes, scene_edges = _fold(arranged.folded, nodes, scene_edges)
     clusters = []
     # a region keeps its colour in every view: its place among the model's regions by id
