@@ -149,3 +149,51 @@ def test_the_synthetic_overview_tells_the_truth() -> None:
     svg = render(_synthetic(), Request("overview", at=dt.date(2015, 6, 1)), "svg")
     assert svg.count(b'id="edge-') > 100
     assert legend_problems(svg) == []
+
+
+def test_a_qualifier_every_line_of_a_look_shares_is_said_once_in_the_legend() -> None:
+    model = mra_graph.load()
+    request = Request("orgchart", "MRA Bureau", at=dt.date(2017, 6, 1))
+    dot = render(model, request, "dot").decode()
+    lines = [line for line in dot.splitlines() if "edge-" in line and ".part_of.mra-bureau" in line]
+    assert len(lines) == 4
+    assert not any("afgeleid" in line.split("tooltip=")[0] for line in lines)
+    # the tooltip keeps the whole label, and the legend says it once
+    assert all("(afgeleid)" in line.split("tooltip=")[1] for line in lines)
+    assert "<maakt deel uit van (afgeleid)>" in dot
+    assert legend_problems(render(model, request, "svg")) == []
+
+
+def _with_members(count: int) -> GovernanceModel:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    source = [{"document": "regeling-lindenwaard-veenhoven", "section": "Algemeen bestuur"}]
+    for index in range(count):
+        node = f"wethouder-{index}"
+        data["nodes"].append(
+            {"id": node, "kind": "role", "type": "post", "name": f"wethouder {index}", "sources": source}
+        )
+        data["relations"].append(
+            {
+                "id": f"{node}.member_of.stuurgroep-lv",
+                "kind": "member_of",
+                "from": node,
+                "to": "stuurgroep-lv",
+                "sources": source,
+            }
+        )
+    return load_text(json.dumps(data), "members.json")
+
+
+def test_an_orgchart_puts_many_members_in_several_rows() -> None:
+    model = _with_members(8)
+    svg = render(model, Request("orgchart", "stuurgroep-lv", at=dt.date(2024, 6, 1)), "svg")
+    root = ET.fromstring(svg)
+    rows: set[float] = set()
+    for group in root.iter(f"{SVG}g"):
+        if group.get("id", "").startswith("node-wethouder-"):
+            text = next(group.iter(f"{SVG}text"))
+            rows.add(round(float(text.get("y", "0"))))
+    # nine ends under the body (eight members and the delegate) in rows of at most four
+    assert len(rows) == 3
+    width = float(root.get("width", "0pt").removesuffix("pt"))
+    assert width < 1000

@@ -130,6 +130,11 @@ class ViewDefinition(Strict):
         default_factory=dict,
         description="Region → the node that stands for it; lines from outside end at the region's border.",
     )
+    row_length: int | None = Field(
+        default=None,
+        ge=2,
+        description="Most lines' ends side by side under one node: more go on further rows.",
+    )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 
