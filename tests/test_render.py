@@ -215,12 +215,34 @@ def test_orgchart_goes_down_from_its_body(model: GovernanceModel) -> None:
 
 
 def test_chain_highlights_the_lines_of_responsibility(model: GovernanceModel) -> None:
+    # every line of a whole chain is one: a highlight on all of them would tell nothing apart
     found = scene(model, Request("chain", "MRA Bureau", at=AT))
-    assert {e.id for e in found.edges if e.emphasised} == {
+    assert {e.id for e in found.edges} == {
         "regiegroep-mra.commissions.mra-bureau",
         "werkgeverscommissie-mra.commissions.mra-bureau",
         "agendacommissie-mra.steers.mra-bureau",
     }
+    assert not any(e.emphasised for e in found.edges)
+    # a chain cut short shows a line that is not on it: then those that are stand out
+    short = scene(model, Request("chain", "secretarissenoverleg-am", at=AT, depth=1))
+    assert {e.id: e.emphasised for e in short.edges} == {
+        "gemeentesecretaris.chairs.secretarissenoverleg-am": True,
+        "gemeentesecretaris.member_of.secretarissenoverleg-am": False,
+    }
+    dot = render(model, Request("chain", "secretarissenoverleg-am", at=AT, depth=1), "dot").decode()
+    assert 'id="legend-chairs-emphasised"' in dot
+    assert "is voorzitter van (verantwoordingslijn)" in dot
+    assert 'id="legend-member_of"' in dot
+
+
+def test_steers_and_commissions_keep_their_looks_in_the_chain(model: GovernanceModel) -> None:
+    dot = render(model, Request("chain", "MRA Bureau", at=AT), "dot").decode()
+    steers = next(line for line in dot.splitlines() if "edge-agendacommissie-mra.steers" in line)
+    commissions = next(line for line in dot.splitlines() if "edge-regiegroep-mra.commissions" in line)
+    assert "arrowhead=vee" in steers
+    assert "penwidth=1.6" in steers
+    assert "arrowhead=normal" in commissions
+    assert "penwidth=2.6" in commissions
 
 
 @pytest.mark.parametrize(
@@ -396,9 +418,14 @@ def test_hostile_names_stay_inside_their_labels_in_mermaid(hostile: GovernanceMo
 def test_the_legend_explains_planned_lines(model: GovernanceModel) -> None:
     dot = render(model, Request("overview", at=dt.date(2016, 6, 1)), "dot").decode()
     legend = dot[dot.index("subgraph cluster_legend") :]
-    assert 'id="legend-status-line-planned"' in legend
+    assert 'id="legend-supports-planned"' in legend
+    assert "<ondersteunt (gepland)>" in legend
     assert 'id="legend-status-planned"' in legend
-    assert "legend-status-line" not in render(model, Request("overview", at=AT), "dot").decode()
+    # a planned line keeps its kind's colour, lighter, and its arrowhead
+    line = next(line for line in dot.splitlines() if 'edge-mra-bureau.supports.mra"' in line)
+    assert 'color="#009E7380"' in line
+    assert "arrowtail=empty" in line
+    assert "-planned" not in render(model, Request("overview", at=AT), "dot").decode()
 
 
 @pytest.mark.parametrize(

@@ -130,6 +130,11 @@ class ViewDefinition(Strict):
         default_factory=dict,
         description="Region → the node that stands for it; lines from outside end at the region's border.",
     )
+    row_length: int | None = Field(
+        default=None,
+        ge=2,
+        description="Most lines' ends side by side under one node: more go on further rows.",
+    )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 
@@ -166,9 +171,21 @@ class ClusterStyle(Strict):
     style: str
 
 
+class LineStatus(Strict):
+    """How a line that is not active on the day is drawn: its kind's colour and arrowhead,
+    in this ``style`` (dashed, dotted), its colour at ``opacity`` (two hex digits)."""
+
+    style: str
+    opacity: str = Field(pattern="^[0-9A-Fa-f]{2}$")
+
+
 class Emphasis(Strict):
+    """A highlighted node's border (``line``, ``penwidth``); a highlighted line keeps its
+    kind's look and is cased in ``halo``."""
+
     line: str
     penwidth: float
+    halo: str
 
 
 class Style(Strict):
@@ -185,6 +202,7 @@ class Style(Strict):
     )
     nodes: dict[str, NodeStyle]
     statuses: dict[str, StatusStyle]
+    line_statuses: dict[str, LineStatus] = Field(default_factory=dict)
     emphasis: Emphasis
     relations: dict[str, EdgeStyle]
     default_relation: EdgeStyle

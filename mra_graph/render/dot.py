@@ -25,10 +25,13 @@ from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
 from mra_graph.words import words
 
-__all__ = ["AccessibleDigraph", "legend_columns", "to_digraph", "to_dot"]
+__all__ = ["AccessibleDigraph", "legend_columns", "shared_parts", "to_digraph", "to_dot"]
 # a blank label of fixed width keeps a legend's sample line long enough to see
 _BLANK = '<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="34" HEIGHT="1"></TD></TR></TABLE>>'
 
+
+# points of room right of a line's label, between it and the next line
+_LABEL_ROOM = 14
 
 # attributes whose value is an HTML-like label built here from escaped text
 _HTML_KEYS = frozenset({"label", "xlabel"})
@@ -139,30 +142,88 @@ def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[s
     }
 
 
+_STATUS_ORDER = {status: index for index, status in enumerate(Status)}
+
+
+def _look_key(kind: str, status: Status, emphasised: bool) -> str:
+    """The name of a line's look: its kind, its status when not active, and whether it
+    is highlighted; the class a drawn line and its legend sample share in the SVG."""
+    key = kind if status is Status.ACTIVE else f"{kind}-{status.value}"
+    return f"{key}-emphasised" if emphasised else key
+
+
+def _line_look(kind: str, status: Status, emphasised: bool, style: Style) -> dict[str, str]:
+    """How a line is drawn, the same for a line and its legend sample: its kind's colour,
+    pattern, width and arrowhead; a line not active on the day is dashed or dotted in its
+    kind's colour made lighter; a highlighted line is cased in the emphasis colour, so that
+    it keeps its kind's look."""
+    look = style.relation(kind)
+    color, pattern = look.color, look.style
+    faded = style.line_statuses.get(status.value) if status is not Status.ACTIVE else None
+    if faded is not None:
+        pattern = faded.style
+        if len(color) == 7 and color.startswith("#"):
+            color += faded.opacity
+    if emphasised:
+        color = f"{color}:{style.emphasis.halo}:{color}"
+    return {
+        "class": f"look-{_look_key(kind, status, emphasised)}",
+        "color": color,
+        "style": pattern,
+        "penwidth": _num(look.penwidth),
+    }
+
+
+def shared_parts(scene: Scene) -> dict[str, tuple[str, ...]]:
+    """The label parts every line of a look carries, by look, where two or more lines
+    have it: said once in the legend ("maakt deel uit van (afgeleid)") instead of on each
+    line. A line's tooltip and the text alternative keep its whole label."""
+    by_look: dict[str, list[SceneEdge]] = {}
+    for edge in scene.edges:
+        if not edge.folded:
+            by_look.setdefault(_look_key(edge.kind, edge.status, edge.emphasised), []).append(edge)
+    shared: dict[str, tuple[str, ...]] = {}
+    for key, lines in by_look.items():
+        common = tuple(p for p in lines[0].parts if all(p in line.parts for line in lines[1:]))
+        if len(lines) > 1 and common:
+            shared[key] = common
+    return shared
+
+
+def _edge_label(parts: list[str]) -> str:
+    """A line's label, wrapped, with a margin around it and room on its right, where
+    Graphviz puts the next line, so that a label stays with its own line and two labels
+    side by side do not run together."""
+    lines = "<BR/>".join(html_text(line) for line in wrap(", ".join(parts), 22))
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+    return f'<{table}<TR><TD>{lines}</TD><TD WIDTH="{_LABEL_ROOM}"></TD></TR></TABLE>>'
+
+
 def _edge(
-    graph: graphviz.Digraph, edge: SceneEdge, style: Style, borders: dict[str, str], *, ranked: bool
+    graph: graphviz.Digraph,
+    edge: SceneEdge,
+    style: Style,
+    borders: dict[str, str],
+    *,
+    ranked: bool,
+    shared: tuple[str, ...] = (),
+    row: int = 0,
 ) -> None:
-    """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, and
-    an edge that is not ``ranked`` does not decide levels."""
+    """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, an
+    edge that is not ``ranked`` does not decide levels, and the label parts in ``shared``
+    are said in the legend instead, and ``row`` is how many rows below the first under its
+    upper end the lower end goes."""
     look = style.relation(edge.kind)
-    color = look.color
-    styles = [look.style]
-    if edge.status is not Status.ACTIVE:
-        styles = ["dashed" if edge.status is not Status.ENDED else "dotted"]
-        color = style.statuses[edge.status.value].line if edge.status.value in style.statuses else color
-    penwidth = look.penwidth
-    if edge.emphasised:
-        penwidth = max(penwidth, style.emphasis.penwidth)
     attrs = {
         "id": f"edge-{edge.id}",
-        "color": color,
-        "style": ",".join(styles),
-        "penwidth": _num(penwidth),
+        **_line_look(edge.kind, edge.status, edge.emphasised, style),
         "tooltip": dot_text(edge.phrase + (f" ({edge.label})" if edge.label else "")),
     }
-    if edge.label:
-        lines = "<BR/>".join(html_text(line) for line in wrap(edge.label, 22))
-        attrs["label"] = f"<{lines}>"
+    parts = [p for p in edge.parts if p not in shared]
+    if parts:
+        attrs["label"] = _edge_label(parts)
+    if row:
+        attrs["minlen"] = str(row + 1)
     # a line to a node that stands for a whole region ends at the region's border
     at_target = borders.get(edge.target)
     at_source = borders.get(edge.source)
@@ -184,8 +245,45 @@ def _edge(
         _add_edge(graph, edge.source, edge.target, attrs)
 
 
-def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str], dict[str, str] | None]]:
-    """(id, node attributes, edge attributes or None) of each legend entry, in a fixed order."""
+def _rows(scene: Scene, style: Style) -> dict[str, int]:
+    """The row, below the first, of each line's lower end where a node has more than
+    ``scene.row_length`` ends with nothing else drawn below it: they go in rows of that
+    length, so a body with many members is not one long row. Ends in the view's levels
+    stay where the levels put them."""
+    if scene.row_length is None:
+        return {}
+    length = scene.row_length
+    lines: dict[str, int] = {}
+    below: dict[str, list[SceneEdge]] = {}
+    ranked = {node for rank in scene.ranks for node in rank}
+    for edge in scene.edges:
+        if edge.folded:
+            continue
+        lines[edge.source] = lines.get(edge.source, 0) + 1
+        lines[edge.target] = lines.get(edge.target, 0) + 1
+        lower = edge.source if style.relation(edge.kind).upward else edge.target
+        upper = edge.target if lower == edge.source else edge.source
+        below.setdefault(upper, []).append(edge)
+    rows: dict[str, int] = {}
+    for edges in below.values():
+        leaves = [
+            e
+            for e in edges
+            if (lower := e.source if style.relation(e.kind).upward else e.target) not in ranked
+            and lines[lower] == 1
+        ]
+        if len(leaves) > length:
+            # as many rows as needed, filled evenly: nine ends in rows of four are 3, 3, 3
+            per_row = -(-len(leaves) // -(-len(leaves) // length))
+            rows.update((e.id, index // per_row) for index, e in enumerate(leaves))
+    return rows
+
+
+def _legend_items(
+    scene: Scene, style: Style, shared: dict[str, tuple[str, ...]]
+) -> list[tuple[str, dict[str, str], dict[str, str] | None]]:
+    """(id, node attributes, edge attributes or None) of each legend entry, in a fixed order;
+    a line sample names the label parts all its lines share (``shared``)."""
     voc = vocabulary()
     lang = scene.lang
     items: list[tuple[str, dict[str, str], dict[str, str] | None]] = []
@@ -218,18 +316,6 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "fontcolor": look_status.font if look_status else "#000000",
         }
         items.append((f"legend-status-{status.value}", attrs, None))
-    for status in sorted(
-        {e.status for e in scene.edges if not e.folded} - {Status.ACTIVE}, key=lambda s: s.value
-    ):
-        look_line = style.statuses.get(status.value)
-        edge_attrs = {
-            "color": look_line.line if look_line else "#7F7F7F",
-            "style": "dotted" if status is Status.ENDED else "dashed",
-            "arrowhead": "normal",
-            "label": _BLANK,
-        }
-        label = {"label": f"<{html_text(status_word(status, lang))}>", "shape": "plaintext"}
-        items.append((f"legend-status-line-{status.value}", label, edge_attrs))
     if any(n.emphasised for n in scene.nodes):
         attrs = {
             "label": f"<{html_text(words(lang)('diagram', 'emphasis'))}>",
@@ -239,29 +325,40 @@ def _legend_items(scene: Scene, style: Style) -> list[tuple[str, dict[str, str],
             "penwidth": _num(style.emphasis.penwidth),
         }
         items.append(("legend-emphasis", attrs, None))
-    if any(e.emphasised for e in scene.edges) and scene.emphasis_label:
-        edge_attrs = {
-            "color": "#000000",
-            "penwidth": _num(style.emphasis.penwidth),
-            "arrowhead": "none",
-            "label": _BLANK,
-        }
-        label = {"label": f"<{html_text(scene.emphasis_label)}>", "shape": "plaintext"}
-        items.append(("legend-emphasis-line", label, edge_attrs))
+    # one sample for each look a line is drawn in, named by what it means: kinds drawn
+    # alike (two kinds that differ only in their pattern, when planned) share one
     order = list(style.relations)
-    drawn = {e.kind for e in scene.edges if not e.folded}
-    for kind in sorted(drawn, key=lambda k: (order.index(k) if k in order else len(order), k)):
-        look_edge = style.relation(kind)
+    drawn = {(e.kind, e.status, e.emphasised) for e in scene.edges if not e.folded}
+    highlight = scene.emphasis_label or words(lang)("diagram", "emphasis")
+    samples: dict[tuple[tuple[str, str], ...], tuple[str, dict[str, str], list[tuple[str, str]]]] = {}
+    for kind, status, emphasised in sorted(
+        drawn,
+        key=lambda k: (order.index(k[0]) if k[0] in order else len(order), k[0], _STATUS_ORDER[k[1]], k[2]),
+    ):
         relation = voc.relation_kinds.get(kind)
         verb = relation.phrasing(lang).active if relation else kind
-        edge = {
-            "color": look_edge.color,
-            "style": look_edge.style,
-            "penwidth": _num(look_edge.penwidth),
-            "arrowhead": look_edge.arrowhead,
-            "label": _BLANK,
-        }
-        items.append((f"legend-{kind}", {"label": f"<{html_text(verb)}>", "shape": "plaintext"}, edge))
+        qualifiers = [status_word(status, lang)] if status is not Status.ACTIVE else []
+        qualifiers += [highlight] if emphasised else []
+        qualifiers += shared.get(_look_key(kind, status, emphasised), ())
+        edge = _line_look(kind, status, emphasised, style)
+        # drawn the way the lines are (an upward one from its arrow's end), so that
+        # Graphviz draws its arrowhead alike
+        arrow = style.relation(kind).arrowhead
+        if style.relation(kind).upward:
+            edge.update(dir="back", arrowtail=arrow, arrowhead="none")
+        else:
+            edge["arrowhead"] = arrow
+        same = tuple(sorted((k, v) for k, v in edge.items() if k != "class"))
+        ident = f"legend-{_look_key(kind, status, emphasised)}"
+        samples.setdefault(same, (ident, edge, []))[2].append((verb, ", ".join(qualifiers)))
+    for ident, edge, meanings in samples.values():
+        if len({qualifier for _, qualifier in meanings}) == 1:
+            verbs, qualifier = ", ".join(verb for verb, _ in meanings), meanings[0][1]
+            text = f"{verbs} ({qualifier})" if qualifier else verbs
+        else:
+            text = "; ".join(f"{verb} ({qualifier})" if qualifier else verb for verb, qualifier in meanings)
+        label = {"label": f"<{html_text(text)}>", "shape": "plaintext"}
+        items.append((ident, label, {**edge, "label": _BLANK}))
     return items
 
 
@@ -271,10 +368,10 @@ def legend_columns(scene: Scene) -> int:
     return 5 if sum(n.inside is None for n in scene.nodes) > 12 else 3
 
 
-def _legend(graph: graphviz.Digraph, scene: Scene, style: Style) -> str:
+def _legend(graph: graphviz.Digraph, scene: Scene, style: Style, shared: dict[str, tuple[str, ...]]) -> str:
     """Add a cluster listing the node looks and relation kinds this scene draws, and nothing
     else, in rows of :func:`legend_columns`; returns the id of its first entry."""
-    items = _legend_items(scene, style)
+    items = _legend_items(scene, style, shared)
     heads: list[str] = []
     columns = legend_columns(scene)
     with graph.subgraph(name="cluster_legend") as legend:
@@ -361,12 +458,16 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
         labeljust="c",
         fontname=style.font,
         fontsize=_num(style.font_size),
-        **dict(style.graph),
-        **dict(scene.graph),
+        # a view's own graph attributes over the style's
+        **{**dict(style.graph), **dict(scene.graph)},
     )
     _attr_statement(graph, "node", fontname=style.font, fontsize=_num(style.font_size), margin="0.09,0.05")
     _attr_statement(
-        graph, "edge", fontname=style.font, fontsize=_num(style.edge_font_size), fontcolor="#222222"
+        graph,
+        "edge",
+        fontname=style.font,
+        fontsize=_num(style.edge_font_size),
+        fontcolor="#222222",
     )
     clustered = {n for c in scene.clusters for n in c.nodes}
     nodes = scene.nodes_by_id
@@ -410,6 +511,8 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
     loose = set(scene.unranked)
     level = {node: index for index, rank in enumerate(scene.ranks) for node in rank}
     uppers: set[str] = set()
+    shared = shared_parts(scene)
+    rows = _rows(scene, style)
     if stands_for:
         _attr_statement(graph, compound="true")
     for edge in scene.edges:
@@ -428,12 +531,21 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
         if ranked:
             uppers.add(upper)
         # a line against the view's levels, or one the view lets loose, does not decide levels
-        _edge(graph, edge, style, borders, ranked=ranked)
+        key = _look_key(edge.kind, edge.status, edge.emphasised)
+        _edge(
+            graph,
+            edge,
+            style,
+            borders,
+            ranked=ranked,
+            shared=shared.get(key, ()),
+            row=rows.get(edge.id, 0),
+        )
     # the view's levels are ordered from the top down, whatever the lines say
     for above, below in itertools.pairwise(scene.ranks):
         _add_edge(graph, above[0], below[0], {"style": "invis", "weight": "0"})
     if scene.nodes:
-        first = _legend(graph, scene, style)
+        first = _legend(graph, scene, style, shared)
         # below everything else: an invisible line to the legend from every node that
         # has nothing drawn below it (lines from every node would widen the picture)
         for node in scene.nodes:

@@ -19,6 +19,7 @@ from mra_graph.words import Lang, words
 __all__ = [
     "dot_text",
     "edge_label",
+    "edge_label_parts",
     "html_text",
     "node_notes",
     "node_tooltip",
@@ -154,7 +155,12 @@ def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: Lang)
 
 
 def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
-    """A relation's label: its own modality (one taken from an end shows on that end's box),
+    """A relation's label: the parts of :func:`edge_label_parts`, joined by commas."""
+    return ", ".join(edge_label_parts(model, rel, lang))
+
+
+def edge_label_parts(model: GovernanceModel, rel: Relation, lang: Lang) -> tuple[str, ...]:
+    """The parts of a relation's label: its own modality (one taken from an end shows on that end's box),
     scoped ends ("één van de leden of onderdelen"), count ("7 burgemeesters", "2 per raad"),
     capacity, role, flags and a disputed or unclear mark."""
     voc, w = vocabulary(), words(lang)
@@ -182,4 +188,4 @@ def edge_label(model: GovernanceModel, rel: Relation, lang: Lang) -> str:
         if value is True and key in voc.attribute_flags:
             parts.append(voc.attribute_flags[key].text(lang))
     parts += [voc.mark_text(m, lang) for m in model.marks(rel.id)]
-    return ", ".join(parts)
+    return tuple(parts)

@@ -19,7 +19,7 @@ from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import as_of_line, sentence
 from mra_graph.questions.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
-from mra_graph.render.labels import edge_label, node_notes, node_tooltip
+from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
 from mra_graph.render.layout import Layout, plan, selected
 from mra_graph.words import Lang, words
 
@@ -44,7 +44,8 @@ class SceneNode:
 
 @dataclass(frozen=True)
 class SceneEdge:
-    """A relation as drawn; ``phrase`` reads it as a sentence ("MRA Bureau ondersteunt …")."""
+    """A relation as drawn; ``phrase`` reads it as a sentence ("MRA Bureau ondersteunt …"),
+    ``label`` is its ``parts`` joined by commas ("7 burgemeesters, afgeleid")."""
 
     id: str
     kind: str
@@ -55,6 +56,7 @@ class SceneEdge:
     emphasised: bool
     phrase: str
     folded: bool = False
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Scene:
     region_nodes: tuple[tuple[str, str], ...] = ()
     unranked: tuple[str, ...] = ()
     emphasis_label: str | None = None
+    row_length: int | None = None
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -312,13 +315,15 @@ def _assemble(
         )
     scene_edges = []
     for rel in edges:
+        parts = edge_label_parts(model, rel, lang)
         scene_edges.append(
             SceneEdge(
                 id=rel.id,
                 kind=rel.kind,
                 source=rel.from_,
                 target=rel.to,
-                label=edge_label(model, rel, lang),
+                label=", ".join(parts),
+                parts=parts,
                 status=status_at(rel, at),
                 emphasised=view.emphasise_walk and rel.id in used,
                 phrase=sentence(model, rel, lang)
@@ -326,6 +331,9 @@ def _assemble(
                 else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
             )
         )
+    if all(e.emphasised for e in scene_edges):
+        # a highlight on every line tells nothing apart: the lines keep their own look
+        scene_edges = [replace(e, emphasised=False) for e in scene_edges]
     nodes, scene_edges = _fold(arranged.folded, nodes, scene_edges)
     clusters = []
     # a region keeps its colour in every view: its place among the model's regions by id
@@ -365,6 +373,7 @@ def _assemble(
         unranked=tuple(sorted(view.unranked)),
         emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
         region_nodes=arranged.region_nodes,
+        row_length=view.row_length,
     )
 
 
