@@ -21,6 +21,7 @@ import mra_graph
 from benchmarks.synthetic import national_model
 from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.questions import queries
 from mra_graph.render import Request, model_views, render, view_names
 
 pytestmark = pytest.mark.exe
@@ -135,6 +136,8 @@ def test_every_legend_tells_the_truth(name: str) -> None:
     lines = 0
     for view, node in _requests(name):
         for day in days:
+            if view == "chain" and node is not None and not queries.chains(model, node, day):
+                continue  # a chain of one box is not drawn (exit 1, as 'chain' says)
             svg = render(model, Request(view, node, at=day, views=views), "svg")
             lines += svg.count(b'id="edge-')
             problems = legend_problems(svg)
