@@ -19,6 +19,7 @@ would show it; Mermaid line by line (tests/test_render_browser.py draws it in Me
 
 from __future__ import annotations
 
+import base64
 import csv
 import html
 import io
@@ -274,6 +275,9 @@ def _mermaid(data: bytes) -> Parsed:
     return shape, texts
 
 
+_SVG_IMAGE = "data:image/svg+xml;base64,"
+
+
 class _Html(HTMLParser):
     """The elements and texts of an HTML page; an inline SVG's drawn lines as :class:`Squeezed`,
     a Mermaid code block through :func:`_mermaid`."""
@@ -290,7 +294,13 @@ class _Html(HTMLParser):
         attributes = []
         for name, value in attrs:
             assert not name.startswith("on"), f"an event handler: {name}"
-            if value is not None and _has_corpus(value):
+            if tag == "img" and name == "src" and value and value.startswith(_SVG_IMAGE):
+                # a picture as an image (a page of the printed report): parsed as SVG is
+                picture_shape, picture_texts = _svg(base64.b64decode(value[len(_SVG_IMAGE) :]))
+                self.shape.append(("picture", tuple(map(repr, picture_shape))))
+                self.texts += picture_texts
+                attributes.append((name, _SVG_IMAGE))
+            elif value is not None and _has_corpus(value):
                 attributes.append((name, ""))
                 self.texts.append(value)
             else:

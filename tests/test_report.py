@@ -129,6 +129,29 @@ def test_the_mra_bureau_card_says_who_commissions_steers_and_supports_it(report:
     assert card.period == "vanaf 2017-01-01"
 
 
+def test_a_card_leaves_out_the_relations_it_has_none_of(
+    model: GovernanceModel, report: Report, html: str
+) -> None:
+    for card in report.cards:
+        assert all(group.lines for group in (*card.groups, *card.other_groups)), card.ref.id
+    # the Agendacommissie steers and is supported, but commissions nothing and supports nobody
+    keys = [g.key for g in _card(report, "agendacommissie-mra").groups]
+    assert "steers-out" in keys
+    assert "supports-in" in keys
+    assert "commissions-out" not in keys
+    assert "supports-out" not in keys
+    assert '<span class="none">—</span>' not in html
+    titles = re.findall(r"<dt>([^<]*)</dt>", _card_html(html, "agendacommissie-mra"))
+    assert titles[-3:] == ["Wordt ondersteund door", "Stuurt aan", "Krijgt voorstellen van"]
+    markdown = render_report(model, "md", at=AT, image_name=None)[""].decode("utf-8")
+    assert not re.search(r"^- \*\*[^*]+:\*\* —$", markdown, flags=re.M)
+
+
+def _card_html(html: str, node_id: str) -> str:
+    start = html.rindex("<article", 0, html.index(f'id="card-{node_id}"'))
+    return html[start : html.index("</article>", start)]
+
+
 def test_the_am_bodies_read_as_the_brochure_describes_them(report: Report) -> None:
     plenair = _card(report, "plenair-overleg-am")
     assert [line.other.id for line in plenair.chair] == ["burgemeester-amstelveen"]

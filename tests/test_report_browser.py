@@ -42,7 +42,7 @@ def test_the_report_opens_offline_without_errors_and_looks_right(opened: Browser
     assert opened.errors == []
     assert opened.requests == []
     assert opened.evaluate("document.querySelectorAll('.diagram svg g.node[role=button]').length") >= 20
-    # the first screenful: title, search, contents and the diagram (the full page is 50 000 pixels tall)
+    # the first screenful: title, search, contents and the diagram (the full page is some 48 000 pixels tall)
     shot = opened.screenshot(tmp_path / "report.png", full_page=False)
     assert shot.stat().st_size > 50_000
 
@@ -83,6 +83,18 @@ def test_clicking_a_body_highlights_its_relations_and_shows_its_card(opened: Bro
         opened.evaluate("document.querySelectorAll('.diagram .is-selected, .diagram .is-related').length")
         == 0
     )
+
+
+def test_the_chosen_card_shows_beside_the_picture_from_1200_pixels(opened: BrowserPage) -> None:
+    opened.page.click("#node-mra-bureau")
+    beside = """() => {
+        const picture = document.getElementById('diagram').getBoundingClientRect();
+        const card = document.getElementById('selected').getBoundingClientRect();
+        return card.left >= picture.right && card.top < picture.bottom;
+    }"""
+    for width, expected in ((1200, True), (1240, True), (1920, True), (1180, False), (800, False)):
+        opened.page.set_viewport_size({"width": width, "height": 1000})
+        assert opened.evaluate(beside) is expected, width
 
 
 def test_clicking_a_part_drawn_inside_its_group_chooses_the_part(opened: BrowserPage) -> None:

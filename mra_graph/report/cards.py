@@ -32,7 +32,7 @@ MAIN_GROUPS = (
     ("commissions", "out"),
     ("commissions", "in"),
 )
-"""The relations every body card names first, in this order, even when there are none."""
+"""The relations a card names first, in this order; a card leaves out those it has none of."""
 
 _COMPOSITION = ("member_of", "part_of")
 
@@ -172,7 +172,7 @@ class CardMaker:
         groups = []
         for kind, direction in MAIN_GROUPS:
             rels = by_group.pop((kind, direction), [])
-            if rels or node.kind.value == "body":
+            if rels:
                 title = _capital(self._phrase(kind, direction == "out"))
                 groups.append(Group(f"{kind}-{direction}", title, self._sorted_lines(rels, node.id)))
         kind_order = {k: i for i, k in enumerate(vocabulary().relation_kinds)}

@@ -7,19 +7,19 @@ links are fragment anchors (``card-<node id>``, ``rel-<relation id>``, ``row-<ro
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mra_graph.errors import RenderError
 from mra_graph.model.schema import Source
+from mra_graph.report.paper import fit
 from mra_graph.report.phrases import Phrases
 from mra_graph.words import Lang
 
 if TYPE_CHECKING:
     from mra_graph.render.text import Description
-
-_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
 
 __all__ = [
     "Card",
@@ -34,6 +34,7 @@ __all__ = [
     "Line",
     "Mark",
     "PlannedItem",
+    "PrintedView",
     "Ref",
     "RegionSection",
     "Report",
@@ -250,10 +251,30 @@ class DocumentEntry:
 
 
 @dataclass(frozen=True)
+class PrintedView:
+    """A picture the printed report gives a page of its own: the view's SVG, its caption,
+    and whether it prints across the page, with its smallest text there in points."""
+
+    view: str
+    svg: str
+    caption: str
+    landscape: bool
+    smallest_pt: float
+
+    @property
+    def src(self) -> str:
+        """The SVG as a ``data:`` URL, for an ``<img>`` (WeasyPrint draws those every time)."""
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+
+
+@dataclass(frozen=True)
 class Diagram:
     """The overview picture: inline SVG markup (already safe to embed) and its text alternative.
 
-    ``svg`` is ``None`` when it could not be drawn; ``reason`` then says why.
+    ``svg`` is ``None`` when it could not be drawn; ``reason`` then says why. ``printed``
+    holds the views that print in its place, one page each, when the picture itself
+    would print too small to read on A4 (see :mod:`mra_graph.report.paper`): the
+    overview of each region.
     """
 
     svg: str | None
@@ -263,20 +284,21 @@ class Diagram:
     mermaid: str | None = None
     parts: Description | None = None
     """The description in parts (:class:`mra_graph.render.Description`), when it could be made."""
+    printed: tuple[PrintedView, ...] = ()
 
     @property
     def landscape(self) -> bool:
         """Whether the picture prints larger across an A4 page than upright on it.
 
-        The boxes are the print stylesheet's: 277 x 165 mm across, 190 x 250 mm upright.
+        The boxes are those of :data:`mra_graph.report.paper.PAGES`, which the print
+        style sheet gives the picture.
         """
-        found = _VIEWBOX.search(self.svg or "")
-        if not found:
+        if not self.svg:
             return True
-        width, height = float(found.group(1)), float(found.group(2))
-        if width <= 0 or height <= 0:
+        try:
+            return fit(self.svg).page.name == "landscape"
+        except RenderError:
             return True
-        return min(277 / width, 165 / height) >= min(190 / width, 250 / height)
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ import re
 from typing import Any
 
 from mra_graph.errors import MraGraphError
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.schema import GovernanceModel, Region
 from mra_graph.render.definitions import Views
-from mra_graph.report.content import Diagram
+from mra_graph.report.content import Diagram, PrintedView
+from mra_graph.report.paper import fit
 from mra_graph.words import Lang, words
 
-__all__ = ["diagram", "embeddable"]
+__all__ = ["diagram", "embeddable", "region_pages", "region_views"]
 
 _PROLOGUE = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.DOTALL)
 _SVG_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)="http://www\.w3\.org/2000/svg"')
@@ -97,4 +98,58 @@ def diagram(
         )
     except MraGraphError as error:
         return Diagram(None, title, description, reason=str(error), parts=parts)
-    return Diagram(embeddable(svg), title, description, reason, source, parts)
+    printed: tuple[PrintedView, ...] = ()
+    if focus is None and not fit(svg).legible:
+        printed = region_pages(model, at=at, lang=lang, views=views)
+    return Diagram(embeddable(svg), title, description, reason, source, parts, printed)
+
+
+def region_views(model: GovernanceModel, views: Views | None = None) -> list[str]:
+    """The overview of each region, by view name, in the order of the model's regions:
+    the views drawn for one region that need no node (``overview-{region}`` of the
+    bundled views, or a model's own). Empty when the model has fewer than two regions,
+    where a region's view would only repeat the whole."""
+    return [name for _, name in _region_views(model, views)]
+
+
+def _region_views(model: GovernanceModel, views: Views | None) -> list[tuple[Region, str]]:
+    render = _render_module()
+    every = views or render.Views(render.load_views())
+    found: dict[str, str] = {}
+    for name in every.names(model):
+        try:
+            definition = every.get(name, model)
+        except MraGraphError:
+            continue
+        if definition.region is not None and not definition.needs_node:
+            found.setdefault(definition.region, name)
+    if len(model.regions) < 2:
+        return []
+    return [(region, found[region.id]) for region in model.regions if region.id in found]
+
+
+def region_pages(
+    model: GovernanceModel, *, at: dt.date, lang: Lang, views: Views | None = None
+) -> tuple[PrintedView, ...]:
+    """Each region's overview as a page of the printed report; a region with nothing to
+    draw is left out. Empty when the model has no region views."""
+    render = _render_module()
+    said = words(lang)
+    pages = []
+    for region, name in _region_views(model, views):
+        try:
+            svg = render.render(model, render.Request(name, None, at=at, lang=lang, views=views), "svg")
+        except MraGraphError:
+            continue
+        found = fit(svg)
+        caption = said(
+            "report",
+            "diagram_region_caption",
+            region=said.pick(region.name, region.name_en),
+            date=at.isoformat(),
+        )
+        landscape = found.page.name == "landscape"
+        pages.append(
+            PrintedView(name, embeddable(svg.decode("utf-8")), caption, landscape, found.smallest_pt)
+        )
+    return tuple(pages)

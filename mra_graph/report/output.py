@@ -143,7 +143,9 @@ def render_report(
         "image": Markup(quote(image_name)) if picture.svg and image_name is not None else None,
         "mermaid": picture.mermaid,
         # WeasyPrint draws an inline <svg> only once per process; as an image it always works
-        "diagram_src": _data_uri(picture.svg) if fmt == "pdf" and picture.svg else None,
+        "diagram_src": _data_uri(picture.svg)
+        if fmt == "pdf" and picture.svg and not picture.printed
+        else None,
     }
     text = fill("md" if fmt == "md" else "html", template, context)
     if fmt == "html":
