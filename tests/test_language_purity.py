@@ -363,7 +363,8 @@ def test_another_model_speaks_one_language(tmp_path: Path, lang: str) -> None:
     runs = [
         ["check"],
         ["list"],
-        ["render", "overview", "-o", "-", "-f", "mmd"],
+        # the whole overview is past what Mermaid draws: one region of it
+        ["render", "overview-gr-0", "-o", "-", "-f", "mmd"],
         ["report", "-o", str(tmp_path / "r.md")],
     ]
     runs += [[command, node.id] for node in nodes[::12] for command in ("show", "members", "chain")]

@@ -65,12 +65,32 @@ def test_the_suggested_region_view_draws(national: Path, tmp_path: Path) -> None
     assert out.read_text(encoding="utf-8").startswith("digraph")
 
 
-def test_a_large_view_is_still_written_as_dot_and_mermaid(national: Path) -> None:
+def test_a_large_view_is_still_written_as_dot(national: Path) -> None:
     model = mra_graph.load(national)
     request = Request("overview", at=DAY)
     assert len(scene(model, request).edges) > LAYOUT_LIMIT
     assert render(model, request, "dot").startswith(b"digraph")
-    assert render(model, request, "mmd")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_mermaid_past_its_limits_is_refused_not_drawn_as_an_error_picture(
+    national: Path, tmp_path: Path, lang: str
+) -> None:
+    # Mermaid draws at most 500 lines and 50,000 characters, and an error picture past them
+    out = tmp_path / "overview.mmd"
+    result = CliRunner().invoke(
+        main, ["--model", str(national), "--lang", lang, "render", "overview", "-o", str(out)]
+    )
+    assert result.exit_code == 1, result.output
+    assert not out.exists()
+    assert result.stderr.startswith(f"{words(lang)('error')}: ")
+    assert "Mermaid" in result.stderr
+    assert "-f svg" in result.stderr
+    # a view within them is written
+    region = tmp_path / "region.mmd"
+    done = CliRunner().invoke(main, ["--model", str(national), "render", "overview-gr-0", "-o", str(region)])
+    assert done.exit_code == 0, done.output
+    assert len(region.read_text(encoding="utf-8")) <= drawing.MERMAID_TEXT_LIMIT
 
 
 def test_a_focus_too_large_asks_for_a_smaller_depth(national: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,7 @@ from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene
 from mra_graph.render.text import describe_scene
+from mra_graph.words import words
 
 __all__ = ["EXTENSIONS", "FORMATS", "PNG_DPI", "Diagram", "check_format", "draw", "format_of"]
 
@@ -55,6 +56,12 @@ def check_format(fmt: str, dpi: int | None) -> None:
         )
 
 
+MERMAID_TEXT_LIMIT = 50_000
+"""Mermaid's default ``maxTextSize``: the most characters of source it draws."""
+MERMAID_EDGE_LIMIT = 500
+"""Mermaid's default ``maxEdges``: the most lines it draws."""
+
+
 def draw(found: Scene, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
     """The scene as the bytes of a ``fmt`` file: svg, png, pdf, dot or mmd.
 
@@ -67,7 +74,23 @@ def draw(found: Scene, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
     check_format(fmt, dpi)
     style = load_style()
     if fmt == "mmd":
-        return to_mermaid(found, style).encode("utf-8")
+        text = to_mermaid(found, style)
+        if len(text) > MERMAID_TEXT_LIMIT or len(found.edges) > MERMAID_EDGE_LIMIT:
+            # past them Mermaid draws an error picture in place of the diagram
+            error = RenderError(
+                words(found.lang)(
+                    "diagram",
+                    "mermaid_too_large",
+                    view=found.view,
+                    lines=len(found.edges),
+                    characters=len(text),
+                    edges=MERMAID_EDGE_LIMIT,
+                    text=MERMAID_TEXT_LIMIT,
+                )
+            )
+            error.lang = found.lang
+            raise error
+        return text.encode("utf-8")
     source = to_dot(found, style)
     if fmt == "dot":
         return source.encode("utf-8")
