@@ -135,6 +135,14 @@ class ViewDefinition(Strict):
         ge=2,
         description="Most lines' ends side by side under one node: more go on further rows.",
     )
+    bundle_over: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Where the root has more than this many lines of one kind, look and label to "
+            "nodes with no other line, draw them as one line to a box listing those nodes."
+        ),
+    )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 

@@ -17,6 +17,7 @@ import graphviz
 
 from mra_graph.model.schema import Status
 from mra_graph.model.vocabulary import vocabulary
+from mra_graph.render.bundles import BUNDLE, bundled
 from mra_graph.render.definitions import NodeStyle, Style, load_style
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
@@ -289,7 +290,8 @@ def _legend_items(
     items: list[tuple[str, dict[str, str], dict[str, str] | None]] = []
     # one entry per look: kinds and types drawn alike share it ("bureau, team")
     looks: dict[NodeStyle, tuple[str, list[str]]] = {}
-    for node in scene.nodes:
+    # a bundle's box says what it holds in its heading; its parts have their own looks
+    for node in (n for n in scene.nodes if n.kind != BUNDLE):
         key = f"{node.kind}.{node.type}" if f"{node.kind}.{node.type}" in style.nodes else node.kind
         name = voc.type_name(node.kind, node.type if "." in key else None, lang)
         _, names = looks.setdefault(style.node(node.kind, node.type), (key, []))
@@ -450,7 +452,8 @@ def to_dot(scene: Scene, style: Style) -> str:
 
 
 def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
-    """Add the statements of ``scene`` to ``graph``."""
+    """Add the statements of ``scene`` to ``graph``, a hub's lines bundled."""
+    scene = bundled(scene)
     _attr_statement(
         graph,
         label=_title_label(scene, style),

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from mra_graph.errors import RenderError, UsageError
+from mra_graph.render.bundles import bundled
 from mra_graph.render.definitions import load_style
 from mra_graph.render.dot import to_dot
 from mra_graph.render.dot_runner import run_dot
@@ -91,11 +92,13 @@ def draw(found: Scene, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
             error.lang = found.lang
             raise error
         return text.encode("utf-8")
+    # the picture bundles a hub's lines (to_dot does); the text alternative says each one
+    drawn = bundled(found)
     source = to_dot(found, style)
     if fmt == "dot":
         return source.encode("utf-8")
     if fmt == "svg":
-        return accessible_svg(run_dot(source, "svg"), found, describe_scene(found, style))
+        return accessible_svg(run_dot(source, "svg"), drawn, describe_scene(found, style))
     return run_dot(source, fmt, dpi=(dpi or PNG_DPI) if fmt == "png" else None)
 
 

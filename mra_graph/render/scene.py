@@ -86,6 +86,7 @@ class Scene:
     unranked: tuple[str, ...] = ()
     emphasis_label: str | None = None
     row_length: int | None = None
+    bundle_over: int | None = None
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -374,6 +375,7 @@ def _assemble(
         emphasis_label=view.emphasis_label.text(lang) if view.emphasis_label else None,
         region_nodes=arranged.region_nodes,
         row_length=view.row_length,
+        bundle_over=view.bundle_over,
     )
 
 
