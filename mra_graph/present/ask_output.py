@@ -31,6 +31,7 @@ from mra_graph.present.answer_text import (
     composition_lines,
     count_line,
     diff_lines,
+    evidence_lines,
     marked_label,
     path_lines,
     sentence,
@@ -479,7 +480,7 @@ def _yes_no_lines(
         said = ("" if direct else "- " + sentence(model, hit.relation, lang)) + tail
         lines.append(f"  {said.strip()}")
         if sources:
-            lines += source_lines(hit.relation.sources, lang, "    ")
+            lines += evidence_lines(hit.relation, lang, "    ")
     return [line for line in lines if line.strip()]
 
 
@@ -528,9 +529,9 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  {phrase.ljust(width)}  {other}{tail}")
         if sources:
-            lines += source_lines(hit.relation.sources, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ")
     if sources:
-        lines += source_lines(node.sources, lang)
+        lines += evidence_lines(node, lang, "  ")
     return lines
 
 
@@ -572,7 +573,7 @@ def _where_lines(model: GovernanceModel, answer: Answer, result: AskResult, sour
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {marked_label(model, hit.node, lang)}{tail}")
         if sources:
-            lines += source_lines(hit.relation.sources, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ")
     return lines
 
 
@@ -597,10 +598,10 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
         lines.append("")
         if isinstance(reading, f.WhenReading):
             lines += _period_lines(model, reading, answer, result)
-            lines += source_lines(answer.subject.sources, lang) if sources else []
+            lines += evidence_lines(answer.subject, lang, "  ") if sources else []
         elif isinstance(reading, f.AttributeReading):
             lines += _attribute_lines(model, reading, answer, result)
-            lines += source_lines(answer.subject.sources, lang) if sources else []
+            lines += evidence_lines(answer.subject, lang, "  ") if sources else []
         elif isinstance(reading, f.YesNoReading):
             lines += _yes_no_lines(model, reading, answer, result, sources)
         elif isinstance(reading, f.ChainYesNoReading):
