@@ -416,17 +416,13 @@ def parts_of(model: GovernanceModel, whole: str) -> frozenset[str]:
     """Every node that is part of ``whole``, directly or through other parts, by the
     relation kinds the vocabulary calls ``dependent``."""
     dependent = {k for k, info in vocabulary().relation_kinds.items() if info.dependent}
-    inside: dict[str, list[str]] = {}
-    for rel in model.relations:
-        if rel.kind in dependent:
-            inside.setdefault(rel.to, []).append(rel.from_)
     found: set[str] = set()
     todo = [whole]
     while todo:
-        for part in inside.get(todo.pop(), ()):
-            if part not in found:
-                found.add(part)
-                todo.append(part)
+        for rel in model.relations_to.get(todo.pop(), ()):
+            if rel.kind in dependent and rel.from_ not in found:
+                found.add(rel.from_)
+                todo.append(rel.from_)
     return frozenset(found)
 
 
