@@ -419,18 +419,25 @@ def _legend(graph: graphviz.Digraph, scene: Scene, style: Style, shared: dict[st
 class AccessibleDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz has no type hints
     """A ``graphviz.Digraph`` that shows itself in Jupyter as the accessible SVG.
 
-    ``scene`` is what it draws; a copy made by graphviz's own methods loses it and then
-    shows itself as any ``Digraph`` does.
+    ``scene`` is what it shows, ``drawn`` that scene as drawn (a hub's lines bundled, see
+    :mod:`mra_graph.render.bundles`); a copy made by graphviz's own methods loses them and
+    then shows itself as any ``Digraph`` does.
     """
 
     scene: Scene | None = None
+    drawn: Scene | None = None
+
+    def accessible(self, svg: bytes) -> bytes:
+        """``svg``, drawn by dot from this graph's source, with the titles of what it draws
+        and the text alternative of everything it shows."""
+        assert self.scene is not None
+        assert self.drawn is not None
+        return accessible_svg(svg, self.drawn, describe_scene(self.scene, load_style()))
 
     def _repr_svg_(self) -> str:
         if self.scene is None:
             return str(self.pipe(format="svg", encoding="utf-8"))
-        style = load_style()
-        svg = accessible_svg(run_dot(self.source, "svg"), self.scene, describe_scene(self.scene, style))
-        return svg.decode("utf-8")
+        return self.accessible(run_dot(self.source, "svg")).decode("utf-8")
 
     def _repr_mimebundle_(
         self, include: object = None, exclude: object = None, **_: object
@@ -441,8 +448,8 @@ class AccessibleDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz has
 def to_digraph(scene: Scene, style: Style) -> AccessibleDigraph:
     """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is :func:`to_dot`'s text."""
     graph = AccessibleDigraph(name=scene.view)
-    _draw(graph, scene, style)
-    graph.scene = scene
+    graph.scene, graph.drawn = scene, bundled(scene)
+    _draw(graph, graph.drawn, style)
     return graph
 
 
@@ -452,8 +459,7 @@ def to_dot(scene: Scene, style: Style) -> str:
 
 
 def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
-    """Add the statements of ``scene`` to ``graph``, a hub's lines bundled."""
-    scene = bundled(scene)
+    """Add the statements of ``scene`` to ``graph``."""
     _attr_statement(
         graph,
         label=_title_label(scene, style),

@@ -11,12 +11,10 @@ import os
 from pathlib import Path
 
 from mra_graph.errors import RenderError, UsageError
-from mra_graph.render.bundles import bundled
 from mra_graph.render.definitions import load_style
-from mra_graph.render.dot import to_dot
+from mra_graph.render.dot import to_digraph
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.mermaid import to_mermaid
-from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene
 from mra_graph.render.text import describe_scene
 from mra_graph.words import words
@@ -92,13 +90,13 @@ def draw(found: Scene, fmt: str = "svg", *, dpi: int | None = None) -> bytes:
             error.lang = found.lang
             raise error
         return text.encode("utf-8")
-    # the picture bundles a hub's lines (to_dot does); the text alternative says each one
-    drawn = bundled(found)
-    source = to_dot(found, style)
+    graph = to_digraph(found, style)
+    source = str(graph.source)
     if fmt == "dot":
         return source.encode("utf-8")
     if fmt == "svg":
-        return accessible_svg(run_dot(source, "svg"), drawn, describe_scene(found, style))
+        svg: bytes = graph.accessible(run_dot(source, "svg"))
+        return svg
     return run_dot(source, fmt, dpi=(dpi or PNG_DPI) if fmt == "png" else None)
 
 
