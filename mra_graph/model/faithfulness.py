@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mra_graph.model.schema import Document, GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import Vocabulary
@@ -175,4 +176,11 @@ def written_in(name: str, text: str) -> bool:
     pattern = re.compile(
         r"(?<!\w)" + r"\s+".join(re.escape(w) for w in name.split()) + r"(?!\w)", re.IGNORECASE
     )
-    return any(pattern.search(t) for t in (text, _LINE_END_HYPHEN.sub(r"\1\2", text)))
+    return any(pattern.search(t) for t in _readings(text))
+
+
+@lru_cache(maxsize=4)
+def _readings(text: str) -> tuple[str, str]:
+    """``text`` as written and with the words the PDF split at a line end joined: made
+    once for the sources, which every alias of a model is looked up in."""
+    return text, _LINE_END_HYPHEN.sub(r"\1\2", text)
