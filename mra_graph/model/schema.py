@@ -394,6 +394,11 @@ class GovernanceModel(Strict):
         return index
 
     @cached_property
+    def relation_order(self) -> dict[str, int]:
+        """Each relation's place in the model's list of relations, by id."""
+        return {rel.id: i for i, rel in enumerate(self.relations)}
+
+    @cached_property
     def regions_by_id(self) -> dict[str, Region]:
         return {r.id: r for r in self.regions}
 

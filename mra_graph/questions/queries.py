@@ -32,6 +32,7 @@ from mra_graph.model.schema import (
     Scope,
     Source,
     Status,
+    holds_at,
     status_at,
 )
 from mra_graph.model.vocabulary import vocabulary
@@ -247,19 +248,38 @@ def _scoped_edges(
 def _edges(
     model: GovernanceModel, node_id: str, kinds: Iterable[str], direction: Direction, at: dt.date | None
 ) -> Iterator[tuple[str, Relation]]:
-    """``(other end, relation)`` of every active relation of ``kinds`` at ``node_id``."""
-    graph = graph_at(model, at)
-    if node_id not in graph:
+    """``(other end, relation)`` of every active relation of ``kinds`` at ``node_id``.
+
+    Read from the model's own indexes of relations by end, not from a graph of the whole
+    model: a query on a national model asks about a few nodes. A relation of a symmetric
+    kind counts from both ends. In the model's order of relations.
+    """
+    nodes = model.nodes_by_id
+    node = nodes.get(node_id)
+    if node is None or (at is not None and not holds_at(node, at)):
         return
     wanted = set(kinds)
-    if direction == "incoming":
-        for source, _, data in graph.in_edges(node_id, data=True):
-            if data["kind"] in wanted:
-                yield source, data["relation"]
-    else:
-        for _, target, data in graph.out_edges(node_id, data=True):
-            if data["kind"] in wanted:
-                yield target, data["relation"]
+    incoming = direction == "incoming"
+    own = (model.relations_to if incoming else model.relations_from).get(node_id, [])
+    found = [(r, r.from_ if incoming else r.to) for r in own if r.kind in wanted]
+    symmetric = wanted & _symmetric_kinds()
+    if symmetric:
+        # a symmetric relation recorded the other way round holds this way too
+        back = (model.relations_from if incoming else model.relations_to).get(node_id, [])
+        mirrored = [(r, r.to if incoming else r.from_) for r in back if r.kind in symmetric]
+        if found and mirrored:
+            found += mirrored
+            order = model.relation_order
+            found.sort(key=lambda pair: order[pair[0].id])
+        else:
+            found = found or mirrored
+    for relation, other in found:
+        if at is None or (holds_at(relation, at) and holds_at(nodes[other], at)):
+            yield other, relation
+
+
+def _symmetric_kinds() -> frozenset[str]:
+    return frozenset(k for k, info in vocabulary().relation_kinds.items() if info.symmetric)
 
 
 def related(
