@@ -394,6 +394,11 @@ class GovernanceModel(Strict):
         return index
 
     @cached_property
+    def node_order(self) -> dict[str, int]:
+        """Each node's place in the model's list of nodes, by id."""
+        return {node.id: i for i, node in enumerate(self.nodes)}
+
+    @cached_property
     def relation_order(self) -> dict[str, int]:
         """Each relation's place in the model's list of relations, by id."""
         return {rel.id: i for i, rel in enumerate(self.relations)}

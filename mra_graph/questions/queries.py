@@ -490,20 +490,40 @@ def _hop_steps(
 
 
 def neighbourhood(model: GovernanceModel, node_id: str, at: dt.date | None, depth: int = 1) -> Neighbourhood:
-    """Every node within ``depth`` relations of the node (either direction) and the relations among them."""
+    """Every node within ``depth`` relations of the node (either direction) and the relations among them.
+
+    Walked from the node through the model's indexes of relations by end, so the work
+    grows with the neighbourhood, not with the model.
+    """
     center = _node(model, node_id)
     node_id = center.id
-    graph = graph_at(model, at)
-    if node_id not in graph:
+    nodes = model.nodes_by_id
+
+    def active(rel: Relation) -> bool:
+        return at is None or (
+            holds_at(rel, at) and holds_at(nodes[rel.from_], at) and holds_at(nodes[rel.to], at)
+        )
+
+    if at is not None and not holds_at(center, at):
         return Neighbourhood(center, depth, (), ())
-    reached = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node_id, cutoff=depth)
-    order = {n.id: i for i, n in enumerate(model.nodes)}
+    reached = {node_id: 0}
+    frontier = [node_id]
+    for distance in range(1, depth + 1):
+        found: list[str] = []
+        for current in frontier:
+            for rel in (*model.relations_from.get(current, ()), *model.relations_to.get(current, ())):
+                other = rel.to if rel.from_ == current else rel.from_
+                if other not in reached and active(rel):
+                    reached[other] = distance
+                    found.append(other)
+        frontier = found
+    order = model.node_order
     ids = sorted(reached, key=lambda n: (reached[n], order[n]))
     relations = sorted(
-        {d["relation"].id: d["relation"] for _, _, d in graph.subgraph(ids).edges(data=True)}.values(),
+        (r for n in reached for r in model.relations_from.get(n, ()) if r.to in reached and active(r)),
         key=lambda r: r.id,
     )
-    return Neighbourhood(center, depth, tuple(model.nodes_by_id[n] for n in ids), tuple(relations))
+    return Neighbourhood(center, depth, tuple(nodes[n] for n in ids), tuple(relations))
 
 
 def diff(model: GovernanceModel, start: dt.date, end: dt.date) -> Diff:

@@ -33,7 +33,12 @@ def in_reading_order(model: GovernanceModel, views: Views | None = None) -> Gove
     >>> model = in_reading_order(mra_graph.load())
     >>> [r.id for r in model.regions], model.nodes[0].id
     (['mra', 'am'], 'mra')
+    >>> in_reading_order(model) is model  # already in reading order: nothing to do again
+    True
     """
+    made = _MADE.get(id(model))
+    if made is not None and made[0] is model and made[1] is views:
+        return model
     try:
         found = layout(model, OVERVIEW, views)
     except MraGraphError:
@@ -65,4 +70,14 @@ def in_reading_order(model: GovernanceModel, views: Views | None = None) -> Gove
         "figures": sorted(model.figures, key=lambda f: f.id),
         "conflicts": sorted(model.conflicts, key=lambda c: c.id),
     }
-    return model.with_lists(**update)
+    ordered = model.with_lists(**update)
+    if len(_MADE) >= 8:
+        _MADE.clear()
+    _MADE[id(ordered)] = (ordered, views)
+    return ordered
+
+
+# The models this function made, by identity, with the views they were ordered by: a
+# report orders its model once and hands it on, and ordering a national model again
+# would lay out its whole overview a second time. Bounded so old models can go.
+_MADE: dict[int, tuple[GovernanceModel, Views | None]] = {}
