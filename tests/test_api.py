@@ -298,3 +298,28 @@ def test_importing_the_package_loads_no_renderer_templates_or_command_line() -> 
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] []"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", "wie ondersteunt de Regiegroep?"],
+        ["query", "supports", "--to", "mra-bureau"],
+        ["chain", "mra-bureau"],
+    ],
+    ids=["ask", "query", "chain"],
+)
+def test_a_question_imports_no_graph_library_renderer_or_exchange_format(args: list[str]) -> None:
+    # start-up is most of a question's time: it loads only what answering needs
+    code = (
+        "import sys, io, contextlib\n"
+        "from mra_graph.cli import main\n"
+        f"sys.argv = ['mra-graph', '--at', '2017-06-01', *{args!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "heavy = {'networkx', 'graphviz', 'jinja2', 'lxml', 'pyoxigraph', 'rdflib'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), sorted(m for m in sys.modules\n"
+        "    if m.startswith(('mra_graph.render', 'mra_graph.report', 'mra_graph.interchange'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] []"

@@ -10,8 +10,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
-
 from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
 from mra_graph.model.vocabulary import Vocabulary, vocabulary
@@ -361,7 +359,9 @@ def _cycles(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     for kind in sorted(acyclic):
         if not _has_cycle(edges[kind]):
             continue
-        # only a model with a loop pays for finding and naming it
+        # only a model with a loop pays for finding and naming it (and for networkx)
+        import networkx as nx
+
         graph: nx.DiGraph[str] = nx.DiGraph()
         where: dict[tuple[str, str], int] = {}
         for i, rel in enumerate(model.relations):

@@ -17,9 +17,7 @@ import difflib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal
 
 from mra_graph.errors import MraGraphError, UnknownRelationKindError
 from mra_graph.model.names import resolve
@@ -36,7 +34,9 @@ from mra_graph.model.schema import (
     status_at,
 )
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.questions.graph import graph_at
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "COMPOSITION_KINDS",
@@ -451,6 +451,10 @@ def paths(
     (where there are more, the first ones networkx finds), so the work stays bounded
     however many shortest paths the model holds.
     """
+    import networkx as nx  # only paths need a graph library; other queries read the indexes
+
+    from mra_graph.questions.graph import graph_at
+
     a, b = _node(model, a).id, _node(model, b).id
     allowed = {check_kind(k) for k in kinds} if kinds is not None else None
     graph = graph_at(model, at)
