@@ -248,8 +248,10 @@ def _refused(lang: str) -> list[str]:
     return ["wat verdient de secretaris-directeur?", "wat is de zin van het leven?"]
 
 
-def _runs(model: GovernanceModel) -> dict[str, tuple[list[str], Callable[[str], str]]]:
-    """Command lines per output, each with what reads the visible text out of it."""
+def _runs(model: GovernanceModel, every: bool) -> dict[str, tuple[list[str], Callable[[str], str]]]:
+    """Command lines per output, each with what reads the visible text out of it: for
+    ``every`` node, relation kind, view and date, else for one in eight nodes, the first
+    relation of each kind and the views on one date (the quick loop's sample)."""
     plain: Callable[[str], str] = lambda text: text  # noqa: E731
     runs: dict[str, tuple[list[str], Callable[[str], str]]] = {
         "check": (["check"], plain),
@@ -258,17 +260,19 @@ def _runs(model: GovernanceModel) -> dict[str, tuple[list[str], Callable[[str], 
         "formation": (["formation", "--sources"], plain),
         "diff": (["diff", "2016-01-01", "2018-01-01", "--sources"], plain),
     }
-    for node in sorted(model.nodes, key=lambda n: n.id):
+    step = 1 if every else 8
+    for node in sorted(model.nodes, key=lambda n: n.id)[::step]:
         runs[f"show-{node.id}"] = (["show", node.id], plain)
         runs[f"members-{node.id}"] = (["members", node.id], plain)
         runs[f"chain-{node.id}"] = (["chain", node.id, "--sources"], plain)
     for kind in sorted({r.kind for r in model.relations}):
-        for relation in sorted((r for r in model.relations if r.kind == kind), key=lambda r: r.id)[:2]:
+        of_kind = sorted((r for r in model.relations if r.kind == kind), key=lambda r: r.id)
+        for relation in of_kind[: 2 if every else 1]:
             runs[f"query-{relation.id}"] = (["query", kind, "--to", relation.to, "--sources"], plain)
     first, last = sorted(model.nodes, key=lambda n: n.id)[0], sorted(model.nodes, key=lambda n: n.id)[-1]
     runs["path"] = (["path", first.id, last.id], plain)
     for view in ("overview", "overview-mra", "overview-am"):
-        for at in (AT, EARLY):
+        for at in (AT, EARLY) if every else (AT,):
             runs[f"render-{view}-{at}-dot"] = (
                 ["--at", at, "render", view, "-o", "-", "-f", "dot"],
                 _dot_text,
@@ -281,7 +285,7 @@ def _runs(model: GovernanceModel) -> dict[str, tuple[list[str], Callable[[str], 
     day = dt.date.fromisoformat(AT)
     with_chain = {n.id for n in model.nodes if queries.chains(model, n.id, day)}
     for view in ("orgchart", "focus", "chain"):
-        for node in sorted(model.nodes, key=lambda n: n.id)[::8]:
+        for node in sorted(model.nodes, key=lambda n: n.id)[:: 8 if every else 24]:
             if view != "chain" or node.id in with_chain:
                 runs[f"render-{view}-{node.id}"] = (
                     ["render", view, node.id, "-o", "-", "-f", "dot"],
@@ -313,11 +317,16 @@ def _run(args: list[str], lang: str) -> str:
     return result.stdout
 
 
+# the exhaustive sweeps take minutes: the quick loop runs a sample of each
+SWEEPS = [pytest.param(True, id="every", marks=pytest.mark.slow), pytest.param(False, id="sample")]
+
+
+@pytest.mark.parametrize("every", SWEEPS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_commands_speak_one_language(bundled: GovernanceModel, lang: str) -> None:
+def test_commands_speak_one_language(bundled: GovernanceModel, lang: str, every: bool) -> None:
     exempt = _citations(bundled, lang)
     wrong: list[str] = []
-    for name, (args, read) in _runs(bundled).items():
+    for name, (args, read) in _runs(bundled, every).items():
         wrong += [f"{name}: {w}" for w in _check(read(_run(args, lang)), lang, exempt)]
     for question in _questions(lang):
         # the answer may quote the question's own words back
@@ -335,7 +344,7 @@ def test_commands_speak_one_language(bundled: GovernanceModel, lang: str) -> Non
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize("fmt", ["html", pytest.param("md", marks=pytest.mark.slow)])
 def test_reports_speak_one_language(bundled: GovernanceModel, tmp_path: Path, lang: str, fmt: str) -> None:
     wrong: list[str] = []
     for at in (AT, EARLY):
@@ -351,23 +360,27 @@ def test_reports_speak_one_language(bundled: GovernanceModel, tmp_path: Path, la
     )
 
 
+@pytest.mark.parametrize("every", SWEEPS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_another_model_speaks_one_language(tmp_path: Path, lang: str) -> None:
+def test_another_model_speaks_one_language(tmp_path: Path, lang: str, every: bool) -> None:
     """A model with other names, Dutch text only and other terms still gets the words of
-    the chosen language around its own text."""
+    the chosen language around its own text. The sample reports on one body rather than
+    the whole model, whose diagrams take Graphviz most of a minute."""
     file = tmp_path / "synthetic.json"
     file.write_text(json.dumps(national_model(3)), encoding="utf-8")
     model = mra_graph.load(file)
     exempt = _citations(model, lang)
     nodes = sorted(model.nodes, key=lambda n: n.id)
+    body = next(n for n in nodes if n.kind.value == "body")
     runs = [
         ["check"],
         ["list"],
         # the whole overview is past what Mermaid draws: one region of it
         ["render", "overview-gr-0", "-o", "-", "-f", "mmd"],
-        ["report", "-o", str(tmp_path / "r.md")],
+        ["report", "-o", str(tmp_path / "r.md"), *([] if every else ["--focus", body.id])],
     ]
-    runs += [[command, node.id] for node in nodes[::12] for command in ("show", "members", "chain")]
+    step = 12 if every else 36
+    runs += [[command, node.id] for node in nodes[::step] for command in ("show", "members", "chain")]
     wrong: list[str] = []
     for args in runs:
         output = _run(["--model", str(file), *args], lang)
