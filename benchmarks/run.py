@@ -282,8 +282,10 @@ def _program() -> list[str]:
 _TIME = Path("/usr/bin/time").exists()
 
 
-def _run(command: list[str], folder: Path) -> tuple[float, float, bytes]:
-    """Wall seconds, peak resident megabytes and standard output of one process."""
+def _run(command: list[str], folder: Path, cpu: bool = False) -> tuple[float, float, bytes]:
+    """Seconds (wall clock, or with ``cpu`` processor time: user and system, the
+    process's children included), peak resident megabytes and standard output of one
+    process."""
     with (
         tempfile.TemporaryFile(dir=folder) as out,
         tempfile.TemporaryFile(dir=folder) as err,
@@ -302,6 +304,8 @@ def _run(command: list[str], folder: Path) -> tuple[float, float, bytes]:
                 f"{' '.join(command)} failed ({child.returncode}): {err.read().decode()[-500:]}"
             )
         kilobytes = int(peak.read().split()[-1]) if _TIME else usage.ru_maxrss
+        if cpu:
+            seconds = usage.ru_utime + usage.ru_stime
         return seconds, kilobytes / 1024, out.read()
 
 
@@ -317,7 +321,7 @@ def _command(step: Step, s: Subjects, folder: Path) -> list[str]:
     return [*_program(), *model, "--at", AT, "--lang", "nl", *args]
 
 
-def measure(step: Step, s: Subjects, folder: Path, repeat: int) -> dict[str, Any]:
+def measure(step: Step, s: Subjects, folder: Path, repeat: int, cpu: bool = False) -> dict[str, Any]:
     """Median seconds and highest peak megabytes of ``repeat`` runs, or why the step failed."""
     if step.prepare:
         step.prepare(s, folder)
@@ -326,7 +330,7 @@ def measure(step: Step, s: Subjects, folder: Path, repeat: int) -> dict[str, Any
         if step.name.startswith("edit"):
             _edited_copy(s, folder)
         try:
-            seconds, peak, stdout = _run(_command(step, s, folder), folder)
+            seconds, peak, stdout = _run(_command(step, s, folder), folder, cpu)
         except RuntimeError as error:
             return {"error": str(error)}
         args = step.args(s, folder)
@@ -367,10 +371,14 @@ def machine() -> str:
     )
 
 
-def report(results: dict[str, dict[int, dict[str, Any]]], sizes: dict[int, int]) -> list[str]:
-    """The table and the verdicts; ``sizes`` maps each nominal size to the model's relations."""
+def report(
+    results: dict[str, dict[int, dict[str, Any]]], sizes: dict[int, int], cpu: bool = False
+) -> list[str]:
+    """The table and the verdicts; ``sizes`` maps each nominal size to the model's relations;
+    ``cpu`` says the times are processor times."""
     columns = sorted(sizes)
-    lines = [f"machine: {machine()}", f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", ""]
+    lines = [f"machine: {machine()}", f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"]
+    lines += ["times: processor time (user and system)" if cpu else "times: wall clock", ""]
     head = f"{'step':<20}" + "".join(f"{f'{sizes[c]:,} rel.':>20}" for c in columns)
     head += f"{'exp. 1e4-1e5':>13}{'exp. all':>9}{'x check':>9}"
     lines += [head, "-" * len(head)]
@@ -486,6 +494,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="time each process by processor time, not wall clock (steadier on a shared machine)",
+    )
+    parser.add_argument(
         "--no-extras",
         dest="extras",
         action="store_false",
@@ -515,14 +528,14 @@ def main(argv: list[str] | None = None) -> None:
                 renders.append((f"{sizes[size]:,} rel.", in_process.render_overhead(load(path), args.repeat)))
             for step in steps:
                 repeat = args.repeat_large if size >= 100_000 else args.repeat
-                results[step.name][size] = measure(step, s, folder, repeat)
+                results[step.name][size] = measure(step, s, folder, repeat, args.cpu)
                 print(
                     f"{sizes[size]:>7} relations  {step.name:<20} {results[step.name][size]}",
                     file=sys.stderr,
                     flush=True,
                 )
     cold = in_process.cold_ask_ratio(5 if args.quick else 11) if args.extras else None
-    for line in report(results, sizes) + (in_process.lines(renders, cold) if cold else []):
+    for line in report(results, sizes, args.cpu) + (in_process.lines(renders, cold) if cold else []):
         print(line)
     if args.json:
         args.json.write_text(
