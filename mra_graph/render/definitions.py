@@ -143,6 +143,14 @@ class ViewDefinition(Strict):
             "nodes with no other line, draw them as one line to a box listing those nodes."
         ),
     )
+    walked_only_over: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Where the walk reaches more than this many nodes besides the root, draw only the "
+            "lines walked, not those among the nodes reached; the subtitle says so."
+        ),
+    )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 
