@@ -897,7 +897,7 @@ class _Reader:
         elif record.get("post_id") is not None:
             held = dict(posts).get(_post_place(posts, record["post_id"]), {})
             target = self.ref("organizations", held.get("organization_id"), f"{where}/post_id")
-        if target is None and source is not None:
+        if target is None and record.get("organization_id") is None and record.get("post_id") is None:
             self.problem(
                 where, "a membership needs an organisation: 'organization_id' or a post that has one"
             )
