@@ -4,10 +4,12 @@ style of published data, and the published councillors of Tasmania's local gover
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 
 import mra_graph
 from benchmarks.synthetic import national_model
@@ -406,3 +408,27 @@ def test_what_comes_in_goes_out_valid_under_the_popolo_schemas(name: str, tmp_pa
         assert m.get("post_id", next(iter(ids["posts"] or {""}))) in (ids["posts"] or {""})
     assert all(p["organization_id"] in ids["organizations"] for p in data["posts"])
     assert all(o.get("parent_id", o["id"]) in ids["organizations"] for o in data["organizations"])
+
+
+def test_the_published_councillors_are_checked_drawn_and_asked_about(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    path = _published()
+    out = tmp_path / "tas.json"
+    imported = cli("import", "popolo", str(path), "-o", str(out))
+    assert imported.exit_code == 0, imported.output
+    # what the model has no place for is said on standard error
+    assert "not carried over from popolo: persons: 'email' (46)" in imported.stderr
+    model = ["--model", str(out), "--lang", "en"]
+    assert cli(*model, "check").exit_code == 0
+    council = next(
+        n.id
+        for n in read_popolo(path).model.nodes
+        if n.attributes.get("popolo_id") == "legislature/break_o'day_council"
+    )
+    drawn = cli(*model, "render", "focus", council, "-o", str(tmp_path / "council.dot"))
+    assert drawn.exit_code == 0, drawn.output
+    assert "Janet Drummond" in (tmp_path / "council.dot").read_text(encoding="utf-8")
+    asked = cli(*model, "ask", "who is member of Break O'Day Council?")
+    assert asked.exit_code == 0
+    assert "Janet Drummond" in asked.stdout
