@@ -330,6 +330,21 @@ def test_popolo_written_by_others_comes_in(tmp_path: Path) -> None:
         ),
         (("posts", 0, "label", "x" * 600), "/posts/0/label", "longer than 500 characters"),
         (
+            ("organizations", 3, "classification", "\x00"),
+            "/organizations/3/classification",
+            "holds characters that are not allowed here",
+        ),
+        (
+            ("persons", 1, "other_names", [{"name": 5}]),
+            "/persons/1/other_names",
+            "5: a number where a text belongs",
+        ),
+        (
+            ("persons", 1, "identifiers", [{"scheme": "x"}]),
+            "/persons/1/identifiers/0/identifier",
+            "an identifier needs its 'identifier'",
+        ),
+        (
             ("organizations", 3, "parent_id", "legislature/elsewhere"),
             "/organizations/3/parent_id",
             "'legislature/elsewhere' is the id of no record in 'organizations'",

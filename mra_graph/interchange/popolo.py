@@ -749,7 +749,9 @@ class _Reader:
         ]
         nodes += extra_nodes
         relations += seats
-        related = {(r.get("from"), r.get("to")) for _, r in relations}
+        related = {
+            (r.get("from"), r.get("to")) for _, r in relations if _hashable(r.get("from"), r.get("to"))
+        }
         for where, source, target, ext in links:
             if not ext and (source, target) in related:
                 continue  # a role's seat in the body already carries its organization_id
@@ -930,8 +932,12 @@ class _Reader:
         try:
             return cls.model_validate(raw)
         except ValidationError as error:
+            said: set[str] = set()
             for e in error.errors(include_url=False):
-                self.problem(_pointer(where, e["loc"]), _message(e))
+                pointer = _pointer(where, e["loc"])
+                if pointer not in said:  # an attribute's value fails each type it may have: say it once
+                    said.add(pointer)
+                    self.problem(pointer, _message(e))
             return None
 
     def losses(self) -> list[Loss]:
@@ -978,6 +984,10 @@ def _post_place(posts: list[tuple[str, dict[str, Any]]], post_id: Any) -> str:
     return next((where for where, record in posts if record.get("id") == post_id), "")
 
 
+def _hashable(*values: Any) -> bool:
+    return all(isinstance(v, str | None) for v in values)
+
+
 def _present(raw: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in raw.items() if v is not None and v != {}}
 
@@ -1012,6 +1022,7 @@ def _message(error: ErrorDetails) -> str:
         "date_from_datetime_parsing": lambda: "not a date: YYYY-MM-DD",
         "date_parsing": lambda: "not a date: YYYY-MM-DD",
         "date_type": lambda: "not a date: YYYY-MM-DD",
+        "date_from_datetime_inexact": lambda: "not a date: YYYY-MM-DD",
         "int_type": lambda: "not a whole number",
         "bool_type": lambda: "not true or false",
         "too_short": lambda: "empty, where at least one is needed",
@@ -1035,8 +1046,16 @@ _KEYS: dict[str, dict[str, str]] = {
         "valid_to": "dissolution_date",
         "region": "area_id",
         "description": "description",
+        "name_en": "other_names",
+        "aliases": "other_names",
     },
-    "persons": {"id": "id", "name": "name", "description": "description"},
+    "persons": {
+        "id": "id",
+        "name": "name",
+        "description": "description",
+        "name_en": "other_names",
+        "aliases": "other_names",
+    },
     "posts": {
         "id": "id",
         "name": "label",
@@ -1060,6 +1079,22 @@ _KEYS: dict[str, dict[str, str]] = {
 }
 
 
+_ATTRIBUTE_KEYS = {
+    _ON_BEHALF_OF: "on_behalf_of_id",
+    _POST: "post_id",
+    _POPOLO_ID: "id",
+    _SOURCE_URL: "sources",
+    _ALSO_AS: "role",
+}
+"""The standard Popolo key an attribute of an imported record was made of."""
+_DATE_KEYS = {
+    "organizations": dict(zip(_WRITTEN, ("founding_date", "dissolution_date"), strict=True)),
+    "posts": dict(zip(_WRITTEN, ("start_date", "end_date"), strict=True)),
+    "memberships": dict(zip(_WRITTEN, ("start_date", "end_date"), strict=True)),
+}
+_CLASSIFIED = {"organizations": "classification", "posts": "role"}
+
+
 def _pointer(where: str, loc: Iterable[str | int]) -> str:
     """``/posts/1/start_date`` for a problem with the field ``valid_from`` of the record at ``/posts/1``."""
     path = [str(p) for p in loc]
@@ -1067,6 +1102,17 @@ def _pointer(where: str, loc: Iterable[str | int]) -> str:
     if len(parts) > 3:  # a relation made of a standard key (/organizations/3/parent_id)
         return where
     keys = _KEYS.get(parts[1], {})
+    if len(path) >= 2 and path[0] == "attributes":
+        # an attribute made of a standard key is that key's problem
+        name = path[1]
+        key = {**_ATTRIBUTE_KEYS, **_DATE_KEYS.get(parts[1], {})}.get(name)
+        if name == _CLASSIFICATION:
+            key = _CLASSIFIED.get(parts[1])
+        elif name == _IDENTIFIER or name.startswith(_IDENTIFIER + "."):
+            key = "identifiers"
+        if key is not None:
+            return f"{where}/{key}"
+        path = path[:2]
     if path and path[0] in keys:
         return f"{where}/{keys[path[0]]}"
     if path and parts[1] != "mra_graph":
