@@ -447,3 +447,25 @@ def test_the_published_councillors_are_checked_drawn_and_asked_about(
     asked = cli(*model, "ask", "who is member of Break O'Day Council?")
     assert asked.exit_code == 0
     assert "Janet Drummond" in asked.stdout
+
+
+@pytest.mark.parametrize("name", ["foreign", "published"])
+def test_the_popolo_read_here_is_valid_popolo(name: str) -> None:
+    # the inputs themselves pass the Popolo schemas: what the importer reads is Popolo, not a dialect
+    validator = _schemas()
+    data = json.loads(_published().read_text(encoding="utf-8")) if name == "published" else FOREIGN
+    errors = [
+        f"/{key}/{i}: {error.message}"
+        for key, schema in {**LISTS, "persons": "person"}.items()
+        for i, record in enumerate(data.get(key, []))
+        for error in validator(schema).iter_errors(record)
+    ]
+    assert errors == []
+
+
+def test_popolo_of_others_round_trips_once_imported(tmp_path: Path) -> None:
+    model, _ = read_popolo(_write(tmp_path, FOREIGN, "councils.json"))
+    first = export_model(model, "popolo")
+    back, _ = read_popolo(_write(tmp_path, first.single))
+    assert export_model(back, "popolo").single == first.single
+    assert back == model
