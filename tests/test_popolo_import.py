@@ -65,7 +65,8 @@ def _small() -> GovernanceModel:
             "type": "person",
             "name": "A. Jansen",
             "aliases": ["Anna Jansen"],
-            "attributes": {"identifier.wikidata": "Q1"},
+            # an identifier that is no text and a written date without a date stay in the extension
+            "attributes": {"identifier.wikidata": "Q1", "identifier.count": 3, "valid_from_written": "1999"},
             "sources": _source("Raad"),
         },
     ]
@@ -92,7 +93,8 @@ def _small() -> GovernanceModel:
             "to": "raad",
             "role": "raadslid",
             "valid_from": "2016-02-01",
-            "attributes": {"on_behalf_of": "partij", "valid_from_written": "2016-02"},
+            # 'post' names no post: it stays an attribute in the extension
+            "attributes": {"on_behalf_of": "partij", "valid_from_written": "2016-02", "post": "wethouder"},
             "sources": _source("Raad"),
         },
     ]
@@ -178,12 +180,19 @@ def test_the_hierarchy_travels_in_standard_keys(tmp_path: Path) -> None:
             "name": "A. Jansen",
             "other_names": [{"name": "Anna Jansen", "note": "alias"}],
             "identifiers": [{"identifier": "Q1", "scheme": "wikidata"}],
-            "mra_graph": {"kind": "role", "type": "person", "sources": _source("Raad")},
+            "mra_graph": {
+                "kind": "role",
+                "type": "person",
+                "sources": _source("Raad"),
+                "attributes": {"identifier.count": 3, "valid_from_written": "1999"},
+            },
         }
     ]
     (membership,) = data["memberships"]
     assert membership["person_id"] == "jansen"
     assert (membership["on_behalf_of_id"], membership["start_date"]) == ("partij", "2016-02")
+    assert "post_id" not in membership
+    assert membership["mra_graph"]["attributes"] == {"post": "wethouder"}
     # another tool moves the committee under the municipality: the standard key wins
     del model
     data["organizations"][3]["parent_id"] = "gemeente"

@@ -84,8 +84,6 @@ _SOURCE_URL = "source_url"
 _WRITTEN = ("valid_from_written", "valid_to_written")
 _IDENTIFIER = "identifier"
 _ALSO_AS = "also_as"
-_STANDARD_ATTRIBUTES = (_ALSO_AS, _CLASSIFICATION, _ON_BEHALF_OF, _POST, *_WRITTEN)
-"""Attributes the export writes in standard Popolo keys, so not again in the extension."""
 
 # Popolo classifications as others write them (the EveryPolitician converter's), and
 # the kind and type of the model they stand for; the original stays in an attribute
@@ -118,18 +116,18 @@ def _period(text: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _start(item: Node | Relation) -> str | None:
-    written = item.attributes.get(_WRITTEN[0])
-    if isinstance(written, str) and (found := _period(written)) and found[0] == item.valid_from:
-        return written
-    return item.valid_from.isoformat() if item.valid_from else None
-
-
-def _end(item: Node | Relation) -> str | None:
-    written = item.attributes.get(_WRITTEN[1])
-    if isinstance(written, str) and (found := _period(written)) and found[1] == item.valid_to:
-        return written
-    return (item.valid_to - _DAY).isoformat() if item.valid_to else None
+def _dates(item: Node | Relation, written: set[str]) -> tuple[str | None, str | None]:
+    """The Popolo start and end of ``item``: as written where an attribute keeps a year or
+    a month that agrees with the model's dates (its key then goes into ``written``)."""
+    start = item.valid_from.isoformat() if item.valid_from else None
+    end = (item.valid_to - _DAY).isoformat() if item.valid_to else None
+    for i, key in enumerate(_WRITTEN):
+        text = item.attributes.get(key)
+        found = _period(text) if isinstance(text, str) else None
+        if isinstance(text, str) and found and found[i] == (item.valid_from, item.valid_to)[i]:
+            written.add(key)
+            start, end = (text, end) if i == 0 else (start, text)
+    return start, end
 
 
 def _sources(
@@ -155,13 +153,11 @@ def _texts(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _extension(item: BaseModel, carried: set[str]) -> dict[str, Any]:
+def _extension(item: BaseModel, carried: set[str], written: set[str] | None = None) -> dict[str, Any]:
+    """What the record of ``item`` holds in no standard key: its fields but the
+    ``carried`` ones, its attributes but those ``written`` in a standard key."""
     data = item.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    attributes = {
-        k: v
-        for k, v in data.get("attributes", {}).items()
-        if k not in _STANDARD_ATTRIBUTES and not k.startswith(_IDENTIFIER + ".")
-    }
+    attributes = {k: v for k, v in data.get("attributes", {}).items() if k not in (written or set())}
     data = {k: v for k, v in data.items() if k not in carried and k != "attributes"}
     return data | ({"attributes": attributes} if attributes else {})
 
@@ -175,14 +171,19 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if v not in (None, [], {})}
 
 
-def _identifiers(node: Node) -> list[dict[str, str]]:
+def _identifiers(node: Node, written: set[str]) -> list[dict[str, str]]:
     found = []
     for key, value in node.attributes.items():
-        if key == _IDENTIFIER or key.startswith(_IDENTIFIER + "."):
+        texts = _texts(value)
+        if (key == _IDENTIFIER or key.startswith(_IDENTIFIER + ".")) and texts and texts == _all(value):
             scheme = key.removeprefix(_IDENTIFIER).removeprefix(".") or None
-            for one in [value] if not isinstance(value, list) else value:
-                found.append(_clean({"identifier": str(one), "scheme": scheme}))
+            found += [_clean({"identifier": one, "scheme": scheme}) for one in texts]
+            written.add(key)
     return found
+
+
+def _all(value: object) -> list[object]:
+    return value if isinstance(value, list) else [value]
 
 
 def _names(node: Node) -> list[dict[str, str]]:
@@ -201,26 +202,27 @@ def _node(
     kind = shown if isinstance(shown, str) else node.type
     record: dict[str, Any]
     carried = set(_NODE_FIELDS)
+    written: set[str] = set()
     if node.kind in _POSTS and node.type == PERSON:
         record = {"id": node.id, "name": node.name, "other_names": _names(node)}
-        record |= {"identifiers": _identifiers(node)}
+        record |= {"identifiers": _identifiers(node, written)}
         carried -= {"type", "valid_from", "valid_to", "region"}
     elif node.kind in _POSTS:
+        start, end = _dates(node, written)
         record = {"id": node.id, "label": node.name, "other_label": node.aliases, "role": kind}
-        record |= {
-            "organization_id": link.to if link else None,
-            "start_date": _start(node),
-            "end_date": _end(node),
-        }
+        record |= {"organization_id": link.to if link else None, "start_date": start, "end_date": end}
         carried -= {"name_en"}
     else:
+        start, end = _dates(node, written)
         record = {"id": node.id, "name": node.name, "other_names": _names(node), "classification": kind}
-        record |= {"identifiers": _identifiers(node), "parent_id": link.to if link else None}
-        record |= {"founding_date": _start(node), "dissolution_date": _end(node)}
+        record |= {"identifiers": _identifiers(node, written), "parent_id": link.to if link else None}
+        record |= {"founding_date": start, "dissolution_date": end}
+    if isinstance(shown, str) and not (node.kind in _POSTS and node.type == PERSON):
+        written.add(_CLASSIFICATION)
     if "region" in carried:
         record["area_id"] = node.region
     record |= {"description": node.description, "sources": _sources(node, files, base)}
-    extension = _extension(node, carried)
+    extension = _extension(node, carried, written)
     if link is not None and link.kind != MEMBERSHIP:
         # the relation behind parent_id or organization_id, for the import to give back
         extension["link"] = _relation_extension(link)
@@ -228,35 +230,44 @@ def _node(
 
 
 def _membership(
-    relation: Relation, person: bool, files: Mapping[str, str], base: str | None
+    relation: Relation, carried: _Carried, files: Mapping[str, str], base: str | None
 ) -> dict[str, Any]:
     record: dict[str, Any] = {"id": relation.id}
-    if person:
+    if relation.from_ in carried.person_ids:
         record["person_id"] = relation.from_
     else:
         record["member"] = {"@type": "Organization", "id": relation.from_}
-    on_behalf, post = relation.attributes.get(_ON_BEHALF_OF), relation.attributes.get(_POST)
+    record |= {"organization_id": relation.to, "role": relation.role}
+    written: set[str] = set()
+    # attributes that name a record of the file are Popolo's references
+    for attribute, key, targets in (
+        (_ON_BEHALF_OF, "on_behalf_of_id", carried.organisation_ids),
+        (_POST, "post_id", {n.id for n in carried.posts}),
+    ):
+        value = relation.attributes.get(attribute)
+        if isinstance(value, str) and value in targets:
+            record[key] = value
+            written.add(attribute)
+    start, end = _dates(relation, written)
+    also = relation.attributes.get(_ALSO_AS)
+    if _texts(also) and _texts(also) == _all(also):
+        written.add(_ALSO_AS)  # each a membership of its own
     record |= {
-        "organization_id": relation.to,
-        "role": relation.role,
-        "on_behalf_of_id": on_behalf,
-        "post_id": post,
-    }
-    record |= {
-        "start_date": _start(relation),
-        "end_date": _end(relation),
+        "start_date": start,
+        "end_date": end,
         "sources": _sources(relation, files, base),
-        "mra_graph": _extension(relation, {"id", "from", "to", "role", "valid_from", "valid_to"}),
+        "mra_graph": _extension(relation, {"id", "from", "to", "role", "valid_from", "valid_to"}, written),
     }
     return _clean(record)
 
 
 def _memberships(
-    relation: Relation, person: bool, files: Mapping[str, str], base: str | None
+    relation: Relation, carried: _Carried, files: Mapping[str, str], base: str | None
 ) -> list[dict[str, Any]]:
     """The membership of a relation, and one more for each further role it was held in."""
-    first = _membership(relation, person, files, base)
-    more = _texts(relation.attributes.get(_ALSO_AS))
+    first = _membership(relation, carried, files, base)
+    also = relation.attributes.get(_ALSO_AS)
+    more = _texts(also) if _texts(also) == _all(also) else []
     keep = ("person_id", "member", "organization_id", "start_date")
     return [first] + [
         {"id": f"{relation.id}-as-{n}", **{k: first[k] for k in keep if k in first}, "role": role}
@@ -279,7 +290,8 @@ class _Carried:
         self.unplaced = [n for n in roles if n.id not in self.links]
         members = [r for r in model.relations if r.kind == MEMBERSHIP and r.to in organisation]
         self.memberships = [r for r in members if r.from_ in organisation or r.from_ in persons]
-        self.persons_in = persons
+        self.person_ids = persons
+        self.organisation_ids = organisation
         self.seats = [r for r in members if kind.get(r.from_) in _POSTS and r.from_ not in persons]
 
     @staticmethod
@@ -340,9 +352,7 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
         "posts": [_node(n, files, base, carried.links) for n in carried.posts],
         "persons": [_node(n, files, base, carried.links) for n in carried.persons],
         "memberships": [
-            record
-            for r in carried.memberships
-            for record in _memberships(r, r.from_ in carried.persons_in, files, base)
+            record for r in carried.memberships for record in _memberships(r, carried, files, base)
         ],
     }
     data["mra_graph"] = _clean(data["mra_graph"])
