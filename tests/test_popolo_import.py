@@ -478,3 +478,14 @@ def test_popolo_of_others_round_trips_once_imported(tmp_path: Path) -> None:
     back, _ = read_popolo(_write(tmp_path, first.single))
     assert export_model(back, "popolo").single == first.single
     assert back == model
+
+
+def test_a_membership_without_a_member_is_refused(tmp_path: Path) -> None:
+    # Popolo: a membership MUST have a member; a post is held by one and is none itself
+    data = json.loads(json.dumps(FOREIGN))
+    del data["memberships"][1]["person_id"]
+    with pytest.raises(ConversionError) as caught:
+        read_popolo(_write(tmp_path, data))
+    assert [(p.pointer, p.message) for p in caught.value.problems] == [
+        ("/memberships/1", "a membership needs a member: 'person_id' or 'member' (a post is no member)")
+    ]

@@ -898,10 +898,8 @@ class _Reader:
         elif member:
             listing = "persons" if member.get("@type") == "Person" else "organizations"
             source = self.ref(listing, member.get("id"), f"{where}/member/id")
-        elif post is not None:
-            source, post = post, None  # the post itself sits in the organisation
-        else:
-            self.problem(where, "a membership needs a member: 'person_id', 'member' or 'post_id'")
+        else:  # Popolo: a membership MUST have a member; a post is held by one, it is none
+            self.problem(where, "a membership needs a member: 'person_id' or 'member' (a post is no member)")
             source = None
         target = None
         if record.get("organization_id") is not None:
