@@ -780,16 +780,13 @@ class _Reader:
         if self.sections:
             sections = list(dict.fromkeys(self.sections))
             names = (words("nl")("popolo", "import_period"), words("en")("popolo", "import_period"))
-            documents.append(
-                Document(
-                    id=self.document,
-                    title=self.file_name,
-                    file=self.file_name,
-                    period=names[0],
-                    period_en=names[1],
-                    sections=sections,
-                )
-            )
+            raw = {"id": self.document, "title": self.file_name, "file": self.file_name.replace(":", "-")}
+            raw |= {"period": names[0], "period_en": names[1], "sections": sections}
+            try:
+                documents.append(Document.model_validate(raw))
+            except ValidationError as error:
+                message = _message(error.errors(include_url=False)[0])
+                self.problem("", f"the file's name cannot name the document its records cite: {message}")
         if self.problems:
             return None
         title = meta.get("title") or self.file_name
