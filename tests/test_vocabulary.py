@@ -69,3 +69,20 @@ def test_every_modality_scope_and_mark_reads_in_both_languages(lang: str) -> Non
 )
 def test_modalities_read_in_the_answer_language(modality: str, lang: str, text: str) -> None:
     assert vocabulary().modality_text(modality, lang) == text
+
+
+def test_no_code_names_a_relation_kind() -> None:
+    # what a kind means to the code is its role in the vocabulary, so a model's own
+    # vocabulary may call its kinds anything
+    import ast
+
+    import mra_graph
+
+    kinds = set(vocabulary().relation_kinds)
+    found = []
+    for file in sorted(Path(mra_graph.__file__).parent.rglob("*.py")):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in kinds:
+                found.append(f"{file.name}:{node.lineno} {node.value}")
+    assert found == []

@@ -42,10 +42,12 @@ from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualif
 from mra_graph.model.loading import parse_json
 from mra_graph.model.schema import Document, GovernanceModel, Node, NodeKind, Region, Relation
 from mra_graph.model.validation import validate
+from mra_graph.model.vocabulary import vocabulary
 
 __all__ = ["MEMBERSHIP", "export_popolo", "import_popolo"]
 
-MEMBERSHIP = "member_of"
+MEMBERSHIP = vocabulary().kinds_with("membership")[0]
+"""The relation kind an imported Popolo membership becomes: the vocabulary's first of role membership."""
 _ORGANISATIONS = (NodeKind.BODY, NodeKind.ORGANISATION)
 _POSTS = (NodeKind.ROLE,)
 _DAY = dt.timedelta(days=1)
@@ -165,7 +167,8 @@ class _Carried:
         roles = [n for n in model.nodes if n.kind in _POSTS]
         self.posts = [n for n in roles if n.id in self.links]
         self.unplaced = [n for n in roles if n.id not in self.links]
-        members = [r for r in model.relations if r.kind == MEMBERSHIP and r.to in organisation]
+        membership = vocabulary().kinds_with("membership")
+        members = [r for r in model.relations if r.kind in membership and r.to in organisation]
         self.memberships = [r for r in members if r.from_ in organisation]
         self.seats = [r for r in members if kind.get(r.from_) in _POSTS]
 
@@ -175,7 +178,8 @@ class _Carried:
     ) -> dict[str, str]:
         # per role, its organisation: one it is part of, else one it sits in, else one it
         # relates to at all; per body, the one it is part of, if it is part of one
-        rank = {"part_of": 0, MEMBERSHIP: 1}
+        voc = vocabulary()
+        rank = dict.fromkeys(voc.kinds_with("part"), 0) | dict.fromkeys(voc.kinds_with("membership"), 1)
         best: dict[str, tuple[int, str, str]] = {}
         parents: dict[str, set[str]] = {}
         for r in model.relations:
@@ -185,7 +189,7 @@ class _Carried:
                 found = (rank.get(r.kind, 2), r.id, r.to)  # the first id, whatever the file's order
                 if r.from_ not in best or found < best[r.from_]:
                     best[r.from_] = found
-            elif r.kind == "part_of" and r.from_ in organisation:
+            elif voc.role(r.kind) == "part" and r.from_ in organisation:
                 parents.setdefault(r.from_, set()).add(r.to)
         links = {role: target for role, (_, _, target) in best.items()}
         links |= {body: next(iter(found)) for body, found in parents.items() if len(found) == 1}

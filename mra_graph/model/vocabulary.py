@@ -20,9 +20,12 @@ from mra_graph.model.schema import Strict
 from mra_graph.words import Lang
 
 __all__ = [
+    "COMPOSITION",
+    "ROLES",
     "Capacity",
     "Phrasing",
     "RelationKind",
+    "Role",
     "Term",
     "Vocabulary",
     "bundled_model_path",
@@ -47,6 +50,47 @@ class Phrasing(Strict):
     )
 
 
+Role = Literal[
+    "membership",
+    "part",
+    "chair",
+    "commission",
+    "steering",
+    "support",
+    "scrutiny",
+    "housing",
+    "location",
+    "employment",
+]
+"""What a relation kind means to the code, whatever the kind is called. A kind has at most
+one role; kinds without one are drawn, asked and exported by their words alone.
+
+- ``membership``: the source sits in the target (a member of a board); ``part``: the
+  source is a part of the target (a team of a bureau). Together the *composition* of a group.
+- ``chair``: the source chairs the target.
+- ``commission``, ``steering``: the source gives the target its assignment, or steers it.
+- ``support``: the source supports the target; ``scrutiny``: the source holds it to account.
+- ``housing``: the source is housed at the target place; ``location``: a place lies in another.
+- ``employment``: the source employs the target.
+"""
+
+ROLES: tuple[Role, ...] = (
+    "membership",
+    "part",
+    "chair",
+    "commission",
+    "steering",
+    "support",
+    "scrutiny",
+    "housing",
+    "location",
+    "employment",
+)
+
+COMPOSITION: tuple[Role, ...] = ("membership", "part")
+"""The roles by which a node is a group of others: its members and its parts."""
+
+
 class RelationKind(Strict):
     nl: Phrasing
     en: Phrasing
@@ -62,6 +106,9 @@ class RelationKind(Strict):
             "Whether the source exists as part of the target, so that what holds only "
             "conditionally for the target holds so for the source too (a post of a bureau)."
         ),
+    )
+    role: Role | None = Field(
+        default=None, description="What the kind means to the code (see mra_graph.model.vocabulary.Role)."
     )
     responsibility: Literal["to_source", "to_target"] | None = Field(
         default=None,
@@ -142,6 +189,16 @@ class Vocabulary(Strict):
             if unknown:
                 raise ValueError(f"relation kind {kind!r} names capacities {unknown} not under 'capacities'")
         return self
+
+    def role(self, kind: str) -> Role | None:
+        """The role of relation kind ``kind``; None for a kind without one or unknown."""
+        info = self.relation_kinds.get(kind)
+        return info.role if info is not None else None
+
+    def kinds_with(self, *roles: Role) -> tuple[str, ...]:
+        """The relation kinds with one of ``roles``, in the order of ``roles`` and then of the
+        vocabulary: ``kinds_with("membership", "part")`` gives the membership kinds first."""
+        return tuple(k for role in roles for k, info in self.relation_kinds.items() if info.role == role)
 
     def type_name(self, kind: str, type_: str | None, lang: Lang) -> str:
         """The name of a node's type (``bureau``), else of its kind (``orgaan``), else the kind."""
