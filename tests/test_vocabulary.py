@@ -86,3 +86,46 @@ def test_no_code_names_a_relation_kind() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in kinds:
                 found.append(f"{file.name}:{node.lineno} {node.value}")
     assert found == []
+
+
+def test_every_role_the_code_reads_has_a_kind_in_the_bundled_vocabulary() -> None:
+    from mra_graph.model.vocabulary import ROLES
+
+    voc = vocabulary()
+    assert {r for r in ROLES if voc.kinds_with(r)} == set(ROLES)
+    assert voc.kinds_with("membership", "part") == ("member_of", "part_of")
+    assert voc.role("chairs") == "chair"
+    assert voc.role("cooperates_with") is None
+
+
+def test_every_relation_kind_is_used_by_the_bundled_model_or_the_example() -> None:
+    # so that every kind is asked, drawn and exported somewhere in the tests
+    from mra_graph import load
+
+    example = Path(__file__).parent.parent / "examples" / "lindenwaard-veenhoven.json"
+    used = {r.kind for model in (load(), load(example)) for r in model.relations}
+    assert set(vocabulary().relation_kinds) - used == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("nl", "wie controleert het algemeen bestuur?"),
+        ("nl", "wie houdt toezicht op het algemeen bestuur?"),
+        ("nl", "door wie wordt het algemeen bestuur gecontroleerd?"),
+        ("en", "who scrutinises the general board?"),
+        ("en", "who oversees the general board?"),
+        ("en", "by whom is the general board held to account?"),
+    ],
+)
+def test_scrutiny_is_asked_in_both_languages(lang: str, question: str) -> None:
+    import datetime as dt
+
+    from mra_graph import load
+    from mra_graph.questions.ask import answer_question
+
+    model = load(Path(__file__).parent.parent / "examples" / "lindenwaard-veenhoven.json")
+    result = answer_question(model, question, dt.date(2024, 6, 1))
+    assert result.reading.kind == "scrutinises"
+    hits = [h.node.id for a in result.answers for h in a.hits]
+    assert hits == ["gemeenteraden-lv"]
