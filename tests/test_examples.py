@@ -163,8 +163,8 @@ def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
     level = {node: i for i, rank in enumerate(found.ranks) for node in rank}
     assert level["lv"] < level["stuurgroep-lv"] < level["regiobureau-lv"]
     assert level["regiobureau-lv"] < level["veenstreekoverleg"] < level["stuurgroep-vs"]
-    # every body, and the roles that sit in, chair or support them
-    bodies = {n.id for n in example.nodes if n.kind.value == "body"}
+    # every body and organisation, and the roles that sit in, chair or support them
+    bodies = {n.id for n in example.nodes if n.kind.value in ("body", "organisation")}
     roles = {"wethouder-lv", "gemeentesecretaris-lv", "burgemeester-vs", "burgemeester-veenhoven"}
     assert bodies | roles | {"afgevaardigde-vs-in-lv"} == {n.id for n in found.nodes}
     # the theme tables are drawn inside their group, and take no level of their own
@@ -175,7 +175,7 @@ def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
 
 def test_a_region_overview_keeps_its_colour(example: GovernanceModel) -> None:
     found = scene(example, Request("overview-vs", at=AT))
-    assert found.title == "Organen van Veenstreek"
+    assert found.title == "Organen en organisaties van Veenstreek"
     assert [(c.id, c.look) for c in found.clusters] == [("vs", 1)]
     assert "regiobureau-lv" not in {n.id for n in found.nodes}
 
