@@ -220,7 +220,7 @@ def test_the_bundled_view_file_passes_check(model: GovernanceModel) -> None:
 # --- a region of organisations only --------------------------------------------------
 
 
-def _district_model() -> GovernanceModel:
+def district_model() -> GovernanceModel:
     """An invented safety region: its board in one region, a district of six
     municipalities that are members of it, and a district with nothing in it but a place."""
     doc = "regeling"
@@ -283,7 +283,7 @@ def _district_model() -> GovernanceModel:
 
 
 def test_a_district_of_municipalities_has_an_overview() -> None:
-    district = _district_model()
+    district = district_model()
     found = scene(district, Request("overview-noord", at=AT))
     assert len([n for n in found.nodes if n.id.startswith("gemeente-")]) == 6
     assert found.title == "Organen en organisaties van District Noord"
@@ -292,7 +292,7 @@ def test_a_district_of_municipalities_has_an_overview() -> None:
 
 
 def test_a_region_with_nothing_to_draw_is_no_view_of_the_model() -> None:
-    district = _district_model()
+    district = district_model()
     names = model_views().names(district)
     assert {"overview-noord", "overview-vr"} <= set(names)
     assert "overview-zuid" not in names

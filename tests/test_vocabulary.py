@@ -272,3 +272,24 @@ def test_the_api_answers_and_draws_with_the_model_vocabulary(own_vocabulary: Pat
     assert reply.data["understood_as"]
     assert "heeft zitting in" in diagram.dot
     assert "heeft zitting in" in diagram.description
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("welke lokale overheden zijn er?", "nl"),
+        ("welke lokale overheden zijn lid van het algemeen bestuur?", "nl"),
+        ("which local authorities are there?", "en"),
+    ],
+)
+def test_the_organisation_types_of_a_joint_arrangement_are_asked_for(question: str, lang: str) -> None:
+    import datetime as dt
+
+    from mra_graph.questions.ask import answer_question
+    from tests.test_render_definitions import district_model
+
+    model = district_model()
+    result = answer_question(model, question, dt.date(2024, 6, 1))
+    assert result.reading.lang == lang
+    found = {n.id for a in result.answers for n in (*a.nodes, *(h.node for h in a.hits))}
+    assert found == {n.id for n in model.nodes if n.type == "local_authority"}
