@@ -15,6 +15,7 @@ import pytest
 
 from benchmarks import outgrow
 from benchmarks.synthetic import national_model
+from mra_graph import load
 from mra_graph.interchange import export_model
 from mra_graph.interchange.rdf import VOCAB, export_turtle, relation_property, responsibility_path, triples
 from mra_graph.model.schema import GovernanceModel, Status, holds_at
@@ -25,7 +26,8 @@ from tests.hostile import hostile_model
 rdflib = pytest.importorskip("rdflib")
 pyoxigraph = pytest.importorskip("pyoxigraph")
 
-KINDS = sorted(vocabulary().relation_kinds)
+KINDS = sorted({r.kind for r in load().relations})
+"""The kinds of the bundled model's relations (every kind is used by it or by examples/)."""
 NODE = "https://mra-graph.invalid/id/node/"
 
 HOLDING = """

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from mra_graph.editing.files import is_read_only, remove_stale_temporaries, write_atomically
 from mra_graph.errors import EditError, ModelError, Problem
-from mra_graph.model.loading import dump_text, load_text
+from mra_graph.model.loading import dump_text, load_text, model_vocabulary
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.vocabulary import using
 
 __all__ = ["EditResult", "edit_model_file", "lock_path"]
 
@@ -118,7 +119,7 @@ def edit_model_file(
             f"{shown!r} is read-only; nothing was written. Make it writable (chmod u+w) "
             "or give --force to change it anyway"
         )
-    with _locked(file, lock_timeout):
+    with _locked(file, lock_timeout), using(model_vocabulary(path)):
         raw = _read(file, shown)
         digest = hashlib.sha256(raw).digest()
         model = load_text(raw, shown)

@@ -61,11 +61,13 @@ from mra_graph.words import words
 
 __all__ = ["HIERARCHY", "MEMBERSHIP", "Imported", "export_popolo", "import_popolo", "read_popolo"]
 
-# The relation kinds Popolo's fields stand for: the only place their names are written.
-MEMBERSHIP = "member_of"
-"""A Popolo membership: a body, organisation or person in a body or organisation."""
-HIERARCHY = "part_of"
-"""An organisation's ``parent_id``; the first choice for a post's ``organization_id``."""
+# The relation kinds Popolo's fields stand for, found by their roles in the vocabulary.
+MEMBERSHIP = vocabulary().kinds_with("membership")[0]
+"""A Popolo membership: a body, organisation or person in a body or organisation (the
+vocabulary's first kind with the role membership; any kind of that role is read as one)."""
+HIERARCHY = vocabulary().kinds_with("part")[0]
+"""An organisation's ``parent_id``; the first choice for a post's ``organization_id`` (the
+vocabulary's first kind with the role part; any kind of that role is read as one)."""
 PERSON = "person"
 """The role type whose nodes are Popolo persons (the model has no kind of its own for them)."""
 
@@ -288,7 +290,8 @@ class _Carried:
         self.links = self._posts_and_parents(model, kind, organisation, persons)
         self.posts = [n for n in roles if n.id in self.links]
         self.unplaced = [n for n in roles if n.id not in self.links]
-        members = [r for r in model.relations if r.kind == MEMBERSHIP and r.to in organisation]
+        voc = vocabulary()
+        members = [r for r in model.relations if voc.role(r.kind) == "membership" and r.to in organisation]
         self.memberships = [r for r in members if r.from_ in organisation or r.from_ in persons]
         self.person_ids = persons
         self.organisation_ids = organisation
@@ -301,7 +304,8 @@ class _Carried:
         # per role, the relation to its organisation: one it is part of, else one it sits
         # in, else one it relates to at all; per body, the one it is part of, if it is
         # part of exactly one (through the relation with the first id)
-        rank = {HIERARCHY: 0, MEMBERSHIP: 1}
+        voc = vocabulary()
+        rank = dict.fromkeys(voc.kinds_with("part"), 0) | dict.fromkeys(voc.kinds_with("membership"), 1)
         best: dict[str, tuple[int, str, Relation]] = {}
         parents: dict[str, dict[str, Relation]] = {}
         for r in model.relations:
@@ -311,7 +315,7 @@ class _Carried:
                 found = (rank.get(r.kind, 2), r.id, r)  # the first id, whatever the file's order
                 if r.from_ not in best or found[:2] < best[r.from_][:2]:
                     best[r.from_] = found
-            elif r.kind == HIERARCHY and r.from_ in organisation:
+            elif voc.role(r.kind) == "part" and r.from_ in organisation:
                 held = parents.setdefault(r.from_, {})
                 if r.to not in held or r.id < held[r.to].id:
                     held[r.to] = r

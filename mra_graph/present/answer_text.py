@@ -281,7 +281,7 @@ def composition_lines(
     for hit in composition.hits:
         rel = hit.relation
         amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
-        kind = w("answers", "member" if rel.kind == "member_of" else "part")
+        kind = w("answers", "member" if vocabulary().role(rel.kind) == "membership" else "part")
         extras = [
             kind,
             *relation_extras(rel, lang, with_count=False, model=model, derived=False, beside=hit.node),

@@ -34,11 +34,10 @@ from mra_graph.model.schema import (
     Status,
     status_at,
 )
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, vocabulary
 from mra_graph.questions.graph import graph_at
 
 __all__ = [
-    "COMPOSITION_KINDS",
     "MAX_CHAINS",
     "MAX_PATHS",
     "Change",
@@ -52,6 +51,7 @@ __all__ = [
     "Step",
     "chains",
     "check_kind",
+    "composition_kinds",
     "diff",
     "formation",
     "members",
@@ -62,7 +62,6 @@ __all__ = [
 ]
 
 Direction = Literal["incoming", "outgoing"]
-COMPOSITION_KINDS = ("member_of", "part_of")
 MAX_CHAINS = 1000
 MAX_PATHS = 100
 _TOLERANCE = 1e-9
@@ -215,13 +214,18 @@ def _node(model: GovernanceModel, node_id: str) -> Node:
     return model.nodes_by_id.get(node_id) or resolve(model, node_id)
 
 
+def composition_kinds() -> tuple[str, ...]:
+    """The relation kinds that make a node a group: its membership kinds, then its part kinds."""
+    return vocabulary().kinds_with(*COMPOSITION)
+
+
 def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
     return (hit.depth, model.labels[hit.node.id].casefold(), hit.relation.id)
 
 
 def _groups(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[str]:
     """The groups ``node_id`` is a member or part of on ``at``, each once, in order."""
-    found = _edges(model, node_id, COMPOSITION_KINDS, "outgoing", at)
+    found = _edges(model, node_id, composition_kinds(), "outgoing", at)
     return list(dict.fromkeys(other for other, _ in found))
 
 
@@ -338,17 +342,16 @@ def relations_of(
 
 
 def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composition:
-    """The composition of a body: every active ``member_of`` and ``part_of`` relation into it.
+    """The composition of a body: every active relation into it of a membership or part kind.
 
     Each hit's relation carries ``count``, ``per`` and ``role`` where the source gives
     them; ``size`` is the body's total where the model records one.
     """
     subject = _node(model, node_id)
     node_id = subject.id
-    hits = [
-        Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, COMPOSITION_KINDS, "incoming", at)
-    ]
-    hits.sort(key=lambda h: (COMPOSITION_KINDS.index(h.relation.kind), *_label_key(model, h)))
+    kinds = composition_kinds()
+    hits = [Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, kinds, "incoming", at)]
+    hits.sort(key=lambda h: (kinds.index(h.relation.kind), *_label_key(model, h)))
     return Composition(subject, subject.size, tuple(hits), model.conflicts_about.get(node_id, ()))
 
 
