@@ -20,7 +20,6 @@ from mra_graph.editing import edits as editing
 from mra_graph.editing.files import write_atomically
 from mra_graph.editing.model_file import edit_model_file, lock_path
 from mra_graph.errors import EditError, ExportError
-from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.vocabulary import bundled_model_path
 
 Cli = Callable[..., Result]

@@ -33,7 +33,9 @@ def test_add_node_goes_after_its_region_and_validates(model: GovernanceModel) ->
 
 def test_add_node_refuses_a_taken_id(model: GovernanceModel) -> None:
     with pytest.raises(UsageError, match="the id 'mra-bureau' is taken"):
-        editing.add_node(model, {"id": "mra-bureau", "kind": "body", "name": "x", "sources": SOURCE}, lang="en")
+        editing.add_node(
+            model, {"id": "mra-bureau", "kind": "body", "name": "x", "sources": SOURCE}, lang="en"
+        )
 
 
 def test_invalid_edit_raises_with_a_pointer_and_no_line(model: GovernanceModel) -> None:
