@@ -172,12 +172,17 @@ def _attributes(obj: Context, texts: Sequence[str]) -> dict[str, Any] | None:
 def init(obj: Context, /, file: str, title: str, title_en: str | None, model_lang: Lang) -> None:
     """Start a new model in FILE: a title, a language and nothing else yet.
 
+    --lang here is the language of the model's own text; given before the command, it
+    is the language of the messages, as for every command.
+
     Then add a document (add-document), regions, nodes and relations, each citing it.
     """
     from mra_graph.editing.model_file import create_model_file
 
-    create_model_file(file, title, lang=model_lang, title_en=title_en)
-    click.echo(words(obj.lang)("edit", "created", file=file, title=title, lang=model_lang))
+    # said in the output language given before the command, else in the model's own
+    said: Lang = obj.lang if obj.lang_given else model_lang
+    create_model_file(file, title, lang=model_lang, title_en=title_en, say=said)
+    click.echo(words(said)("edit", "created", file=file, title=title, lang=model_lang))
 
 
 def _edit_text(obj: Context, key: str, **values: object) -> str:

@@ -187,16 +187,23 @@ def _error(error: MraGraphError, lang: Lang) -> MraGraphError:
 
 
 def create_model_file(
-    path: str | os.PathLike[str], title: str, *, lang: Lang = "nl", title_en: str | None = None
+    path: str | os.PathLike[str],
+    title: str,
+    *,
+    lang: Lang = "nl",
+    title_en: str | None = None,
+    say: Lang | None = None,
 ) -> bytes:
-    """Write the smallest valid model (see :func:`~mra_graph.editing.edits.new_model`) to a
-    new file at ``path`` and give its bytes; an existing file is refused and left as it is."""
+    """Write the smallest valid model (see :func:`~mra_graph.editing.edits.new_model`) of
+    language ``lang`` to a new file at ``path`` and give its bytes; an existing file is
+    refused (in ``say``, by default ``lang``) and left as it is."""
     from mra_graph.editing.edits import Draft, canonical_bytes, new_model, validated
 
     shown = str(path)
     target = Path(path)
+    said = say or lang
     if target.exists() or target.is_symlink():
-        raise _error(EditError(words(lang)("edit", "exists", file=shown)), lang)
-    data = canonical_bytes(validated(Draft(new_model(title, lang, title_en), shown, lang)))
+        raise _error(EditError(words(said)("edit", "exists", file=shown)), said)
+    data = canonical_bytes(validated(Draft(new_model(title, lang, title_en), shown, said)))
     write_atomically(target, data)
     return data
