@@ -592,14 +592,12 @@ def validated(draft: Draft) -> GovernanceModel:
 
 
 def canonical_bytes(model: GovernanceModel) -> bytes:
-    """The canonical text of ``model``'s file, as UTF-8: keys in the schema's order,
-    defaults left out, two-space indentation and a final newline.
+    """The canonical text of ``model``'s file (:func:`~mra_graph.model.loading.dump_text`),
+    as UTF-8: keys in the schema's order, defaults left out, two-space indentation and a
+    final newline."""
+    from mra_graph.model.loading import dump_text
 
-    Written by pydantic's own serializer, byte for byte what ``json.dumps(...,
-    ensure_ascii=False, indent=2)`` writes of the same data but several times faster;
-    the one difference is a number below 10⁻⁴ in exponent form (``1e-7``, not ``1e-07``).
-    """
-    return model.model_dump_json(indent=2, by_alias=True, exclude_defaults=True).encode("utf-8") + b"\n"
+    return dump_text(model).encode("utf-8")
 
 
 # -- the same edits on a model in memory ------------------------------------------------
