@@ -57,7 +57,18 @@ __all__ = [
     "add_relation",
     "add_section",
     "canonical_bytes",
+    "draft_add_conflict",
+    "draft_add_document",
+    "draft_add_figure_row",
+    "draft_add_node",
+    "draft_add_region",
+    "draft_add_relation",
+    "draft_add_section",
+    "draft_end",
     "draft_of",
+    "draft_remove",
+    "draft_rename",
+    "draft_set_fields",
     "end",
     "list_word",
     "new_model",
@@ -280,6 +291,7 @@ def new_model(title: str, lang: Lang = "nl", title_en: str | None = None) -> Dat
 
 
 def draft_add_node(draft: Draft, fields: Mapping[str, Any]) -> str:
+    """Add the node ``fields`` after the last node of its region; gives its id."""
     node = _ordered(Node, _clean(fields))
     if node.get("id") in draft.ids():
         raise draft.refuse("id_taken", id=node["id"])
@@ -299,14 +311,17 @@ def _append(draft: Draft, section: str, fields: Mapping[str, Any]) -> str:
 
 
 def draft_add_region(draft: Draft, fields: Mapping[str, Any]) -> str:
+    """Add the region ``fields`` after the last one; gives its id."""
     return _append(draft, "regions", fields)
 
 
 def draft_add_document(draft: Draft, fields: Mapping[str, Any]) -> str:
+    """Add the source document ``fields`` after the last one; gives its id."""
     return _append(draft, "documents", fields)
 
 
 def draft_add_section(draft: Draft, document: str, heading: str) -> str:
+    """Add the section ``heading`` to ``document``; gives the document's id."""
     _, item = draft.find(document, ("documents",))
     sections: list[str] = item.setdefault("sections", [])
     if heading in sections:
@@ -346,6 +361,9 @@ def _inherited_period(draft: Draft, ends: Iterable[str]) -> Data:
 
 
 def draft_add_relation(draft: Draft, fields: Mapping[str, Any]) -> str:
+    """Add the relation ``fields`` (``from`` and ``to`` ids or names) after the last one
+    from the same node; without an id it gets :func:`relation_id`'s, without a period its
+    nodes' (:func:`_inherited_period`). Gives its id."""
     relation = _clean(fields)
     relation["from"] = draft.node_id(str(relation.get("from")))
     relation["to"] = draft.node_id(str(relation.get("to")))
@@ -402,6 +420,7 @@ def _open_on(item: Data, on: dt.date) -> bool:
 
 
 def draft_end(draft: Draft, target: str, on: dt.date, *, with_relations: bool = False) -> str:
+    """End the node or relation ``target`` on ``on`` (see :func:`end`); gives its id."""
     section, item = draft.find(target, ("nodes", "relations"))
     item_id = str(item.get("id"))
     if item.get("status") == "ended":
@@ -427,6 +446,7 @@ def draft_end(draft: Draft, target: str, on: dt.date, *, with_relations: bool = 
 
 
 def draft_rename(draft: Draft, target: str, name: str, on: dt.date, *, name_en: str | None = None) -> str:
+    """Call the node ``target`` ``name`` from ``on`` (see :func:`rename`); gives its id."""
     _, node = draft.find(target, ("nodes",))
     node_id = str(node.get("id"))
     if node.get("name") == name and (name_en is None or node.get("name_en") == name_en):
@@ -548,12 +568,11 @@ def draft_add_figure_row(
 
 
 def draft_add_conflict(draft: Draft, fields: Mapping[str, Any]) -> str:
+    """Record the conflict ``fields``; its subjects may name nodes by name. Gives its id."""
     conflict = _clean(fields)
-    node_ids = {str(n.get("id")) for n in draft.peek("nodes")}
-    conflict["subjects"] = [
-        s if s in draft.ids() or s in _row_ids(draft) else draft.node_id(s) if s not in node_ids else s
-        for s in conflict.get("subjects", [])
-    ]
+    # a subject is a node, relation or figure row by id, or a node by a name
+    known = draft.ids() | _row_ids(draft)
+    conflict["subjects"] = [s if s in known else draft.node_id(s) for s in conflict.get("subjects", [])]
     return _append(draft, "conflicts", conflict)
 
 
