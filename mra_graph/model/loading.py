@@ -343,9 +343,13 @@ def _locate(text: str, file: str, findings: Iterable[Finding]) -> list[Problem]:
 
 
 def dump_text(model: GovernanceModel) -> str:
-    """The canonical text of ``model``'s file."""
-    data = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The canonical text of ``model``'s file.
+
+    Written by pydantic's serializer: what ``json.dumps(data, ensure_ascii=False,
+    indent=2)`` writes of the model's data, several times faster, except that a number
+    below 10⁻⁴ is written ``1e-7`` where the json module writes ``1e-07``.
+    """
+    return model.model_dump_json(indent=2, by_alias=True, exclude_defaults=True) + "\n"
 
 
 def in_id_order(model: GovernanceModel) -> GovernanceModel:

@@ -361,7 +361,17 @@ class GovernanceModel(Strict):
     schema_ref: str | None = Field(default=None, alias="$schema")
     title: ShortText
     title_en: ShortText | None = None
-    documents: Annotated[list[Document], Field(min_length=1)]
+    lang: Lang = Field(
+        default="nl",
+        description=(
+            "The language of the model's own text (names, descriptions, 'per' words): 'nl' "
+            "(the default) or 'en'. The '_en' fields hold English beside Dutch text."
+        ),
+    )
+    documents: list[Document] = Field(
+        default_factory=list,
+        description="The source documents; a new model has none until a fact cites one.",
+    )
     regions: list[Region] = Field(default_factory=list)
     nodes: list[Node]
     relations: list[Relation] = Field(default_factory=list)
