@@ -61,3 +61,12 @@ def test_formats_without_modality_or_scopes_say_so() -> None:
         # bureau (conditional with it); five scoped ends on four relations
         assert (losses["modalities"], losses["scoped relation ends"]) == (3, 5), fmt
     assert "modalities" not in {loss.what for loss in export_model(model, "graphml").losses}
+
+
+def test_lxml_is_a_dependency_of_the_package() -> None:
+    # networkx writes GraphML with lxml only when it can import it, and falls back to a
+    # slower writer without a word: the package must bring it along, not an extra
+    import importlib.metadata
+
+    required = importlib.metadata.requires("mra-graph") or []
+    assert any(r.split(">")[0].strip() == "lxml" and "extra ==" not in r for r in required)

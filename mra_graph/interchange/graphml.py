@@ -6,9 +6,10 @@ Nodes keep their id and carry ``label`` (the name readers can tell apart), ``kin
 verb), status, period, capacity, count, per, role and note. GraphML has no lists or
 maps, so ``aliases``, ``attributes`` and ``sources`` are JSON text. Absent values are
 left out. The graph carries the model's title; documents, regions, figures and
-conflicts have no place in a graph and are listed as losses. networkx writes the file,
-with lxml where it is installed (the layout of the text differs slightly from that of
-its standard-library writer; each gives the same bytes for the same model).
+conflicts have no place in a graph and are listed as losses. networkx writes the file
+with lxml, a dependency of the package for that reason: without it networkx falls back,
+without a word, to a standard-library writer several times slower that needs more
+memory and lays out the text slightly differently.
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ def export_graphml(model: GovernanceModel) -> Export:
     """The model as one GraphML file (nodes and edges in id order), and what the graph cannot hold."""
     model = in_id_order(model)
     buffer = io.BytesIO()
-    # networkx writes with lxml when it is installed (the interchange extra), some three
-    # times faster than with the standard library, which it falls back to
+    # networkx writes with lxml (a dependency), some three times faster than with the
+    # standard library, which it would fall back to
     nx.write_graphml(graph_of(model), buffer, encoding="utf-8", prettyprint=True)
     losses = [
         Loss("documents", len(model.documents), "GraphML holds a graph; the document list is not carried"),
