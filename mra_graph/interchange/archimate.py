@@ -8,8 +8,9 @@ relation asks for an ArchiMate relationship (serving for *supports*, flow for
 *member of* and *part of*, access for *works on*); where the ArchiMate relationship table
 does not allow it between the two element types, or ArchiMate has no counterpart, it is
 a directed association. Every relationship carries the relation kind as a property, and
-every element and relationship its status, period and sources, so nothing the model says
-about a node or relation is dropped; those fallbacks, the figure tables and the
+every element and relationship its status, period, how firmly it holds (modality,
+condition, inferred, marks; :mod:`mra_graph.interchange.qualifiers`) and sources, so
+nothing the model says about a node or relation is dropped; those fallbacks, the figure tables and the
 conflicts are listed as losses.
 
 One view, *Overzicht*, shows every element and relationship at the positions Graphviz
@@ -31,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from mra_graph.errors import ExportError, RenderError
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, conflict_loss
+from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
@@ -214,12 +216,15 @@ class _Properties:
         out.end("properties")
 
 
-def _dated(item: Node | Relation) -> dict[str, Any]:
+def _dated(model: GovernanceModel, item: Node | Relation) -> dict[str, Any]:
     sources = [f"{s.document} § {s.section}" + (f": “{s.quote}”" if s.quote else "") for s in item.sources]
+    found = qualifiers(model, item)
     return {
         "status": item.status.value,
         "valid_from": item.valid_from.isoformat() if item.valid_from else None,
         "valid_to (exclusive)": item.valid_to.isoformat() if item.valid_to else None,
+        # how firmly it holds, marks as one text ("disputed inferred")
+        **{name: " ".join(value) if isinstance(value, tuple) else value for name, value in found.items()},
         "sources": "\n".join(sources),
         **{f"attr.{k}": v for k, v in item.attributes.items()},
     }
@@ -257,7 +262,7 @@ def export_archimate(model: GovernanceModel) -> Export:
             out.text("documentation", node.description_en, "en")
         extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type}
         extra |= {"name": node.name, "aliases": node.aliases, "region": node.region, "size": node.size}
-        props.add(out, extra | _dated(node))
+        props.add(out, extra | _dated(model, node))
         out.end("element")
 
     fallbacks: Counter[str] = Counter()
@@ -286,7 +291,8 @@ def export_archimate(model: GovernanceModel) -> Export:
         }
         facts |= {"capacity": relation.capacity, "count": relation.count, "per": relation.per}
         facts |= {"role": relation.role, "note": relation.note}
-        props.add(out, facts | _dated(relation))
+        facts |= {"from_scope": relation.from_scope, "to_scope": relation.to_scope}
+        props.add(out, facts | _dated(model, relation))
         out.end("relationship")
 
     out.many("elements", (partial(element, node) for node in model.nodes))
@@ -312,9 +318,8 @@ def export_archimate(model: GovernanceModel) -> Export:
     ]
     losses += [
         Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
-        Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
+        conflict_loss(model, "ArchiMate"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
-        *qualifier_losses(model),
         abbreviation_loss(model),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
