@@ -206,14 +206,22 @@ class _Properties:
         given = {k: v for k, v in values.items() if v not in (None, [], "")}
         if not given:
             return
-        out.start("properties")
+        # the block is written at once: the most frequent tags of the file, each the same
+        # but for its (generated, safe) identifier and its escaped value
+        pad = "  " * out.depth
+        block = [f"{pad}<properties>\n"]
         for name, value in given.items():
-            ident = self.names.setdefault(name, f"p-{len(self.names) + 1}")
-            out.start("property", {"propertyDefinitionRef": ident})
+            ident = self.names.get(name)
+            if ident is None:
+                ident = self.names[name] = f"p-{len(self.names) + 1}"
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | bool) else str(value)
-            out.text("value", text)
-            out.end("property")
-        out.end("properties")
+            block.append(
+                f'{pad}  <property propertyDefinitionRef="{ident}">\n'
+                f'{pad}    <value {_LANG}="nl">{_text_escaped(text)}</value>\n'
+                f"{pad}  </property>\n"
+            )
+        block.append(f"{pad}</properties>\n")
+        out.write("".join(block).encode())
 
 
 def _dated(model: GovernanceModel, item: Node | Relation) -> dict[str, Any]:
