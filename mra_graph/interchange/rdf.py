@@ -123,7 +123,7 @@ def responsibility_path() -> str:
 
 def relation_property(kind: str, *, post: bool = False) -> str:
     """The full IRI of the property that states a relation of ``kind`` directly; with
-    ``post``, the one for a relation out of a post (where ORG's wants an agent)."""
+    ``post``, the one for a relation out of a post (where ORG's own wants an agent)."""
     mapped = terms()["relations"].get(kind)
     if not mapped:
         return VOCAB + kind
