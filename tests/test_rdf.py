@@ -325,7 +325,7 @@ def _conforms(data: bytes) -> tuple[bool, str]:
     graph = rdflib.Graph().parse(data=data, format="turtle")
     shapes = rdflib.Graph().parse(SHAPES, format="turtle")
     vocabulary_graph = rdflib.Graph().parse(VOCABULARY_FILE, format="turtle")
-    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=vocabulary_graph, advanced=True)
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=vocabulary_graph)
     return bool(conforms), str(text)
 
 
