@@ -35,7 +35,7 @@ EXPECTED = [
     ("control-character", ":33:7 /nodes/0/name: 'Bu\\x07reau' contains a control character"),
     (
         "count-not-allowed",
-        ":93:7 /relations/0/count: commissions relations carry no count (counts belong on member_of, prepares or is_secretary_of)",
+        ":93:7 /relations/0/count: commissions relations carry no count (counts belong on member_of, prepares, is_secretary_of, represents)",
     ),
     (
         "cycle",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
-from mra_graph.model.vocabulary import Vocabulary, vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, Vocabulary, vocabulary
 
 __all__ = ["Finding", "normalise_quote_text", "validate"]
 
@@ -42,7 +42,7 @@ def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list
         findings += _faithful(model, vocab, raws)
     findings += _nodes(model, vocab)
     findings += _relations(model, vocab)
-    findings += _scopes(model)
+    findings += _scopes(model, vocab)
     findings += _cycles(model, vocab)
     findings += _figures(model)
     findings += _conflicts(model)
@@ -301,7 +301,8 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
                 yield Finding(
                     ("relations", i, "count"),
                     f"{rel.kind} relations carry no count",
-                    "counts belong on member_of, prepares or is_secretary_of",
+                    "counts belong on "
+                    + ", ".join(k for k, s in vocab.relation_kinds.items() if s.countable),
                 )
         for _key, node in ends:
             if not _within(rel, node):
@@ -331,22 +332,20 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
             seen[signature] = i
 
 
-_COMPOSITION = ("member_of", "part_of")
-
-
-def _scopes(model: GovernanceModel) -> Iterator[Finding]:
+def _scopes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     """A scoped end (``from_scope``/``to_scope``) must be a group: a node with members or parts."""
     into = model.relations_to
+    composition = vocab.kinds_with(*COMPOSITION)
     for i, rel in enumerate(model.relations):
         ends = (("from_scope", rel.from_scope, rel.from_), ("to_scope", rel.to_scope, rel.to))
         for key, scope, ref in ends:
             if scope is None or ref not in model.nodes_by_id:
                 continue
-            if not any(r.kind in _COMPOSITION for r in into.get(ref, ())):
+            if not any(r.kind in composition for r in into.get(ref, ())):
                 yield Finding(
                     ("relations", i, key),
                     f"{key} {scope.value!r} needs members or parts of {ref!r}, and it has none",
-                    f"add member_of or part_of relations into {ref!r}, or drop {key}",
+                    f"add {' or '.join(composition)} relations into {ref!r}, or drop {key}",
                 )
 
 
