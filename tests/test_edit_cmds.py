@@ -322,7 +322,7 @@ def test_bad_region_and_document_edits_write_nothing(
     cli: Cli, model_file: Path, args: tuple[str, ...], code: int, message: str
 ) -> None:
     before = model_file.read_bytes()
-    result = cli("--model", str(model_file), *args)
+    result = cli("--lang", "en", "--model", str(model_file), *args)
     assert result.exit_code == code
     assert message in result.stderr
     assert model_file.read_bytes() == before

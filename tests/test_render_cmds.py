@@ -88,7 +88,7 @@ def test_lang_depth_relations_and_active_only(cli: Callable[..., Result]) -> Non
 def test_errors_are_one_line_with_the_documented_exit_code(
     tmp_cwd: Path, args: tuple[str, ...], code: int, message: str
 ) -> None:
-    result = CliRunner().invoke(main, [*AT, *args])
+    result = CliRunner().invoke(main, ["--lang", "en", *AT, *args])
     assert result.exit_code == code
     assert message in result.stderr
     assert "Traceback" not in result.output

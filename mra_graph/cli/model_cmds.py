@@ -41,10 +41,12 @@ def check(obj: Context, sources_dir: str | None) -> None:
         model = load(Path(path) if path else None, sources_dir=folder)
     except ModelError as error:
         if obj.json:
-            echo_json({"file": shown, "valid": False, "problems": [p.__dict__ for p in error.problems]})
+            fields = ("file", "line", "column", "pointer", "message", "hint")
+            problems = [{k: getattr(p, k) for k in fields} for p in error.problems]
+            echo_json({"file": shown, "valid": False, "problems": problems})
         else:
             for problem in error.problems:
-                click.echo(str(problem))
+                click.echo(problem.said(obj.lang))
             click.echo(
                 words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
             )

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -357,6 +357,7 @@ class GovernanceModel(Strict):
     """The whole model file."""
 
     schema_ref: str | None = Field(default=None, alias="$schema")
+    lang: Literal["nl", "en"] = "nl"
     title: ShortText
     title_en: ShortText | None = None
     documents: Annotated[list[Document], Field(min_length=1)]

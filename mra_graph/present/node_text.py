@@ -26,7 +26,7 @@ def node_table(
     ``refs`` are the nodes' ``node_ref`` shapes, in the same order; columns are as wide as
     their widest cell.
     """
-    w, vocab = words(lang), vocabulary()
+    w, vocab = words(lang, model.lang), vocabulary()
     rows = []
     for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
@@ -61,7 +61,7 @@ def node_card(
 ) -> list[str]:
     """The lines that tell everything about ``found`` on ``at``: fields, relations in and
     out, and sources; ``detail`` is its ``node_detail`` shape."""
-    w = words(lang)
+    w = words(lang, model.lang)
     vocab = vocabulary()
     out = [f"{detail['label']}  [{detail['id']}]"]
     facts = [vocab.type_name(found.kind.value, found.type, lang)]
@@ -132,5 +132,5 @@ def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel,
     origin = (own.via or here.id) if own else None
     parts = relation_extras(relation, lang, model=model, derived=stated is None or stated.via != origin)
     if status != "active":
-        parts.append(words(lang).status(status))
+        parts.append(words(lang, model.lang).status(status))
     return f" ({', '.join(parts)})" if parts else ""

@@ -262,7 +262,7 @@ def build_scene(
 
 def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, narrowed: bool) -> RenderError:
     label = model.label(root, lang)
-    w = words(lang)
+    w = words(lang, model.lang)
     if not narrowed:
         error = RenderError(w("answers", "no_chain", label=label))
     else:
@@ -346,11 +346,13 @@ def _assemble(
             members.setdefault(drawn.cluster, []).append(drawn.id)
     for region_id, ids_in in members.items():
         region = model.regions_by_id[region_id]
-        label = words(lang).pick(region.name, region.name_en)
+        label = words(lang, model.lang).pick(region.name, region.name_en)
         clusters.append(Cluster(region.id, label, tuple(ids_in), looks[region.id]))
-    model_title = words(lang).pick(model.title, model.title_en)
+    model_title = words(lang, model.lang).pick(model.title, model.title_en)
     drawn_for = model.regions_by_id.get(view.region or "")
-    region_name = words(lang).pick(drawn_for.name, drawn_for.name_en) if drawn_for is not None else ""
+    region_name = (
+        words(lang, model.lang).pick(drawn_for.name, drawn_for.name_en) if drawn_for is not None else ""
+    )
     template = view.title.text(lang)
     title = (
         template.replace("{node}", model.label(root, lang) if root else "")

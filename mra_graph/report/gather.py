@@ -66,7 +66,7 @@ def build_report(
     model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     when = model.as_of(at)
     at = when.used
-    t = phrases(lang)
+    t = phrases(lang, model.lang)
     citer = Citer()
     en = lang == "en"
     if focus is not None:

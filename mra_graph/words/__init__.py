@@ -46,9 +46,12 @@ class Words:
     is missing is an error (``KeyError``), never an empty string.
     """
 
-    def __init__(self, lang: Lang, data: dict[str, Any]) -> None:
+    def __init__(self, lang: Lang, data: dict[str, Any], source: Lang = "nl") -> None:
         self.lang: Lang = lang
         self.data = data
+        # the language the model's own text is in (its ``lang``): text in it is marked
+        # only in output of the other language
+        self.source: Lang = source
 
     def __call__(self, *path: str, **values: object) -> str:
         found: Any = self.data
@@ -100,11 +103,18 @@ class Words:
         return self.term(str(value))
 
     def term(self, text: str) -> str:
-        """A short text the model holds in Dutch (a role, a ``per``, an attribute value) in
-        this language: from the glossary, else marked as untranslated."""
-        glossary: dict[str, str] = self.data["glossary"]
-        if text in glossary:
-            return glossary[text]
+        """A short text the model holds in its own language (a role, a ``per``, an
+        attribute value) in this language: from the glossary, else marked as untranslated."""
+        if self.lang == self.source:
+            return text
+        if self.source == "nl":
+            glossary: dict[str, str] = self.data["glossary"]
+            if text in glossary:
+                return glossary[text]
+        else:
+            back = {v: k for k, v in words("en").data["glossary"].items()}
+            if text in back:
+                return self.data["glossary"].get(back[text], back[text])  # type: ignore[no-any-return]
         return self.untranslated(text)
 
     def plural(self, singular: str) -> str | None:
@@ -113,9 +123,10 @@ class Words:
         return plurals.get(singular.lower())
 
     def untranslated(self, text: str) -> str:
-        """Dutch model text without a translation: as it is in Dutch, marked in English."""
-        if self.lang == "nl" or not text:
-            return text
+        """Model text without a translation: as it is, marked in output of the other
+        language than the model's."""
+        if self.lang == self.source or not any(c.isalpha() for c in text):
+            return text  # numbers and dates read the same in either language
         return f"{_OPEN}{text}{_CLOSE}"
 
     def other_language(self, text: str) -> str:
@@ -124,10 +135,10 @@ class Words:
 
     def pick(self, dutch: str | None, english: str | None) -> str:
         """A model text and its translation: the English one when there is one, else the
-        Dutch one, marked in English output."""
-        if self.lang == "en":
-            return english if english else self.untranslated(dutch or "")
-        return dutch or ""
+        model's own text, marked in output of the other language than the model's."""
+        if self.lang == "en" and english:
+            return english
+        return self.untranslated(dutch or "")
 
     def number(self, value: float, signed: bool = False) -> str:
         """``2,5`` in Dutch, ``2.5`` in English, ``1`` rather than ``1.0``; ``+1`` if signed."""
@@ -145,8 +156,11 @@ class Words:
 
 
 @cache
-def words(lang: Lang) -> Words:
-    """The bundled words of ``lang``. Raises :class:`ModelError` when the file cannot be read."""
+def words(lang: Lang, source: str = "nl") -> Words:
+    """The bundled words of ``lang``, around model text in ``source`` (the model's
+    ``lang``). Raises :class:`ModelError` when the file cannot be read."""
+    if lang_of(source) != "nl":
+        return Words(lang_of(lang), words(lang).data, lang_of(source))
     file = _FOLDER / f"{lang_of(lang)}.json"
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
