@@ -67,10 +67,14 @@ def node_card(
     facts = [vocab.type_name(found.kind.value, found.type, lang)]
     if detail["region"]:
         facts.append(model.regions_by_id[detail["region"]].short)
-    facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=at.isoformat())}")
+    ended = detail["status"] == "ended" and detail["valid_to"]
+    if ended:  # it ended on its own end date, not on the day asked about
+        facts.append(w("status_on", status=w.status("ended"), date=detail["valid_to"]))
+    else:
+        facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=at.isoformat())}")
     if detail["valid_from"]:
         facts.append(w("model", "from", date=detail["valid_from"]))
-    if detail["valid_to"]:
+    if detail["valid_to"] and not ended:
         facts.append(w("model", "until", date=detail["valid_to"]))
     modality = modality_text(model, found, lang)
     if modality:
