@@ -74,10 +74,12 @@ def sentence(model: GovernanceModel, relation: Relation, lang: Lang) -> str:
     """
     phrasing = vocabulary().relation_kinds[relation.kind].phrasing(lang)
     subject, obj = model.label(relation.from_, lang), model.label(relation.to, lang)
+    plural = model.nodes_by_id[relation.from_].plural if relation.from_ in model.nodes_by_id else False
+    agree = words(lang, model.lang).agree
     for synonym in phrasing.synonyms_active:
         if _SLOT in synonym and synonym.replace(_SLOT, " ").split() == phrasing.active.split():
-            return f"{subject} {synonym.replace(_SLOT, obj)}"
-    return f"{subject} {phrasing.active} {obj}"
+            return f"{subject} {agree(synonym.replace(_SLOT, obj), plural)}"
+    return f"{subject} {agree(phrasing.active, plural)} {obj}"
 
 
 def modality_text(model: GovernanceModel, item: Node | Relation, lang: Lang) -> str | None:
@@ -166,7 +168,7 @@ def relation_extras(
 def _amount(relation: Relation, w: Words) -> str:
     assert relation.count is not None
     if relation.per:
-        return w("count", "per", count=relation.count, per=w.term(relation.per))
+        return w("count", "per", count=relation.count, per=w.per(relation.per, relation.per_en))
     return str(relation.count)
 
 
@@ -225,7 +227,8 @@ def answer_lines(
 ) -> list[str]:
     """``Regiegroep (AM) wordt ondersteund door:`` and one line per node found."""
     label = marked_label(model, subject, lang)
-    head = f"{label} {_phrase(kind, lang, direction == 'outgoing')}:"
+    verb = words(lang, model.lang).agree(_phrase(kind, lang, direction == "outgoing"), subject.plural)
+    head = f"{label} {verb}:"
     if not hits:
         return [
             f"{head} {words(lang, model.lang)('answers', 'nothing_recorded')}",

@@ -108,7 +108,7 @@ def node_card(
         relation = by_id[rel["id"]]
         lines.append(
             (
-                phrasing.active if active else phrasing.passive,
+                w.agree(phrasing.active if active else phrasing.passive, found.plural),
                 rel["other"]["label"],
                 _extras(relation, rel["status"], lang, model, found),
                 inferred_text(relation, lang),

@@ -172,9 +172,9 @@ def edge_label_parts(model: GovernanceModel, rel: Relation, lang: Lang) -> tuple
             parts.append(voc.mark_text(f"{side}.{scope.value}", lang))
     if rel.count is not None:
         if rel.per is not None:
-            parts.append(w("count", "per", count=rel.count, per=w.term(rel.per)))
+            parts.append(w("count", "per", count=rel.count, per=w.per(rel.per, rel.per_en)))
         else:
-            plural = w.plural(model.nodes_by_id[rel.from_].name)
+            plural = w.plural_of(model.nodes_by_id[rel.from_]) if rel.count != 1 else None
             parts.append(
                 w("count", "plural", count=rel.count, plural=plural)
                 if plural

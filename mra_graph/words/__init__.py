@@ -117,10 +117,43 @@ class Words:
                 return self.data["glossary"].get(back[text], back[text])  # type: ignore[no-any-return]
         return self.untranslated(text)
 
-    def plural(self, singular: str) -> str | None:
-        """The plural of a node name (``burgemeesters``, ``mayors``), if the words know it."""
-        plurals: dict[str, str] = self.data["plurals"]
-        return plurals.get(singular.lower())
+    def plural_of(self, node: Any) -> str | None:
+        """The plural of a node's name in this language: the model's ``name_plural`` (or
+        ``name_plural_en``), else for an English name the English rule (``council
+        leader`` → ``council leaders``); None where neither knows it."""
+        if self.lang == "en" and node.name_plural_en:
+            return str(node.name_plural_en)
+        if self.lang == "en" and (node.name_en or self.source == "en"):
+            return (
+                node.name_plural
+                if self.source == "en" and node.name_plural
+                else english_plural(str(node.name_en or node.name))
+            )
+        if node.name_plural:
+            return self.untranslated(str(node.name_plural))
+        return self.untranslated(english_plural(str(node.name))) if self.source == "en" else None
+
+    def per(self, per: str, per_en: str | None = None) -> str:
+        """What a count is per (``gemeente``/``municipality``): the model's ``per_en`` in
+        English, else the glossary's, else marked as untranslated."""
+        if self.lang == "en" and per_en:
+            return per_en
+        return self.term(per)
+
+    def agree(self, phrase: str, plural: bool) -> str:
+        """A relation's phrase with its verb agreeing with a plural subject:
+        ``wordt geïnformeerd door`` → ``worden geïnformeerd door``, ``is informed by`` →
+        ``are informed by``; unchanged for a singular one."""
+        if not plural or not phrase:
+            return phrase
+        verb, _, rest = phrase.partition(" ")
+        # "singular plural, …": the verbs of the vocabulary whose plural no rule makes
+        table = dict(pair.split() for pair in self("verb_plurals").split(", "))
+        if verb in table:
+            verb = table[verb]
+        elif self.lang == "en" and verb.endswith("s") and not verb.endswith("ss"):
+            verb = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) else verb[:-1]
+        return f"{verb} {rest}" if rest else verb
 
     def untranslated(self, text: str) -> str:
         """Model text without a translation: as it is, marked in output of the other
@@ -153,6 +186,18 @@ class Words:
 
     def keys(self) -> list[str]:
         return sorted(self.data)
+
+
+def english_plural(noun: str) -> str:
+    """The plural of an English noun by the regular rule, on its head word:
+    ``council leader`` → ``council leaders``, ``authority`` → ``authorities``,
+    ``head of unit`` → ``heads of unit``."""
+    head, of, rest = noun.partition(" of ")  # "representative of X": the head is plural
+    if noun.endswith(("s", "x", "ch", "sh")) and not of:
+        return noun + "es"
+    if head.endswith("y") and head[-2:-1] not in ("a", "e", "o", "u", ""):
+        return head[:-1] + "ies" + of + rest
+    return head + "s" + of + rest
 
 
 @cache
