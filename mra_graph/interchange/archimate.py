@@ -160,7 +160,7 @@ class _Properties:
             ident = self.names.setdefault(name, f"p-{len(self.names) + 1}")
             prop = _sub(holder, "property", {"propertyDefinitionRef": ident})
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | bool) else str(value)
-            _text(prop, "value", text)
+            _text(prop, "value", text, None)  # keys, dates and values of no one language
 
 
 def _dated(item: Node | Relation) -> dict[str, Any]:

@@ -303,7 +303,7 @@ class Views:
         if own is None:
             if base is None:
                 known = ", ".join(self.names(model))
-                raise UsageError(f"unknown view {name!r}; the views are {known}")
+                raise UsageError.worded("unknown_view", view=repr(name), views=known)
             return base
         merged = {**(base.model_dump() if base is not None else {}), **own}
         try:

@@ -36,10 +36,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in EXTENSIONS:
-        raise UsageError(
-            f"cannot tell the format from {str(path)!r}; end the file name in "
-            ".svg, .png, .pdf, .dot or .mmd, or give --format"
-        )
+        raise UsageError.worded("format_unknown", path=repr(str(path)))
     return EXTENSIONS[suffix]
 
 

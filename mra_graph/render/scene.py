@@ -192,17 +192,15 @@ def build_scene(
     if view.needs_node and node is None:
         bodies = sorted(n.id for n in model.nodes if n.kind.value == "body")
         example = model.nodes_by_id[bodies[0]].name if bodies else ""
-        raise UsageError(
-            f"the view {view_name!r} needs a node" + (f", e.g. {view_name} {example!r}" if example else "")
-        )
+        if example:
+            raise UsageError.worded("view_needs_node_like", view=repr(view_name), example=repr(example))
+        raise UsageError.worded("view_needs_node", view=repr(view_name))
     if not view.needs_node and node is not None:
-        raise UsageError(f"the view {view_name!r} shows the whole model and takes no node")
+        raise UsageError.worded("view_takes_no_node", view=repr(view_name))
     if depth is not None and (depth < 1 or not view.walk):
-        raise UsageError(
-            f"--depth must be 1 or more, got {depth}"
-            if depth < 1
-            else f"the view {view_name!r} takes no --depth"
-        )
+        if depth < 1:
+            raise UsageError.worded("depth_too_small", depth=depth)
+        raise UsageError.worded("view_takes_no_depth", view=repr(view_name))
     kinds = _kinds(view, relations)
     when = model.as_of(at)
     at = when.used
