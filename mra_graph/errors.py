@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Self
 
 __all__ = [
     "AmbiguousNameError",
@@ -39,49 +38,21 @@ class Problem:
     pointer: str
     message: str
     hint: str | None = None
-    # the message and hint as keys of the words layer's ``problems`` section with their
-    # values, so that :meth:`said` words them in either language; empty: as written
+    # the message and hint as keys of the words layer's ``check`` section, with their
+    # values, so that :func:`mra_graph.words.problem_text` words them in any language;
+    # empty: they are as written (English)
     key: str = ""
     hint_key: str = ""
     values: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
-        return self.said("en")
-
-    def said(self, lang: str) -> str:
-        """The problem as one line in ``lang``: where, what, and the hint in brackets."""
-        message, hint = self.message, self.hint
-        if self.key or self.hint_key:
-            from mra_graph.words import lang_of, words  # the words layer reads errors too
-
-            w, values = words(lang_of(lang)), dict(self.values)
-            if self.key:
-                message = w("check", self.key, **values)
-            if self.hint_key:
-                hint = w("check", self.hint_key, **values)
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
-        text = f"{where} {self.pointer or '/'}: {message}"
-        if hint:
-            text += f" ({hint})"
+        text = f"{where} {self.pointer or '/'}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
         return text
-
-
-def worded(key: str, hint_key: str = "", /, **values: object) -> dict[str, Any]:
-    """The message (English), hint and words-layer keys of a :class:`Problem`, for
-    ``Problem(file, line, column, pointer, **worded("unknown_node", name="'x'"))``."""
-    from mra_graph.words import words
-
-    w = words("en")
-    shown = {k: str(v) for k, v in values.items()}
-    return {
-        "message": w("check", key, **shown),
-        "hint": w("check", hint_key, **shown) if hint_key else None,
-        "key": key,
-        "hint_key": hint_key,
-        "values": tuple(sorted(shown.items())),
-    }
 
 
 class MraGraphError(Exception):
@@ -94,30 +65,10 @@ class MraGraphError(Exception):
     exit_code = 1
     lang: str | None = None
     key: str = ""
-    values: dict[str, object] | None = None
-
-    @classmethod
-    def worded(cls, key: str, **values: object) -> Self:
-        """The error whose message is ``errors/<key>`` of the words layer with ``values``
-        filled in: English as ``str()``, any language through :meth:`said`."""
-        from mra_graph.words import words  # the words layer reads errors too
-
-        error = cls(words("en")("errors", key, **values))
-        error.key, error.values = key, values
-        return error
-
-    @property
-    def speaks(self) -> bool:
-        """Whether :meth:`said` words the message in any language (else it is as raised)."""
-        return bool(self.key)
-
-    def said(self, lang: str) -> str:
-        """The message in ``lang`` (where the error knows its words; else as raised)."""
-        if not self.key:
-            return str(self)
-        from mra_graph.words import lang_of, words
-
-        return words(lang_of(lang))("errors", self.key, **(self.values or {}))
+    """The message as ``errors/<key>`` of the words layer, filled in with :attr:`values`,
+    so that :func:`mra_graph.words.error_text` words it in any language; empty: the
+    message is as raised."""
+    values: dict[str, object] = {}  # noqa: RUF012  # replaced, never changed, per error
 
 
 class ModelError(MraGraphError):
@@ -125,31 +76,10 @@ class ModelError(MraGraphError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
-        # English without the words layer: a words file that cannot be read is one too
         count = len(self.problems)
         head = str(self.problems[0]) if self.problems else "invalid model"
         more = f" (and {count - 1} more problem{'s' if count > 2 else ''})" if count > 1 else ""
         super().__init__(head + more)
-
-    @property
-    def speaks(self) -> bool:
-        return all(p.key for p in self.problems)
-
-    def said(self, lang: str) -> str:
-        from mra_graph.words import lang_of, words
-
-        w = words(lang_of(lang))
-        count = len(self.problems)
-        head = self.problems[0].said(lang) if self.problems else w("errors", "invalid_model")
-        more = " " + w.counted("errors", "more_problems", n=count - 1) if count > 1 else ""
-        return head + more
-
-
-def _either(lang: str, names: Sequence[str]) -> str:
-    """``'a' or 'b'`` / ``'a' of 'b'``."""
-    from mra_graph.words import lang_of, words
-
-    return f" {words(lang_of(lang))('errors', 'or')} ".join(repr(n) for n in names)
 
 
 class UnknownNameError(MraGraphError):
@@ -158,24 +88,15 @@ class UnknownNameError(MraGraphError):
     def __init__(self, name: str, suggestions: Sequence[str] = (), message: str | None = None) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
-        self.given = message
-        super().__init__(message if message is not None else self.said("en"))
-
-    @property
-    def speaks(self) -> bool:
-        return self.given is None
-
-    def said(self, lang: str) -> str:
-        if self.given is not None:
-            return self.given
-        from mra_graph.words import lang_of, words
-
-        w = words(lang_of(lang))
-        if self.suggestions:
-            return w(
-                "errors", "unknown_node_close", name=repr(self.name), close=_either(lang, self.suggestions)
-            )
-        return w("errors", "unknown_node", name=repr(self.name))
+        if message is None:
+            self.key = "unknown_node_close" if self.suggestions else "unknown_node"
+            self.values = {"name": repr(name), "close": self.suggestions}
+            message = f"unknown node {name!r}"
+            if self.suggestions:
+                message += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
+            else:
+                message += " (run 'mra-graph list' to see every node)"
+        super().__init__(message)
 
 
 class AmbiguousNameError(MraGraphError):
@@ -184,22 +105,13 @@ class AmbiguousNameError(MraGraphError):
     def __init__(self, name: str, candidates: Sequence[tuple[str, str, str | None]]) -> None:
         self.name = name
         self.candidates = tuple(candidates)
-        super().__init__(self.said("en"))
-
-    @property
-    def speaks(self) -> bool:
-        return True
-
-    def said(self, lang: str) -> str:
-        from mra_graph.words import lang_of, words
-
         listed = ", ".join(
             f"{node_id} ({label}{', ' + region if region else ''})"
             for node_id, label, region in self.candidates
         )
-        return words(lang_of(lang))(
-            "errors", "ambiguous_name", name=repr(self.name), n=len(self.candidates), listed=listed
-        )
+        self.key = "ambiguous_name"
+        self.values = {"name": repr(name), "n": len(self.candidates), "listed": listed}
+        super().__init__(f"{name!r} matches {len(self.candidates)} nodes: {listed}; use an id")
 
 
 class RenderError(MraGraphError):
@@ -218,21 +130,14 @@ class UnknownRelationKindError(UsageError):
     def __init__(self, kind: str, suggestions: Sequence[str] = ()) -> None:
         self.kind = kind
         self.suggestions = tuple(suggestions)
-        super().__init__(self.said("en"))
-
-    @property
-    def speaks(self) -> bool:
-        return True
-
-    def said(self, lang: str) -> str:
-        from mra_graph.words import lang_of, words
-
-        w = words(lang_of(lang))
-        if self.suggestions:
-            return w(
-                "errors", "unknown_kind_close", kind=repr(self.kind), close=_either(lang, self.suggestions)
-            )
-        return w("errors", "unknown_kind", kind=repr(self.kind))
+        hint = (
+            "did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            if self.suggestions
+            else "see the relation kinds in model/vocabulary.json"
+        )
+        self.key = "unknown_kind_close" if self.suggestions else "unknown_kind"
+        self.values = {"kind": repr(kind), "close": self.suggestions}
+        super().__init__(f"unknown relation kind {kind!r} ({hint})")
 
 
 class QuestionError(UsageError):
@@ -261,20 +166,10 @@ class MissingDependencyError(MraGraphError):
 
     def __init__(self, module: str, what: str) -> None:
         self.module = module
-        self.what = what
-        super().__init__(self.said("en"))
-
-    @property
-    def speaks(self) -> bool:
-        return True
-
-    def said(self, lang: str) -> str:
-        from mra_graph.words import lang_of, words
-
         install = "pip install 'mra-graph[interchange]'"
-        return words(lang_of(lang))(
-            "errors", "missing_package", what=self.what, module=repr(self.module), install=install
-        )
+        self.key = "missing_package"
+        self.values = {"what": what, "module": repr(module), "install": install}
+        super().__init__(f"{what} needs the Python package {module!r}; install it with {install}")
 
 
 class ConversionError(ModelError):

@@ -22,7 +22,7 @@ def test_the_format_comes_from_the_extension(
     cli: Callable[..., Result], tmp_path: Path, name: str, start: bytes
 ) -> None:
     target = tmp_path / name
-    result = cli(*AT, "render", "overview", "-o", str(target))
+    result = cli("--lang", "en", *AT, "render", "overview", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert target.read_bytes().startswith(start)
     assert result.stderr.startswith(f"{target}: overview as ")

@@ -27,7 +27,7 @@ import click
 
 from mra_graph.cli.context import GLOBAL_KEYS, Context, date_type
 from mra_graph.errors import ModelError, MraGraphError
-from mra_graph.words import Lang, lang_of, words
+from mra_graph.words import Lang, error_text, lang_of, problem_text, speaks, words
 
 __all__ = ["main"]
 
@@ -183,15 +183,15 @@ class _Group(click.Group):
             w = words(_message_lang(ctx))
             for problem in error.problems[:20]:
                 prefix = w("error") if problem.key else "Error"  # a line as English as its words
-                click.echo(f"{prefix}: {problem.said(w.lang)}", err=True)
+                click.echo(f"{prefix}: {problem_text(problem, w.lang)}", err=True)
             if len(error.problems) > 20:
                 more = w.counted("errors", "more_problems", n=len(error.problems) - 20)
                 click.echo(f"{w('error')}: … {more}", err=True)
             sys.exit(error.exit_code)
         except MraGraphError as error:
-            if error.lang or error.speaks:
+            if error.lang or speaks(error):
                 w = words(lang_of(error.lang) if error.lang else _message_lang(ctx))
-                click.echo(f"{w('error')}: {error.said(w.lang)}", err=True)
+                click.echo(f"{w('error')}: {error_text(error, w.lang)}", err=True)
             else:  # a message not yet in the words layer is English, and so is its prefix
                 click.echo(f"Error: {error}", err=True)
             sys.exit(error.exit_code)

@@ -14,7 +14,7 @@ from mra_graph.model.names import resolve
 from mra_graph.model.schema import ConflictKind, NodeKind, json_schema_text
 from mra_graph.present.node_text import node_card, node_table
 from mra_graph.present.summary import as_of_json, node_detail, node_ref
-from mra_graph.words import words
+from mra_graph.words import problem_text, words
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -46,7 +46,7 @@ def check(obj: Context, sources_dir: str | None) -> None:
             echo_json({"file": shown, "valid": False, "problems": problems})
         else:
             for problem in error.problems:
-                click.echo(problem.said(obj.lang))
+                click.echo(problem_text(problem, obj.lang))
             click.echo(
                 words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
             )

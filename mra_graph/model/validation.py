@@ -12,10 +12,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from mra_graph.errors import worded
 from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
 from mra_graph.model.vocabulary import Vocabulary, vocabulary
+from mra_graph.words import worded
 
 __all__ = ["Finding", "normalise_quote_text", "validate"]
 
@@ -350,8 +350,9 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
                 yield _found(
                     ("relations", i, "status"),
                     "active_but_" + node.status.value,
-                    "give_status_" + node.status.value,
+                    "give_status",
                     node=repr(node.id),
+                    status=repr(node.status.value),
                 )
         signature = (rel.kind, rel.from_, rel.to, rel.valid_from)
         if signature in seen:

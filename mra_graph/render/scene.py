@@ -21,7 +21,7 @@ from mra_graph.questions.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
 from mra_graph.render.layout import Layout, plan, selected
-from mra_graph.words import Lang, words
+from mra_graph.words import Lang, worded_error, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
 
@@ -193,14 +193,20 @@ def build_scene(
         bodies = sorted(n.id for n in model.nodes if n.kind.value == "body")
         example = model.nodes_by_id[bodies[0]].name if bodies else ""
         if example:
-            raise UsageError.worded("view_needs_node_like", view=repr(view_name), example=repr(example))
-        raise UsageError.worded("view_needs_node", view=repr(view_name))
+            raise worded_error(
+                UsageError,
+                "view_needs_node_like",
+                view=repr(view_name),
+                name=view_name,
+                example=repr(example),
+            )
+        raise worded_error(UsageError, "view_needs_node", view=repr(view_name))
     if not view.needs_node and node is not None:
-        raise UsageError.worded("view_takes_no_node", view=repr(view_name))
+        raise worded_error(UsageError, "view_takes_no_node", view=repr(view_name))
     if depth is not None and (depth < 1 or not view.walk):
         if depth < 1:
-            raise UsageError.worded("depth_too_small", depth=depth)
-        raise UsageError.worded("view_takes_no_depth", view=repr(view_name))
+            raise worded_error(UsageError, "depth_too_small", depth=depth)
+        raise worded_error(UsageError, "view_takes_no_depth", view=repr(view_name))
     kinds = _kinds(view, relations)
     when = model.as_of(at)
     at = when.used

@@ -19,11 +19,22 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
-from mra_graph.errors import ModelError, Problem
+from mra_graph.errors import ModelError, MraGraphError, Problem
 
-__all__ = ["LANGUAGES", "Lang", "Words", "lang_of", "words"]
+__all__ = [
+    "LANGUAGES",
+    "Lang",
+    "Words",
+    "error_text",
+    "lang_of",
+    "problem_text",
+    "speaks",
+    "worded",
+    "worded_error",
+    "words",
+]
 
 Lang = Literal["nl", "en"]
 """An output language."""
@@ -212,3 +223,65 @@ def words(lang: Lang, source: str = "nl") -> Words:
     except (OSError, ValueError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the words cannot be read: {error}")]) from error
     return Words(lang_of(lang), data)
+
+
+# Errors and problems in any language: an error or problem carries the key of its message
+# in the words layer and the values to fill in; its ``str()`` is the English one.
+
+E = TypeVar("E", bound=MraGraphError)
+
+
+def worded(key: str, hint_key: str = "", /, **values: object) -> dict[str, Any]:
+    """The fields of a :class:`Problem` (or a finding) whose message is ``check/<key>``
+    and hint ``check/<hint_key>``: the English text, the keys and the values."""
+    shown = {k: str(v) for k, v in values.items()}
+    w = words("en")
+    return {
+        "message": w("check", key, **shown),
+        "hint": w("check", hint_key, **shown) if hint_key else None,
+        "key": key,
+        "hint_key": hint_key,
+        "values": tuple(sorted(shown.items())),
+    }
+
+
+def worded_error(kind: type[E], key: str, /, **values: object) -> E:
+    """An error of ``kind`` whose message is ``errors/<key>`` with ``values``."""
+    error = kind(words("en")("errors", key, **values))
+    error.key, error.values = key, values
+    return error
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """A problem as one line in ``lang``: where, what, and the hint in brackets."""
+    if not (problem.key or problem.hint_key):
+        return str(problem)
+    w, values = words(lang_of(lang)), dict(problem.values)
+    message = w("check", problem.key, **values) if problem.key else problem.message
+    hint = w("check", problem.hint_key, **values) if problem.hint_key else problem.hint
+    where = problem.file + (f":{problem.line}:{problem.column}" if problem.line else "")
+    return f"{where} {problem.pointer or '/'}: {message}" + (f" ({hint})" if hint else "")
+
+
+def speaks(error: MraGraphError) -> bool:
+    """Whether :func:`error_text` words ``error`` in any language (else it is as raised)."""
+    if isinstance(error, ModelError):
+        return all(p.key for p in error.problems)
+    return bool(error.key)
+
+
+def error_text(error: MraGraphError, lang: str) -> str:
+    """The message of ``error`` in ``lang``, where the words layer has it; else as raised."""
+    w = words(lang_of(lang))
+    if isinstance(error, ModelError):
+        count = len(error.problems)
+        head = problem_text(error.problems[0], lang) if error.problems else w("errors", "invalid_model")
+        return head + (" " + w.counted("errors", "more_problems", n=count - 1) if count > 1 else "")
+    if not error.key:
+        return str(error)
+    values = dict(error.values)
+    if isinstance(values.get("close"), tuple):
+        values["close"] = f" {w('errors', 'or')} ".join(
+            repr(c) for c in cast(tuple[str, ...], values["close"])
+        )
+    return w("errors", error.key, **values)
