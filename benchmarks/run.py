@@ -45,7 +45,7 @@ from benchmarks.synthetic import national_model, relations_per_municipality
 
 SIZES = (1_000, 10_000, 100_000)
 AT = "2017-06-01"
-TARGETS = {"exponent": 1.15, "export_to_check": 3.0, "export_megabytes": 1024, "edit_to_check": 2.0}
+TARGETS = {"exponent": 1.15, "export_to_check": 3.0, "export_megabytes": 1024, "edit_to_check": 1.5}
 
 
 @dataclass(frozen=True)

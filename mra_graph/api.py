@@ -32,7 +32,7 @@ from pydantic import PrivateAttr
 from mra_graph.errors import UsageError
 from mra_graph.model import loading
 from mra_graph.model.schema import GovernanceModel, Node
-from mra_graph.model.vocabulary import bundled_model_path
+from mra_graph.model.vocabulary import bundled_model_path, using
 from mra_graph.words import Lang
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class Model(GovernanceModel):
         fields = {name: getattr(model, name) for name in GovernanceModel.model_fields}
         found = cls.model_construct(model.model_fields_set, **fields)
         found._file = file
+        found._vocabulary = model._vocabulary
         return found
 
     def __eq__(self, other: object) -> bool:
@@ -99,7 +100,8 @@ class Model(GovernanceModel):
         from mra_graph.present.reply import Reply
         from mra_graph.questions.ask import answer_question
 
-        return Reply(self, answer_question(self, question, _day(at), _lang(lang)))
+        with using(self.vocabulary):
+            return Reply(self, answer_question(self, question, _day(at), _lang(lang)))
 
     def render(
         self,
@@ -140,7 +142,8 @@ class Model(GovernanceModel):
             active_only=active_only,
             views=model_views(self._file) if self._file is not None else Views(load_views()),
         )
-        return diagram(self, request)
+        with using(self.vocabulary):
+            return diagram(self, request)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None = None) -> Model:

@@ -41,16 +41,31 @@ def test_the_python_api_page_has_examples() -> None:
     assert ">>> " in _text(ROOT / "docs" / "api.md")
 
 
+IN_ONE_FOLDER = "<!-- the console blocks below run in one folder, in order -->"
+"""A page's console blocks after this line are one example, in one folder."""
+
+
+def _commands(text: str) -> list[tuple[str, str]]:
+    commands = []
+    for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, _, output = chunk.partition("\n")
+            commands.append((command, output))
+    return commands
+
+
 def _console_blocks() -> list[Any]:
-    """One case per console block: its commands, each with the output it must print."""
+    """One case per console block: its commands, each with the output it must print; the
+    blocks after :data:`IN_ONE_FOLDER` on a page are one case."""
     cases = []
     for page in PAGES:
-        for block in re.findall(r"```console\n(.*?)```", _text(page), flags=re.S):
-            commands = []
-            for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-                command, _, output = chunk.partition("\n")
-                commands.append((command, output))
+        text, _, together = _text(page).partition(IN_ONE_FOLDER)
+        for block in re.findall(r"```console\n.*?```", text, flags=re.S):
+            commands = _commands(block)
             cases.append(pytest.param(commands, id=f"{_name(page)}: {commands[0][0][:50]}"))
+        if together:
+            commands = _commands(together)
+            cases.append(pytest.param(commands, id=f"{_name(page)}: in one folder"))
     return cases
 
 

@@ -20,7 +20,6 @@ from mra_graph.editing import edits as editing
 from mra_graph.editing.files import write_atomically
 from mra_graph.editing.model_file import edit_model_file, lock_path
 from mra_graph.errors import EditError, ExportError
-from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.vocabulary import bundled_model_path
 
 Cli = Callable[..., Result]
@@ -36,7 +35,7 @@ def model_file(tmp_path: Path) -> Path:
 
 def test_edits_need_an_explicit_model_file(cli: Cli) -> None:
     before = bundled_model_path().read_bytes()
-    result = cli("set", "regiegroep-am", "size=12")
+    result = cli("--lang", "en", "set", "regiegroep-am", "size=12")
     assert result.exit_code == 2
     assert "say which model file to change with --model PATH" in result.stderr
     assert bundled_model_path().read_bytes() == before
@@ -49,7 +48,7 @@ def test_add_node_then_relation_then_query(cli: Cli, model_file: Path) -> None:
         "--name", "Testplatform", "--region", "am", "--from", "2017-01-01", *SOURCE,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{m}: added node 'am-testplatform'\n"
+    assert result.stdout == f"{m}: onderdeel 'am-testplatform' toegevoegd\n"
     result = cli(
         "--model", m, "add-relation", "informs", "Testplatform", "regiegroep-am",
         "--from", "2017-01-01", *SOURCE, "--quote", "Regiegroep",
@@ -178,13 +177,13 @@ def test_an_edit_changes_only_its_own_lines(cli: Cli, model_file: Path) -> None:
 
 
 def test_a_file_changed_on_disk_meanwhile_is_not_overwritten(model_file: Path) -> None:
-    def meddle(model: GovernanceModel) -> GovernanceModel:
+    def meddle(draft: editing.Draft) -> str:
         # someone saves the file in a text editor (which takes no lock) mid-edit
         model_file.write_text(model_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        return editing.set_fields(model, "regiegroep-am", {"size": 12})
+        return editing.draft_set_fields(draft, "regiegroep-am", {"size": 12})
 
     with pytest.raises(EditError, match="changed on disk while this edit was made; nothing was written"):
-        edit_model_file(model_file, meddle)
+        edit_model_file(model_file, meddle, lang="en")
     assert load(model_file).nodes_by_id["regiegroep-am"].size is None
 
 
@@ -193,15 +192,15 @@ def test_a_held_lock_makes_an_edit_wait_then_give_up(model_file: Path) -> None:
         fcntl.flock(held, fcntl.LOCK_EX)
         start = time.monotonic()
         with pytest.raises(EditError, match="is being edited by another process"):
-            edit_model_file(model_file, lambda m: m, lock_timeout=0.2)
+            edit_model_file(model_file, lambda draft: None, lock_timeout=0.2, lang="en")
         assert time.monotonic() - start >= 0.2
 
 
 def _slow_add(path: str, index: int) -> None:
-    def change(model: GovernanceModel) -> GovernanceModel:
+    def change(draft: editing.Draft) -> str:
         time.sleep(0.15)  # a wide window in which an unlocked editor would lose the others' edits
-        return editing.add_node(
-            model,
+        return editing.draft_add_node(
+            draft,
             {
                 "id": f"am-test-{index}",
                 "kind": "body",
@@ -268,13 +267,13 @@ def test_add_region_and_document_then_a_node_citing_both(cli: Cli, model_file: P
         "--period", "2018", "--section", "Inleiding", "--section", "Besluit",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{m}: added document 'notitie-2018'\n"
+    assert result.stdout == f"{m}: document 'notitie-2018' toegevoegd\n"
     result = cli(
         "--model", m, "add-region", "zk", "--name", "Zaanstreek", "--name-en", "Zaan area", "--short", "ZK",
         "--source", "notitie-2018", "Inleiding", "--quote", "De Zaanstreek",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{m}: added region 'zk'\n"
+    assert result.stdout == f"{m}: regio 'zk' toegevoegd\n"
     result = cli(
         "--model", m, "add-node", "regiegroep-zk", "--kind", "body", "--name", "Regiegroep",
         "--region", "zk", "--source", "notitie-2018", "Besluit",
@@ -340,7 +339,7 @@ def test_add_region_dry_run_shows_the_diff(cli: Cli, model_file: Path) -> None:
 def test_a_read_only_model_file_is_refused(cli: Cli, model_file: Path) -> None:
     before = model_file.read_bytes()
     os.chmod(model_file, 0o444)
-    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=12")
+    result = cli("--lang", "en", "--model", str(model_file), "set", "regiegroep-am", "size=12")
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: {str(model_file)!r} is read-only; nothing was written. "

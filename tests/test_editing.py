@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from mra_graph.editing import edits as editing
-from mra_graph.errors import ModelError, UsageError
+from mra_graph.errors import ModelError, UnknownNameError, UsageError
 from mra_graph.model.loading import dump_text
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import GovernanceModel, Status
@@ -33,7 +33,9 @@ def test_add_node_goes_after_its_region_and_validates(model: GovernanceModel) ->
 
 def test_add_node_refuses_a_taken_id(model: GovernanceModel) -> None:
     with pytest.raises(UsageError, match="the id 'mra-bureau' is taken"):
-        editing.add_node(model, {"id": "mra-bureau", "kind": "body", "name": "x", "sources": SOURCE})
+        editing.add_node(
+            model, {"id": "mra-bureau", "kind": "body", "name": "x", "sources": SOURCE}, lang="en"
+        )
 
 
 def test_invalid_edit_raises_with_a_pointer_and_no_line(model: GovernanceModel) -> None:
@@ -64,8 +66,8 @@ def test_add_relation_gets_the_conventional_id(model: GovernanceModel) -> None:
         )
 
 
-def test_add_relation_to_an_unknown_node_is_a_model_error(model: GovernanceModel) -> None:
-    with pytest.raises(ModelError, match="nowhere"):
+def test_add_relation_to_an_unknown_node_is_an_unknown_name(model: GovernanceModel) -> None:
+    with pytest.raises(UnknownNameError, match="nowhere"):
         editing.add_relation(model, {"kind": "informs", "from": "mra", "to": "nowhere", "sources": SOURCE})
 
 
@@ -79,11 +81,13 @@ def test_set_and_unset(model: GovernanceModel) -> None:
 
 def test_set_refuses_the_id_and_unknown_fields(model: GovernanceModel) -> None:
     with pytest.raises(UsageError, match="no field 'id'"):
-        editing.set_fields(model, "mra", {"id": "mra2"})
+        editing.set_fields(model, "mra", {"id": "mra2"}, lang="en")
     with pytest.raises(UsageError, match="no field 'colour'"):
-        editing.set_fields(model, "mra", {"colour": "red"})
-    with pytest.raises(UsageError, match="no node or relation has the id 'nope'"):
+        editing.set_fields(model, "mra", {"colour": "red"}, lang="en")
+    with pytest.raises(UnknownNameError, match="unknown node 'nope'"):
         editing.set_fields(model, "nope", {"name": "x"})
+    with pytest.raises(UsageError, match="no region has the id 'nope'"):
+        editing.set_fields(model, "region:nope", {"name": "x"}, lang="en")
 
 
 def test_set_wrong_type_is_a_model_error(model: GovernanceModel) -> None:
@@ -93,7 +97,7 @@ def test_set_wrong_type_is_a_model_error(model: GovernanceModel) -> None:
 
 def test_end_a_node_needs_its_running_relations_ended_too(model: GovernanceModel) -> None:
     with pytest.raises(UsageError, match=r"still running on 2024-01-01 .*--with-relations"):
-        editing.end(model, "mra-bureau", DAY)
+        editing.end(model, "mra-bureau", DAY, lang="en")
     new = editing.end(model, "mra-bureau", DAY, with_relations=True)
     node = new.nodes_by_id["mra-bureau"]
     assert (node.status, node.valid_to) == (Status.ENDED, DAY)
@@ -109,7 +113,7 @@ def test_end_a_relation(model: GovernanceModel) -> None:
     ended = next(r for r in new.relations if r.id == relation.id)
     assert (ended.status, ended.valid_to) == (Status.ENDED, DAY)
     with pytest.raises(UsageError, match="already ended"):
-        editing.end(new, relation.id, DAY)
+        editing.end(new, relation.id, DAY, lang="en")
 
 
 def test_rename_keeps_the_id_and_the_old_name_as_a_dated_alias(model: GovernanceModel) -> None:
@@ -188,7 +192,7 @@ def test_a_taken_region_or_document_id_is_refused(
     model: GovernanceModel, edit: Callable[..., GovernanceModel], fields: dict[str, object], message: str
 ) -> None:
     with pytest.raises(UsageError, match=message):
-        edit(model, fields)
+        edit(model, fields, lang="en")
 
 
 @pytest.mark.parametrize(

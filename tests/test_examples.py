@@ -56,7 +56,7 @@ def test_check_with_the_invented_sources(cli: Cli) -> None:
     result = cli("--model", str(EXAMPLE), "check", "--sources", str(SOURCES))
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"{EXAMPLE}: geldig (23 onderdelen, 31 relaties, 1 tabel met cijfers, "
+        f"{EXAMPLE}: geldig (23 onderdelen, 32 relaties, 1 tabel met cijfers, "
         "1 tegenstrijdigheid, 0 dubbelzinnigheden, 9 afgeleide feiten, citaten vergeleken met de bronnen)\n"
     )
 
@@ -79,7 +79,7 @@ def test_check_with_the_invented_sources(cli: Cli) -> None:
         ),
         pytest.param(
             ("chain", "regiobureau"),
-            "heeft als opdrachtgever  Ambtelijk overleg (LV) (ambtelijk)",
+            "wordt gecontroleerd door  gemeenteraden",
             id="chain",
         ),
         pytest.param(
@@ -163,8 +163,8 @@ def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
     level = {node: i for i, rank in enumerate(found.ranks) for node in rank}
     assert level["lv"] < level["stuurgroep-lv"] < level["regiobureau-lv"]
     assert level["regiobureau-lv"] < level["veenstreekoverleg"] < level["stuurgroep-vs"]
-    # every body, and the roles that sit in, chair or support them
-    bodies = {n.id for n in example.nodes if n.kind.value == "body"}
+    # every body and organisation, and the roles that sit in, chair or support them
+    bodies = {n.id for n in example.nodes if n.kind.value in ("body", "organisation")}
     roles = {"wethouder-lv", "gemeentesecretaris-lv", "burgemeester-vs", "burgemeester-veenhoven"}
     assert bodies | roles | {"afgevaardigde-vs-in-lv"} == {n.id for n in found.nodes}
     # the theme tables are drawn inside their group, and take no level of their own
@@ -175,7 +175,7 @@ def test_the_overview_comes_from_the_model(example: GovernanceModel) -> None:
 
 def test_a_region_overview_keeps_its_colour(example: GovernanceModel) -> None:
     found = scene(example, Request("overview-vs", at=AT))
-    assert found.title == "Organen van Veenstreek"
+    assert found.title == "Organen en organisaties van Veenstreek"
     assert [(c.id, c.look) for c in found.clusters] == [("vs", 1)]
     assert "regiobureau-lv" not in {n.id for n in found.nodes}
 

@@ -500,3 +500,43 @@ def test_an_english_model_reads_unmarked_in_english_and_marked_in_dutch(tmp_path
     ended = CliRunner().invoke(main, [*args[:-1], "transition"], catch_exceptions=False).stdout
     assert "ended on 2023-04-01" in ended
     assert "2024-06-01" not in ended.split("\n")[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edits_speak_one_language(tmp_path: Path, lang: str) -> None:
+    """Confirmations and refusals of the edits, on a model started with init."""
+    path = tmp_path / "gr.json"
+    src = ["--source", "besluit", "Artikel 1"]
+    steps: list[list[str]] = [
+        ["init", str(path), "--title", "Regeling"],
+        ["add-document", "besluit", "--title", "Besluit", "--file", "b.txt", "--period", "2025",
+         "--section", "Artikel 1"],
+        ["add-section", "besluit", "Artikel 2"],
+        ["add-region", "oost", "--name", "Oost", "--short", "O", *src],
+        ["add-node", "ab", "--kind", "body", "--name", "Bestuur", *src],
+        ["add-node", "db", "--kind", "body", "--name", "Kern", "--region", "oost", *src],
+        ["add-relation", "part_of", "db", "ab", *src],
+        ["set", "region:oost", "name_en=East"],
+        ["rename", "db", "Kern2", "--on", "2025-01-01"],
+        ["remove", "ab"],  # refused: relations remain
+        ["remove", "oost"],  # refused: a node is in it
+        ["remove", "besluit"],  # refused: it is cited
+        ["end", "db", "--on", "2026-01-01"],  # refused: its relation still runs
+        ["set", "model:", "colour=red"],  # refused: no such field
+        ["add-figure-row", "t", "r", "--label", "R", "--value", "2025=1", *src],  # refused: no table
+        ["remove", "ab", "--cascade"],
+        ["end", "db", "--on", "2026-01-01", "--with-relations"],
+        ["add-node", "ab", "--kind", "body", "--name", "X", *src],
+        ["add-node", "ab", "--kind", "body", "--name", "X", *src],  # refused: the id is taken
+    ]  # fmt: skip
+    said = []
+    for step in steps:
+        result = CliRunner().invoke(main, ["--lang", lang, "--model", str(path), *step])
+        assert result.exit_code in (0, 2), result.output
+        said.append(result.stdout + result.stderr)
+    text = "\n".join(said)
+    # ids, names and paths are quoted, relation ids, kinds and field names are joined by
+    # '.' or '_'; what is left is the words layer's
+    exempt = re.compile(r"'[^']*'|" + re.escape(str(path)) + r"|[\w-]+(?:[._][\w-]+)+")
+    assert not _check(text, lang, exempt)
+    assert text.count("Error:" if lang == "en" else "Fout:") == 7

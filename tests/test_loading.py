@@ -65,7 +65,7 @@ EXPECTED = [
     ("period-order", ":43:5 /nodes/1: valid_from 2018-01-01 must be before valid_to 2017-01-01"),
     (
         "scope-without-members",
-        ":86:7 /relations/0/to_scope: to_scope 'each_member' needs members or parts of 'bureau', and it has none (add member_of or part_of relations into 'bureau', or drop to_scope)",
+        ":86:7 /relations/0/to_scope: to_scope 'each_member' needs members or parts of 'bureau', and it has none (add member_of, part_of relations into 'bureau', or drop to_scope)",
     ),
     ("self-relation", ":80:5 /relations/0: relation points from 'regiegroep' to itself"),
     (

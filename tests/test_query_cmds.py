@@ -138,8 +138,8 @@ def test_diff_text_uses_separable_dutch_verbs(cli: Cli) -> None:
     result = cli("diff", "2016-06-01", "2017-06-01")
     # the change carries how firmly it holds: the bureau is conditional
     assert (
-        "  - Agendacommissie stuurt MRA Bureau aan (voorwaardelijk, net als MRA Bureau; gepland → actief)\n"
-        in result.stdout
+        "  - Agendacommissie stuurt MRA Bureau aan (voorwaardelijk, net als MRA Bureau; gepland → actief)"
+        "  [agendacommissie-mra.steers.mra-bureau]\n" in result.stdout
     )
 
 

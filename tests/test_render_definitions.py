@@ -118,7 +118,10 @@ def test_a_wrong_value_names_the_view_and_field(example_copy: Path) -> None:
 
 def test_region_views_follow_the_model(model: GovernanceModel) -> None:
     example = mra_graph.load(EXAMPLE)
-    assert scene(example, Request("overview-lv", at=AT)).title == "Organen van Lindenwaard-Veenhoven"
+    assert (
+        scene(example, Request("overview-lv", at=AT)).title
+        == "Organen en organisaties van Lindenwaard-Veenhoven"
+    )
     with pytest.raises(
         UsageError, match=r"unknown view 'overview-am'; the views are .*overview-lv, overview-vs$"
     ):
@@ -153,11 +156,14 @@ def test_an_overview_with_nothing_to_draw_is_an_error(cli: Cli, no_bodies: Path,
     target = tmp_path / "leeg.dot"
     result = cli("--model", str(no_bodies), "render", "overview", "-o", str(target))
     assert result.exit_code == 1
-    assert result.stderr == "Error: the view 'overview' has nothing to draw: the model has no body\n"
+    assert (
+        result.stderr
+        == "Error: the view 'overview' has nothing to draw: the model has no body or organisation\n"
+    )
     assert not target.exists()
     region = cli("--model", str(no_bodies), "render", "overview-vs", "-o", str(target))
     assert region.exit_code == 1
-    assert "the model has no body in region vs" in region.stderr
+    assert "the model has no body or organisation in region vs" in region.stderr
 
 
 def test_nothing_active_to_draw_is_an_error(tmp_path: Path) -> None:
@@ -166,7 +172,7 @@ def test_nothing_active_to_draw_is_an_error(tmp_path: Path) -> None:
     for item in [*data["nodes"], *data["relations"]]:
         item.setdefault("valid_from", "2020-01-01")
     model = mra_graph.load_text(json.dumps(data))
-    with pytest.raises(RenderError, match="no body is active on 2000-01-01"):
+    with pytest.raises(RenderError, match="no body or organisation is active on 2000-01-01"):
         render(model, Request("overview", at=dt.date(2000, 1, 1), active_only=True), "dot")
     # without --active-only it is drawn, everything planned
     assert render(model, Request("overview", at=dt.date(2000, 1, 1)), "dot")
@@ -209,3 +215,91 @@ def test_check_names_what_the_view_file_gets_wrong(
 
 def test_the_bundled_view_file_passes_check(model: GovernanceModel) -> None:
     model_views().check(model)
+
+
+# --- a region of organisations only --------------------------------------------------
+
+
+def district_model() -> GovernanceModel:
+    """An invented safety region: its board in one region, a district of six
+    municipalities that are members of it, and a district with nothing in it but a place."""
+    doc = "regeling"
+
+    def source(quote: str) -> list[dict[str, str]]:
+        return [{"document": doc, "section": "Leden", "quote": quote}]
+
+    towns = ["Aa", "Bee", "Cee", "Dee", "Ee", "Eff"]
+    data = {
+        "title": "Veiligheidsregio Voorbeeld",
+        "documents": [
+            {"id": doc, "title": "Regeling", "file": "regeling.txt", "period": "2024", "sections": ["Leden"]}
+        ],
+        "regions": [
+            {"id": "vr", "name": "Veiligheidsregio", "short": "VR", "sources": source("de regio")},
+            {"id": "noord", "name": "District Noord", "short": "N", "sources": source("district Noord")},
+            {"id": "zuid", "name": "District Zuid", "short": "Z", "sources": source("district Zuid")},
+        ],
+        "nodes": [
+            {
+                "id": "ab",
+                "kind": "body",
+                "type": "council",
+                "name": "algemeen bestuur",
+                "region": "vr",
+                "sources": source("het algemeen bestuur"),
+            },
+            *[
+                {
+                    "id": f"gemeente-{t.lower()}",
+                    "kind": "organisation",
+                    "type": "local_authority",
+                    "name": f"gemeente {t}",
+                    "region": "noord",
+                    "sources": source(f"gemeente {t}"),
+                }
+                for t in towns
+            ],
+            {
+                "id": "kazerne",
+                "kind": "place",
+                "type": "building",
+                "name": "kazerne",
+                "region": "zuid",
+                "sources": source("de kazerne"),
+            },
+        ],
+        "relations": [
+            {
+                "id": f"gemeente-{t.lower()}.member_of.ab",
+                "kind": "member_of",
+                "from": f"gemeente-{t.lower()}",
+                "to": "ab",
+                "sources": source(f"gemeente {t}"),
+            }
+            for t in towns
+        ],
+    }
+    return mra_graph.load_text(json.dumps(data))
+
+
+def test_a_district_of_municipalities_has_an_overview() -> None:
+    district = district_model()
+    found = scene(district, Request("overview-noord", at=AT))
+    assert len([n for n in found.nodes if n.id.startswith("gemeente-")]) == 6
+    assert found.title == "Organen en organisaties van District Noord"
+    whole = scene(district, Request("overview", at=AT))
+    assert {n.id for n in whole.nodes} >= {"ab", "gemeente-aa", "gemeente-eff"}
+
+
+def test_a_region_with_nothing_to_draw_is_no_view_of_the_model() -> None:
+    district = district_model()
+    names = model_views().names(district)
+    assert {"overview-noord", "overview-vr"} <= set(names)
+    assert "overview-zuid" not in names
+    with pytest.raises(RenderError, match="the model has no body or organisation in region zuid") as caught:
+        scene(district, Request("overview-zuid", at=AT))
+    assert "the views are" not in str(caught.value)
+    with pytest.raises(UsageError, match="the views are") as unknown:
+        scene(district, Request("landkaart", at=AT))
+    assert "overview-zuid" not in str(unknown.value)
+    assert "overview-noord" in str(unknown.value)

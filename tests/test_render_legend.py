@@ -2,7 +2,8 @@
 
 Every line sample in a legend must be drawn in the picture exactly as the sample shows
 it (colour, opacity, width, dash pattern and arrowhead), and every line drawn must have
-a sample that looks exactly like it. The looks are compared as Graphviz drew them, not
+a sample that looks exactly like it. Every fill colour a node is drawn in has a sample of
+that colour, and every node sample's colour is drawn. The looks are compared as Graphviz drew them, not
 as the code meant them; the ``look-…`` class a line and its sample share only names the
 look in a failure message.
 """
@@ -74,6 +75,36 @@ def legend_problems(svg: bytes) -> list[str]:
     return sorted(problems)
 
 
+_PLAIN = {"", "none", "transparent", "#ffffff", "white"}
+"""Fills that tell nothing apart: the page's own colour."""
+
+
+def fill_problems(svg: bytes) -> list[str]:
+    """Fill colours of nodes the legend has no sample of, and samples of colours no node
+    is drawn in. A bundle's own grey box is left out: its heading says what it is, and the
+    nodes listed in it keep their colours."""
+    root = ET.fromstring(svg)
+    drawn: dict[str, list[str]] = {}
+    samples: dict[str, list[str]] = {}
+    for group in root.iter(f"{SVG}g"):
+        ident = group.get("id", "")
+        if "node" not in group.get("class", "").split():
+            continue
+        shapes = [
+            e for e in group.iter() if e.tag.removeprefix(SVG) in ("path", "polygon", "ellipse", "polyline")
+        ]
+        if ident.startswith("node-bundle-"):
+            shapes = shapes[1:]
+        fills = {e.get("fill", "") for e in shapes} - _PLAIN
+        target = samples if ident.startswith("legend-") else drawn if ident.startswith("node-") else None
+        if target is not None:
+            for fill in fills:
+                target.setdefault(fill, []).append(ident)
+    problems = [f"node sample in a colour drawn nowhere: {samples[k]}" for k in samples.keys() - drawn.keys()]
+    problems += [f"nodes in a colour with no sample: {drawn[k]}" for k in drawn.keys() - samples.keys()]
+    return sorted(problems)
+
+
 @cache
 def _example() -> GovernanceModel:
     return mra_graph.load(EXAMPLE)
@@ -127,6 +158,17 @@ def test_a_sample_drawn_nowhere_is_found() -> None:
     assert problems[0].startswith("legend sample drawn nowhere: ['legend-steers-line")
 
 
+def test_a_colour_without_a_sample_is_found() -> None:
+    model = mra_graph.load()
+    svg = render(model, Request("focus", "AM-team", at=dt.date(2017, 6, 1)), "svg")
+    assert fill_problems(svg) == []
+    # a node drawn in a colour of its own, which the legend does not explain
+    root = ET.fromstring(svg)
+    node = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "node-pho-am")
+    next(e for e in node.iter() if e.tag == f"{SVG}path").set("fill", "#123456")
+    assert fill_problems(ET.tostring(root)) == ["nodes in a colour with no sample: ['node-pho-am']"]
+
+
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_every_legend_tells_the_truth(name: str) -> None:
     load, path, days = MODELS[name]
@@ -140,7 +182,7 @@ def test_every_legend_tells_the_truth(name: str) -> None:
                 continue  # a chain of one box is not drawn (exit 1, as 'chain' says)
             svg = render(model, Request(view, node, at=day, views=views), "svg")
             lines += svg.count(b'id="edge-')
-            problems = legend_problems(svg)
+            problems = legend_problems(svg) + fill_problems(svg)
             if problems:
                 wrong[f"{view} {node or ''} {day}"] = problems
     assert lines > 0

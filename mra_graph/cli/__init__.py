@@ -50,13 +50,18 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("interchange_cmds", "import_"),
     "render": ("render_cmds", "render_cmd"),
     "report": ("report_cmds", "report"),
+    "init": ("edit_cmds", "init"),
     "add-node": ("edit_cmds", "add_node"),
     "add-relation": ("edit_cmds", "add_relation"),
     "add-region": ("edit_cmds", "add_region"),
     "add-document": ("edit_cmds", "add_document"),
+    "add-section": ("edit_cmds", "add_section"),
+    "add-figure-row": ("edit_cmds", "add_figure_row"),
+    "add-conflict": ("edit_cmds", "add_conflict"),
     "set": ("edit_cmds", "set_"),
     "end": ("edit_cmds", "end"),
     "rename": ("edit_cmds", "rename"),
+    "remove": ("edit_cmds", "remove"),
 }
 
 _MODEL_HELP = "Model file (JSON) to read instead of the bundled example model."

@@ -15,6 +15,7 @@ from mra_graph.editing.files import write_atomically
 from mra_graph.errors import MraGraphError
 from mra_graph.model.loading import load
 from mra_graph.model.schema import AsOf, GovernanceModel
+from mra_graph.model.vocabulary import using
 from mra_graph.words import Lang, lang_of
 
 __all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
@@ -89,6 +90,8 @@ class Context:
     def model(self) -> GovernanceModel:
         if self._model is None:
             self._model = load(Path(self.model_path) if self.model_path else None)
+            # the command reads, asks and draws with the model's vocabulary until it ends
+            click.get_current_context().with_resource(using(self._model.vocabulary))
         return self._model
 
     @property

@@ -1,5 +1,5 @@
-"""Commands that change a model file: add-node, add-relation, add-region, add-document,
-set, end, rename.
+"""Commands that make and change a model file: init, add-node, add-relation, add-region,
+add-document, add-section, add-figure-row, add-conflict, set, end, rename, remove.
 
 Each edit needs the file named with ``--model`` (the model inside the installed package
 is never changed behind one's back), validates the whole model before it writes, and
@@ -13,22 +13,31 @@ import datetime as dt
 import difflib
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from mra_graph.cli.completion import complete_item, complete_node, complete_region, complete_relation_kind
 from mra_graph.cli.context import Context, date_type, echo_json
 from mra_graph.errors import UsageError
-from mra_graph.model.schema import GovernanceModel, Modality, Scope
+from mra_graph.model.schema import Modality, Scope
+from mra_graph.words import Lang, words
+
+if TYPE_CHECKING:
+    from mra_graph.editing.edits import Draft
 
 __all__ = [
     "EDIT_COMMANDS",
+    "add_conflict",
     "add_document",
+    "add_figure_row",
     "add_node",
     "add_region",
     "add_relation",
+    "add_section",
     "end",
+    "init",
+    "remove",
     "rename",
     "set_",
 ]
@@ -81,11 +90,17 @@ def _modality_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _sources(sources: Sequence[tuple[str, str]], quotes: Sequence[str]) -> list[dict[str, str]]:
+def _refuse(obj: Context, key: str, **values: object) -> UsageError:
+    error = UsageError(words(obj.lang)("edit", key, **values))
+    error.lang = obj.lang
+    return error
+
+
+def _sources(obj: Context, sources: Sequence[tuple[str, str]], quotes: Sequence[str]) -> list[dict[str, str]]:
     if not sources:
-        raise UsageError("every fact needs a source: give --source DOCUMENT SECTION")
+        raise _refuse(obj, "need_source")
     if len(quotes) > len(sources):
-        raise UsageError(f"{len(quotes)} --quote for {len(sources)} --source; give one quote per source")
+        raise _refuse(obj, "quotes_for_sources", quotes=len(quotes), sources=len(sources))
     result = []
     for i, (document, section) in enumerate(sources):
         source = {"document": document, "section": section}
@@ -99,24 +114,20 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _apply(
-    obj: Context,
-    dry_run: bool,
-    force: bool,
-    change: Callable[[GovernanceModel, str], GovernanceModel],
-    what: str,
-) -> None:
+def _apply(obj: Context, dry_run: bool, force: bool, change: Callable[[Draft], str], what: str) -> None:
+    """Apply ``change`` to the model file; it gives the confirmation (``what`` says what
+    the edit was meant to do, for one that changes nothing)."""
     from mra_graph.editing.model_file import edit_model_file
 
     path = obj.model_path
     if not path:
-        raise UsageError(
-            "say which model file to change with --model PATH (e.g. --model model/organen.json); "
-            "edits never change the model inside the installed package"
-        )
-    result = edit_model_file(path, lambda model: change(model, path), dry_run=dry_run, allow_read_only=force)
+        raise _refuse(obj, "need_model")
+    w = words(obj.lang)
+    result = edit_model_file(path, change, dry_run=dry_run, allow_read_only=force, lang=obj.lang)
     if obj.json:
-        echo_json({"file": path, "edit": what, "written": result.written, "changed": result.changed})
+        echo_json(
+            {"file": path, "edit": str(result.outcome), "written": result.written, "changed": result.changed}
+        )
         return
     if dry_run:
         diff = difflib.unified_diff(
@@ -128,30 +139,68 @@ def _apply(
         click.echo("".join(diff), nl=False)
         return
     if not result.changed:
-        click.echo(f"{path}: unchanged ({what} changes nothing)")
+        click.echo(w("edit", "unchanged", file=path, what=what))
         return
-    click.echo(f"{path}: {what}")
+    click.echo(w("edit", "done", file=path, what=result.outcome))
     if result.reformatted:
-        click.echo(f"{path}: note: the file was rewritten in the canonical layout", err=True)
+        click.echo(w("edit", "reformatted", file=path), err=True)
 
 
-def _resolve(model: GovernanceModel, name: str) -> str:
-    from mra_graph.model.names import resolve
+def _attributes(obj: Context, texts: Sequence[str]) -> dict[str, Any] | None:
+    found: dict[str, Any] = {}
+    for text in texts:
+        key, sign, value = text.partition("=")
+        if not sign or not key:
+            raise _refuse(obj, "not_attribute", text=text)
+        found[key] = _value(obj, value)
+    return dict(sorted(found.items())) or None
 
-    return resolve(model, name).id
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--title", required=True, help="The model's title, in its language.")
+@click.option("--title-en", help="An English title beside a Dutch one.")
+@click.option(
+    "--lang",
+    "model_lang",
+    type=click.Choice(["nl", "en"]),
+    default="nl",
+    show_default=True,
+    help="The language of the model's own text (names, descriptions).",
+)
+@pass_context
+def init(obj: Context, /, file: str, title: str, title_en: str | None, model_lang: Lang) -> None:
+    """Start a new model in FILE: a title, a language and nothing else yet.
+
+    --lang here is the language of the model's own text; given before the command, it
+    is the language of the messages, as for every command.
+
+    Then add a document (add-document), regions, nodes and relations, each citing it.
+    """
+    from mra_graph.editing.model_file import create_model_file
+
+    # said in the output language given before the command, else in the model's own
+    said: Lang = obj.lang if obj.lang_given else model_lang
+    create_model_file(file, title, lang=model_lang, title_en=title_en, say=said)
+    click.echo(words(said)("edit", "created", file=file, title=title, lang=model_lang))
+
+
+def _edit_text(obj: Context, key: str, **values: object) -> str:
+    return words(obj.lang)("edit", key, **values)
 
 
 @click.command("add-node")
 @click.argument("node_id", metavar="ID")
 @click.option("--kind", required=True, help="body, role, organisation, place, document or instrument.")
-@click.option("--name", required=True, help="The Dutch name as the source writes it.")
+@click.option("--name", required=True, help="The name as the source writes it, in the model's language.")
 @click.option("--type", "type_", help="Subtype from the vocabulary, e.g. platform.")
 @click.option("--name-en", help="English name.")
 @click.option("--alias", "aliases", multiple=True, help="Another name it goes by (repeatable).")
-@click.option("--description", help="Dutch description.")
+@click.option("--description", help="Description, in the model's language.")
 @click.option("--description-en", help="English description.")
 @click.option("--region", help="Region id.", shell_complete=complete_region)
 @click.option("--size", type=click.IntRange(min=0), help="Total number of members.")
+@click.option("--attr", "attributes", multiple=True, metavar="KEY=VALUE", help="An attribute (repeatable).")
 @_period_options
 @_modality_options
 @_source_options
@@ -172,20 +221,19 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
         "description_en": options["description_en"],
         "region": options["region"],
         "size": options["size"],
+        "attributes": _attributes(obj, options["attributes"]),
         "status": options["status"],
         "valid_from": _date(options["valid_from"]),
         "valid_to": _date(options["valid_to"]),
         "modality": options["modality"],
         "condition": options["condition"],
-        "sources": _sources(options["sources"], options["quotes"]),
+        "sources": _sources(obj, options["sources"], options["quotes"]),
     }
-    _apply(
-        obj,
-        options["dry_run"],
-        options["force"],
-        lambda model, file: editing.add_node(model, fields, file=file),
-        f"added node {node_id!r}",
-    )
+
+    def change(draft: Draft) -> str:
+        return _edit_text(obj, "added_node", id=editing.draft_add_node(draft, fields))
+
+    _apply(obj, options["dry_run"], options["force"], change, node_id)
 
 
 @click.command("add-relation")
@@ -198,6 +246,7 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @click.option("--per", help="Per what, e.g. raad.")
 @click.option("--role", help="In which role, e.g. voorzitter.")
 @click.option("--note", help="A note on the relation.")
+@click.option("--attr", "attributes", multiple=True, metavar="KEY=VALUE", help="An attribute (repeatable).")
 @click.option(
     "--from-scope",
     type=click.Choice([x.value for x in Scope]),
@@ -214,16 +263,23 @@ def add_node(obj: Context, /, node_id: str, **options: Any) -> None:
 @_writing_options
 @pass_context
 def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any) -> None:
-    """Add a relation KIND from node FROM to node TO (ids or names)."""
+    """Add a relation KIND from node FROM to node TO (ids or names).
+
+    Without --status, --from or --to it holds while both its nodes do: it takes the
+    later start, the earlier end and a status other than active of either node.
+    """
     from mra_graph.editing import edits as editing
 
-    base = {
+    fields = {
         "id": options["relation_id"],
         "kind": kind,
+        "from": from_,
+        "to": to,
         "capacity": options["capacity"],
         "count": options["count"],
         "per": options["per"],
         "role": options["role"],
+        "attributes": _attributes(obj, options["attributes"]),
         "note": options["note"],
         "from_scope": options["from_scope"],
         "to_scope": options["to_scope"],
@@ -232,19 +288,22 @@ def add_relation(obj: Context, /, kind: str, from_: str, to: str, **options: Any
         "valid_to": _date(options["valid_to"]),
         "modality": options["modality"],
         "condition": options["condition"],
-        "sources": _sources(options["sources"], options["quotes"]),
+        "sources": _sources(obj, options["sources"], options["quotes"]),
     }
 
-    def change(model: GovernanceModel, file: str) -> GovernanceModel:
-        fields = {**base, "from": _resolve(model, from_), "to": _resolve(model, to)}
-        return editing.add_relation(model, fields, file=file)
+    def change(draft: Draft) -> str:
+        added = editing.draft_add_relation(draft, fields)
+        relation = next(r for r in draft.items("relations") if r.get("id") == added)
+        return _edit_text(
+            obj, "added_relation", id=added, kind=kind, source=relation["from"], target=relation["to"]
+        )
 
-    _apply(obj, options["dry_run"], options["force"], change, f"added relation {kind} {from_} → {to}")
+    _apply(obj, options["dry_run"], options["force"], change, f"{kind} {from_} → {to}")
 
 
 @click.command("add-region")
 @click.argument("region_id", metavar="ID")
-@click.option("--name", required=True, help="The region's Dutch name.")
+@click.option("--name", required=True, help="The region's name, in the model's language.")
 @click.option("--name-en", help="English name.")
 @click.option(
     "--short",
@@ -263,20 +322,18 @@ def add_region(obj: Context, /, region_id: str, **options: Any) -> None:
         "name": options["name"],
         "name_en": options["name_en"],
         "short": options["short"],
-        "sources": _sources(options["sources"], options["quotes"]),
+        "sources": _sources(obj, options["sources"], options["quotes"]),
     }
-    _apply(
-        obj,
-        options["dry_run"],
-        options["force"],
-        lambda model, file: editing.add_region(model, fields, file=file),
-        f"added region {region_id!r}",
-    )
+
+    def change(draft: Draft) -> str:
+        return _edit_text(obj, "added_region", id=editing.draft_add_region(draft, fields))
+
+    _apply(obj, options["dry_run"], options["force"], change, region_id)
 
 
 @click.command("add-document")
 @click.argument("document_id", metavar="ID")
-@click.option("--title", required=True, help="The document's Dutch title.")
+@click.option("--title", required=True, help="The document's title, in its language.")
 @click.option("--title-en", help="English title.")
 @click.option(
     "--file",
@@ -288,6 +345,8 @@ def add_region(obj: Context, /, region_id: str, **options: Any) -> None:
     "--period", required=True, help="When it was written and what it is about, e.g. 'geschreven 2016'."
 )
 @click.option("--period-en", help="The period in English.")
+@click.option("--covers-from", type=date_type, help="The first day the document describes.")
+@click.option("--covers-to", type=date_type, help="The last day the document describes.")
 @click.option(
     "--section",
     "sections",
@@ -301,7 +360,7 @@ def add_document(obj: Context, /, document_id: str, **options: Any) -> None:
     from mra_graph.editing import edits as editing
 
     if not options["sections"]:
-        raise UsageError("a document needs its section headings: give --section HEADING (repeatable)")
+        raise _refuse(obj, "need_sections")
     fields = {
         "id": document_id,
         "title": options["title"],
@@ -309,18 +368,34 @@ def add_document(obj: Context, /, document_id: str, **options: Any) -> None:
         "file": options["file_name"],
         "period": options["period"],
         "period_en": options["period_en"],
+        "covers_from": _date(options["covers_from"]),
+        "covers_to": _date(options["covers_to"]),
         "sections": list(options["sections"]),
     }
-    _apply(
-        obj,
-        options["dry_run"],
-        options["force"],
-        lambda model, file: editing.add_document(model, fields, file=file),
-        f"added document {document_id!r}",
-    )
+
+    def change(draft: Draft) -> str:
+        return _edit_text(obj, "added_document", id=editing.draft_add_document(draft, fields))
+
+    _apply(obj, options["dry_run"], options["force"], change, document_id)
 
 
-def _value(text: str) -> Any:
+@click.command("add-section")
+@click.argument("document")
+@click.argument("heading")
+@_writing_options
+@pass_context
+def add_section(obj: Context, /, document: str, heading: str, dry_run: bool, force: bool) -> None:
+    """Add the section HEADING to DOCUMENT, for sources to cite."""
+    from mra_graph.editing import edits as editing
+
+    def change(draft: Draft) -> str:
+        found = editing.draft_add_section(draft, document, heading)
+        return _edit_text(obj, "added_section", id=found, section=heading)
+
+    _apply(obj, dry_run, force, change, document)
+
+
+def _value(obj: Context, text: str) -> Any:
     # JSON where the text is a JSON string, list, object, number or true/false; text otherwise
     if text[:1] in '"[{-0123456789' or text in ("true", "false"):
         try:
@@ -328,74 +403,87 @@ def _value(text: str) -> Any:
         except ValueError:
             return text
         except RecursionError:
-            raise UsageError(
-                f"the value {text[:40]!r}… is nested too deeply to be a value of a model"
-            ) from None
+            raise _refuse(obj, "too_deep", text=text[:40]) from None
     return text
 
 
 @click.command("set")
-@click.argument("item_id", metavar="ID", shell_complete=complete_item)
+@click.argument("target", metavar="ITEM", shell_complete=complete_item)
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove a field (repeatable).")
 @_writing_options
 @pass_context
 def set_(
     obj: Context,
-    item_id: str,
+    target: str,
     assignments: tuple[str, ...],
     unset: tuple[str, ...],
     dry_run: bool,
     force: bool,
 ) -> None:
-    """Set fields of the node or relation ID.
+    """Set fields of ITEM: a node (id or name), relation, region, document, figure table
+    or conflict (id), or the model itself (model:).
 
-    VALUE is read as JSON when it is a JSON list, object, number, true or false
-    (aliases='["MRA"]', size=12) and as text otherwise (valid_from=2017-01-01);
-    write '"12"' for the text 12.
+    An id that two lists share is qualified: region:ID, document:ID, table:ID,
+    conflict:ID, node:ID, relation:ID. VALUE is read as JSON when it is a JSON list,
+    object, number, true or false (aliases='["MRA"]', size=12) and as text otherwise
+    (valid_from=2017-01-01); write '"12"' for the text 12.
     """
     from mra_graph.editing import edits as editing
 
     if not assignments and not unset:
-        raise UsageError("give at least one FIELD=VALUE or --unset FIELD")
+        raise _refuse(obj, "nothing_to_set")
     values: dict[str, Any] = {}
     for assignment in assignments:
         name, sign, text = assignment.partition("=")
         if not sign or not name:
-            raise UsageError(f"{assignment!r} is not FIELD=VALUE")
-        values[name] = _value(text)
-    _apply(
-        obj,
-        dry_run,
-        force,
-        lambda model, file: editing.set_fields(model, item_id, values, unset, file=file),
-        f"set {', '.join([*values, *unset])} of {item_id!r}",
-    )
+            raise _refuse(obj, "not_assignment", text=assignment)
+        values[name] = _value(obj, text)
+    fields = ", ".join([*values, *unset])
+
+    def change(draft: Draft) -> str:
+        found = editing.draft_set_fields(draft, target, values, unset)
+        return _edit_text(obj, "set", fields=fields, id=found)
+
+    _apply(obj, dry_run, force, change, target)
 
 
 @click.command()
-@click.argument("item_id", metavar="ID", shell_complete=complete_item)
+@click.argument("target", metavar="ITEM", shell_complete=complete_item)
 @click.option("--on", "on", type=date_type, required=True, help="The first day it no longer holds.")
 @click.option(
     "--with-relations", is_flag=True, help="End the node's relations that still run on that day too."
 )
 @_writing_options
 @pass_context
-def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: bool, force: bool) -> None:
-    """End the node or relation ID on a date; nothing is deleted."""
+def end(obj: Context, target: str, on: dt.date, with_relations: bool, dry_run: bool, force: bool) -> None:
+    """End the node (id or name) or relation ITEM on a date; nothing is deleted."""
     from mra_graph.editing import edits as editing
 
-    _apply(
-        obj,
-        dry_run,
-        force,
-        lambda model, file: editing.end(model, item_id, on, with_relations=with_relations, file=file),
-        f"ended {item_id!r} on {on.isoformat()}",
-    )
+    def change(draft: Draft) -> str:
+        open_before = {str(r.get("id")) for r in draft.items("relations") if r.get("status") != "ended"}
+        found = editing.draft_end(draft, target, on, with_relations=with_relations)
+        closed = sorted(
+            str(r.get("id"))
+            for r in draft.items("relations")
+            if r.get("status") == "ended" and r.get("id") in open_before and r.get("id") != found
+        )
+        if closed:
+            relations = words(obj.lang).counted("edit", "relations", n=len(closed))
+            return _edit_text(
+                obj,
+                "ended_with",
+                id=found,
+                date=on.isoformat(),
+                relations=f"{relations}: {', '.join(closed)}",
+            )
+        return _edit_text(obj, "ended", id=found, date=on.isoformat())
+
+    _apply(obj, dry_run, force, change, target)
 
 
 @click.command()
-@click.argument("node_id", metavar="ID", shell_complete=complete_node)
+@click.argument("target", metavar="NODE", shell_complete=complete_node)
 @click.argument("name")
 @click.option("--on", "on", type=date_type, required=True, help="The first day of the new name.")
 @click.option("--name-en", help="The new English name too.")
@@ -403,23 +491,169 @@ def end(obj: Context, item_id: str, on: dt.date, with_relations: bool, dry_run: 
 @pass_context
 def rename(
     obj: Context,
-    node_id: str,
+    target: str,
     name: str,
     on: dt.date,
     name_en: str | None,
     dry_run: bool,
     force: bool,
 ) -> None:
-    """Give node ID a new NAME from a date; the id stays and the old name is kept as a former name."""
+    """Give NODE (id or name) a new NAME from a date; the id stays and the old name is
+    kept as a former name."""
     from mra_graph.editing import edits as editing
 
-    _apply(
-        obj,
-        dry_run,
-        force,
-        lambda model, file: editing.rename(model, node_id, name, on, name_en=name_en, file=file),
-        f"renamed {node_id!r} to {name!r} from {on.isoformat()}",
-    )
+    def change(draft: Draft) -> str:
+        found = editing.draft_rename(draft, target, name, on, name_en=name_en)
+        return _edit_text(obj, "renamed", id=found, name=name, date=on.isoformat())
+
+    _apply(obj, dry_run, force, change, target)
 
 
-EDIT_COMMANDS = (add_node, add_relation, add_region, add_document, set_, end, rename)
+@click.command()
+@click.argument("target", metavar="ITEM", shell_complete=complete_item)
+@click.option("--cascade", is_flag=True, help="Remove a node's relations with it (they are listed).")
+@_writing_options
+@pass_context
+def remove(obj: Context, target: str, cascade: bool, dry_run: bool, force: bool) -> None:
+    """Remove ITEM: a node (id or name), relation, region, document, figure table or
+    conflict, qualified as for set where ids meet.
+
+    A node with relations is refused (they are listed) unless --cascade, a region while
+    nodes are in it, a document while anything cites it. To record that something
+    stopped, use end: remove is for what was entered by mistake.
+    """
+    from mra_graph.editing import edits as editing
+
+    def change(draft: Draft) -> str:
+        gone = editing.draft_remove(draft, target, cascade=cascade)
+        w = words(obj.lang)
+        what = w("edit", "what", editing.list_word(gone.section))
+        if gone.with_relations:
+            relations = w.counted("edit", "relations", n=len(gone.with_relations))
+            return w("edit", "removed_with", what=what, id=gone.id, relations=relations,
+                     ids=", ".join(gone.with_relations))  # fmt: skip
+        return w("edit", "removed", what=what, id=gone.id)
+
+    _apply(obj, dry_run, force, change, target)
+
+
+def _year_values(obj: Context, texts: Sequence[str]) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for text in texts:
+        year, sign, number = text.partition("=")
+        try:
+            found[year] = float(number) if sign else float("nan")
+        except ValueError:
+            raise _refuse(obj, "not_year_value", text=text) from None
+        if found[year] != found[year]:
+            raise _refuse(obj, "not_year_value", text=text)
+    return dict(sorted(found.items()))
+
+
+@click.command("add-figure-row")
+@click.argument("table")
+@click.argument("row_id", metavar="ROW")
+@click.option("--label", required=True, help="What the row counts, in the model's language.")
+@click.option("--label-en", help="English label.")
+@click.option("--value", "values", multiple=True, metavar="YEAR=NUMBER", help="A figure (repeatable).")
+@click.option("--unit", help="The row's unit where it differs from the table's.")
+@click.option("--node", "nodes", multiple=True, help="A node the row counts (id or name; repeatable).")
+@click.option("--total-of", "total_of", multiple=True, help="A row this one is the total of (repeatable).")
+@click.option("--table-title", help="A new table's title (the table is made with this first row).")
+@click.option("--table-title-en", help="A new table's English title.")
+@click.option("--table-unit", help="A new table's unit, e.g. fte.")
+@_source_options
+@_writing_options
+@pass_context
+def add_figure_row(obj: Context, /, table: str, row_id: str, **options: Any) -> None:
+    """Add the row ROW to the figure table TABLE (a staffing table, a budget), making the
+    table with --table-title and --table-unit when it does not exist yet."""
+    from mra_graph.editing import edits as editing
+
+    sources = _sources(obj, options["sources"], options["quotes"])
+    row = {
+        "id": row_id,
+        "label": options["label"],
+        "label_en": options["label_en"],
+        "values": _year_values(obj, options["values"]),
+        "unit": options["unit"],
+        "total_of": list(options["total_of"]) or None,
+        "nodes": list(options["nodes"]) or None,
+        "sources": sources,
+    }
+    new_table = None
+    if options["table_title"] or options["table_unit"]:
+        new_table = {
+            "title": options["table_title"],
+            "title_en": options["table_title_en"],
+            "unit": options["table_unit"],
+            "sources": sources,
+        }
+
+    def change(draft: Draft) -> str:
+        added = editing.draft_add_figure_row(draft, table, row, new_table=new_table)
+        return _edit_text(obj, "added_row", id=added, table=table)
+
+    _apply(obj, options["dry_run"], options["force"], change, row_id)
+
+
+@click.command("add-conflict")
+@click.argument("conflict_id", metavar="ID")
+@click.option("--kind", type=click.Choice(["contradiction", "ambiguity"]), required=True,
+              help="contradiction: sources disagree; ambiguity: one reads two ways.")  # fmt: skip
+@click.option("--subject", "subjects", multiple=True, required=True,
+              help="A node (id or name), relation or figure row it is about (repeatable).")  # fmt: skip
+@click.option("--description", required=True, help="What disagrees, in the model's language.")
+@click.option("--description-en", help="English description.")
+@click.option("--claim", "claims", multiple=True, help="One claim, in the model's language (at least two).")
+@click.option(
+    "--claim-source",
+    "claim_sources",
+    nargs=2,
+    multiple=True,
+    metavar="DOCUMENT SECTION",
+    help="The source of the claim at the same position.",
+)
+@click.option("--model-choice", help="What the model uses meanwhile, and why.")
+@_writing_options
+@pass_context
+def add_conflict(obj: Context, /, conflict_id: str, **options: Any) -> None:
+    """Record a conflict ID: claims of the sources that disagree, or one that reads two ways."""
+    from mra_graph.editing import edits as editing
+
+    claims, claim_sources = options["claims"], options["claim_sources"]
+    if len(claims) != len(claim_sources):
+        raise _refuse(obj, "claims_sources", claims=len(claims), sources=len(claim_sources))
+    fields = {
+        "id": conflict_id,
+        "kind": options["kind"],
+        "subjects": list(options["subjects"]),
+        "description": options["description"],
+        "description_en": options["description_en"],
+        "claims": [
+            {"statement": c, "sources": [{"document": d, "section": s}]}
+            for c, (d, s) in zip(claims, claim_sources, strict=True)
+        ],
+        "model_choice": options["model_choice"],
+    }
+
+    def change(draft: Draft) -> str:
+        return _edit_text(obj, "added_conflict", id=editing.draft_add_conflict(draft, fields))
+
+    _apply(obj, options["dry_run"], options["force"], change, conflict_id)
+
+
+EDIT_COMMANDS = (
+    init,
+    add_node,
+    add_relation,
+    add_region,
+    add_document,
+    add_section,
+    add_figure_row,
+    add_conflict,
+    set_,
+    end,
+    rename,
+    remove,
+)

@@ -7,7 +7,13 @@ import click
 from mra_graph.cli.context import Context, echo_json, write_output
 from mra_graph.cli.progress import stages
 from mra_graph.errors import ConversionError, UsageError
-from mra_graph.interchange import EXPORT_FORMATS, IMPORT_FORMATS, export_model, import_model, write_export
+from mra_graph.interchange import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    export_model,
+    import_with_losses,
+    write_export,
+)
 from mra_graph.model.loading import dump_text
 
 __all__ = ["export", "import_"]
@@ -83,7 +89,7 @@ def import_(obj: Context, format: str, source: str, output: str) -> None:
     try:
         with stages(obj.lang, ("source", "writing")) as step:
             step("source")
-            model = import_model(format, source)
+            model, losses = import_with_losses(format, source)
             step("writing")
             write_output(output, dump_text(model).encode("utf-8"))
     except ConversionError as error:
@@ -92,5 +98,7 @@ def import_(obj: Context, format: str, source: str, output: str) -> None:
         count = len(error.problems)
         click.echo(f"Error: {count} problem{'s' if count != 1 else ''}; nothing was written", err=True)
         raise SystemExit(error.exit_code) from None
+    for loss in losses:
+        click.echo(f"not carried over from {format}: {loss}", err=True)
     if output != "-":
         click.echo(f"wrote {output} ({len(model.nodes)} nodes, {len(model.relations)} relations)")

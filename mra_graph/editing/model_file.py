@@ -2,9 +2,10 @@
 
 :func:`edit_model_file` holds an exclusive lock on a lock file beside the model (so two
 ``mra-graph`` edits of one file run one after the other, never interleaved), reads and
-validates the file, applies a change from :mod:`mra_graph.editing.edits`, checks that no one
-changed the file since it was read (its SHA-256, for editors that do not take the lock),
-and replaces the file atomically with the canonical text of the new model. A read-only
+parses the file, applies a change from :mod:`mra_graph.editing.edits`, validates the changed
+model once, checks that no one changed the file since it was read (its SHA-256, for
+editors that do not take the lock), and replaces the file atomically with the canonical
+text of the new model, written once. A read-only
 model file is refused unless the caller allows it, and the temporary files of an edit
 that was killed midway are removed by the next one.
 """
@@ -20,15 +21,20 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mra_graph.editing.files import is_read_only, remove_stale_temporaries, write_atomically
-from mra_graph.errors import EditError, ModelError, Problem
-from mra_graph.model.loading import dump_text, load_text
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.errors import EditError, ModelError, MraGraphError, Problem
+from mra_graph.model.loading import load_text, model_vocabulary, parse_json
+from mra_graph.model.vocabulary import using
+from mra_graph.words import Lang, Words, words
 
-__all__ = ["EditResult", "edit_model_file", "lock_path"]
+if TYPE_CHECKING:
+    from mra_graph.editing.edits import Draft
 
-Change = Callable[[GovernanceModel], GovernanceModel]
+__all__ = ["EditResult", "create_model_file", "edit_model_file", "lock_path"]
+
+Change = Callable[["Draft"], object]
 
 
 @dataclass(frozen=True)
@@ -36,13 +42,15 @@ class EditResult:
     """What an edit did: the text before and after, and whether the file was written.
 
     ``reformatted`` is true when the file was not in the canonical layout before, so
-    that the written file differs from the old one in more than the edit.
+    that the written file differs from the old one in more than the edit; ``outcome``
+    is what the change gave (the id of what it added, for one).
     """
 
     before: str
     after: str
     written: bool
     reformatted: bool
+    outcome: object = None
 
     @property
     def changed(self) -> bool:
@@ -55,12 +63,14 @@ def lock_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def _locked(path: Path, timeout: float) -> Iterator[None]:
+def _locked(path: Path, timeout: float, w: Words) -> Iterator[None]:
     lock = lock_path(path)
     try:
         descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as error:
-        raise EditError(f"cannot create the lock file {str(lock)!r}: {error.strerror}") from error
+        raise _error(
+            EditError(w("edit", "no_lock", lock=str(lock), reason=error.strerror)), w.lang
+        ) from error
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -69,12 +79,12 @@ def _locked(path: Path, timeout: float) -> Iterator[None]:
                 break
             except OSError as error:
                 if error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    raise EditError(f"cannot lock {str(lock)!r}: {error.strerror}") from error
+                    raise _error(
+                        EditError(w("edit", "no_lock", lock=str(lock), reason=error.strerror)), w.lang
+                    ) from error
                 if time.monotonic() >= deadline:
-                    raise EditError(
-                        f"{str(path)!r} is being edited by another process (it holds {str(lock)!r}); "
-                        "try again when it is done"
-                    ) from None
+                    locked = EditError(w("edit", "locked", file=str(path), lock=str(lock)))
+                    raise _error(locked, w.lang) from None
                 time.sleep(0.02)
         yield
     finally:
@@ -91,6 +101,13 @@ def _read(path: Path, shown: str) -> bytes:
         raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
 
 
+def _canonical_layout(data: object) -> bytes:
+    # the layout of the canonical writer, for any JSON data (pydantic's serializer, fast)
+    from pydantic_core import to_json
+
+    return to_json(data, indent=2) + b"\n"
+
+
 def edit_model_file(
     path: str | os.PathLike[str],
     change: Change,
@@ -98,41 +115,96 @@ def edit_model_file(
     dry_run: bool = False,
     lock_timeout: float = 30.0,
     allow_read_only: bool = False,
+    lang: Lang = "nl",
 ) -> EditResult:
     """Apply ``change`` to the model file at ``path`` and write the result in place.
 
-    The file must hold a valid model; ``change`` gets it and returns the new model (the
-    functions of :mod:`mra_graph.editing.edits` raise on anything invalid, and then nothing is
-    written). With ``dry_run`` nothing is written either. Raises
-    :class:`~mra_graph.errors.EditError` when the lock cannot be had within
-    ``lock_timeout`` seconds or the file changed on disk meanwhile, and when the file is
-    read-only (see :func:`~mra_graph.editing.files.is_read_only`) unless ``allow_read_only``; a
+    ``change`` gets a :class:`~mra_graph.editing.edits.Draft` of the file's data and
+    changes it (the ``draft_*`` functions of :mod:`mra_graph.editing.edits`); what it
+    returns is kept as :attr:`EditResult.outcome`. The changed model is then validated
+    once, as a whole, and written in the canonical layout; when it is invalid nothing
+    is written and :class:`~mra_graph.errors.ModelError` names each problem (those of
+    the file itself, with their lines, when the file was invalid before the edit).
+    With ``dry_run`` nothing is written either. Raises
+    :class:`~mra_graph.errors.EditError` when the file does not exist (nothing is
+    created, not even the lock), the lock cannot be had within ``lock_timeout``
+    seconds or the file changed on disk meanwhile, and when the file is read-only (see
+    :func:`~mra_graph.editing.files.is_read_only`) unless ``allow_read_only``; a
     read-only file that is changed keeps its permissions.
     """
+    from mra_graph.editing.edits import Draft, canonical_bytes, validated
+
+    w = words(lang)
     # a symbolic link is edited where it points, so the link stays a link; the lock is
     # taken beside the file itself, where every editor of it meets
     file = Path(os.path.realpath(path))
     shown = str(path)
+    if not file.is_file():
+        raise _error(EditError(w("edit", "no_file", file=shown)), lang)
     if not dry_run and not allow_read_only and is_read_only(file):
-        raise EditError(
-            f"{shown!r} is read-only; nothing was written. Make it writable (chmod u+w) "
-            "or give --force to change it anyway"
-        )
-    with _locked(file, lock_timeout):
+        raise _error(EditError(w("edit", "read_only", file=shown)), lang)
+    with _locked(file, lock_timeout, w), using(model_vocabulary(path)):
         raw = _read(file, shown)
         digest = hashlib.sha256(raw).digest()
-        model = load_text(raw, shown)
-        before = raw.decode("utf-8")
-        after = dump_text(change(model))
-        reformatted = dump_text(model) != before
-        if dry_run or after == before:
-            return EditResult(before, after, written=False, reformatted=reformatted)
+        before = _decode(raw, shown)
+        data = parse_json(before, shown)
+        if not isinstance(data, dict):
+            load_text(raw, shown)  # says what the file holds instead of a model
+        # the file is in the canonical layout when its data written so is its bytes; its
+        # keys are in the canonical order and free of defaults when the edited data,
+        # written so, is what the model is written as (below)
+        layout_kept = _canonical_layout(data) == raw
+        draft = Draft(data, shown, lang, original=lambda: load_text(raw, shown))
+        outcome = change(draft)
+        try:
+            model = validated(draft)
+        except ModelError:
+            load_text(raw, shown)  # an invalid file is reported as it is, with its lines
+            raise
+        written = canonical_bytes(model)
+        reformatted = not layout_kept or _canonical_layout(draft.data) != written
+        after = written.decode("utf-8")
+        if dry_run or written == raw:
+            return EditResult(before, after, written=False, reformatted=reformatted, outcome=outcome)
         if hashlib.sha256(_read(file, shown)).digest() != digest:
-            raise EditError(
-                f"{shown!r} changed on disk while this edit was made; nothing was written. "
-                "Run the edit again on the new file"
-            )
+            raise _error(EditError(w("edit", "changed_meanwhile", file=shown)), lang)
         # holding the lock, no other edit is writing: a temporary file here is a killed one's
         remove_stale_temporaries(file, locked=True)
-        write_atomically(file, after.encode("utf-8"))
-    return EditResult(before, after, written=True, reformatted=reformatted)
+        write_atomically(file, written)
+    return EditResult(before, after, written=True, reformatted=reformatted, outcome=outcome)
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        load_text(raw, shown)  # says where
+        raise
+
+
+def _error(error: MraGraphError, lang: Lang) -> MraGraphError:
+    error.lang = lang
+    return error
+
+
+def create_model_file(
+    path: str | os.PathLike[str],
+    title: str,
+    *,
+    lang: Lang = "nl",
+    title_en: str | None = None,
+    say: Lang | None = None,
+) -> bytes:
+    """Write the smallest valid model (see :func:`~mra_graph.editing.edits.new_model`) of
+    language ``lang`` to a new file at ``path`` and give its bytes; an existing file is
+    refused (in ``say``, by default ``lang``) and left as it is."""
+    from mra_graph.editing.edits import Draft, canonical_bytes, new_model, validated
+
+    shown = str(path)
+    target = Path(path)
+    said = say or lang
+    if target.exists() or target.is_symlink():
+        raise _error(EditError(words(said)("edit", "exists", file=shown)), said)
+    data = canonical_bytes(validated(Draft(new_model(title, lang, title_en), shown, said)))
+    write_atomically(target, data)
+    return data

@@ -28,6 +28,7 @@ __all__ = [
     "Loss",
     "export_model",
     "import_model",
+    "import_with_losses",
     "write_export",
 ]
 
@@ -56,6 +57,8 @@ IMPORT_FORMATS: dict[str, tuple[str, str]] = {
     "popolo": ("popolo", "import_popolo"),
 }
 """Each import format: its module in this package and the function that reads it."""
+_IMPORT_LOSSES: dict[str, tuple[str, str]] = {"popolo": ("popolo", "read_popolo")}
+"""The import formats whose reader also says what the model has no place for."""
 
 
 def _function(table: dict[str, tuple[str, str]], format: str) -> Any:
@@ -98,3 +101,12 @@ def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:
         raise UsageError(f"cannot import {format!r}; use one of {', '.join(IMPORT_FORMATS)}")
     read: GovernanceModel = _function(IMPORT_FORMATS, format)(path)
     return read
+
+
+def import_with_losses(format: str, path: str | os.PathLike[str]) -> tuple[GovernanceModel, tuple[Loss, ...]]:
+    """As :func:`import_model`, with what the file held that the model has no place for
+    (none for the formats that read only what the export wrote)."""
+    if format in _IMPORT_LOSSES:
+        model, losses = _function(_IMPORT_LOSSES, format)(path)
+        return model, tuple(losses)
+    return import_model(format, path), ()

@@ -8,8 +8,9 @@ relation asks for an ArchiMate relationship (serving for *supports*, flow for
 *member of* and *part of*, access for *works on*); where the ArchiMate relationship table
 does not allow it between the two element types, or ArchiMate has no counterpart, it is
 a directed association. Every relationship carries the relation kind as a property, and
-every element and relationship its status, period and sources, so nothing the model says
-about a node or relation is dropped; those fallbacks, the figure tables and the
+every element and relationship its status, period, how firmly it holds (modality,
+condition, inferred, marks; :mod:`mra_graph.interchange.qualifiers`) and sources, so
+nothing the model says about a node or relation is dropped; those fallbacks, the figure tables and the
 conflicts are listed as losses.
 
 One view, *Overzicht*, shows every element and relationship at the positions Graphviz
@@ -21,17 +22,18 @@ elements region by region in id order (:func:`grid_layout`); rearrange it in Arc
 
 from __future__ import annotations
 
+import io
 import json
 import math
-import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
 from mra_graph.errors import ExportError, RenderError
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, conflict_loss
+from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.vocabulary import vocabulary
@@ -52,8 +54,8 @@ __all__ = [
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
-# each element is written on its own under the root, which declares the namespaces, so
-# names are written with their prefixes as they appear in the file
+# the writer does not resolve namespaces: the root declares them, and names are written
+# with their prefixes as they appear in the file
 _LANG = "xml:lang"
 _TYPE = "xsi:type"
 NODE_SIZE = (120, 55)  # Archi's default element size, in pixels
@@ -128,16 +130,65 @@ def grid_layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     return {node.id: (i % columns * step_x, i // columns * step_y) for i, node in enumerate(ordered)}
 
 
-def _sub(parent: ET.Element | None, tag: str, attributes: dict[str, str] | None = None) -> ET.Element:
-    if parent is None:
-        return ET.Element(tag, attributes or {})
-    return ET.SubElement(parent, tag, attributes or {})
+def _text_escaped(value: str) -> str:
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
 
 
-def _text(parent: ET.Element | None, tag: str, value: str, lang: str | None = "nl") -> ET.Element:
-    element = _sub(parent, tag, {_LANG: lang} if lang else {})
-    element.text = value
-    return element
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#09;"}
+)
+
+
+def _attributes(attributes: Mapping[str, str]) -> str:
+    return "".join(f' {name}="{value.translate(_ATTRIBUTE_ESCAPES)}"' for name, value in attributes.items())
+
+
+class _Writer:
+    """The file written as it is made, tag by tag, indented two spaces a level: no element
+    is held as a tree (a tree of the whole document takes about nine times the size of
+    the file). Text and attribute values are escaped as XML wants them (``&``, ``<``,
+    ``>``; in attributes also quotes and line breaks)."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.write = self.buffer.write
+        self.write(b"<?xml version='1.0' encoding='utf-8'?>\n")
+        self.depth = 0
+
+    def start(self, tag: str, attributes: Mapping[str, str] | None = None) -> None:
+        self.write(f"{'  ' * self.depth}<{tag}{_attributes(attributes) if attributes else ''}>\n".encode())
+        self.depth += 1
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        self.write(f"{'  ' * self.depth}</{tag}>\n".encode())
+
+    def empty(self, tag: str, attributes: Mapping[str, str]) -> None:
+        self.write(f"{'  ' * self.depth}<{tag}{_attributes(attributes)} />\n".encode())
+
+    def text(self, tag: str, value: str, lang: str | None = "nl") -> None:
+        opening = f'<{tag} {_LANG}="{lang}">' if lang else f"<{tag}>"
+        self.write(f"{'  ' * self.depth}{opening}{_text_escaped(value)}</{tag}>\n".encode())
+
+    def many(self, tag: str, items: Iterable[Callable[[], None]]) -> None:
+        """``<tag>`` holding what each of ``items`` writes, or nothing when there are none."""
+        opened = False
+        for write in items:
+            if not opened:
+                self.start(tag)
+                opened = True
+            write()
+        if opened:
+            self.end(tag)
+
+    def bytes(self) -> bytes:
+        return self.buffer.getvalue()
 
 
 class _Properties:
@@ -151,53 +202,40 @@ class _Properties:
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
 
-    def add(self, parent: ET.Element, values: dict[str, Any]) -> None:
+    def add(self, out: _Writer, values: dict[str, Any]) -> None:
         given = {k: v for k, v in values.items() if v not in (None, [], "")}
         if not given:
             return
-        holder = _sub(parent, "properties")
+        # the block is written at once: the most frequent tags of the file, each the same
+        # but for its (generated, safe) identifier and its escaped value
+        pad = "  " * out.depth
+        block = [f"{pad}<properties>\n"]
         for name, value in given.items():
-            ident = self.names.setdefault(name, f"p-{len(self.names) + 1}")
-            prop = _sub(holder, "property", {"propertyDefinitionRef": ident})
+            ident = self.names.get(name)
+            if ident is None:
+                ident = self.names[name] = f"p-{len(self.names) + 1}"
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | bool) else str(value)
-            _text(prop, "value", text, None)  # keys, dates and values of no one language
+            block.append(
+                f'{pad}  <property propertyDefinitionRef="{ident}">\n'
+                f"{pad}    <value>{_text_escaped(text)}</value>\n"  # keys, dates: no one language
+                f"{pad}  </property>\n"
+            )
+        block.append(f"{pad}</properties>\n")
+        out.write("".join(block).encode())
 
 
-def _dated(item: Node | Relation) -> dict[str, Any]:
+def _dated(model: GovernanceModel, item: Node | Relation) -> dict[str, Any]:
     sources = [f"{s.document} § {s.section}" + (f": “{s.quote}”" if s.quote else "") for s in item.sources]
+    found = qualifiers(model, item)
     return {
         "status": item.status.value,
         "valid_from": item.valid_from.isoformat() if item.valid_from else None,
         "valid_to (exclusive)": item.valid_to.isoformat() if item.valid_to else None,
+        # how firmly it holds, marks as one text ("disputed inferred")
+        **{name: " ".join(value) if isinstance(value, tuple) else value for name, value in found.items()},
         "sources": "\n".join(sources),
         **{f"attr.{k}": v for k, v in item.attributes.items()},
     }
-
-
-class _Writer:
-    """The file in pieces: each element is made, written and let go, so that the whole
-    document is never held as a tree (about nine times the size of the file)."""
-
-    def __init__(self) -> None:
-        self.parts = [b"<?xml version='1.0' encoding='utf-8'?>\n"]
-
-    def line(self, depth: int, text: str) -> None:
-        self.parts.append(("  " * depth + text + "\n").encode("utf-8"))
-
-    def element(self, depth: int, element: ET.Element) -> None:
-        ET.indent(element, level=depth)
-        self.line(depth, ET.tostring(element, encoding="unicode"))
-
-    def many(self, depth: int, tag: str, elements: Iterable[ET.Element]) -> None:
-        """``<tag>`` holding ``elements``, or nothing when there are none."""
-        opened = False
-        for element in elements:
-            if not opened:
-                self.line(depth, f"<{tag}>")
-                opened = True
-            self.element(depth + 1, element)
-        if opened:
-            self.line(depth, f"</{tag}>")
 
 
 def export_archimate(model: GovernanceModel) -> Export:
@@ -210,68 +248,73 @@ def export_archimate(model: GovernanceModel) -> Export:
     positions = layout(model) if len(model.relations) <= DOT_LAYOUT_LIMIT else grid_layout(model)
     props = _Properties()
     out = _Writer()
-    root = f'<model xmlns="{NAMESPACE}" xmlns:xsi="{_XSI}" identifier="m-model" '
-    out.line(0, root + f'xsi:schemaLocation="{_SCHEMA_LOCATION}">')
-    out.element(1, _text(None, "name", model.title))
+    root = {
+        "xmlns": NAMESPACE,
+        "xmlns:xsi": _XSI,
+        "identifier": "m-model",
+        "xsi:schemaLocation": _SCHEMA_LOCATION,
+    }
+    out.start("model", root)
+    out.text("name", model.title)
     if model.title_en:
-        out.element(1, _text(None, "name", model.title_en, "en"))
+        out.text("name", model.title_en, "en")
 
-    def elements() -> Iterator[ET.Element]:
-        for node in model.nodes:
-            element = _sub(None, "element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
-            _text(element, "name", model.label(node.id))
-            if node.name_en:
-                _text(element, "name", node.name_en, "en")
-            if node.description:
-                _text(element, "documentation", node.description)
-            if node.description_en:
-                _text(element, "documentation", node.description_en, "en")
-            extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type}
-            extra |= {"name": node.name, "aliases": node.aliases, "region": node.region, "size": node.size}
-            props.add(element, extra | _dated(node))
-            yield element
+    def element(node: Node) -> None:
+        out.start("element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
+        out.text("name", model.label(node.id))
+        if node.name_en:
+            out.text("name", node.name_en, "en")
+        if node.description:
+            out.text("documentation", node.description)
+        if node.description_en:
+            out.text("documentation", node.description_en, "en")
+        extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type}
+        extra |= {"name": node.name, "aliases": node.aliases, "region": node.region, "size": node.size}
+        props.add(out, extra | _dated(model, node))
+        out.end("element")
 
     fallbacks: Counter[str] = Counter()
 
-    def relationships() -> Iterator[ET.Element]:
-        for relation in model.relations:
-            kind, source, target = relationship_of(model, relation)
-            if relation.kind in terms()["relations"] and kind == "Association":
-                fallbacks[relation.kind] += 1
-            attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
-            attributes[_TYPE] = kind
-            if kind == "Association":
-                attributes["isDirected"] = "true"
-            access = terms()["relations"].get(relation.kind, {}).get("access")
-            if kind == "Access" and access:
-                # without it Archi takes an access for a write
-                attributes["accessType"] = access
-            element = _sub(None, "relationship", attributes)
-            verb = kinds.get(relation.kind)
-            _text(element, "name", verb.nl.active if verb else relation.kind)
-            if verb:
-                _text(element, "name", verb.en.active, "en")
-            facts: dict[str, Any] = {
-                "relation kind": relation.kind,
-                "from": relation.from_,
-                "to": relation.to,
-            }
-            facts |= {"capacity": relation.capacity, "count": relation.count, "per": relation.per}
-            facts |= {"role": relation.role, "note": relation.note}
-            props.add(element, facts | _dated(relation))
-            yield element
+    def relationship(relation: Relation) -> None:
+        kind, source, target = relationship_of(model, relation)
+        if relation.kind in terms()["relations"] and kind == "Association":
+            fallbacks[relation.kind] += 1
+        attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
+        attributes[_TYPE] = kind
+        if kind == "Association":
+            attributes["isDirected"] = "true"
+        access = terms()["relations"].get(relation.kind, {}).get("access")
+        if kind == "Access" and access:
+            # without it Archi takes an access for a write
+            attributes["accessType"] = access
+        out.start("relationship", attributes)
+        verb = kinds.get(relation.kind)
+        out.text("name", verb.nl.active if verb else relation.kind)
+        if verb:
+            out.text("name", verb.en.active, "en")
+        facts: dict[str, Any] = {
+            "relation kind": relation.kind,
+            "from": relation.from_,
+            "to": relation.to,
+        }
+        facts |= {"capacity": relation.capacity, "count": relation.count, "per": relation.per}
+        facts |= {"role": relation.role, "note": relation.note}
+        facts |= {"from_scope": relation.from_scope, "to_scope": relation.to_scope}
+        props.add(out, facts | _dated(model, relation))
+        out.end("relationship")
 
-    out.many(1, "elements", elements())
-    out.many(1, "relationships", relationships())
-    definitions = []
-    for name, ident in props.names.items():
-        definition = _sub(None, "propertyDefinition", {"identifier": ident, "type": "string"})
-        _text(definition, "name", name, None)
-        definitions.append(definition)
-    out.many(1, "propertyDefinitions", definitions)
+    out.many("elements", (partial(element, node) for node in model.nodes))
+    out.many("relationships", (partial(relationship, relation) for relation in model.relations))
+
+    def definition(name: str, ident: str) -> None:
+        out.start("propertyDefinition", {"identifier": ident, "type": "string"})
+        out.text("name", name, None)
+        out.end("propertyDefinition")
+
+    out.many("propertyDefinitions", (partial(definition, name, ident) for name, ident in props.names.items()))
     _view(out, model, positions)
-    out.line(0, "</model>")
-    data = b"".join(out.parts)
+    out.end("model")
+    data = out.bytes()
     losses = [
         Loss(
             f"{kind} relations as Association",
@@ -283,30 +326,29 @@ def export_archimate(model: GovernanceModel) -> Export:
     ]
     losses += [
         Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
-        Loss("conflicts", len(model.conflicts), "ArchiMate has no recorded conflicts"),
+        conflict_loss(model, "ArchiMate"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
-        *qualifier_losses(model),
         abbreviation_loss(model),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 
 
 def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, int]]) -> None:
-    out.line(1, "<views>")
-    out.line(2, "<diagrams>")
-    out.line(3, f'<view identifier="v-overzicht" {_TYPE}="Diagram">')
-    out.element(4, _text(None, "name", "Overzicht"))
-    out.element(4, _text(None, "name", "Overview", "en"))
+    out.start("views")
+    out.start("diagrams")
+    out.start("view", {"identifier": "v-overzicht", _TYPE: "Diagram"})
+    out.text("name", "Overzicht")
+    out.text("name", "Overview", "en")
+    width, height = str(NODE_SIZE[0]), str(NODE_SIZE[1])
     for node in model.nodes:
         x, y = positions[node.id]
         attributes = {"identifier": f"n-{node.id}", "elementRef": f"e-{node.id}", _TYPE: "Element"}
-        attributes |= {"x": str(x), "y": str(y), "w": str(NODE_SIZE[0]), "h": str(NODE_SIZE[1])}
-        out.element(4, _sub(None, "node", attributes))
+        out.empty("node", attributes | {"x": str(x), "y": str(y), "w": width, "h": height})
     for relation in model.relations:
         _, source, target = relationship_of(model, relation)
         attributes = {"identifier": f"c-{relation.id}", "relationshipRef": f"r-{relation.id}"}
         attributes |= {_TYPE: "Relationship", "source": f"n-{source}", "target": f"n-{target}"}
-        out.element(4, _sub(None, "connection", attributes))
-    out.line(3, "</view>")
-    out.line(2, "</diagrams>")
-    out.line(1, "</views>")
+        out.empty("connection", attributes)
+    out.end("view")
+    out.end("diagrams")
+    out.end("views")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from mra_graph.model.schema import GovernanceModel
 
-__all__ = ["Export", "Loss", "abbreviation_loss", "qualifier_losses"]
+__all__ = ["Export", "Loss", "abbreviation_loss", "conflict_loss", "qualifier_losses"]
 
 
 @dataclass(frozen=True, order=True)
@@ -72,6 +72,17 @@ def qualifier_losses(model: GovernanceModel) -> list[Loss]:
             "a relation for each or one of a group's members is carried as one for the group",
         ),
     ]
+
+
+def conflict_loss(model: GovernanceModel, format_name: str) -> Loss:
+    """The loss of a format that carries the marks of recorded conflicts on what they name
+    (``disputed``, ``unclear``) but not the conflicts themselves (claims, sources, choice)."""
+    return Loss(
+        "conflicts",
+        len(model.conflicts),
+        f"{format_name} has no place for a recorded conflict: only the mark on what it names "
+        "(disputed, unclear) is carried",
+    )
 
 
 def abbreviation_loss(model: GovernanceModel) -> Loss:

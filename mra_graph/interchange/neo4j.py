@@ -6,7 +6,10 @@ properties ``id``, ``name``, ``name_en``, ``label``, ``type``, ``aliases`` (a li
 ``description``, ``description_en``, ``region``, ``status``, ``valid_from``/``valid_to``
 (dates; the end is exclusive), ``size``; every relation is a relationship whose type is
 its kind in capitals (``SUPPORTS``, ``MEMBER_OF``) with ``id``, status, period,
-``capacity``, ``count``, ``per``, ``role`` and ``note``. Attributes become properties
+``capacity``, ``count``, ``per``, ``role``, ``note`` and ``from_scope``/``to_scope``.
+Nodes and relationships carry how firmly they hold (``modality``, ``modality_via``,
+``condition``, ``condition_en``, ``inferred``, ``inferred_en``, ``marks``: see
+:mod:`mra_graph.interchange.qualifiers`). Attributes become properties
 named ``attr.<key>``; sources, which Neo4j cannot hold as maps, are a JSON text
 property ``sources``. Absent values are left out.
 
@@ -29,7 +32,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, conflict_loss
+from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 
@@ -42,7 +46,8 @@ _DELIMITER_STANDIN = "\uff1b"
 
 _NODE_FIELDS: tuple[str, ...] = ("name", "name_en", "type", "aliases", "description", "description_en")
 _NODE_FIELDS += ("region", "status", "valid_from", "valid_to", "size")
-_EDGE_FIELDS = ("status", "valid_from", "valid_to", "capacity", "count", "per", "role", "note")
+_EDGE_FIELDS: tuple[str, ...] = ("status", "valid_from", "valid_to", "capacity", "count", "per", "role")
+_EDGE_FIELDS += ("note", "from_scope", "to_scope")
 
 
 def label_of(node: Node) -> str:
@@ -65,7 +70,11 @@ def properties(model: GovernanceModel, item: Node | Relation) -> dict[str, Any]:
         value = getattr(item, name)
         if value is None or value == []:
             continue
-        result[name] = value.value if name == "status" else value
+        result[name] = value.value if name in ("status", "from_scope", "to_scope") else value
+    # how firmly it holds: modality (its own, or taken over from modality_via), condition,
+    # the reason it is inferred and the marks of recorded conflicts (a list)
+    for name, given in qualifiers(model, item).items():
+        result[name] = list(given) if isinstance(given, tuple) else given
     for key, value in item.attributes.items():
         result[f"attr.{key}"] = value
     result["sources"] = json.dumps(
@@ -179,9 +188,8 @@ def export_neo4j(model: GovernanceModel) -> Export:
         Loss("documents", len(model.documents), "only cited by id in each item's sources"),
         Loss("regions", len(model.regions), "only the region id on each node is carried"),
         Loss("figure tables", len(model.figures), "tables of numbers have no place in the graph"),
-        Loss("conflicts", len(model.conflicts), "recorded conflicts have no place in the graph"),
+        conflict_loss(model, "Neo4j"),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
-        *qualifier_losses(model),
         abbreviation_loss(model),
         Loss(
             f"list items with {ARRAY_DELIMITER!r} in nodes.csv",

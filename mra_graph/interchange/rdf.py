@@ -9,25 +9,32 @@ Every node is ``<BASE>node/<id>``, typed by its kind (``rdf_terms.json``: a body
 Every relation is two things:
 
 * a direct triple ``<from> <property> <to>`` with the kind's property (``org:memberOf``,
-  ``dcterms:isPartOf``, ``org:headOf``, ``mra:supports``, …), asserted only for
-  relations that held at some time (recorded status ``active`` or ``ended``), so plain
-  graph patterns and property paths work;
+  ``dcterms:isPartOf``, ``org:headOf``, ``mra:supports``, …; out of a post, where ORG's
+  property wants an agent, our own ``mra:memberOf``, ``mra:chairs``), asserted only for
+  relations in force as recorded (status ``active``), so plain graph patterns and
+  property paths work;
 * a qualified node ``<BASE>relation/<id>`` of class ``mra:Relationship`` (for
-  memberships also ``org:Membership`` with ``org:member``, ``org:organization`` and
-  ``org:memberDuring``) that carries ``mra:from``, ``mra:to``, ``mra:relationKind``,
-  ``mra:property``, status, period, capacity, count, per, role, note and attributes;
-  this is the node to query when the date matters.
+  memberships of an agent also ``org:Membership`` with ``org:member``,
+  ``org:organization`` and ``org:memberDuring``) that carries ``mra:from``, ``mra:to``,
+  ``mra:relationKind``, ``mra:property``, status, period, modality, scope, capacity,
+  count, per, role, note and attributes; this is the node to query when the date matters.
+
+Every post is ``org:postIn`` the organisations :func:`posts_in` finds for it; one that
+none places is only an ``mra:Role`` (and counted as a loss). Nodes and relations carry
+how firmly they hold (``mra:modality``, ``mra:modalityVia``, ``mra:condition``,
+``mra:inferred``, ``mra:mark``; :mod:`mra_graph.interchange.qualifiers`).
 
 Sources are ``prov:Entity`` nodes ``<BASE>source/<item id>/<n>`` with
 ``prov:hadPrimarySource`` (the document), ``mra:section`` and ``mra:quote``; each item
 points to its sources with ``prov:wasDerivedFrom``. Our own terms live in
-:data:`VOCAB` and are described (labels in Dutch and English) inside every export.
-Figure tables and conflicts are not carried and are listed as losses. No blank nodes:
+:data:`VOCAB` and are declared in :data:`VOCABULARY_FILE` (``mra.ttl``, labels and
+comments in Dutch and English), which every export names. Figure tables and conflicts
+are not carried and are listed as losses. No blank nodes:
 every IRI is derived from an id, so the output is the same on every run.
 
 Where W3C ORG has a property for a relation between two kinds of node, it is stated
-next to the model's own: a role that is part of a body is ``org:postIn`` it, a body
-part of another ``org:subOrganizationOf`` it (``also`` in ``rdf_terms.json``).
+next to the model's own: a body part of another is ``org:subOrganizationOf`` it
+(``also`` in ``rdf_terms.json``).
 
 The triples are Oxigraph terms, made one model item at a time with each subject's
 triples together, and written by streaming (Turtle by Oxigraph, JSON-LD by
@@ -47,17 +54,21 @@ from typing import Any
 
 from mra_graph.errors import MissingDependencyError
 from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss
+from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Scalar, Source, Status
 from mra_graph.model.vocabulary import vocabulary
 
 __all__ = [
     "DEFAULT_BASE",
+    "ONTOLOGY",
     "VOCAB",
+    "VOCABULARY_FILE",
     "described",
     "export_jsonld",
     "export_turtle",
+    "posts_in",
     "prefixes",
     "relation_property",
     "require",
@@ -69,7 +80,14 @@ __all__ = [
 VOCAB = "https://mra-graph.invalid/def#"
 DEFAULT_BASE = "https://mra-graph.invalid/id/"
 
-_HELD = (Status.ACTIVE, Status.ENDED)
+VOCABULARY_FILE = Path(__file__).parent / "mra.ttl"
+"""Our own vocabulary in Turtle: every ``mra:`` class and property, labelled in Dutch and English."""
+ONTOLOGY = "https://mra-graph.invalid/def"
+"""The IRI of that vocabulary as a whole, which every export names (``dcterms:conformsTo``)."""
+
+# the direct triples state the relations in force as recorded; ended and planned ones are
+# only qualified nodes, whose period and status a query filters on
+_IN_FORCE = Status.ACTIVE
 
 Triple = tuple[Any, Any, Any]
 
@@ -94,18 +112,51 @@ def responsibility_path() -> str:
     ``X is part of Y`` makes Y the higher (the path walks it forwards). Use it with ``+``
     for the whole line: ``node:am-team (PATH)+ ?higher``.
     """
-    steps = []
+    steps: dict[str, None] = {}
     for kind, info in sorted(vocabulary().relation_kinds.items()):
         if info.responsibility is not None:
-            step = f"<{relation_property(kind)}>"
-            steps.append("^" + step if info.responsibility == "to_source" else step)
+            for post in (False, True):
+                step = f"<{relation_property(kind, post=post)}>"
+                steps["^" + step if info.responsibility == "to_source" else step] = None
     return "|".join(steps)
 
 
-def relation_property(kind: str) -> str:
-    """The full IRI of the property that states a relation of ``kind`` directly."""
+def relation_property(kind: str, *, post: bool = False) -> str:
+    """The full IRI of the property that states a relation of ``kind`` directly; with
+    ``post``, the one for a relation out of a post (where ORG's own wants an agent)."""
     mapped = terms()["relations"].get(kind)
-    return _expand(mapped["property"]) if mapped else VOCAB + kind
+    if not mapped:
+        return VOCAB + kind
+    return _expand(mapped.get("post_property", mapped["property"]) if post else mapped["property"])
+
+
+def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
+    """The organisations each post is ``org:postIn``, by post id (a post with none is absent).
+
+    A post is in the organisations it relates to by the first kind of ``post_in`` in
+    ``rdf_terms.json`` it has (it is part of one, else a member, else it chairs one, …),
+    by the relations in force where there are any, else by all of that kind. Each list
+    is in id order.
+    """
+    spec = terms()
+    kind = {node.id: node.kind.value for node in model.nodes}
+    posts, organisations = set(spec["posts"]), set(spec["organisations"])
+    rank = {(step["kind"], bool(step.get("incoming"))): n for n, step in enumerate(spec["post_in"])}
+    best: dict[str, tuple[int, bool]] = {}
+    found: dict[str, dict[tuple[int, bool], set[str]]] = {}
+    for relation in model.relations:
+        for incoming, post, organisation in (
+            (False, relation.from_, relation.to),
+            (True, relation.to, relation.from_),
+        ):
+            n = rank.get((relation.kind, incoming))
+            if n is None or kind.get(post) not in posts or kind.get(organisation) not in organisations:
+                continue
+            key = (n, relation.status is not _IN_FORCE)
+            found.setdefault(post, {}).setdefault(key, set()).add(organisation)
+            if post not in best or key < best[post]:
+                best[post] = key
+    return {post: sorted(found[post][key]) for post, key in sorted(best.items())}
 
 
 class _Builder:
@@ -179,6 +230,23 @@ class _Builder:
         if item.valid_to is not None:
             yield subject, self.term("mra:validTo"), self.date(item.valid_to)
 
+    def qualified(self, subject: Any, model: GovernanceModel, item: Node | Relation) -> Iterator[Triple]:
+        """How firmly the model holds the item: modality (and what it takes it from),
+        condition, the reason it is inferred, and the marks of recorded conflicts."""
+        found = qualifiers(model, item)
+        for name, value in found.items():
+            if name == "marks":
+                for mark in value:
+                    yield subject, self.term("mra:mark"), self.text(mark)
+            elif name == "modality_via":
+                yield subject, self.term("mra:modalityVia"), self.node(str(value))
+            elif name.endswith("_en"):
+                yield subject, self.term(f"mra:{name.removesuffix('_en')}"), self.text(str(value), "en")
+            elif name in ("condition", "inferred"):
+                yield subject, self.term(f"mra:{name}"), self.text(str(value), "nl")
+            else:
+                yield subject, self.term(f"mra:{name}"), self.text(str(value))
+
     def attributes(self, subject: Any, attributes: Mapping[str, Any]) -> Iterator[Triple]:
         for key, value in attributes.items():
             for one in value if isinstance(value, list) else [value]:
@@ -209,17 +277,21 @@ def described(
     """
     b = _Builder(base, same_as or {}, plain)
     model = in_id_order(model)  # the same output whatever the order of the model file
-    yield from _grouped(_vocabulary_triples(b))
+    yield from _grouped(_vocabulary_triples(b, model))
     yield from _grouped(_model_triples(b, model))
     held: dict[str, list[Relation]] = {}
     for relation in model.relations:
-        if relation.status in _HELD:
+        if relation.status is _IN_FORCE:
             held.setdefault(relation.from_, []).append(relation)
     kinds = {node.id: node.kind.value for node in model.nodes}
+    places = posts_in(model)
     for node in model.nodes:
-        yield from _grouped(_node_triples(b, model, node, held.get(node.id, ()), kinds))
+        yield from _grouped(
+            _node_triples(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
+        )
+    posts = set(terms()["posts"])
     for relation in model.relations:
-        yield from _grouped(_relation_triples(b, relation))
+        yield from _grouped(_relation_triples(b, model, relation, kinds.get(relation.from_) in posts))
 
 
 def triples(
@@ -238,6 +310,7 @@ def triples(
 def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
     dataset = b.iri(f"{b.base}model")
     yield dataset, b.a, b.term("prov:Entity")
+    yield dataset, b.term("dcterms:conformsTo"), b.iri(ONTOLOGY)
     yield dataset, b.term("dcterms:title"), b.text(model.title, "nl")
     if model.title_en:
         yield dataset, b.term("dcterms:title"), b.text(model.title_en, "en")
@@ -264,23 +337,45 @@ def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
         yield from b.sources(subject, f"region/{region.id}", region.sources)
 
 
-def _vocabulary_triples(b: _Builder) -> Iterator[Triple]:
+def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
+    # the relation kinds' own properties are declared in mra.ttl too; the export repeats
+    # their labels so that it reads on its own, and declares the model's attribute keys,
+    # which no fixed vocabulary can know
     for kind, info in sorted(vocabulary().relation_kinds.items()):
-        if not relation_property(kind).startswith(VOCAB):
-            continue
-        prop = b.iri(relation_property(kind))
-        yield prop, b.a, b.term("owl:ObjectProperty")
-        yield prop, b.term("rdfs:label"), b.text(info.nl.active, "nl")
-        yield prop, b.term("rdfs:label"), b.text(info.en.active, "en")
-        yield prop, b.term("skos:notation"), b.text(kind)
+        for prop_iri in dict.fromkeys(relation_property(kind, post=post) for post in (False, True)):
+            if not prop_iri.startswith(VOCAB):
+                continue
+            prop = b.iri(prop_iri)
+            yield prop, b.a, b.term("owl:ObjectProperty")
+            yield prop, b.term("rdfs:label"), b.text(info.nl.active, "nl")
+            yield prop, b.term("rdfs:label"), b.text(info.en.active, "en")
+            yield prop, b.term("skos:notation"), b.text(kind)
+    keys = sorted(
+        {key for node in model.nodes for key in node.attributes}
+        | {key for r in model.relations for key in r.attributes}
+    )
+    for key in keys:
+        prop = b.iri(f"{VOCAB}attribute/{key}")
+        yield prop, b.a, b.term("owl:DatatypeProperty")
+        yield prop, b.term("rdfs:subPropertyOf"), b.term("mra:attribute")
+        yield prop, b.term("rdfs:label"), b.text(key)
 
 
 def _node_triples(
-    b: _Builder, model: GovernanceModel, node: Node, held: Iterable[Relation], kinds: Mapping[str, str]
+    b: _Builder,
+    model: GovernanceModel,
+    node: Node,
+    held: Iterable[Relation],
+    kinds: Mapping[str, str],
+    post_in: Iterable[str],
 ) -> Iterator[Triple]:
     subject = b.node(node.id)
+    post_in = tuple(post_in)
+    post = node.kind.value in terms()["posts"]
     for curie in terms()["node_classes"][node.kind.value]:
-        yield subject, b.a, b.term(curie)
+        # a position in no organisation is no post as ORG means one: only our own class
+        if not (post and not post_in and curie.startswith("org:")):
+            yield subject, b.a, b.term(curie)
     yield subject, b.term("dcterms:identifier"), b.text(node.id)
     yield subject, b.term("rdfs:label"), b.text(node.name, "nl")
     if node.name_en:
@@ -301,24 +396,30 @@ def _node_triples(
     for external in b.same_as.get(node.id, ()):
         yield subject, b.term("owl:sameAs"), b.iri(external)
     yield from b.dated(subject, node)
+    yield from b.qualified(subject, model, node)
     yield from b.attributes(subject, node.attributes)
+    for organisation in post_in:
+        yield subject, b.term("org:postIn"), b.node(organisation)
     for relation in held:
-        # the direct triples of the relations that held at some time, with the ORG
-        # property a relation between these kinds of node also has (a post in a body)
+        # the direct triples of the relations in force, with the ORG property a relation
+        # between these kinds of node also has (a body part of another is a sub-organisation)
         target = b.node(relation.to)
-        yield subject, b.iri(relation_property(relation.kind)), target
+        yield subject, b.iri(relation_property(relation.kind, post=post)), target
         also = terms()["relations"].get(relation.kind, {}).get("also", {})
         for curie in also.get(f"{node.kind.value} {kinds.get(relation.to)}", ()):
             yield subject, b.term(curie), target
     yield from b.sources(subject, f"node/{node.id}", node.sources)
 
 
-def _relation_triples(b: _Builder, relation: Relation) -> Iterator[Triple]:
+def _relation_triples(
+    b: _Builder, model: GovernanceModel, relation: Relation, post: bool
+) -> Iterator[Triple]:
     source, target = b.node(relation.from_), b.node(relation.to)
-    prop = b.iri(relation_property(relation.kind))
+    prop = b.iri(relation_property(relation.kind, post=post))
     subject = b.iri(f"{b.base}relation/{relation.id}")
     yield subject, b.a, b.term("mra:Relationship")
-    qualified = terms()["relations"].get(relation.kind, {}).get("qualified_class")
+    # ORG's membership is an agent's; a post's seat in a body is only our relationship
+    qualified = None if post else terms()["relations"].get(relation.kind, {}).get("qualified_class")
     if qualified:
         yield subject, b.a, b.term(qualified)
     if qualified == "org:Membership":
@@ -331,6 +432,10 @@ def _relation_triples(b: _Builder, relation: Relation) -> Iterator[Triple]:
     yield subject, b.term("mra:from"), source
     yield subject, b.term("mra:to"), target
     yield from b.dated(subject, relation)
+    yield from b.qualified(subject, model, relation)
+    for name, scope in (("mra:fromScope", relation.from_scope), ("mra:toScope", relation.to_scope)):
+        if scope is not None:
+            yield subject, b.term(name), b.text(scope.value)
     for name in ("capacity", "per", "role", "note"):
         value = getattr(relation, name)
         if value is not None:
@@ -368,11 +473,22 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
+    posts = set(terms()["posts"])
+    placed = posts_in(model)
     losses = (
         Loss("figure tables", len(model.figures), "the RDF export has no vocabulary for tables of numbers"),
-        Loss("conflicts", len(model.conflicts), "recorded conflicts are not carried in the RDF export"),
+        Loss(
+            "conflicts",
+            len(model.conflicts),
+            "recorded conflicts are not carried, only the mark (mra:mark) of what they name",
+        ),
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
-        *qualifier_losses(model),
+        Loss(
+            "posts without an organisation",
+            sum(1 for n in model.nodes if n.kind.value in posts and n.id not in placed),
+            "no relation of the model places them in a body or organisation: they have no org:postIn "
+            "and are no org:Post, only an mra:Role",
+        ),
         abbreviation_loss(model),
     )
     return tuple(x for x in losses if x.count)

@@ -10,9 +10,9 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, Self
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Self
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from mra_graph.model.values import (
     AttributeValue,
@@ -35,6 +35,8 @@ from mra_graph.words import Lang
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from mra_graph.model.vocabulary import Vocabulary
 
 __all__ = [
     "MARKS",
@@ -365,10 +367,19 @@ class GovernanceModel(Strict):
     """The whole model file."""
 
     schema_ref: str | None = Field(default=None, alias="$schema")
-    lang: Literal["nl", "en"] = "nl"
     title: ShortText
     title_en: ShortText | None = None
-    documents: Annotated[list[Document], Field(min_length=1)]
+    lang: Lang = Field(
+        default="nl",
+        description=(
+            "The language of the model's own text (names, descriptions, 'per' words): 'nl' "
+            "(the default) or 'en'. The '_en' fields hold English beside Dutch text."
+        ),
+    )
+    documents: list[Document] = Field(
+        default_factory=list,
+        description="The source documents; a new model has none until a fact cites one.",
+    )
     regions: list[Region] = Field(default_factory=list)
     nodes: list[Node]
     relations: list[Relation] = Field(default_factory=list)
@@ -377,6 +388,16 @@ class GovernanceModel(Strict):
     abbreviations: list[Abbreviation] = Field(
         default_factory=list, description="Short forms of words in the names, for reading questions."
     )
+    _vocabulary: Any = PrivateAttr(default=None)  # a Vocabulary, which builds on this module
+
+    @property
+    def vocabulary(self) -> "Vocabulary":
+        """The vocabulary the model was read with: the bundled one, with the model's own
+        vocabulary file's additions where it has one (see :func:`mra_graph.model.loading.load`)."""
+        from mra_graph.model.vocabulary import vocabulary  # the vocabulary's schema builds on this module
+
+        found: Vocabulary | None = self._vocabulary
+        return found or vocabulary()
 
     @cached_property
     def nodes_by_id(self) -> dict[str, Node]:

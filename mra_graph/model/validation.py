@@ -14,7 +14,7 @@ import networkx as nx
 
 from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
-from mra_graph.model.vocabulary import Vocabulary, vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, Vocabulary, vocabulary
 from mra_graph.words import worded
 
 __all__ = ["Finding", "normalise_quote_text", "validate"]
@@ -61,7 +61,7 @@ def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list
         findings += _faithful(model, vocab, raws)
     findings += _nodes(model, vocab)
     findings += _relations(model, vocab)
-    findings += _scopes(model)
+    findings += _scopes(model, vocab)
     findings += _cycles(model, vocab)
     findings += _figures(model)
     findings += _conflicts(model)
@@ -363,18 +363,16 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
             seen[signature] = i
 
 
-_COMPOSITION = ("member_of", "part_of")
-
-
-def _scopes(model: GovernanceModel) -> Iterator[Finding]:
+def _scopes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     """A scoped end (``from_scope``/``to_scope``) must be a group: a node with members or parts."""
     into = model.relations_to
+    composition = vocab.kinds_with(*COMPOSITION)
     for i, rel in enumerate(model.relations):
         ends = (("from_scope", rel.from_scope, rel.from_), ("to_scope", rel.to_scope, rel.to))
         for key, scope, ref in ends:
             if scope is None or ref not in model.nodes_by_id:
                 continue
-            if not any(r.kind in _COMPOSITION for r in into.get(ref, ())):
+            if not any(r.kind in composition for r in into.get(ref, ())):
                 yield _found(
                     ("relations", i, key),
                     "scope_without_parts",
@@ -382,6 +380,7 @@ def _scopes(model: GovernanceModel) -> Iterator[Finding]:
                     key=key,
                     scope=repr(scope.value),
                     node=repr(ref),
+                    kinds=", ".join(composition),
                 )
 
 

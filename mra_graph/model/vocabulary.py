@@ -9,7 +9,10 @@ is where people edit them.
 """
 
 import json
-from functools import cache
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal, Self
 
@@ -20,13 +23,18 @@ from mra_graph.model.schema import Strict
 from mra_graph.words import Lang
 
 __all__ = [
+    "COMPOSITION",
+    "ROLES",
     "Capacity",
     "Phrasing",
     "RelationKind",
+    "Role",
     "Term",
     "Vocabulary",
+    "VocabularyExtension",
     "bundled_model_path",
     "data_file",
+    "using",
     "vocabulary",
 ]
 
@@ -47,6 +55,47 @@ class Phrasing(Strict):
     )
 
 
+Role = Literal[
+    "membership",
+    "part",
+    "chair",
+    "commission",
+    "steering",
+    "support",
+    "scrutiny",
+    "housing",
+    "location",
+    "employment",
+]
+"""What a relation kind means to the code, whatever the kind is called. A kind has at most
+one role; kinds without one are drawn, asked and exported by their words alone.
+
+- ``membership``: the source sits in the target (a member of a board); ``part``: the
+  source is a part of the target (a team of a bureau). Together the *composition* of a group.
+- ``chair``: the source chairs the target.
+- ``commission``, ``steering``: the source gives the target its assignment, or steers it.
+- ``support``: the source supports the target; ``scrutiny``: the source holds it to account.
+- ``housing``: the source is housed at the target place; ``location``: a place lies in another.
+- ``employment``: the source employs the target.
+"""
+
+ROLES: tuple[Role, ...] = (
+    "membership",
+    "part",
+    "chair",
+    "commission",
+    "steering",
+    "support",
+    "scrutiny",
+    "housing",
+    "location",
+    "employment",
+)
+
+COMPOSITION: tuple[Role, ...] = ("membership", "part")
+"""The roles by which a node is a group of others: its members and its parts."""
+
+
 class RelationKind(Strict):
     nl: Phrasing
     en: Phrasing
@@ -62,6 +111,9 @@ class RelationKind(Strict):
             "Whether the source exists as part of the target, so that what holds only "
             "conditionally for the target holds so for the source too (a post of a bureau)."
         ),
+    )
+    role: Role | None = Field(
+        default=None, description="What the kind means to the code (see mra_graph.model.vocabulary.Role)."
     )
     responsibility: Literal["to_source", "to_target"] | None = Field(
         default=None,
@@ -143,6 +195,24 @@ class Vocabulary(Strict):
                 raise ValueError(f"relation kind {kind!r} names capacities {unknown} not under 'capacities'")
         return self
 
+    def role(self, kind: str) -> Role | None:
+        """The role of relation kind ``kind``; None for a kind without one or unknown."""
+        info = self.relation_kinds.get(kind)
+        return info.role if info is not None else None
+
+    def kinds_with(self, *roles: Role) -> tuple[str, ...]:
+        """The relation kinds with one of ``roles``, in the order of ``roles`` and then of the
+        vocabulary: ``kinds_with("membership", "part")`` gives the membership kinds first."""
+        return tuple(k for role in roles for k in self._by_role.get(role, ()))
+
+    @cached_property
+    def _by_role(self) -> dict[Role, tuple[str, ...]]:
+        found: dict[Role, tuple[str, ...]] = {}
+        for kind, info in self.relation_kinds.items():
+            if info.role is not None:
+                found[info.role] = (*found.get(info.role, ()), kind)
+        return found
+
     def type_name(self, kind: str, type_: str | None, lang: Lang) -> str:
         """The name of a node's type (``bureau``), else of its kind (``orgaan``), else the kind."""
         info = self.node_kinds.get(kind)
@@ -173,10 +243,94 @@ class Vocabulary(Strict):
         return (term.text(lang) if term else mark).replace("{node}", node_label)
 
 
-@cache
+class KindTypes(Strict):
+    """New types of a node kind the bundled vocabulary has."""
+
+    types: dict[str, TypeName]
+
+
+class VocabularyExtension(Strict):
+    """What a model's own vocabulary file (``NAME.vocabulary.json`` beside ``NAME.json``)
+    adds to the bundled vocabulary: types of its node kinds, capacities, attribute flags
+    and relation kinds, each under the key the bundled vocabulary uses for it. It only
+    adds: a name the bundled vocabulary has already is an error."""
+
+    node_kinds: dict[str, KindTypes] = Field(default_factory=dict)
+    capacities: dict[str, Capacity] = Field(default_factory=dict)
+    attribute_flags: dict[str, Term] = Field(default_factory=dict)
+    relation_kinds: dict[str, RelationKind] = Field(default_factory=dict)
+
+    def clashes(self, bundled: Vocabulary) -> list[tuple[tuple[str, ...], str]]:
+        """``(path, message)`` for each name of the extension the bundled vocabulary has
+        already, or node kind it lacks."""
+        found: list[tuple[tuple[str, ...], str]] = []
+        for kind, extra in self.node_kinds.items():
+            if kind not in bundled.node_kinds:
+                known = ", ".join(bundled.node_kinds)
+                found.append(
+                    (("node_kinds", kind), f"unknown node kind {kind!r}; the node kinds are {known}")
+                )
+                continue
+            for type_ in extra.types:
+                if any(type_ in info.types for info in bundled.node_kinds.values()):
+                    found.append((("node_kinds", kind, "types", type_), f"type {type_!r} is bundled already"))
+        for key in ("capacities", "attribute_flags", "relation_kinds"):
+            for name in getattr(self, key):
+                if name in getattr(bundled, key):
+                    found.append(((key, name), f"{name!r} is bundled already"))
+        return found
+
+    def onto(self, bundled: Vocabulary) -> Vocabulary:
+        """The bundled vocabulary with this one's additions (check :meth:`clashes` first)."""
+        node_kinds = {
+            kind: info.model_copy(update={"types": {**info.types, **self.node_kinds[kind].types}})
+            if kind in self.node_kinds
+            else info
+            for kind, info in bundled.node_kinds.items()
+        }
+        return Vocabulary.model_validate(
+            {
+                **bundled.model_dump(),
+                "node_kinds": {k: v.model_dump() for k, v in node_kinds.items()},
+                "capacities": {
+                    k: v.model_dump() for k, v in {**bundled.capacities, **self.capacities}.items()
+                },
+                "attribute_flags": {
+                    k: v.model_dump() for k, v in {**bundled.attribute_flags, **self.attribute_flags}.items()
+                },
+                "relation_kinds": {
+                    k: v.model_dump() for k, v in {**bundled.relation_kinds, **self.relation_kinds}.items()
+                },
+            }
+        )
+
+
+_IN_USE: ContextVar[Vocabulary | None] = ContextVar("mra_graph_vocabulary", default=None)
+
+
 def vocabulary(path: Path | None = None) -> Vocabulary:
-    """The vocabulary at ``path``, or the bundled one. Raises :class:`ModelError`."""
-    file = path or data_file("model", "vocabulary.json")
+    """The vocabulary at ``path``; without one, the vocabulary in use (see :func:`using`),
+    else the bundled one. Raises :class:`ModelError`."""
+    if path is None:
+        in_use = _IN_USE.get()
+        if in_use is not None:
+            return in_use
+    return _read(path or data_file("model", "vocabulary.json"))
+
+
+@contextmanager
+def using(vocab: Vocabulary) -> Iterator[None]:
+    """Make ``vocab`` the vocabulary :func:`vocabulary` gives, until the block ends: a model
+    with a vocabulary file of its own is read, asked, drawn and exported with it."""
+    token = _IN_USE.set(vocab)
+    try:
+        yield
+    finally:
+        _IN_USE.reset(token)
+
+
+@cache
+def _read(file: Path) -> Vocabulary:
     try:
         return Vocabulary.model_validate(json.loads(file.read_bytes().decode("utf-8")))
     except (OSError, ValueError, ValidationError) as error:

@@ -286,7 +286,7 @@ def composition_lines(
     for hit in composition.hits:
         rel = hit.relation
         amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
-        kind = w("answers", "member" if rel.kind == "member_of" else "part")
+        kind = w("answers", "member" if vocabulary().role(rel.kind) == "membership" else "part")
         extras = [
             kind,
             *relation_extras(rel, lang, with_count=False, model=model, derived=False, beside=hit.node),
@@ -427,9 +427,19 @@ def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool =
             qualified = [
                 q for q in (modality_text(model, c.item, lang), *mark_words(model, c.item.id, lang)) if q
             ]
-            lines.append(f"  - {what} ({'; '.join([*qualified, states])})")
+            # a relation's id, for the edits that name it; a node's label finds it already
+            shown_id = "" if isinstance(c.item, Node) else f"  [{c.item.id}]"
+            lines.append(f"  - {what} ({'; '.join([*qualified, states])}){shown_id}")
             if sources:
                 lines += evidence_lines(c.item, lang, "      ")
+    if change.renamed:
+        lines.append(f"{w('edit', 'diff_renamed')}:")
+        for r in change.renamed:
+            key = "diff_rename_new_id" if r.successor else "diff_rename"
+            new_id = r.successor.id if r.successor else r.node.id
+            lines.append(
+                "  - " + w("edit", key, old=r.old, new=r.new, date=r.on, id=r.node.id, new_id=new_id)
+            )
     return lines
 
 

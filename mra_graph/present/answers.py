@@ -153,6 +153,16 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
         "added": [item(c) for c in change.added],
         "ended": [item(c) for c in change.ended],
         "changed": [item(c) for c in change.changed],
+        "renamed": [
+            {
+                "id": r.node.id,
+                "old_name": r.old,
+                "new_name": r.new,
+                "on": r.on.isoformat(),
+                "new_id": r.successor.id if r.successor else r.node.id,
+            }
+            for r in change.renamed
+        ],
     }
 
 

@@ -311,7 +311,7 @@ def _count_line(model: GovernanceModel, reading: f.CountReading, answer: Answer,
     if reading.intent == "count":
         hits = answer.composition.hits
         # a size the sources give for a group of parts reads as parts, not members
-        parts = bool(hits) and all(h.relation.kind == "part_of" for h in hits)
+        parts = bool(hits) and all(vocabulary().role(h.relation.kind) == "part" for h in hits)
         if count.basis == "parts" or (count.basis == "size" and parts):
             return w("ask", "count_parts", name=label, count=count.number)
         if count.basis == "figure" and count.number is not None:

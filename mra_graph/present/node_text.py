@@ -110,7 +110,8 @@ def node_card(
             (
                 w.agree(phrasing.active if active else phrasing.passive, found.plural),
                 rel["other"]["label"],
-                _extras(relation, rel["status"], lang, model, found),
+                # the id, as the node's own, for the edits that name a relation
+                f"{_extras(relation, rel['status'], lang, model, found)}  [{relation.id}]",
                 inferred_text(relation, lang),
             )
         )

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from mra_graph.model.names import fold_text
 from mra_graph.model.schema import GovernanceModel, Node
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import frames as f
 from mra_graph.questions.analysis import (
     Analysis,
@@ -21,7 +22,7 @@ from mra_graph.questions.analysis import (
     with_tags,
     without_context,
 )
-from mra_graph.questions.queries import COMPOSITION_KINDS
+from mra_graph.questions.queries import composition_kinds
 from mra_graph.questions.relations import relation
 from mra_graph.questions.tagging import Tag, region_named, within_region
 
@@ -91,7 +92,7 @@ def _count(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
     )
     if an.wh is None or (an.wh.asks != "how_many" and not how_big):
         return None
-    if an.relations and not an.has("members") and an.relations[0].cue.value not in COMPOSITION_KINDS:
+    if an.relations and not an.has("members") and an.relations[0].cue.value not in composition_kinds():
         return None
     tags = tags_of(an)
     noun = an.words[an.wh_noun] if an.wh_noun is not None else None
@@ -126,7 +127,8 @@ def _count(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
 
 def is_group(model: GovernanceModel, node: Node) -> bool:
     """Whether the model records members or parts of ``node``."""
-    return any(r.kind in COMPOSITION_KINDS for r in model.relations_to.get(node.id, []))
+    kinds = composition_kinds()
+    return any(r.kind in kinds for r in model.relations_to.get(node.id, []))
 
 
 def _figure(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
@@ -280,9 +282,11 @@ def _list(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
         if len(nodes) == 1:
             # 'welke platforms heeft de MRA': the parts of the group (its members if it
             # has no parts)
-            parts = COMPOSITION_KINDS[1]
+            parts = vocabulary().kinds_with("part", "membership")
+            if not parts:
+                return None
             return base.make(
-                f.RelationReading, [replace(named, nodes=nodes)], relation_kind=parts, asked="incoming"
+                f.RelationReading, [replace(named, nodes=nodes)], relation_kind=parts[0], asked="incoming"
             )
         return None
     if kind is None:

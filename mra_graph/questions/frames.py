@@ -15,15 +15,16 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar, Literal
 
 from mra_graph.model.schema import FigureRow, FigureTable, GovernanceModel, Node, Relation, status_at
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.dates import Span
 from mra_graph.questions.queries import (
-    COMPOSITION_KINDS,
     Composition,
     Diff,
     Direction,
     Hit,
     Step,
     chains,
+    composition_kinds,
     diff,
     members,
     paths,
@@ -181,11 +182,14 @@ def _composition_hits(
     part (or the other way round) and only that kind is recorded: users do not tell
     'lid van' from 'onderdeel van'."""
     hits = related(model, node.id, kind, direction, day)
-    if hits or kind not in COMPOSITION_KINDS:
+    kinds = composition_kinds()
+    if hits or kind not in kinds:
         return hits, kind
-    other = next(k for k in COMPOSITION_KINDS if k != kind)
-    found = related(model, node.id, other, direction, day)
-    return (found, other) if found else (hits, kind)
+    for other in kinds:
+        found = related(model, node.id, other, direction, day) if other != kind else ()
+        if found:
+            return found, other
+    return hits, kind
 
 
 @dataclass(frozen=True)
@@ -368,12 +372,17 @@ class WhereReading(Reading):
     intent: ClassVar[Intent] = "where"
 
     def answer(self, model: GovernanceModel, day: dt.date) -> Readings:
-        answers = []
+        answers, voc = [], vocabulary()
         for node in self.subjects():
-            hits = list(related(model, node.id, "housed_at", "outgoing", day))
-            hits += related(model, node.id, "located_in", "outgoing", day, transitive=True)
-            for place in [h.node for h in hits if h.relation.kind == "housed_at"]:
-                hits += related(model, place.id, "located_in", "outgoing", day, transitive=True)
+            housing, location = voc.kinds_with("housing"), voc.kinds_with("location")
+            hits = [h for k in housing for h in related(model, node.id, k, "outgoing", day)]
+            hits += [
+                h for k in location for h in related(model, node.id, k, "outgoing", day, transitive=True)
+            ]
+            for place in [h.node for h in hits if h.relation.kind in housing]:
+                hits += [
+                    h for k in location for h in related(model, place.id, k, "outgoing", day, transitive=True)
+                ]
             unique = {h.node.id: h for h in hits}
             answers.append(Answer(node, hits=tuple(unique.values())))
         return Readings(tuple(answers))
@@ -423,11 +432,11 @@ class YesNoReading(Reading):
                 if h.node.id == target.id
                 and (self.narrowed_to is None or h.relation.capacity == self.narrowed_to)
             )
-            if not found and self.relation_kind in ("part_of", "member_of"):
+            if not found and self.relation_kind in composition_kinds():
                 # a part of a part is part of it too
                 deeper = related(model, source.id, kind, "outgoing", day, transitive=True)
                 found = tuple(h for h in deeper if h.node.id == target.id)
-            if not found and self.relation_kind in ("housed_at", "located_in"):
+            if not found and vocabulary().role(self.relation_kind) in ("housing", "location"):
                 # 'is X located at the Zuidas': housed in a building that lies there
                 place = WhereReading(self.lang, (replace(self.tags[0], nodes=(source,)),)).answer(model, day)
                 hits = tuple(h for a in place.answers for h in a.hits)
@@ -520,8 +529,13 @@ class ListReading(Reading):
         anchor: Node | None = None
         if self.tags:
             anchor = self.tags[0].nodes[0]
-            inside = related(model, anchor.id, "part_of", "incoming", day, transitive=True)
-            inside += related(model, anchor.id, "member_of", "incoming", day)
+            voc = vocabulary()
+            inside = [
+                h for k in voc.kinds_with("part") for h in related(model, anchor.id, k, "incoming", day, True)
+            ]
+            inside += [
+                h for k in voc.kinds_with("membership") for h in related(model, anchor.id, k, "incoming", day)
+            ]
             scope = {h.node.id for h in inside}
             if self.within_region is not None and not scope:
                 scope = None

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any, Literal
 
 from mra_graph.model.names import fold_text
-from mra_graph.model.vocabulary import data_file, vocabulary
+from mra_graph.model.vocabulary import Vocabulary, data_file, vocabulary
 from mra_graph.words import LANGUAGES, Lang
 
 __all__ = ["FRAMES", "Cue", "Lexicon", "lexicon", "questions_data"]
@@ -237,16 +237,23 @@ def _build(lang: Lang) -> Lexicon:
     return lex
 
 
-@cache
+_BUILT: dict[tuple[Lang, int], tuple[Vocabulary, Lexicon]] = {}
+
+
 def lexicon(lang: Lang) -> Lexicon:
-    """The lexicon of ``lang``, built on first use.
+    """The lexicon of ``lang`` for the vocabulary in use, built on first use (one for
+    each vocabulary, which is kept with it so that its id stays its own).
 
     >>> lexicon("nl").stem("ondersteund") == lexicon("nl").stem("ondersteunt")
     True
     >>> lexicon("en").stem("supported") == lexicon("en").stem("supports")
     True
     """
-    return _build(lang)
+    vocab = vocabulary()
+    key = (lang, id(vocab))
+    if key not in _BUILT:
+        _BUILT[key] = (vocab, _build(lang))
+    return _BUILT[key][1]
 
 
 def all_lexicons() -> tuple[Lexicon, ...]:

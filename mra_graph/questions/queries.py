@@ -34,11 +34,10 @@ from mra_graph.model.schema import (
     Status,
     status_at,
 )
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, vocabulary
 from mra_graph.questions.graph import graph_at
 
 __all__ = [
-    "COMPOSITION_KINDS",
     "MAX_CHAINS",
     "MAX_PATHS",
     "Change",
@@ -49,9 +48,11 @@ __all__ = [
     "FormationRow",
     "Hit",
     "Neighbourhood",
+    "Rename",
     "Step",
     "chains",
     "check_kind",
+    "composition_kinds",
     "diff",
     "formation",
     "members",
@@ -62,7 +63,6 @@ __all__ = [
 ]
 
 Direction = Literal["incoming", "outgoing"]
-COMPOSITION_KINDS = ("member_of", "part_of")
 MAX_CHAINS = 1000
 MAX_PATHS = 100
 _TOLERANCE = 1e-9
@@ -148,6 +148,20 @@ class Diff:
     added: tuple[Change, ...]
     ended: tuple[Change, ...]
     changed: tuple[Change, ...]
+    renamed: tuple[Rename, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A node called ``old`` until ``on`` and ``new`` from then: the same node (its id
+    kept, the old name a former name), or ``successor``, a node of the same kind, type and
+    region that began the day ``node`` ended, with every relation ``node`` had."""
+
+    node: Node
+    old: str
+    new: str
+    on: dt.date
+    successor: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -215,13 +229,18 @@ def _node(model: GovernanceModel, node_id: str) -> Node:
     return model.nodes_by_id.get(node_id) or resolve(model, node_id)
 
 
+def composition_kinds() -> tuple[str, ...]:
+    """The relation kinds that make a node a group: its membership kinds, then its part kinds."""
+    return vocabulary().kinds_with(*COMPOSITION)
+
+
 def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
     return (hit.depth, model.labels[hit.node.id].casefold(), hit.relation.id)
 
 
 def _groups(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[str]:
     """The groups ``node_id`` is a member or part of on ``at``, each once, in order."""
-    found = _edges(model, node_id, COMPOSITION_KINDS, "outgoing", at)
+    found = _edges(model, node_id, composition_kinds(), "outgoing", at)
     return list(dict.fromkeys(other for other, _ in found))
 
 
@@ -338,17 +357,16 @@ def relations_of(
 
 
 def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composition:
-    """The composition of a body: every active ``member_of`` and ``part_of`` relation into it.
+    """The composition of a body: every active relation into it of a membership or part kind.
 
     Each hit's relation carries ``count``, ``per`` and ``role`` where the source gives
     them; ``size`` is the body's total where the model records one.
     """
     subject = _node(model, node_id)
     node_id = subject.id
-    hits = [
-        Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, COMPOSITION_KINDS, "incoming", at)
-    ]
-    hits.sort(key=lambda h: (COMPOSITION_KINDS.index(h.relation.kind), *_label_key(model, h)))
+    kinds = composition_kinds()
+    hits = [Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, kinds, "incoming", at)]
+    hits.sort(key=lambda h: (kinds.index(h.relation.kind), *_label_key(model, h)))
     return Composition(subject, subject.size, tuple(hits), model.conflicts_about.get(node_id, ()))
 
 
@@ -515,7 +533,50 @@ def diff(model: GovernanceModel, start: dt.date, end: dt.date) -> Diff:
     def key(change: Change) -> tuple[int, str]:
         return (0 if change.what == "node" else 1, change.item.id)
 
-    return Diff(start, end, *(tuple(sorted(group, key=key)) for group in (added, ended, changed)))
+    return Diff(
+        start,
+        end,
+        tuple(sorted(added, key=key)),
+        tuple(sorted(ended, key=key)),
+        tuple(sorted(changed, key=key)),
+        _renames(model, start, end, ended, added),
+    )
+
+
+def _renames(
+    model: GovernanceModel, start: dt.date, end: dt.date, ended: list[Change], added: list[Change]
+) -> tuple[Rename, ...]:
+    """The renames between ``start`` (exclusive) and ``end``: recorded ones (a former name
+    that stopped then) and a node that ended the day another just like it began."""
+    found: list[Rename] = []
+    for node in model.nodes:
+        former = sorted(node.former_names, key=lambda f: f.valid_to)
+        names = [f.name for f in former] + [node.name]
+        for i, f in enumerate(former):
+            if start < f.valid_to <= end:
+                found.append(Rename(node, f.name, names[i + 1], f.valid_to))
+    began = [c.item for c in added if isinstance(c.item, Node)]
+    for change in ended:
+        old = change.item
+        if not isinstance(old, Node) or old.valid_to is None:
+            continue
+        alike = [n for n in began if n.valid_from == old.valid_to and _same_place(model, old, n)]
+        if len(alike) == 1:
+            found.append(Rename(old, old.name, alike[0].name, old.valid_to, alike[0]))
+    return tuple(sorted(found, key=lambda r: (r.on, r.node.id)))
+
+
+def _same_place(model: GovernanceModel, old: Node, new: Node) -> bool:
+    """Whether ``new`` stands where ``old`` stood: the same kind, type and region, and the
+    same relations (their kind, direction and other node)."""
+    if (old.kind, old.type, old.region) != (new.kind, new.type, new.region):
+        return False
+
+    def ties(node: Node) -> set[tuple[str, str, str]]:
+        out = {("out", r.kind, r.to) for r in model.relations_from.get(node.id, [])}
+        return out | {("in", r.kind, r.from_) for r in model.relations_to.get(node.id, [])}
+
+    return ties(old) == ties(new)
 
 
 def formation(model: GovernanceModel, table_id: str | None = None) -> Formation:

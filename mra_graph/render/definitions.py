@@ -143,6 +143,14 @@ class ViewDefinition(Strict):
             "nodes with no other line, draw them as one line to a box listing those nodes."
         ),
     )
+    walked_only_over: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Where the walk reaches more than this many nodes besides the root, draw only the "
+            "lines walked, not those among the nodes reached; the subtitle says so."
+        ),
+    )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")
 
 
@@ -272,13 +280,19 @@ class Views:
 
     def names(self, model: GovernanceModel | None = None) -> list[str]:
         """The view names, sorted; a per-region view once per region of ``model`` (as
-        written, e.g. ``overview-{region}``, without a model)."""
-        names = {name for name, view in self.bundled.items() if not view.per_region}
-        for name in self._templates():
+        written, e.g. ``overview-{region}``, without a model). With a model, a bundled
+        view of the whole model that would select none of its nodes is no view of it
+        (a model's own views are all offered)."""
+        names = {
+            name
+            for name, view in self.bundled.items()
+            if not view.per_region and (model is None or view.needs_node or draws_something(view, model))
+        }
+        for name, template in self._templates().items():
             if model is None:
                 names.add(name)
             else:
-                names.update(name.replace("{region}", region.id) for region in model.regions)
+                names.update(name.replace("{region}", region) for region in _drawn_regions(template, model))
         names.update(self.own)
         return sorted(names)
 
@@ -332,6 +346,41 @@ class Views:
             for region in regions:
                 if region not in model.regions_by_id:
                     raise RenderError(f"{self.file} /{name}: unknown region {region!r}")
+
+
+def draws_something(view: ViewDefinition, model: GovernanceModel) -> bool:
+    """Whether a view of the whole model selects a node of ``model`` (on any day); one
+    that needs a node draws what its node leads to, so it is taken to."""
+    if view.needs_node:
+        return True
+    select = view.select
+    if select is None:
+        return False
+    if (set(select.include) - set(select.exclude)) & set(model.nodes_by_id):
+        return True
+    found = _regions_of_kinds(select, model)
+    return bool(found & set(select.regions)) if select.regions else bool(found)
+
+
+def _drawn_regions(template: ViewDefinition, model: GovernanceModel) -> list[str]:
+    """The ids of the regions of ``model`` for which the per-region view ``template``
+    selects a node: every region where it includes one by id, else those holding a
+    node of its kinds."""
+    select = template.select or Selection()
+    if (set(select.include) - set(select.exclude)) & set(model.nodes_by_id):
+        return [r.id for r in model.regions]
+    found = _regions_of_kinds(select, model)
+    return [r.id for r in model.regions if r.id in found]
+
+
+def _regions_of_kinds(select: Selection, model: GovernanceModel) -> set[str | None]:
+    """The regions (None for none) of the nodes of the kinds ``select`` names, but those it excludes."""
+    exclude = set(select.exclude)
+    return {
+        n.region
+        for n in model.nodes
+        if (not select.kinds or n.kind.value in select.kinds) and n.id not in exclude
+    }
 
 
 def view_file_for(model_path: str | os.PathLike[str] | None) -> Path:

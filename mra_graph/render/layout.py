@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation
+from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.levels import Line, derive_levels
 
@@ -115,9 +116,10 @@ def folded_parts(
     model: GovernanceModel, view: ViewDefinition, ids: Sequence[str], relations: Sequence[Relation]
 ) -> dict[str, str]:
     """The parts drawn inside their group, each with its group: a part whose only line in
-    the scene is a part_of line to a node of a ``fold_into`` type."""
+    the scene is a line of a part kind to a node of a ``fold_into`` type."""
     if not view.fold_into:
         return {}
+    voc = vocabulary()
     groups = {i for i in ids if model.nodes_by_id[i].type in view.fold_into}
     lines: dict[str, list[Relation]] = {}
     for rel in relations:
@@ -129,7 +131,7 @@ def folded_parts(
         if (
             node_id not in groups
             and len(own) == 1
-            and own[0].kind == "part_of"
+            and voc.role(own[0].kind) == "part"
             and own[0].from_ == node_id
             and own[0].to in groups
         ):

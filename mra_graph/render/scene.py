@@ -241,6 +241,11 @@ def build_scene(
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
     arranged = plan(model, view, ids, edges, style)
+    walked_only = view.walked_only_over is not None and len(levels) - 1 > view.walked_only_over
+    if walked_only:
+        # a hub's neighbours have lines of their own among them, too many to read beside
+        # the hub's; a part keeps its line to the group it is folded into
+        edges = [r for r in edges if r.id in used or r.from_ in arranged.folded]
     # the order the nodes are drawn in, whatever the order of the model file's lists: in a
     # walked view level by level from the root (alone on the first), else
     # level by level from the top as the view lists them; then those not active on the day
@@ -261,7 +266,7 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(model, view_name, view, style, ids, edges, root, used, when, lang, arranged)
+    return _assemble(model, view_name, view, style, ids, edges, root, used, when, lang, arranged, walked_only)
 
 
 def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, narrowed: bool) -> RenderError:
@@ -298,6 +303,7 @@ def _assemble(
     when: AsOf,
     lang: Lang,
     arranged: Layout,
+    walked_only: bool = False,
 ) -> Scene:
     voc = vocabulary()
     at = when.used
@@ -364,6 +370,8 @@ def _assemble(
         .replace("{region}", region_name)
     )
     as_of = as_of_line(when, lang, short=True)
+    if walked_only and root is not None:
+        as_of += " · " + words(lang)("diagram", "walked_only")
     return Scene(
         view=name,
         lang=lang,

@@ -5,7 +5,7 @@ Markdown and PDF, from Jinja2 templates that users can copy and adapt.
 >>> from mra_graph.report import build_report
 >>> report = build_report(mra_graph.load(), at=dt.date(2017, 6, 1), lang="en")
 >>> [c.ref.label for c in report.regions[0].cards][:3]
-['Amsterdam Metropolitan Area', 'executive boards (MRA)', 'municipal and provincial councils']
+['Amsterdam Metropolitan Area', 'executive boards (MRA)', 'Agenda Committee']
 """
 
 from mra_graph.report.content import Card, Report

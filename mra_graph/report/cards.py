@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, Role, vocabulary
 from mra_graph.present.answer_text import inferred_text, modality_text, modality_word, relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
@@ -22,19 +22,11 @@ from mra_graph.report.content import Card, ChainStep, Group, Line, Mark, Ref
 from mra_graph.report.phrases import Phrases
 from mra_graph.words import Lang, lang_of
 
-__all__ = ["MAIN_GROUPS", "CardMaker", "marks_of"]
+__all__ = ["MAIN_ROLES", "CardMaker", "marks_of"]
 
-MAIN_GROUPS = (
-    ("supports", "out"),
-    ("supports", "in"),
-    ("steers", "out"),
-    ("steers", "in"),
-    ("commissions", "out"),
-    ("commissions", "in"),
-)
-"""The relations a card names first, in this order; a card leaves out those it has none of."""
-
-_COMPOSITION = ("member_of", "part_of")
+MAIN_ROLES: tuple[Role, ...] = ("support", "steering", "commission", "scrutiny")
+"""The roles of the relations a card names first, in this order, each kind's outgoing
+relations before its incoming ones; a card leaves out those it has none of."""
 
 
 def _capital(text: str) -> str:
@@ -165,17 +157,19 @@ class CardMaker:
         for kind, direction, rel in relations:
             by_group.setdefault((kind, direction), []).append(rel)
 
-        composition_rels = [r for k in _COMPOSITION for r in by_group.pop((k, "in"), [])]
+        voc = vocabulary()
+        composition_rels = [r for k in voc.kinds_with(*COMPOSITION) for r in by_group.pop((k, "in"), [])]
         composition = self._composition(node, composition_rels)
-        chair = self._sorted_lines(by_group.pop(("chairs", "in"), []), node.id)
+        chair_rels = [r for k in voc.kinds_with("chair") for r in by_group.pop((k, "in"), [])]
+        chair = self._sorted_lines(chair_rels, node.id)
 
         groups = []
-        for kind, direction in MAIN_GROUPS:
+        for kind, direction in [(k, d) for k in voc.kinds_with(*MAIN_ROLES) for d in ("out", "in")]:
             rels = by_group.pop((kind, direction), [])
             if rels:
                 title = _capital(self._phrase(kind, direction == "out"))
                 groups.append(Group(f"{kind}-{direction}", title, self._sorted_lines(rels, node.id)))
-        kind_order = {k: i for i, k in enumerate(vocabulary().relation_kinds)}
+        kind_order = {k: i for i, k in enumerate(voc.relation_kinds)}
         other_groups = [
             Group(
                 f"{kind}-{direction}",
@@ -242,7 +236,7 @@ class CardMaker:
         return type_text if type_text == kind_text else f"{type_text} ({kind_text})"
 
     def _composition(self, node: Node, relations: Sequence[Relation]) -> tuple[Line, ...]:
-        t = self.t
+        t, voc = self.t, vocabulary()
         lines = []
         for rel in relations:
             if rel.count is None:
@@ -251,9 +245,9 @@ class CardMaker:
                 amount = t.words("count", "per", count=rel.count, per=t.words.term(rel.per))
             else:
                 amount = str(rel.count)
-            kind = t.member if rel.kind == "member_of" else t.part
+            kind = t.member if voc.role(rel.kind) == "membership" else t.part
             lines.append(self.line(rel, node.id, extras=(amount, kind, *self._extras(rel, with_count=False))))
-        order = {k: i for i, k in enumerate(_COMPOSITION)}
+        order = {k: i for i, k in enumerate(voc.kinds_with(*COMPOSITION))}
         kinds = {r.id: r.kind for r in relations}
         lines.sort(key=lambda line: (order[kinds[line.relation_id]], line.other.label.casefold()))
         return tuple(lines)
