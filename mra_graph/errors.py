@@ -38,6 +38,12 @@ class Problem:
     pointer: str
     message: str
     hint: str | None = None
+    # the message and hint as keys of the words layer's ``check`` section, with their
+    # values, so that :func:`mra_graph.words.problem_text` words them in any language;
+    # empty: they are as written (English)
+    key: str = ""
+    hint_key: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         where = self.file
@@ -58,6 +64,11 @@ class MraGraphError(Exception):
 
     exit_code = 1
     lang: str | None = None
+    key: str = ""
+    """The message as ``errors/<key>`` of the words layer, filled in with :attr:`values`,
+    so that :func:`mra_graph.words.error_text` words it in any language; empty: the
+    message is as raised."""
+    values: dict[str, object] = {}  # noqa: RUF012  # replaced, never changed, per error
 
 
 class ModelError(MraGraphError):
@@ -78,6 +89,8 @@ class UnknownNameError(MraGraphError):
         self.name = name
         self.suggestions = tuple(suggestions)
         if message is None:
+            self.key = "unknown_node_close" if self.suggestions else "unknown_node"
+            self.values = {"name": repr(name), "close": self.suggestions}
             message = f"unknown node {name!r}"
             if self.suggestions:
                 message += " (did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?)"
@@ -96,6 +109,8 @@ class AmbiguousNameError(MraGraphError):
             f"{node_id} ({label}{', ' + region if region else ''})"
             for node_id, label, region in self.candidates
         )
+        self.key = "ambiguous_name"
+        self.values = {"name": repr(name), "n": len(self.candidates), "listed": listed}
         super().__init__(f"{name!r} matches {len(self.candidates)} nodes: {listed}; use an id")
 
 
@@ -120,6 +135,8 @@ class UnknownRelationKindError(UsageError):
             if self.suggestions
             else "see the relation kinds in model/vocabulary.json"
         )
+        self.key = "unknown_kind_close" if self.suggestions else "unknown_kind"
+        self.values = {"kind": repr(kind), "close": self.suggestions}
         super().__init__(f"unknown relation kind {kind!r} ({hint})")
 
 
@@ -150,6 +167,8 @@ class MissingDependencyError(MraGraphError):
     def __init__(self, module: str, what: str) -> None:
         self.module = module
         install = "pip install 'mra-graph[interchange]'"
+        self.key = "missing_package"
+        self.values = {"what": what, "module": repr(module), "install": install}
         super().__init__(f"{what} needs the Python package {module!r}; install it with {install}")
 
 

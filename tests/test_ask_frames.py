@@ -216,7 +216,7 @@ def test_a_name_that_only_says_what_the_question_is_about_is_set_aside_and_said(
     ).stdout.splitlines()
     assert out[1] == "Niet gebruikt voor het antwoord: 'over de MRA'."
     assert out[3:] == [
-        "raden en staten wordt geïnformeerd door:",
+        "raden en staten worden geïnformeerd door:",
         "  - colleges (MRA)",
         "  - MRA Bureau (voorwaardelijk, onduidelijk) (afgeleid)",
     ]

@@ -56,7 +56,7 @@ def test_unknown_region(cli: Cli) -> None:
 
 
 def test_ambiguous_name_lists_candidates(cli: Cli) -> None:
-    result = cli("show", "Regiegroep")
+    result = cli("--lang", "en", "show", "Regiegroep")
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: 'Regiegroep' matches 2 nodes: regiegroep-mra (Regiegroep (MRA), mra), "
@@ -64,13 +64,17 @@ def test_ambiguous_name_lists_candidates(cli: Cli) -> None:
     )
 
 
-def test_typo_gets_did_you_mean(cli: Cli) -> None:
-    result = cli("show", "secretarisenoverleg")
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Error: unknown node 'secretarisenoverleg' (did you mean 'secretarissenoverleg-am'?)\n"),
+        ("nl", "Fout: onbekende knoop 'secretarisenoverleg' (bedoelt u 'secretarissenoverleg-am'?)\n"),
+    ],
+)
+def test_typo_gets_did_you_mean(cli: Cli, lang: str, said: str) -> None:
+    result = cli("--lang", lang, "show", "secretarisenoverleg")
     assert result.exit_code == 1
-    assert (
-        result.stderr
-        == "Error: unknown node 'secretarisenoverleg' (did you mean 'secretarissenoverleg-am'?)\n"
-    )
+    assert result.stderr == said
 
 
 def test_invalid_model_file_is_one_line_per_problem(
@@ -79,7 +83,7 @@ def test_invalid_model_file_is_one_line_per_problem(
     (tmp_path / "broken").mkdir()
     (tmp_path / "broken" / "unknown-node.json").write_bytes(broken_model("unknown-node"))
     monkeypatch.chdir(tmp_path)
-    result = cli("--model", "broken/unknown-node.json", "list")
+    result = cli("--lang", "en", "--model", "broken/unknown-node.json", "list")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: broken/unknown-node.json:83:7 /relations/0/from: unknown node")
     assert "Traceback" not in result.output

@@ -86,7 +86,7 @@ def test_import_reports_rows_and_writes_nothing(cli: Cli, tmp_cwd: Path) -> None
 def test_missing_oxigraph_names_the_extra(cli: Cli, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a None entry in sys.modules makes the import fail as if the package were not installed
     monkeypatch.setitem(sys.modules, "pyoxigraph", None)
-    result = cli("export", "turtle", "-o", "x.ttl")
+    result = cli("--lang", "en", "export", "turtle", "-o", "x.ttl")
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: RDF export needs the Python package 'pyoxigraph'; "

@@ -424,6 +424,97 @@ def test_the_check_lets_marked_text_and_citations_pass(bundled: GovernanceModel)
     assert not _check(line, "en", _citations(bundled, "en"))
 
 
+# Diagnostics: errors, check's problem lines and render's status line speak --lang too.
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "lindenwaard-veenhoven.json"
+
+
+def _broken(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with a relation to a node that is not there and a node in no known region."""
+    broken = json.loads(json.dumps(data))
+    broken["relations"][0]["to"] = "nergens-nowhere"
+    broken["nodes"][0]["region"] = "no-such-region"
+    return broken
+
+
+def _diagnostics(file: Path, data: dict[str, Any], tmp_path: Path) -> list[list[str]]:
+    """Command lines that end in an error, a problem list or a status line."""
+    model = mra_graph.load(file)
+    related = model.relations[0].from_
+    name = model.nodes_by_id[related].name
+    broken = tmp_path / f"broken-{file.name}"
+    broken.write_text(json.dumps(_broken(data)), encoding="utf-8")
+    out = str(tmp_path / "x.dot")
+    return [
+        ["--model", str(file), "check"],
+        ["--model", str(file), "show", "nobody-at-all"],
+        ["--model", str(file), "show", name[:-1]],
+        ["--model", str(file), "query", "supportz", "--to", related],
+        ["--model", str(file), "render", "focus", "-o", out],
+        ["--model", str(file), "render", "no-such-view", "-o", out],
+        ["--model", str(file), "render", "focus", related, "-o", out],
+        ["--model", str(file), "render", "overview", related, "-o", out],
+        ["--model", str(broken), "check"],
+        ["--model", str(broken), "list"],
+    ]
+
+
+def _diagnostic_leaks(file: Path, lang: str, tmp_path: Path) -> list[str]:
+    data = json.loads(file.read_text(encoding="utf-8"))
+    exempt = _citations(mra_graph.load(file), lang)
+    wrong: list[str] = []
+    for args in _diagnostics(file, data, tmp_path):
+        result = CliRunner().invoke(main, ["--lang", lang, "--at", AT, *args], catch_exceptions=False)
+        # what the user typed and the ids and view names the message offers are quoted
+        # or listed as they are, in no language
+        said = re.sub(r"'[^'\n]*'", " ", result.output.replace(str(tmp_path), " "))
+        said = re.sub(r"(?:de weergaven zijn|the views are) .*", " ", said)
+        said = re.sub(r"(?<!\S)/\S*", " ", said)  # JSON pointers: /relations/0/to
+        wrong += [f"{' '.join(args[2:])}: {w}" for w in _check(said, lang, exempt, str(file))]
+    return wrong
+
+
+def _english_file(tmp_path: Path) -> Path:
+    from tests.english_model import english_model
+
+    file = tmp_path / "westmoor.json"
+    file.write_text(json.dumps(english_model()), encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_errors_problems_and_status_lines_speak_one_language(tmp_path: Path, lang: str) -> None:
+    file = tmp_path / "organen.json"
+    file.write_bytes(data_file("model", "organen.json").read_bytes())
+    wrong = _diagnostic_leaks(file, lang, tmp_path)
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("which", ["example", "english"])
+def test_every_model_gets_its_diagnostics_in_one_language(tmp_path: Path, lang: str, which: str) -> None:
+    file = EXAMPLE if which == "example" else _english_file(tmp_path)
+    wrong = _diagnostic_leaks(file, lang, tmp_path)
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+def test_an_english_model_reads_unmarked_in_english_and_marked_in_dutch(tmp_path: Path) -> None:
+    file = _english_file(tmp_path)
+    args = ["--model", str(file), "--at", "2024-06-01", "show", "board"]
+    english = CliRunner().invoke(main, ["--lang", "en", *args], catch_exceptions=False).stdout
+    dutch = CliRunner().invoke(main, ["--lang", "nl", *args], catch_exceptions=False).stdout
+    assert "«" not in english
+    assert "1 per constituent council" in english
+    assert "1 per «constituent council»" in dutch
+    # without --lang, the model's own language
+    plain = CliRunner().invoke(main, args, catch_exceptions=False).stdout
+    assert plain == english
+    ended = CliRunner().invoke(main, [*args[:-1], "transition"], catch_exceptions=False).stdout
+    assert "ended on 2023-04-01" in ended
+    assert "2024-06-01" not in ended.split("\n")[1]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_edits_speak_one_language(tmp_path: Path, lang: str) -> None:
     """Confirmations and refusals of the edits, on a model started with init."""

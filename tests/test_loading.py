@@ -20,7 +20,7 @@ from tests.broken import VALID, broken_model, names
 EXPECTED = [
     (
         "active-relation-to-planned",
-        ":95:5 /relations/1/status: relation is active but 'secretaris' is under_consideration (give the relation status 'under_consideration')",
+        ":95:5 /relations/1/status: relation is active but 'secretaris' is under consideration (give the relation status 'under_consideration')",
     ),
     (
         "bad-id",
@@ -59,13 +59,13 @@ EXPECTED = [
     ("not-utf8", ":18:17 /: the file is not valid UTF-8 (byte 0xe9) (save it as UTF-8)"),
     (
         "outside-lifetime",
-        ":86:7 /relations/0/valid_from: relation period 2016-01-01 to … is outside the lifetime 2017-01-01 to … of 'bureau' (give the relation a period inside both endpoints' lifetimes)",
+        ":86:7 /relations/0/valid_from: relation period 2016-01-01 – … is outside the lifetime 2017-01-01 – … of 'bureau' (give the relation a period inside both endpoints' lifetimes)",
     ),
     ("per-without-count", ":94:5 /relations/1: 'per' needs a 'count': how many per 'raad'?"),
     ("period-order", ":43:5 /nodes/1: valid_from 2018-01-01 must be before valid_to 2017-01-01"),
     (
         "scope-without-members",
-        ":86:7 /relations/0/to_scope: to_scope 'each_member' needs members or parts of 'bureau', and it has none (add member_of or part_of relations into 'bureau', or drop to_scope)",
+        ":86:7 /relations/0/to_scope: to_scope 'each_member' needs members or parts of 'bureau', and it has none (add member_of, part_of relations into 'bureau', or drop to_scope)",
     ),
     ("self-relation", ":80:5 /relations/0: relation points from 'regiegroep' to itself"),
     (
@@ -133,7 +133,7 @@ def test_check_reports_problem_and_exits_1(
     cli: Callable[..., Result], name: str, expected: str, tmp_path: Path
 ) -> None:
     path = str(_write(name, tmp_path))
-    result = cli("check", "--model", path)
+    result = cli("--lang", "en", "check", "--model", path)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == path + expected
     assert "Traceback" not in result.output

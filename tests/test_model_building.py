@@ -62,7 +62,21 @@ def test_init_writes_the_smallest_valid_model_and_refuses_an_existing_file(cli: 
 def test_a_fact_still_needs_a_document(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "leeg.json"
     _ok(cli("init", str(path), "--title", "Leeg"))
-    result = cli("--model", str(path), "add-node", "x", "--kind", "body", "--name", "X", "--source", "d", "s")
+    result = cli(
+        "--lang",
+        "en",
+        "--model",
+        str(path),
+        "add-node",
+        "x",
+        "--kind",
+        "body",
+        "--name",
+        "X",
+        "--source",
+        "d",
+        "s",
+    )
     assert result.exit_code == 1
     assert "/nodes/0/sources/0/document: unknown document 'd'" in result.stderr
 

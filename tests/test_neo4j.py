@@ -75,7 +75,7 @@ def subject(request: pytest.FixtureRequest, model: GovernanceModel) -> Governanc
 
 
 def test_every_cypher_statement_passes_the_syntax_check(subject: GovernanceModel) -> None:
-    script = export_model(subject, "neo4j").files["organen.cypher"].decode("utf-8")
+    script = export_model(subject, "neo4j").files["graph.cypher"].decode("utf-8")
     labels = {label_of(n) for n in subject.nodes} | {type_of(r) for r in subject.relations}
     statements = script.splitlines()
     assert len(statements) == 1 + len(subject.nodes) + len(subject.relations)

@@ -161,7 +161,7 @@ def test_usage_errors_exit_2(cli: Cli, args: tuple[str, ...]) -> None:
 
 
 def test_unknown_and_ambiguous_names_exit_1(cli: Cli) -> None:
-    assert cli("members", "secretarisenoverleg").stderr.startswith(
+    assert cli("--lang", "en", "members", "secretarisenoverleg").stderr.startswith(
         "Error: unknown node 'secretarisenoverleg' (did"
     )
     ambiguous = cli("chain", "Regiegroep")

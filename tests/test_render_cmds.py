@@ -22,7 +22,7 @@ def test_the_format_comes_from_the_extension(
     cli: Callable[..., Result], tmp_path: Path, name: str, start: bytes
 ) -> None:
     target = tmp_path / name
-    result = cli(*AT, "render", "overview", "-o", str(target))
+    result = cli("--lang", "en", *AT, "render", "overview", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert target.read_bytes().startswith(start)
     assert result.stderr.startswith(f"{target}: overview as ")
@@ -88,7 +88,7 @@ def test_lang_depth_relations_and_active_only(cli: Callable[..., Result]) -> Non
 def test_errors_are_one_line_with_the_documented_exit_code(
     tmp_cwd: Path, args: tuple[str, ...], code: int, message: str
 ) -> None:
-    result = CliRunner().invoke(main, [*AT, *args])
+    result = CliRunner().invoke(main, ["--lang", "en", *AT, *args])
     assert result.exit_code == code
     assert message in result.stderr
     assert "Traceback" not in result.output

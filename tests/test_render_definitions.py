@@ -134,7 +134,7 @@ def test_region_views_follow_the_model(model: GovernanceModel) -> None:
 
 
 def test_a_view_needing_a_node_names_one_of_the_model(cli: Cli) -> None:
-    result = cli("--model", str(EXAMPLE), "render", "focus", "-o", "x.dot")
+    result = cli("--lang", "en", "--model", str(EXAMPLE), "render", "focus", "-o", "x.dot")
     assert result.exit_code == 2
     assert "Error: the view 'focus' needs a node, e.g. focus 'algemeen bestuur'" in result.stderr
 

@@ -368,7 +368,7 @@ def test_cli_writes_the_report_named_by_its_extension(cli: Callable[..., Result]
 def test_cli_errors_are_one_line_and_leave_no_file(
     cli: Callable[..., Result], tmp_cwd: Path, args: list[str], code: int, message: str
 ) -> None:
-    result = cli("--at", "2017-06-01", "report", "-o", "out.html", *args)
+    result = cli("--lang", "en", "--at", "2017-06-01", "report", "-o", "out.html", *args)
     assert result.exit_code == code
     assert result.output == message
     assert list(tmp_cwd.iterdir()) == []

@@ -12,7 +12,7 @@ import pytest
 
 import mra_graph.words as words_module
 from mra_graph.errors import ModelError
-from mra_graph.words import LANGUAGES, lang_of, words
+from mra_graph.words import LANGUAGES, Lang, lang_of, words
 
 
 def _leaves(data: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -126,10 +126,35 @@ def test_numbers_and_listings() -> None:
     assert words("en").listing(["a"]) == "a"
 
 
-def test_plurals_are_found_by_name() -> None:
-    assert words("en").plural("Burgemeester") == "mayors"
-    assert words("nl").plural("burgemeester") == "burgemeesters"
-    assert words("en").plural("wethouder") is None
+def test_plurals_come_from_the_model_or_the_english_rule() -> None:
+    from types import SimpleNamespace
+
+    mayor = SimpleNamespace(
+        name="burgemeester", name_en="mayor", name_plural="burgemeesters", name_plural_en="mayors"
+    )
+    assert words("en").plural_of(mayor) == "mayors"
+    assert words("nl").plural_of(mayor) == "burgemeesters"
+    alderman = SimpleNamespace(name="wethouder", name_en=None, name_plural=None, name_plural_en=None)
+    assert words("en").plural_of(alderman) is None
+    assert words("nl").plural_of(alderman) is None
+    leader = SimpleNamespace(name="council leader", name_en=None, name_plural=None, name_plural_en=None)
+    assert words("en", "en").plural_of(leader) == "council leaders"
+    assert words("nl", "en").plural_of(leader) == "«council leaders»"
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "agreed"),
+    [
+        ("nl", "wordt geïnformeerd door", "worden geïnformeerd door"),
+        ("nl", "stuurt aan", "sturen aan"),
+        ("en", "is informed by", "are informed by"),
+        ("en", "supports", "support"),
+        ("en", "liaises with", "liaise with"),
+    ],
+)
+def test_verbs_agree_with_a_plural_subject(lang: Lang, phrase: str, agreed: str) -> None:
+    assert words(lang).agree(phrase, plural=True) == agreed
+    assert words(lang).agree(phrase, plural=False) == phrase
 
 
 def test_a_missing_key_or_a_section_is_not_a_sentence() -> None:

@@ -27,7 +27,7 @@ import click
 
 from mra_graph.cli.context import GLOBAL_KEYS, Context, date_type
 from mra_graph.errors import ModelError, MraGraphError
-from mra_graph.words import Lang, lang_of, words
+from mra_graph.words import Lang, error_text, lang_of, problem_text, speaks, words
 
 __all__ = ["main"]
 
@@ -64,8 +64,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "remove": ("edit_cmds", "remove"),
 }
 
-_MODEL_HELP = "Model file to use instead of the bundled model/organen.json."
-_LANG_HELP = "Output language."
+_MODEL_HELP = "Model file (JSON) to read instead of the bundled example model."
+_LANG_HELP = "Output language; default the model's own 'lang', else nl."
 _AT_HELP = "Date the answer holds for (YYYY-MM-DD); default today."
 _FORMAT_HELP = "Sentences and tables for people, or JSON for scripts."
 
@@ -139,6 +139,12 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
+def _message_lang(ctx: click.Context) -> Lang:
+    """The language of an error message: ``--lang``, else the loaded model's, else Dutch."""
+    obj = ctx.find_object(Context)
+    return obj.message_lang if obj is not None else "nl"
+
+
 class _Group(click.Group):
     """The program: imports a command's module only when the command is asked for and
     gives every command the global options; turns our errors and click's usage errors
@@ -179,14 +185,20 @@ class _Group(click.Group):
         except click.UsageError as error:
             raise _brief(error) from None
         except ModelError as error:
+            w = words(_message_lang(ctx))
             for problem in error.problems[:20]:
-                click.echo(f"Error: {problem}", err=True)
+                prefix = w("error") if problem.key else "Error"  # a line as English as its words
+                click.echo(f"{prefix}: {problem_text(problem, w.lang)}", err=True)
             if len(error.problems) > 20:
-                click.echo(f"Error: … and {len(error.problems) - 20} more problems", err=True)
+                more = w.counted("errors", "more_problems", n=len(error.problems) - 20)
+                click.echo(f"{w('error')}: … {more}", err=True)
             sys.exit(error.exit_code)
         except MraGraphError as error:
-            prefix = words(lang_of(error.lang))("error") if error.lang else "Error"
-            click.echo(f"{prefix}: {error}", err=True)
+            if error.lang or speaks(error):
+                w = words(lang_of(error.lang) if error.lang else _message_lang(ctx))
+                click.echo(f"{w('error')}: {error_text(error, w.lang)}", err=True)
+            else:  # a message not yet in the words layer is English, and so is its prefix
+                click.echo(f"Error: {error}", err=True)
             sys.exit(error.exit_code)
         except BrokenPipeError:
             _quiet_stdout()
@@ -223,7 +235,7 @@ Shell completion of commands, options, views, node names and relation kinds:
     "mra-graph", cls=_Group, epilog=_EPILOG, context_settings={"help_option_names": ["-h", "--help"]}
 )
 @click.option("--model", "model_path", type=click.Path(dir_okay=False), help=_MODEL_HELP)
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help=_LANG_HELP)
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", help=_LANG_HELP)
 @click.option("--at", "at", type=date_type, default=None, help=_AT_HELP)
 @click.option(
     "--format",
@@ -236,11 +248,11 @@ Shell completion of commands, options, views, node names and relation kinds:
 @click.version_option(package_name="mra-graph")
 @click.pass_context
 def main(ctx: click.Context, model_path: str | None, lang: Lang, at: dt.date | None, fmt: str) -> None:
-    """Who does what in the Metropoolregio Amsterdam and Amstelland-Meerlanden.
+    """Who does what in a governance cooperation, read from one model file.
 
     The options above may also follow the command; the later one wins.
     """
     lang_given = ctx.get_parameter_source("lang") is not click.core.ParameterSource.DEFAULT
     ctx.obj = Context(
-        model_path=model_path, lang=lang, at=at or dt.date.today(), fmt=fmt, lang_given=lang_given
+        model_path=model_path, chosen_lang=lang, at=at or dt.date.today(), fmt=fmt, lang_given=lang_given
     )

@@ -31,10 +31,15 @@ __all__ = [
 ]
 
 
+def _model_path(ctx: click.Context) -> str | None:
+    path = ctx.meta.get(GLOBAL_KEYS["model_path"]) or ctx.find_root().params.get("model_path")
+    return str(path) if path else None
+
+
 def _model(ctx: click.Context) -> GovernanceModel | None:
     from mra_graph.model.loading import load
 
-    path = ctx.meta.get(GLOBAL_KEYS["model_path"]) or ctx.find_root().params.get("model_path")
+    path = _model_path(ctx)
     try:
         return load(Path(path) if path else None)
     except MraGraphError:
@@ -42,11 +47,15 @@ def _model(ctx: click.Context) -> GovernanceModel | None:
 
 
 def complete_view(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-    """The views of ``render/views.json`` that begin with ``incomplete``."""
-    from mra_graph.render import view_names
+    """The views of the model being completed for (its own view file over the bundled
+    views, a per-region view once per region) that begin with ``incomplete``."""
+    from mra_graph.render import model_views, view_names
 
+    model = _model(ctx)
+    if model is None:
+        return []
     try:
-        names = view_names()
+        names = view_names(model, model_views(_model_path(ctx)))
     except MraGraphError:
         return []
     return [CompletionItem(name) for name in names if name.startswith(incomplete)]

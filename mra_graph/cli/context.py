@@ -12,10 +12,11 @@ from typing import Any
 import click
 
 from mra_graph.editing.files import write_atomically
+from mra_graph.errors import MraGraphError
 from mra_graph.model.loading import load
 from mra_graph.model.schema import AsOf, GovernanceModel
 from mra_graph.model.vocabulary import using
-from mra_graph.words import Lang
+from mra_graph.words import Lang, lang_of
 
 __all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
 
@@ -41,14 +42,49 @@ date_type = _DateType()
 
 @dataclass
 class Context:
-    """The global options of one run; ``lang_given`` says whether ``--lang`` was given at all."""
+    """The global options of one run; ``lang_given`` says whether ``--lang`` was given at
+    all. Without it, :attr:`lang` is the model's own language (its ``lang``)."""
 
     model_path: str | None
-    lang: Lang
+    chosen_lang: Lang
     at: dt.date
     fmt: str
     lang_given: bool = False
     _model: GovernanceModel | None = field(default=None, repr=False)
+
+    @property
+    def lang(self) -> Lang:
+        """The output language: ``--lang``, else the model's ``lang``, else Dutch."""
+        if self.lang_given:
+            return self.chosen_lang
+        try:
+            return lang_of(self.model.lang)
+        except MraGraphError:  # the command reports the model's problems itself
+            return self._declared_lang()
+
+    @lang.setter
+    def lang(self, value: Lang) -> None:
+        self.chosen_lang = value
+
+    @property
+    def message_lang(self) -> Lang:
+        """The language of a message about this run, without reading the model for it."""
+        if self.lang_given:
+            return self.chosen_lang
+        if self._model is None:
+            return self._declared_lang()
+        return lang_of(self._model.lang)
+
+    def _declared_lang(self) -> Lang:
+        # the ``lang`` of a model file that does not load, as far as it can be read
+        if self.model_path is not None:
+            try:
+                data = json.loads(Path(self.model_path).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return self.chosen_lang
+            if isinstance(data, dict) and data.get("lang") in ("nl", "en"):
+                return lang_of(data["lang"])
+        return self.chosen_lang
 
     @property
     def model(self) -> GovernanceModel:

@@ -14,7 +14,7 @@ from mra_graph.model.names import resolve
 from mra_graph.model.schema import ConflictKind, NodeKind, json_schema_text
 from mra_graph.present.node_text import node_card, node_table
 from mra_graph.present.summary import as_of_json, node_detail, node_ref
-from mra_graph.words import words
+from mra_graph.words import problem_text, words
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -41,10 +41,12 @@ def check(obj: Context, sources_dir: str | None) -> None:
         model = load(Path(path) if path else None, sources_dir=folder)
     except ModelError as error:
         if obj.json:
-            echo_json({"file": shown, "valid": False, "problems": [p.__dict__ for p in error.problems]})
+            fields = ("file", "line", "column", "pointer", "message", "hint")
+            problems = [{k: getattr(p, k) for k in fields} for p in error.problems]
+            echo_json({"file": shown, "valid": False, "problems": problems})
         else:
             for problem in error.problems:
-                click.echo(str(problem))
+                click.echo(problem_text(problem, obj.lang))
             click.echo(
                 words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
             )

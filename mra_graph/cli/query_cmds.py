@@ -67,7 +67,7 @@ def query(
     transitive: bool,
     show_sources: bool,
 ) -> None:
-    """Who RELATION a node (--to) or whom a node RELATION (--from), e.g. query supports --to Regiegroep."""
+    """Who RELATION a node (--to) or whom a node RELATION (--from), e.g. query supports --to NODE."""
     from mra_graph.model.names import resolve_all
     from mra_graph.present.answer_text import answer_lines
     from mra_graph.present.answers import answer_json
@@ -219,18 +219,18 @@ def ask(obj: Context, question: str, show_sources: bool, explain: bool) -> None:
     """Answer a question in Dutch or English about the model.
 
     \b
-    It reads the model's names first, then the words around them; for instance:
-      wie ondersteunt de Regiegroep?        door wie wordt het MRA Bureau aangestuurd?
-      wat doet het AM-team?                 what does the MRA Bureau support?
-      ondersteunt het MRA Bureau de Regiegroep?
-      waar zit het MRA Bureau?              where is the MRA Bureau based?
-      sinds wanneer bestaat het MRA Bureau? when did the MRA Bureau start?
-      hoeveel burgemeesters zitten in de Regiegroep AM?
-      aan wie legt het MRA Bureau verantwoording af?
-      how is the AM-team connected to the MRA Bureau?
+    It reads the model's names first, then the words around them; for instance, with
+    A and B the names of two nodes of the model:
+      wie ondersteunt A?                    who supports A?
+      door wie wordt A aangestuurd?         what does A support?
+      ondersteunt A B?                      does A support B?
+      waar zit A?                           where is A based?
+      sinds wanneer bestaat A?              when did A start?
+      hoeveel leden heeft A?                how many members does A have?
+      aan wie legt A verantwoording af?     how is A connected to B?
       wat veranderde er op 1 januari 2017?
 
-    A name may carry its region ("de Regiegroep van de MRA", "AM's Regiegroep"); a
+    A name may carry its region ("A van <regio>", "<region>'s A"); a
     date in the question ("in 2016", "on 1 January 2017") overrides --at; a misspelt
     name is read as the name it is closest to, and the answer says so. A Dutch question
     that reads two ways ("wat ondersteunt X") is answered in its likelier reading, says

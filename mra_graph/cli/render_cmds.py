@@ -10,6 +10,7 @@ from mra_graph.cli.progress import stages
 from mra_graph.errors import UsageError
 from mra_graph.render import FORMATS, Request, model_views, render
 from mra_graph.render.drawing import format_of
+from mra_graph.words import words
 
 __all__ = ["render_cmd"]
 
@@ -98,4 +99,7 @@ def render_cmd(
         step("writing")
         write_output(output, data)
     if output != "-":
-        click.echo(f"{output}: {view} as {chosen} ({len(data)} bytes)", err=True)
+        said = words(ctx.lang, ctx.model.lang)
+        click.echo(
+            said("diagram", "written", output=output, view=view, format=chosen, size=len(data)), err=True
+        )

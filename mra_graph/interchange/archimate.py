@@ -217,7 +217,7 @@ class _Properties:
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, list | bool) else str(value)
             block.append(
                 f'{pad}  <property propertyDefinitionRef="{ident}">\n'
-                f'{pad}    <value {_LANG}="nl">{_text_escaped(text)}</value>\n'
+                f"{pad}    <value>{_text_escaped(text)}</value>\n"  # keys, dates: no one language
                 f"{pad}  </property>\n"
             )
         block.append(f"{pad}</properties>\n")

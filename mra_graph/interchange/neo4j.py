@@ -18,7 +18,7 @@ Load the CSV files (the admin tool needs multi-line fields for descriptions) wit
     neo4j-admin database import full --multiline-fields=true \\
         --nodes=nodes.csv --relationships=relationships.csv neo4j
 
-or run ``organen.cypher`` with ``cypher-shell``; its MERGE statements replace the
+or run ``graph.cypher`` with ``cypher-shell``; its MERGE statements replace the
 properties of what they find, so running it again updates a database. Documents,
 regions, figures and conflicts are listed as losses.
 """
@@ -182,7 +182,7 @@ def export_neo4j(model: GovernanceModel) -> Export:
     files = {
         "nodes.csv": _admin_csv(node_rows, (":ID", ":LABEL"), changed),
         "relationships.csv": _admin_csv(relation_rows, (":START_ID", ":END_ID", ":TYPE"), changed),
-        "organen.cypher": ("\n".join(_cypher(model)) + "\n").encode("utf-8"),
+        "graph.cypher": ("\n".join(_cypher(model)) + "\n").encode("utf-8"),
     }
     losses = [
         Loss("documents", len(model.documents), "only cited by id in each item's sources"),

@@ -341,7 +341,7 @@ def _locate(text: str, file: str, findings: Iterable[Finding]) -> list[Problem]:
     for f in found:
         ptr = pointer(f.path)
         line, column = where.get(ptr) or where.get(pointer(f.path[:-1])) or (0, 0)
-        problems.append(Problem(file, line, column, ptr, f.message, f.hint))
+        problems.append(Problem(file, line, column, ptr, f.message, f.hint, f.key, f.hint_key, f.values))
     return sorted(set(problems))
 
 

@@ -203,6 +203,13 @@ class Node(Stated):
     type: Id | None = Field(default=None, description="Subtype from the vocabulary.")
     name: ShortText = Field(description="Dutch name as the source writes it.")
     name_en: ShortText | None = None
+    plural: bool = Field(
+        default=False, description="The name names several ('raden en staten'): verbs agree with it."
+    )
+    name_plural: ShortText | None = Field(
+        default=None, description="The name's plural, for counts of it ('6 burgemeesters')."
+    )
+    name_plural_en: ShortText | None = None
     aliases: list[ShortText] = Field(
         default_factory=list, description="Other names for it, as the sources write them."
     )
@@ -248,6 +255,7 @@ class Relation(Stated):
     capacity: Id | None = Field(default=None, description="e.g. bestuurlijk or ambtelijk.")
     count: Annotated[int, Field(ge=0, strict=True)] | None = None
     per: ShortText | None = Field(default=None, description="e.g. 'raad' in two per council.")
+    per_en: ShortText | None = Field(default=None, description="'per' in English, e.g. 'council'.")
     role: ShortText | None = Field(default=None, description="In which role, e.g. chair.")
     attributes: dict[Id, AttributeValue] = Field(default_factory=dict)
     note: Text | None = None

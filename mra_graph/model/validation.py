@@ -13,6 +13,7 @@ from pathlib import Path
 from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
 from mra_graph.model.vocabulary import COMPOSITION, Vocabulary, vocabulary
+from mra_graph.words import worded
 
 __all__ = ["Finding", "normalise_quote_text", "validate"]
 
@@ -23,11 +24,27 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem at a path inside the model's JSON, before it is given a line number."""
+    """A problem at a path inside the model's JSON, before it is given a line number.
+
+    ``message`` and ``hint`` are English; ``key``, ``hint_key`` and ``values`` name them
+    in the words layer's ``check`` section, so that ``check`` words them in any language.
+    """
 
     path: Path_
     message: str
     hint: str | None = None
+    key: str = ""
+    hint_key: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def _found(
+    path: Path_, key: str, hint: tuple[str, dict[str, object]] | str = "", /, **values: object
+) -> Finding:
+    """A finding worded by the words layer: ``key`` with ``values``, and a hint, either a
+    key with the same values or ``(key, values)`` of its own."""
+    hint_key, hint_values = (hint, {}) if isinstance(hint, str) else hint
+    return Finding(path, **worded(key, hint_key, **values, **hint_values))
 
 
 def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list[Finding]:
@@ -59,31 +76,24 @@ def _faithful(model: GovernanceModel, vocab: Vocabulary, raws: dict[str, str | N
         sections.update({(doc.id, name): text for name, text in section_texts(raw, doc).items()})
     for gap in unstated(model, vocab, sections):
         if gap.path[0] == "relations":
-            yield Finding(
-                gap.path,
-                f"no quote of the relation states it: none holds {gap.what}",
-                "quote the words that state it, or set 'inferred' to the model's reason",
-            )
+            yield _found(gap.path, "relation_unstated", "relation_unstated_hint", what=gap.what)
         else:
-            yield Finding(
-                gap.path,
-                f"the cited sections do not state {gap.what!r}",
-                "cite the section that says it, say it in the source's words, or set 'inferred'",
-            )
+            yield _found(gap.path, "node_unstated", "node_unstated_hint", what=repr(gap.what))
     whole = " ".join(raw or "" for raw in raws.values())
     for i, node in enumerate(model.nodes):
         for j, alias in enumerate(node.aliases):
             if not written_in(alias, whole):
-                yield Finding(
-                    ("nodes", i, "aliases", j),
-                    f"no source writes the alias {alias!r}",
-                    "move it to 'own_aliases', the model's own wording",
+                yield _found(
+                    ("nodes", i, "aliases", j), "alias_unwritten", "alias_unwritten_hint", alias=repr(alias)
                 )
 
 
-def _did_you_mean(value: str, candidates: Sequence[str]) -> str | None:
+def _did_you_mean(
+    value: str, candidates: Sequence[str], otherwise: tuple[str, dict[str, object]] = ("", {})
+) -> tuple[str, dict[str, object]]:
+    """The hint ``did you mean 'x'?`` for the closest candidate, else ``otherwise``."""
     close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
+    return ("did_you_mean", {"close": repr(close[0])}) if close else otherwise
 
 
 def _unique_ids(model: GovernanceModel) -> Iterator[Finding]:
@@ -96,7 +106,7 @@ def _unique_ids(model: GovernanceModel) -> Iterator[Finding]:
     for ident, path in places:
         if ident in seen:
             first = "/".join(str(p) for p in seen[ident])
-            yield Finding(path, f"duplicate id {ident!r}, first used at /{first}", "ids must be unique")
+            yield _found(path, "duplicate_id_first", "ids_unique", id=repr(ident), first=f"/{first}")
         else:
             seen[ident] = path
     groups: tuple[tuple[str, Sequence[Document | Region | Conflict]], ...] = (
@@ -108,7 +118,7 @@ def _unique_ids(model: GovernanceModel) -> Iterator[Finding]:
         names: set[str] = set()
         for i, item in enumerate(items):
             if item.id in names:
-                yield Finding((group, i, "id"), f"duplicate id {item.id!r}")
+                yield _found((group, i, "id"), "duplicate_id", id=repr(item.id))
             names.add(item.id)
 
 
@@ -194,32 +204,35 @@ def _sources(model: GovernanceModel, texts: dict[str, tuple[str, ...] | None]) -
     for path, source in _all_sources(model):
         doc = documents.get(source.document)
         if doc is None:
-            yield Finding(
+            yield _found(
                 path + ("document",),
-                f"unknown document {source.document!r}",
+                "unknown_document",
                 _did_you_mean(source.document, list(documents)),
+                document=repr(source.document),
             )
             continue
         if source.section not in doc.sections:
-            yield Finding(
+            yield _found(
                 path + ("section",),
-                f"{source.section!r} is not a section of {doc.id!r}",
-                _did_you_mean(source.section, doc.sections) or "sections: " + ", ".join(doc.sections),
+                "not_a_section",
+                _did_you_mean(
+                    source.section, doc.sections, ("sections", {"sections": ", ".join(doc.sections)})
+                ),
+                section=repr(source.section),
+                document=repr(doc.id),
             )
         text = texts.get(doc.id)
         quote = normalise_quote_text(source.quote or "")
         if quote and text is not None and not any(quote in variant for variant in text):
-            yield Finding(
-                path + ("quote",),
-                f"quote does not appear verbatim in {doc.file}",
-                "copy it from the document",
-            )
+            yield _found(path + ("quote",), "quote_not_verbatim", "quote_not_verbatim_hint", file=doc.file)
     for d, doc in enumerate(model.documents):
         if doc.id in texts and texts[doc.id] is None:
-            yield Finding(
+            yield _found(
                 ("documents", d, "file"),
-                f"source document {doc.file!r} is no readable file in the sources folder",
-                f"put it there (a file of at most {MAX_DOCUMENT_BYTES // 1_000_000} MB)",
+                "unreadable_document",
+                "unreadable_document_hint",
+                file=repr(doc.file),
+                mb=MAX_DOCUMENT_BYTES // 1_000_000,
             )
 
 
@@ -229,14 +242,19 @@ def _nodes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     for i, node in enumerate(model.nodes):
         kind = vocab.node_kinds.get(node.kind.value)
         if node.type is not None and kind is not None and node.type not in kind.types:
-            yield Finding(
+            yield _found(
                 ("nodes", i, "type"),
-                f"{node.type!r} is not a type of {node.kind.value}",
-                _did_you_mean(node.type, list(kind.types)) or "types: " + ", ".join(kind.types),
+                "not_a_type",
+                _did_you_mean(node.type, list(kind.types), ("types", {"types": ", ".join(kind.types)})),
+                type=repr(node.type),
+                kind=node.kind.value,
             )
         if node.region is not None and node.region not in known:
-            yield Finding(
-                ("nodes", i, "region"), f"unknown region {node.region!r}", _did_you_mean(node.region, regions)
+            yield _found(
+                ("nodes", i, "region"),
+                "unknown_region",
+                _did_you_mean(node.region, regions),
+                region=repr(node.region),
             )
 
 
@@ -249,7 +267,7 @@ def _within(inner: Dated, outer: Dated) -> bool:
 def _period(item: Dated) -> str:
     start = item.valid_from.isoformat() if item.valid_from else "…"
     end = item.valid_to.isoformat() if item.valid_to else "…"
-    return f"{start} to {end}"
+    return f"{start} – {end}"
 
 
 _NOT_YET = (Status.PLANNED, Status.UNDER_CONSIDERATION)
@@ -268,45 +286,51 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     for i, rel in enumerate(model.relations):
         spec = vocab.relation_kinds.get(rel.kind)
         if spec is None:
-            yield Finding(
-                ("relations", i, "kind"),
-                f"unknown relation kind {rel.kind!r}",
-                _did_you_mean(rel.kind, kinds),
+            yield _found(
+                ("relations", i, "kind"), "unknown_kind", _did_you_mean(rel.kind, kinds), kind=repr(rel.kind)
             )
         ends: list[tuple[str, Node]] = []
         for key, ref in (("from", rel.from_), ("to", rel.to)):
             node = nodes.get(ref)
             if node is None:
-                yield Finding(("relations", i, key), f"unknown node {ref!r}", _did_you_mean(ref, ids))
+                yield _found(("relations", i, key), "unknown_node", _did_you_mean(ref, ids), node=repr(ref))
             else:
                 ends.append((key, node))
         if spec is not None:
             for key, node in ends:
                 kinds_allowed = spec.from_kinds if key == "from" else spec.to_kinds
                 if node.kind not in allowed[rel.kind][key == "from"]:
-                    verb = "start at" if key == "from" else "end at"
-                    yield Finding(
+                    yield _found(
                         ("relations", i, key),
-                        f"{rel.kind} cannot {verb} {node.id!r}, a {node.kind.value}",
-                        "allowed: " + ", ".join(kinds_allowed),
+                        "cannot_start_at" if key == "from" else "cannot_end_at",
+                        "allowed",
+                        kind=rel.kind,
+                        node=repr(node.id),
+                        node_kind=node.kind.value,
+                        allowed=", ".join(kinds_allowed),
                     )
             if rel.capacity is not None and rel.capacity not in spec.capacities:
-                capacities = ", ".join(spec.capacities) if spec.capacities else f"none for {rel.kind}"
-                yield Finding(
+                yield _found(
                     ("relations", i, "capacity"),
-                    f"capacity {rel.capacity!r} is not allowed here",
-                    "allowed: " + capacities,
+                    "capacity_not_allowed",
+                    ("allowed", {"allowed": ", ".join(spec.capacities)})
+                    if spec.capacities
+                    else "no_capacities",
+                    capacity=repr(rel.capacity),
+                    kind=rel.kind,
                 )
             if rel.count is not None and not spec.countable:
-                yield Finding(
+                countable = [k for k, other in vocab.relation_kinds.items() if other.countable]
+                yield _found(
                     ("relations", i, "count"),
-                    f"{rel.kind} relations carry no count",
-                    "counts belong on "
-                    + ", ".join(k for k, s in vocab.relation_kinds.items() if s.countable),
+                    "no_count",
+                    "counts_belong",
+                    kind=rel.kind,
+                    kinds=", ".join(countable),
                 )
         for _key, node in ends:
             if not _within(rel, node):
-                yield Finding(
+                yield _found(
                     (
                         "relations",
                         i,
@@ -314,19 +338,24 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
                         if rel.valid_from != node.valid_from or not node.valid_to
                         else "valid_to",
                     ),
-                    f"relation period {_period(rel)} is outside the lifetime {_period(node)} of {node.id!r}",
-                    "give the relation a period inside both endpoints' lifetimes",
+                    "period_outside",
+                    "period_outside_hint",
+                    period=_period(rel),
+                    lifetime=_period(node),
+                    node=repr(node.id),
                 )
             if node.status in _NOT_YET and rel.status is Status.ACTIVE:
-                yield Finding(
+                yield _found(
                     ("relations", i, "status"),
-                    f"relation is active but {node.id!r} is {node.status.value}",
-                    f"give the relation status {node.status.value!r}",
+                    "active_but_" + node.status.value,
+                    "give_status",
+                    node=repr(node.id),
+                    status=repr(node.status.value),
                 )
         signature = (rel.kind, rel.from_, rel.to, rel.valid_from)
         if signature in seen:
-            yield Finding(
-                ("relations", i), f"same relation as /relations/{seen[signature]}", "merge their sources"
+            yield _found(
+                ("relations", i), "same_relation", "merge_sources", first=f"/relations/{seen[signature]}"
             )
         else:
             seen[signature] = i
@@ -342,10 +371,14 @@ def _scopes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
             if scope is None or ref not in model.nodes_by_id:
                 continue
             if not any(r.kind in composition for r in into.get(ref, ())):
-                yield Finding(
+                yield _found(
                     ("relations", i, key),
-                    f"{key} {scope.value!r} needs members or parts of {ref!r}, and it has none",
-                    f"add {' or '.join(composition)} relations into {ref!r}, or drop {key}",
+                    "scope_without_parts",
+                    "scope_hint",
+                    key=key,
+                    scope=repr(scope.value),
+                    node=repr(ref),
+                    kinds=", ".join(composition),
                 )
 
 
@@ -370,9 +403,7 @@ def _cycles(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
         cycle = nx.find_cycle(graph)
         loop = " -> ".join([str(u) for u, _ in cycle] + [str(cycle[0][0])])
         first = where[(str(cycle[0][0]), str(cycle[0][1]))]
-        yield Finding(
-            ("relations", first), f"{kind} relations form a cycle: {loop}", f"{kind} must not loop back"
-        )
+        yield _found(("relations", first), "cycle", "no_loop", kind=kind, loop=loop)
 
 
 def _has_cycle(successors: dict[str, set[str]]) -> bool:
@@ -403,26 +434,31 @@ def _figures(model: GovernanceModel) -> Iterator[Finding]:
             path: Path_ = ("figures", t, "rows", i)
             for j, ref in enumerate(row.nodes):
                 if ref not in nodes:
-                    yield Finding(
-                        path + ("nodes", j), f"unknown node {ref!r}", _did_you_mean(ref, list(nodes))
+                    yield _found(
+                        path + ("nodes", j), "unknown_node", _did_you_mean(ref, list(nodes)), node=repr(ref)
                     )
             if row.stated_difference is not None and len(table.years) >= 2:
                 computed = row.values[table.years[-1]] - row.values[table.years[0]]
                 if abs(computed - row.stated_difference) > TOLERANCE and row.id not in disputed:
-                    yield Finding(
+                    yield _found(
                         path + ("stated_difference",),
-                        f"stated difference {row.stated_difference:g} but "
-                        f"{table.years[-1]} minus {table.years[0]} is {computed:g}",
-                        "fix the figure, or record the disagreement in 'conflicts'",
+                        "stated_difference",
+                        "fix_figure",
+                        stated=f"{row.stated_difference:g}",
+                        last=table.years[-1],
+                        first=table.years[0],
+                        computed=f"{computed:g}",
                     )
             if row.total_of is None:
                 continue
             for j, ref in enumerate(row.total_of):
                 if ref not in rows:
-                    yield Finding(
+                    yield _found(
                         path + ("total_of", j),
-                        f"unknown row {ref!r} in table {table.id!r}",
+                        "unknown_row",
                         _did_you_mean(ref, list(rows)),
+                        row=repr(ref),
+                        table=repr(table.id),
                     )
             if any(ref not in rows for ref in row.total_of):
                 continue
@@ -430,10 +466,13 @@ def _figures(model: GovernanceModel) -> Iterator[Finding]:
             for year in table.years:
                 total = sum(p.values[year] for p in parts)
                 if abs(total - row.values[year]) > TOLERANCE and row.id not in disputed:
-                    yield Finding(
+                    yield _found(
                         path + ("values", year),
-                        f"total for {year} is {row.values[year]:g} but its rows add up to {total:g}",
-                        "fix the figure, or record the disagreement in 'conflicts'",
+                        "total_differs",
+                        "fix_figure",
+                        year=year,
+                        value=f"{row.values[year]:g}",
+                        total=f"{total:g}",
                     )
 
 
@@ -445,8 +484,9 @@ def _conflicts(model: GovernanceModel) -> Iterator[Finding]:
     for c, conflict in enumerate(model.conflicts):
         for j, subject in enumerate(conflict.subjects):
             if subject not in known:
-                yield Finding(
+                yield _found(
                     ("conflicts", c, "subjects", j),
-                    f"unknown subject {subject!r}",
+                    "unknown_subject",
                     _did_you_mean(subject, sorted(known)),
+                    subject=repr(subject),
                 )

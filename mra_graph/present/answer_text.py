@@ -74,10 +74,12 @@ def sentence(model: GovernanceModel, relation: Relation, lang: Lang) -> str:
     """
     phrasing = vocabulary().relation_kinds[relation.kind].phrasing(lang)
     subject, obj = model.label(relation.from_, lang), model.label(relation.to, lang)
+    plural = model.nodes_by_id[relation.from_].plural if relation.from_ in model.nodes_by_id else False
+    agree = words(lang, model.lang).agree
     for synonym in phrasing.synonyms_active:
         if _SLOT in synonym and synonym.replace(_SLOT, " ").split() == phrasing.active.split():
-            return f"{subject} {synonym.replace(_SLOT, obj)}"
-    return f"{subject} {phrasing.active} {obj}"
+            return f"{subject} {agree(synonym.replace(_SLOT, obj), plural)}"
+    return f"{subject} {agree(phrasing.active, plural)} {obj}"
 
 
 def modality_text(model: GovernanceModel, item: Node | Relation, lang: Lang) -> str | None:
@@ -132,7 +134,7 @@ def relation_extras(
     disputed or unclear mark. With ``derived`` False a modality taken from an end is left
     out: where both ends are shown with their own, it would say the same twice; a mark the
     node shown ``beside`` the relation already carries is left out for the same reason."""
-    voc, w = vocabulary(), words(lang)
+    voc, w = vocabulary(), words(lang, model.lang)
     parts: list[str] = []
     stated = model.stated.get(relation.id)
     modality = modality_text(model, relation, lang) if derived or (stated and stated.via is None) else None
@@ -166,7 +168,7 @@ def relation_extras(
 def _amount(relation: Relation, w: Words) -> str:
     assert relation.count is not None
     if relation.per:
-        return w("count", "per", count=relation.count, per=w.term(relation.per))
+        return w("count", "per", count=relation.count, per=w.per(relation.per, relation.per_en))
     return str(relation.count)
 
 
@@ -207,7 +209,9 @@ def _absent(model: GovernanceModel, subject: Node, at: dt.date, lang: Lang) -> l
     label = model.label(subject.id, lang)
     return [
         "  "
-        + words(lang)("answers", "absent", label=label, date=at.isoformat(), status=status_word(status, lang))
+        + words(lang, model.lang)(
+            "answers", "absent", label=label, date=at.isoformat(), status=status_word(status, lang)
+        )
     ]
 
 
@@ -223,17 +227,18 @@ def answer_lines(
 ) -> list[str]:
     """``Regiegroep (AM) wordt ondersteund door:`` and one line per node found."""
     label = marked_label(model, subject, lang)
-    head = f"{label} {_phrase(kind, lang, direction == 'outgoing')}:"
+    verb = words(lang, model.lang).agree(_phrase(kind, lang, direction == "outgoing"), subject.plural)
+    head = f"{label} {verb}:"
     if not hits:
         return [
-            f"{head} {words(lang)('answers', 'nothing_recorded')}",
+            f"{head} {words(lang, model.lang)('answers', 'nothing_recorded')}",
             *_absent(model, subject, at, lang),
         ]
     lines = [head]
     for hit in hits:
         name, extras = _hit_name(model, hit, direction, lang)
         if hit.depth > 1 and hit.via:
-            extras.append(words(lang)("answers", "through", name=model.label(hit.via, lang)))
+            extras.append(words(lang, model.lang)("answers", "through", name=model.label(hit.via, lang)))
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {name}{tail}")
         if sources:
@@ -270,11 +275,11 @@ def composition_lines(
     """``Regiegroep (AM) bestaat uit:``, one line per member or part, and the total."""
     subject = composition.subject
     label = marked_label(model, subject, lang)
-    w = words(lang)
+    w = words(lang, model.lang)
     head = w("answers", "made_up_of", label=label)
     if not composition.hits:
         return [
-            f"{head} {words(lang)('answers', 'nothing_recorded')}",
+            f"{head} {words(lang, model.lang)('answers', 'nothing_recorded')}",
             *_absent(model, subject, at, lang),
         ]
     lines = [head]
@@ -313,7 +318,7 @@ def _conflict_line(conflict: Conflict, lang: Lang) -> str:
 def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> str:
     """How many members a body has, as one sentence: ``secretarissenoverleg heeft 7 leden.``"""
     label = marked_label(model, composition.subject, lang)
-    w = words(lang)
+    w = words(lang, model.lang)
     total = composition.size if composition.size is not None else composition.counted
     if total is not None:
         return w("answers", "has_members", label=label, n=total)
@@ -374,8 +379,11 @@ def chain_lines(
     """Each line of responsibility, numbered, one step up per line."""
     label = model.label(subject.id, lang)
     if not found:
-        return [words(lang)("answers", "no_chain", label=label), *_absent(model, subject, at, lang)]
-    lines = [words(lang)("answers", "chains_of", label=label)]
+        return [
+            words(lang, model.lang)("answers", "no_chain", label=label),
+            *_absent(model, subject, at, lang),
+        ]
+    lines = [words(lang, model.lang)("answers", "chains_of", label=label)]
     for number, chain in enumerate(found, 1):
         lines.append(f"  {number}. {label}")
         lines += _step_lines(model, chain, lang, sources, "       ", _phrase_width(found, lang))
@@ -393,8 +401,8 @@ def path_lines(
     """Each shortest connection from ``a`` to ``b``, one relation per line."""
     la, lb = model.label(a.id, lang), model.label(b.id, lang)
     if not found:
-        return [words(lang)("answers", "not_connected", a=la, b=lb)]
-    lines = [words(lang)("answers", "connected", a=la, b=lb)]
+        return [words(lang, model.lang)("answers", "not_connected", a=la, b=lb)]
+    lines = [words(lang, model.lang)("answers", "connected", a=la, b=lb)]
     for number, path in enumerate(found, 1):
         lines.append(f"  {number}. {la}")
         lines += _step_lines(model, path, lang, sources, "       ", _phrase_width(found, lang))
@@ -403,7 +411,7 @@ def path_lines(
 
 def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool = False) -> list[str]:
     """What became active, ended or changed otherwise, one item per line."""
-    w = words(lang)
+    w = words(lang, model.lang)
     lines = [w("answers", "from_to", start=change.start, end=change.end)]
     groups = (
         (w("answers", "became_active"), change.added),
@@ -437,7 +445,7 @@ def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool =
 
 def formation_lines(model: GovernanceModel, table: Formation, lang: Lang, sources: bool = False) -> list[str]:
     """The staffing table as an aligned table, with computed beside stated figures."""
-    w = words(lang)
+    w = words(lang, model.lang)
     title = w.pick(table.title, table.title_en)
     head = [w("formation", "line"), *table.years, w("formation", "difference"),
             w("formation", "stated"), w("formation", "agrees")]  # fmt: skip

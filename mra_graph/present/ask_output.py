@@ -212,7 +212,7 @@ def _count(model: GovernanceModel, reading: f.CountReading, answer: Answer, resu
 
 def _ambiguity_lines(model: GovernanceModel, result: AskResult) -> list[str]:
     lines = []
-    w = words(result.lang)
+    w = words(result.lang, model.lang)
     for tag in result.reading.tags:
         if len(tag.nodes) > 1:
             listed = w.listing([model.label(n.id, result.lang) for n in tag.nodes])
@@ -221,7 +221,7 @@ def _ambiguity_lines(model: GovernanceModel, result: AskResult) -> list[str]:
 
 
 def _correction_lines(model: GovernanceModel, result: AskResult) -> list[str]:
-    w = words(result.lang)
+    w = words(result.lang, model.lang)
     lines = []
     for tag in result.reading.tags:
         if tag.how == "fuzzy":
@@ -270,7 +270,7 @@ def _two_way_lines(model: GovernanceModel, result: AskResult) -> list[str]:
     others_found = any(a.hits for a in result.other_answers)
     if reading.why == "default" and not others_found:
         return []
-    w = words(result.lang)
+    w = words(result.lang, model.lang)
     nodes = result.matches[0]
     name = model.label(nodes[0].id, result.lang) if len(nodes) == 1 else fold(reading.names[0])
     why = w("ask", f"why_{reading.why}", name=name, wh=reading.wh or "")
@@ -283,7 +283,9 @@ def _other_reading_lines(model: GovernanceModel, result: AskResult, sources: boo
         return []
     if not any(a.hits for a in result.other_answers):
         return []
-    head = words(result.lang)("ask", "other_reading", reading=_reading_text(model, result, reading.flipped))
+    head = words(result.lang, model.lang)(
+        "ask", "other_reading", reading=_reading_text(model, result, reading.flipped)
+    )
     lines = ["", head]
     for answer in result.other_answers:
         lines.append("")
@@ -303,7 +305,7 @@ def _disputes(model: GovernanceModel, answer: Answer) -> list[Conflict]:
 
 def _count_line(model: GovernanceModel, reading: f.CountReading, answer: Answer, result: AskResult) -> str:
     assert answer.composition is not None
-    lang, w = result.lang, words(result.lang)
+    lang, w = result.lang, words(result.lang, model.lang)
     count = _count(model, reading, answer, result)
     label = model.label(answer.subject.id, lang)
     if reading.intent == "count":
@@ -350,7 +352,7 @@ def _period_text(item_from: Any, item_to: Any, w: Words) -> str:
 def _period_lines(
     model: GovernanceModel, reading: f.WhenReading, answer: Answer, result: AskResult
 ) -> list[str]:
-    subject, lang, w = answer.subject, result.lang, words(result.lang)
+    subject, lang, w = answer.subject, result.lang, words(result.lang, model.lang)
     label = model.label(subject.id, lang)
     if reading.relation_kind is not None:
         relations = reading.relations(model)
@@ -396,7 +398,7 @@ def _period_lines(
 
 def _figure_lines(model: GovernanceModel, result: AskResult, sources: bool) -> list[str]:
     assert result.figure is not None
-    figure, lang, w = result.figure, result.lang, words(result.lang)
+    figure, lang, w = result.figure, result.lang, words(result.lang, model.lang)
     table, row = figure.table, figure.row
     label = w.pick(row.label, row.label_en)
     unit = w.pick(row.unit or table.unit, row.unit_en or table.unit)
@@ -448,7 +450,7 @@ def _figure_lines(model: GovernanceModel, result: AskResult, sources: bool) -> l
 def _attribute_lines(
     model: GovernanceModel, reading: f.Reading, answer: Answer, result: AskResult
 ) -> list[str]:
-    attribute, w = reading.attribute, words(result.lang)
+    attribute, w = reading.attribute, words(result.lang, model.lang)
     label = model.label(answer.subject.id, result.lang)
     value = answer.subject.attributes.get(attribute or "")
     if value is None:
@@ -460,7 +462,7 @@ def _yes_no_lines(
     model: GovernanceModel, reading: f.YesNoReading, answer: Answer, result: AskResult, sources: bool
 ) -> list[str]:
     assert answer.other is not None
-    lang, w = result.lang, words(result.lang)
+    lang, w = result.lang, words(result.lang, model.lang)
     first, second = answer.subject, answer.other
     source, target = (first, second) if reading.source_first else (second, first)
     kind = answer.kind or reading.relation_kind
@@ -494,7 +496,7 @@ def _hit_extras(model: GovernanceModel, hit: Any, lang: Lang, derived: bool = Fa
 
 
 def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, sources: bool) -> list[str]:
-    lang, w = result.lang, words(result.lang)
+    lang, w = result.lang, words(result.lang, model.lang)
     node = answer.subject
     label = marked_label(model, node, lang)
     vocab = vocabulary()
@@ -538,7 +540,7 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
 def _list_lines(
     model: GovernanceModel, reading: f.ListReading, answer: Answer, result: AskResult
 ) -> list[str]:
-    lang, w = result.lang, words(result.lang)
+    lang, w = result.lang, words(result.lang, model.lang)
     vocab = vocabulary()
     what = f"'{reading.named}'" if reading.named else reading.of_kind or ""
     for kind, info in vocab.node_kinds.items():
@@ -563,7 +565,7 @@ def _list_lines(
 
 
 def _where_lines(model: GovernanceModel, answer: Answer, result: AskResult, sources: bool) -> list[str]:
-    lang, w = result.lang, words(result.lang)
+    lang, w = result.lang, words(result.lang, model.lang)
     label = marked_label(model, answer.subject, lang)
     if not answer.hits:
         return [w("ask", "where_none", name=label)]
@@ -593,7 +595,7 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
         *_ambiguity_lines(model, result),
         *_two_way_lines(model, result),
     ]
-    w = words(lang)
+    w = words(lang, model.lang)
     for answer in result.answers:
         lines.append("")
         if isinstance(reading, f.WhenReading):
@@ -673,7 +675,7 @@ def _name_form(tag: Tag, lang: Lang) -> str:
 def explain_lines(model: GovernanceModel, result: AskResult) -> list[str]:
     """How the question was read: language, names, kind of question, cues, why."""
     reading, lang = result.reading, result.lang
-    w = words(lang)
+    w = words(lang, model.lang)
     none = w("ask", "explain_none")
     names = []
     for tag in reading.tags:

@@ -26,7 +26,7 @@ def node_table(
     ``refs`` are the nodes' ``node_ref`` shapes, in the same order; columns are as wide as
     their widest cell.
     """
-    w, vocab = words(lang), vocabulary()
+    w, vocab = words(lang, model.lang), vocabulary()
     rows = []
     for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
@@ -61,16 +61,20 @@ def node_card(
 ) -> list[str]:
     """The lines that tell everything about ``found`` on ``at``: fields, relations in and
     out, and sources; ``detail`` is its ``node_detail`` shape."""
-    w = words(lang)
+    w = words(lang, model.lang)
     vocab = vocabulary()
     out = [f"{detail['label']}  [{detail['id']}]"]
     facts = [vocab.type_name(found.kind.value, found.type, lang)]
     if detail["region"]:
         facts.append(model.regions_by_id[detail["region"]].short)
-    facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=at.isoformat())}")
+    ended = detail["status"] == "ended" and detail["valid_to"]
+    if ended:  # it ended on its own end date, not on the day asked about
+        facts.append(w("status_on", status=w.status("ended"), date=detail["valid_to"]))
+    else:
+        facts.append(f"{w.status(detail['status'])} {w('model', 'on', date=at.isoformat())}")
     if detail["valid_from"]:
         facts.append(w("model", "from", date=detail["valid_from"]))
-    if detail["valid_to"]:
+    if detail["valid_to"] and not ended:
         facts.append(w("model", "until", date=detail["valid_to"]))
     modality = modality_text(model, found, lang)
     if modality:
@@ -104,7 +108,7 @@ def node_card(
         relation = by_id[rel["id"]]
         lines.append(
             (
-                phrasing.active if active else phrasing.passive,
+                w.agree(phrasing.active if active else phrasing.passive, found.plural),
                 rel["other"]["label"],
                 # the id, as the node's own, for the edits that name a relation
                 f"{_extras(relation, rel['status'], lang, model, found)}  [{relation.id}]",
@@ -133,5 +137,5 @@ def _extras(relation: Relation, status: str, lang: Lang, model: GovernanceModel,
     origin = (own.via or here.id) if own else None
     parts = relation_extras(relation, lang, model=model, derived=stated is None or stated.via != origin)
     if status != "active":
-        parts.append(words(lang).status(status))
+        parts.append(words(lang, model.lang).status(status))
     return f" ({', '.join(parts)})" if parts else ""

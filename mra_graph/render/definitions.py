@@ -27,7 +27,7 @@ from pydantic import Field, ValidationError
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.schema import GovernanceModel, Strict
 from mra_graph.model.vocabulary import bundled_model_path, data_file
-from mra_graph.words import Lang
+from mra_graph.words import Lang, worded_error
 
 __all__ = [
     "EdgeStyle",
@@ -317,7 +317,7 @@ class Views:
         if own is None:
             if base is None:
                 known = ", ".join(self.names(model))
-                raise UsageError(f"unknown view {name!r}; the views are {known}")
+                raise worded_error(UsageError, "unknown_view", view=repr(name), views=known)
             return base
         merged = {**(base.model_dump() if base is not None else {}), **own}
         try:

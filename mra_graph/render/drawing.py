@@ -18,7 +18,7 @@ from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.mermaid import to_mermaid
 from mra_graph.render.scene import Scene
 from mra_graph.render.text import describe_scene
-from mra_graph.words import words
+from mra_graph.words import worded_error, words
 
 __all__ = ["EXTENSIONS", "FORMATS", "PNG_DPI", "Diagram", "check_format", "draw", "format_of"]
 
@@ -37,10 +37,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in EXTENSIONS:
-        raise UsageError(
-            f"cannot tell the format from {str(path)!r}; end the file name in "
-            ".svg, .png, .pdf, .dot or .mmd, or give --format"
-        )
+        raise worded_error(UsageError, "format_unknown", path=repr(str(path)))
     return EXTENSIONS[suffix]
 
 

@@ -113,7 +113,7 @@ def node_notes(
 ) -> tuple[str, ...]:
     """The small lines under a node's name: its status when not active, its modality (also
     one it takes from what it is part of), a disputed or unclear mark, its staffing (fte)."""
-    w, voc = words(lang), vocabulary()
+    w, voc = words(lang, model.lang), vocabulary()
     notes: list[str] = []
     if status is not Status.ACTIVE:
         word = w.status(status.value)
@@ -145,7 +145,7 @@ def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: Lang)
     if status is not Status.ACTIVE:
         head += ", " + status_word(status, lang)
     head += ")"
-    description = words(lang).pick(node.description, node.description_en)
+    description = words(lang, model.lang).pick(node.description, node.description_en)
     if description:
         description = " ".join(description.split())
         if len(description) > MAX_TOOLTIP:
@@ -163,7 +163,7 @@ def edge_label_parts(model: GovernanceModel, rel: Relation, lang: Lang) -> tuple
     """The parts of a relation's label: its own modality (one taken from an end shows on that end's box),
     scoped ends ("één van de leden of onderdelen"), count ("7 burgemeesters", "2 per raad"),
     capacity, role, flags and a disputed or unclear mark."""
-    voc, w = vocabulary(), words(lang)
+    voc, w = vocabulary(), words(lang, model.lang)
     parts: list[str] = []
     if rel.modality is not None:
         parts.append(voc.modality_text(rel.modality.value, lang))
@@ -172,9 +172,9 @@ def edge_label_parts(model: GovernanceModel, rel: Relation, lang: Lang) -> tuple
             parts.append(voc.mark_text(f"{side}.{scope.value}", lang))
     if rel.count is not None:
         if rel.per is not None:
-            parts.append(w("count", "per", count=rel.count, per=w.term(rel.per)))
+            parts.append(w("count", "per", count=rel.count, per=w.per(rel.per, rel.per_en)))
         else:
-            plural = w.plural(model.nodes_by_id[rel.from_].name)
+            plural = w.plural_of(model.nodes_by_id[rel.from_]) if rel.count != 1 else None
             parts.append(
                 w("count", "plural", count=rel.count, plural=plural)
                 if plural

@@ -21,7 +21,7 @@ from mra_graph.questions.queries import check_kind
 from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
 from mra_graph.render.layout import Layout, plan, selected
-from mra_graph.words import Lang, words
+from mra_graph.words import Lang, worded_error, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
 
@@ -192,17 +192,21 @@ def build_scene(
     if view.needs_node and node is None:
         bodies = sorted(n.id for n in model.nodes if n.kind.value == "body")
         example = model.nodes_by_id[bodies[0]].name if bodies else ""
-        raise UsageError(
-            f"the view {view_name!r} needs a node" + (f", e.g. {view_name} {example!r}" if example else "")
-        )
+        if example:
+            raise worded_error(
+                UsageError,
+                "view_needs_node_like",
+                view=repr(view_name),
+                name=view_name,
+                example=repr(example),
+            )
+        raise worded_error(UsageError, "view_needs_node", view=repr(view_name))
     if not view.needs_node and node is not None:
-        raise UsageError(f"the view {view_name!r} shows the whole model and takes no node")
+        raise worded_error(UsageError, "view_takes_no_node", view=repr(view_name))
     if depth is not None and (depth < 1 or not view.walk):
-        raise UsageError(
-            f"--depth must be 1 or more, got {depth}"
-            if depth < 1
-            else f"the view {view_name!r} takes no --depth"
-        )
+        if depth < 1:
+            raise worded_error(UsageError, "depth_too_small", depth=depth)
+        raise worded_error(UsageError, "view_takes_no_depth", view=repr(view_name))
     kinds = _kinds(view, relations)
     when = model.as_of(at)
     at = when.used
@@ -267,7 +271,7 @@ def build_scene(
 
 def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, narrowed: bool) -> RenderError:
     label = model.label(root, lang)
-    w = words(lang)
+    w = words(lang, model.lang)
     if not narrowed:
         error = RenderError(w("answers", "no_chain", label=label))
     else:
@@ -352,11 +356,13 @@ def _assemble(
             members.setdefault(drawn.cluster, []).append(drawn.id)
     for region_id, ids_in in members.items():
         region = model.regions_by_id[region_id]
-        label = words(lang).pick(region.name, region.name_en)
+        label = words(lang, model.lang).pick(region.name, region.name_en)
         clusters.append(Cluster(region.id, label, tuple(ids_in), looks[region.id]))
-    model_title = words(lang).pick(model.title, model.title_en)
+    model_title = words(lang, model.lang).pick(model.title, model.title_en)
     drawn_for = model.regions_by_id.get(view.region or "")
-    region_name = words(lang).pick(drawn_for.name, drawn_for.name_en) if drawn_for is not None else ""
+    region_name = (
+        words(lang, model.lang).pick(drawn_for.name, drawn_for.name_en) if drawn_for is not None else ""
+    )
     template = view.title.text(lang)
     title = (
         template.replace("{node}", model.label(root, lang) if root else "")

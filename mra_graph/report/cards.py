@@ -20,7 +20,7 @@ from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import Card, ChainStep, Group, Line, Mark, Ref
 from mra_graph.report.phrases import Phrases
-from mra_graph.words import Lang
+from mra_graph.words import Lang, lang_of
 
 __all__ = ["MAIN_ROLES", "CardMaker", "marks_of"]
 
@@ -195,7 +195,7 @@ class CardMaker:
             what=what,
             region=t.words.pick(region.name, region.name_en) if region else None,
             description=t.words.pick(node.description, node.description_en),
-            description_lang="en" if en and node.description_en else "nl",
+            description_lang="en" if en and node.description_en else lang_of(self.model.lang),
             period=self._period(node),
             facts=tuple(
                 (t.attribute_name(k), t.words.value(v))

@@ -63,7 +63,7 @@ class Citer:
                 )
                 for title in document.sections
             ]
-            period = words(lang).pick(document.period, document.period_en)
+            period = words(lang, model.lang).pick(document.period, document.period_en)
             documents.append(
                 DocumentEntry(
                     document.id,

@@ -328,6 +328,15 @@ class Report:
     search_index: tuple[dict[str, object], ...]
     graph_index: dict[str, object]
     phrases: Phrases
+    subtitle: str = ""
+    """What the report tells, from what the model holds (a staffing table or not)."""
+    documents_intro: str = ""
+    """How many source documents the report describes, and their language where it is
+    not the report's."""
+    source_lang: Lang = "nl"
+    """The language of the model's own text and its sources (the model's ``lang``)."""
+    marked_note: str = ""
+    """What «…» means, when the report holds text so marked (else empty)."""
 
     def cite(self, sources: tuple[Source, ...]) -> tuple[Citation, ...]:
         """The numbered citations of ``sources``, in number order, each once."""

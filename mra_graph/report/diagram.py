@@ -91,7 +91,9 @@ def diagram(
             model, render.Request(view, node, at=at, lang=lang, views=views), "mmd"
         ).decode("utf-8")
     if not draw:
-        return Diagram(None, title, description, words(lang)("diagram", "left_out"), source, parts)
+        return Diagram(
+            None, title, description, words(lang, model.lang)("diagram", "left_out"), source, parts
+        )
     try:
         svg = render.render(model, render.Request(view, node, at=at, lang=lang, views=views), "svg").decode(
             "utf-8"
@@ -134,7 +136,7 @@ def region_pages(
     """Each region's overview as a page of the printed report; a region with nothing to
     draw is left out. Empty when the model has no region views."""
     render = _render_module()
-    said = words(lang)
+    said = words(lang, model.lang)
     pages = []
     for region, name in _region_views(model, views):
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
 from mra_graph.present.answer_text import as_of_line
@@ -27,7 +28,7 @@ from mra_graph.report.content import (
 )
 from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import Phrases, phrases
-from mra_graph.words import Lang, words
+from mra_graph.words import Lang, lang_of, words
 
 __all__ = ["build_report", "number_text"]
 
@@ -66,7 +67,7 @@ def build_report(
     model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     when = model.as_of(at)
     at = when.used
-    t = phrases(lang)
+    t = phrases(lang, model.lang)
     citer = Citer()
     en = lang == "en"
     if focus is not None:
@@ -117,8 +118,14 @@ def build_report(
     focus_ref = maker.ref(focus) if focus is not None else None
     heading = f"{title}: {t('about_focus', name=focus_ref.label)}" if focus_ref else title
     relation_count = sum(1 for r in model.relations if r.from_ in included and r.to in included)
+    source_lang = lang_of(model.lang)
+    in_language = (
+        t("documents_language", language=t.words("ask", "language_name", source_lang))
+        if source_lang != lang and model.documents
+        else ""
+    )
     all_cards = [c for r in regions for c in r.cards] + [c for _, cs in others for c in cs]
-    return Report(
+    report = Report(
         lang=lang,
         at=at,
         as_of=as_of_line(when, lang),
@@ -145,7 +152,15 @@ def build_report(
             "cards": sorted(c.ref.id for c in all_cards),
         },
         phrases=t,
+        subtitle=t("subtitle_figures" if staffing is not None else "subtitle"),
+        documents_intro=t.words.counted("report", "documents_intro", n=len(documents), language=in_language),
+        source_lang=source_lang,
     )
+    # the note on «…» is there only when the report holds marked text
+    if "«" not in repr(report):
+        return report
+    other = t.words("ask", "language_name", "en" if lang == "nl" else "nl")
+    return replace(report, marked_note=t("marked_note", language=other))
 
 
 def _kind_counts(nodes: Iterable[Node], t: Phrases) -> str:

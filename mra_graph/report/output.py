@@ -121,7 +121,7 @@ def render_report(
         _needs_dot(lang)
     model = in_reading_order(model, views)  # the file's order of its lists changes nothing
     node = resolve(model, focus) if focus is not None else None
-    t = phrases(lang)
+    t = phrases(lang, model.lang)
     title = t.diagram
     picture = diagram(
         model,

@@ -63,6 +63,7 @@ class Phrases:
         return forms.get(str(per_year), forms["other"]).format(n=per_year)
 
 
-def phrases(lang: Lang) -> Phrases:
-    """The bundled phrases of ``lang``. Raises :class:`ModelError` when they cannot be read."""
-    return Phrases(words(lang))
+def phrases(lang: Lang, source: str = "nl") -> Phrases:
+    """The bundled phrases of ``lang``, around model text in ``source`` (the model's
+    ``lang``). Raises :class:`ModelError` when they cannot be read."""
+    return Phrases(words(lang, source))

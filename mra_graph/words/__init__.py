@@ -19,11 +19,22 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
-from mra_graph.errors import ModelError, Problem
+from mra_graph.errors import ModelError, MraGraphError, Problem
 
-__all__ = ["LANGUAGES", "Lang", "Words", "lang_of", "words"]
+__all__ = [
+    "LANGUAGES",
+    "Lang",
+    "Words",
+    "error_text",
+    "lang_of",
+    "problem_text",
+    "speaks",
+    "worded",
+    "worded_error",
+    "words",
+]
 
 Lang = Literal["nl", "en"]
 """An output language."""
@@ -46,9 +57,12 @@ class Words:
     is missing is an error (``KeyError``), never an empty string.
     """
 
-    def __init__(self, lang: Lang, data: dict[str, Any]) -> None:
+    def __init__(self, lang: Lang, data: dict[str, Any], source: Lang = "nl") -> None:
         self.lang: Lang = lang
         self.data = data
+        # the language the model's own text is in (its ``lang``): text in it is marked
+        # only in output of the other language
+        self.source: Lang = source
 
     def __call__(self, *path: str, **values: object) -> str:
         found: Any = self.data
@@ -100,22 +114,63 @@ class Words:
         return self.term(str(value))
 
     def term(self, text: str) -> str:
-        """A short text the model holds in Dutch (a role, a ``per``, an attribute value) in
-        this language: from the glossary, else marked as untranslated."""
-        glossary: dict[str, str] = self.data["glossary"]
-        if text in glossary:
-            return glossary[text]
+        """A short text the model holds in its own language (a role, a ``per``, an
+        attribute value) in this language: from the glossary, else marked as untranslated."""
+        if self.lang == self.source:
+            return text
+        if self.source == "nl":
+            glossary: dict[str, str] = self.data["glossary"]
+            if text in glossary:
+                return glossary[text]
+        else:
+            back = {v: k for k, v in words("en").data["glossary"].items()}
+            if text in back:
+                return self.data["glossary"].get(back[text], back[text])  # type: ignore[no-any-return]
         return self.untranslated(text)
 
-    def plural(self, singular: str) -> str | None:
-        """The plural of a node name (``burgemeesters``, ``mayors``), if the words know it."""
-        plurals: dict[str, str] = self.data["plurals"]
-        return plurals.get(singular.lower())
+    def plural_of(self, node: Any) -> str | None:
+        """The plural of a node's name in this language: the model's ``name_plural`` (or
+        ``name_plural_en``), else for an English name the English rule (``council
+        leader`` → ``council leaders``); None where neither knows it."""
+        if self.lang == "en" and node.name_plural_en:
+            return str(node.name_plural_en)
+        if self.lang == "en" and (node.name_en or self.source == "en"):
+            return (
+                node.name_plural
+                if self.source == "en" and node.name_plural
+                else english_plural(str(node.name_en or node.name))
+            )
+        if node.name_plural:
+            return self.untranslated(str(node.name_plural))
+        return self.untranslated(english_plural(str(node.name))) if self.source == "en" else None
+
+    def per(self, per: str, per_en: str | None = None) -> str:
+        """What a count is per (``gemeente``/``municipality``): the model's ``per_en`` in
+        English, else the glossary's, else marked as untranslated."""
+        if self.lang == "en" and per_en:
+            return per_en
+        return self.term(per)
+
+    def agree(self, phrase: str, plural: bool) -> str:
+        """A relation's phrase with its verb agreeing with a plural subject:
+        ``wordt geïnformeerd door`` → ``worden geïnformeerd door``, ``is informed by`` →
+        ``are informed by``; unchanged for a singular one."""
+        if not plural or not phrase:
+            return phrase
+        verb, _, rest = phrase.partition(" ")
+        # "singular plural, …": the verbs of the vocabulary whose plural no rule makes
+        table = dict(pair.split() for pair in self("verb_plurals").split(", "))
+        if verb in table:
+            verb = table[verb]
+        elif self.lang == "en" and verb.endswith("s") and not verb.endswith("ss"):
+            verb = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) else verb[:-1]
+        return f"{verb} {rest}" if rest else verb
 
     def untranslated(self, text: str) -> str:
-        """Dutch model text without a translation: as it is in Dutch, marked in English."""
-        if self.lang == "nl" or not text:
-            return text
+        """Model text without a translation: as it is, marked in output of the other
+        language than the model's."""
+        if self.lang == self.source or not any(c.isalpha() for c in text):
+            return text  # numbers and dates read the same in either language
         return f"{_OPEN}{text}{_CLOSE}"
 
     def other_language(self, text: str) -> str:
@@ -124,10 +179,10 @@ class Words:
 
     def pick(self, dutch: str | None, english: str | None) -> str:
         """A model text and its translation: the English one when there is one, else the
-        Dutch one, marked in English output."""
-        if self.lang == "en":
-            return english if english else self.untranslated(dutch or "")
-        return dutch or ""
+        model's own text, marked in output of the other language than the model's."""
+        if self.lang == "en" and english:
+            return english
+        return self.untranslated(dutch or "")
 
     def number(self, value: float, signed: bool = False) -> str:
         """``2,5`` in Dutch, ``2.5`` in English, ``1`` rather than ``1.0``; ``+1`` if signed."""
@@ -144,12 +199,89 @@ class Words:
         return sorted(self.data)
 
 
+def english_plural(noun: str) -> str:
+    """The plural of an English noun by the regular rule, on its head word:
+    ``council leader`` → ``council leaders``, ``authority`` → ``authorities``,
+    ``head of unit`` → ``heads of unit``."""
+    head, of, rest = noun.partition(" of ")  # "representative of X": the head is plural
+    if noun.endswith(("s", "x", "ch", "sh")) and not of:
+        return noun + "es"
+    if head.endswith("y") and head[-2:-1] not in ("a", "e", "o", "u", ""):
+        return head[:-1] + "ies" + of + rest
+    return head + "s" + of + rest
+
+
 @cache
-def words(lang: Lang) -> Words:
-    """The bundled words of ``lang``. Raises :class:`ModelError` when the file cannot be read."""
+def words(lang: Lang, source: str = "nl") -> Words:
+    """The bundled words of ``lang``, around model text in ``source`` (the model's
+    ``lang``). Raises :class:`ModelError` when the file cannot be read."""
+    if lang_of(source) != "nl":
+        return Words(lang_of(lang), words(lang).data, lang_of(source))
     file = _FOLDER / f"{lang_of(lang)}.json"
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ModelError([Problem(str(file), 0, 0, "", f"the words cannot be read: {error}")]) from error
     return Words(lang_of(lang), data)
+
+
+# Errors and problems in any language: an error or problem carries the key of its message
+# in the words layer and the values to fill in; its ``str()`` is the English one.
+
+E = TypeVar("E", bound=MraGraphError)
+
+
+def worded(key: str, hint_key: str = "", /, **values: object) -> dict[str, Any]:
+    """The fields of a :class:`Problem` (or a finding) whose message is ``check/<key>``
+    and hint ``check/<hint_key>``: the English text, the keys and the values."""
+    shown = {k: str(v) for k, v in values.items()}
+    w = words("en")
+    return {
+        "message": w("check", key, **shown),
+        "hint": w("check", hint_key, **shown) if hint_key else None,
+        "key": key,
+        "hint_key": hint_key,
+        "values": tuple(sorted(shown.items())),
+    }
+
+
+def worded_error(kind: type[E], key: str, /, **values: object) -> E:
+    """An error of ``kind`` whose message is ``errors/<key>`` with ``values``."""
+    error = kind(words("en")("errors", key, **values))
+    error.key, error.values = key, values
+    return error
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """A problem as one line in ``lang``: where, what, and the hint in brackets."""
+    if not (problem.key or problem.hint_key):
+        return str(problem)
+    w, values = words(lang_of(lang)), dict(problem.values)
+    message = w("check", problem.key, **values) if problem.key else problem.message
+    hint = w("check", problem.hint_key, **values) if problem.hint_key else problem.hint
+    where = problem.file + (f":{problem.line}:{problem.column}" if problem.line else "")
+    return f"{where} {problem.pointer or '/'}: {message}" + (f" ({hint})" if hint else "")
+
+
+def speaks(error: MraGraphError) -> bool:
+    """Whether :func:`error_text` words ``error`` in any language (else it is as raised)."""
+    if isinstance(error, ModelError):
+        return all(p.key for p in error.problems)
+    return bool(error.key)
+
+
+def error_text(error: MraGraphError, lang: str) -> str:
+    """The message of ``error`` in ``lang``, where the words layer has it; else as raised."""
+    w = words(lang_of(lang))
+    if isinstance(error, ModelError):
+        count = len(error.problems)
+        head = problem_text(error.problems[0], lang) if error.problems else w("errors", "invalid_model")
+        return head + (" " + w.counted("errors", "more_problems", n=count - 1) if count > 1 else "")
+    if not error.key:
+        return str(error)
+    values = dict(error.values)
+    if isinstance(values.get("close"), tuple):
+        values["close"] = f" {w('errors', 'or')} ".join(
+            repr(c) for c in cast(tuple[str, ...], values["close"])
+        )
+    return w("errors", error.key, **values)
