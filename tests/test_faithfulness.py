@@ -89,7 +89,8 @@ def test_a_quote_without_an_ends_name_is_a_problem(tmp_path: Path, sources_dir: 
     assert _problems(data, tmp_path, sources_dir) == [
         (
             f"/relations/{i}",
-            "no quote of the relation 'burgemeester.member_of.regiegroep-am' states it: none holds Regiegroep",
+            "no quote of the relation 'burgemeester.member_of.regiegroep-am' states it: "
+            "none holds Regiegroep",
         )
     ]
 
