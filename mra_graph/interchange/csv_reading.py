@@ -274,12 +274,12 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
         )
     except ValidationError as error:  # a value of model.csv: the rows of the other files are checked
         for e in error.errors(include_url=False):
-            row = meta_rows.get(str(e["loc"][0]) if e["loc"] else "")
+            given = meta_rows.get(str(e["loc"][0]) if e["loc"] else "")
             message = f"{e['input']!r}: {e['msg'].removeprefix('Value error, ')}"
-            if row is None:
+            if given is None:
                 reader.problems.append(Problem("model.csv", 0, 0, "", message))
             else:
-                reader.problem(row, row.file, "value", message)
+                reader.problem(given, given.file, "value", message)
         raise ConversionError(sorted(set(reader.problems))) from error
     findings = validate(model)
     if findings:
