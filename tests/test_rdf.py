@@ -27,9 +27,11 @@ from mra_graph.interchange.rdf import (
     responsibility_path,
     triples,
 )
+from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel, Status, holds_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import queries
+from tests.english_model import english_model
 from tests.hostile import hostile_model
 
 rdflib = pytest.importorskip("rdflib")
@@ -546,3 +548,19 @@ def test_a_national_model_outgrows_into_oxigraph() -> None:
     higher = sorted(nx.descendants(_lines_of_responsibility(large), node))
     assert found["line-of-responsibility"] == higher
     assert higher
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_an_english_model_speaks_english(fmt: str) -> None:
+    english = load_text(json.dumps(english_model()), "english.json")
+    loaded = pyoxigraph.Store()
+    rdf_format = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.JSON_LD
+    loaded.load(export_model(english, fmt).single, format=rdf_format)
+    # every text of the model itself (not the vocabulary's labels of its properties)
+    own = """SELECT ?text WHERE {
+      ?s ?p ?text FILTER(isLiteral(?text) && LANG(?text) != "")
+      FILTER(!STRSTARTS(STR(?s), "https://mra-graph.invalid/def#"))
+    }"""
+    languages = Counter(row["text"].language for row in loaded.query(own))
+    assert set(languages) == {"en"}
+    assert languages["en"] >= len(english.nodes) * 2  # a label and a preferred label each

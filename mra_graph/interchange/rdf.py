@@ -166,7 +166,10 @@ class _Builder:
     (an IRI a ``str``, a literal a tuple), which a JSON writer reads several times faster.
     """
 
-    def __init__(self, base: str, same_as: Mapping[str, Sequence[str]], plain: bool = False) -> None:
+    def __init__(
+        self, base: str, same_as: Mapping[str, Sequence[str]], plain: bool = False, lang: str = "nl"
+    ) -> None:
+        self.lang = lang  # the language of the model's own text (names, descriptions, sources)
         if plain:
             self.iri: Any = Iri
             self.literal: Any = plain_literal
@@ -218,10 +221,10 @@ class _Builder:
                 self.term("prov:hadPrimarySource"),
                 self.iri(f"{self.base}document/{source.document}"),
             )
-            yield entity, self.term("mra:section"), self.text(source.section, "nl")
+            yield entity, self.term("mra:section"), self.text(source.section, self.lang)
             yield entity, self.term("mra:position"), self.typed(number)
             if source.quote is not None:
-                yield entity, self.term("mra:quote"), self.text(source.quote, "nl")
+                yield entity, self.term("mra:quote"), self.text(source.quote, self.lang)
 
     def dated(self, subject: Any, item: Node | Relation) -> Iterator[Triple]:
         yield subject, self.term("mra:status"), self.text(item.status.value)
@@ -243,7 +246,7 @@ class _Builder:
             elif name.endswith("_en"):
                 yield subject, self.term(f"mra:{name.removesuffix('_en')}"), self.text(str(value), "en")
             elif name in ("condition", "inferred"):
-                yield subject, self.term(f"mra:{name}"), self.text(str(value), "nl")
+                yield subject, self.term(f"mra:{name}"), self.text(str(value), self.lang)
             else:
                 yield subject, self.term(f"mra:{name}"), self.text(str(value))
 
@@ -275,7 +278,7 @@ def described(
     Each subject comes once, in id order, and no pair repeats, so a
     writer can stream the export: the whole graph never has to be held.
     """
-    b = _Builder(base, same_as or {}, plain)
+    b = _Builder(base, same_as or {}, plain, model.lang)
     model = in_id_order(model)  # the same output whatever the order of the model file
     yield from _grouped(_vocabulary_triples(b, model))
     yield from _grouped(_model_triples(b, model))
@@ -311,7 +314,7 @@ def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
     dataset = b.iri(f"{b.base}model")
     yield dataset, b.a, b.term("prov:Entity")
     yield dataset, b.term("dcterms:conformsTo"), b.iri(ONTOLOGY)
-    yield dataset, b.term("dcterms:title"), b.text(model.title, "nl")
+    yield dataset, b.term("dcterms:title"), b.text(model.title, b.lang)
     if model.title_en:
         yield dataset, b.term("dcterms:title"), b.text(model.title_en, "en")
     for document in model.documents:
@@ -319,18 +322,18 @@ def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
         yield subject, b.a, b.term("foaf:Document")
         yield subject, b.a, b.term("prov:Entity")
         yield subject, b.term("dcterms:identifier"), b.text(document.id)
-        yield subject, b.term("dcterms:title"), b.text(document.title, "nl")
+        yield subject, b.term("dcterms:title"), b.text(document.title, b.lang)
         if document.title_en:
             yield subject, b.term("dcterms:title"), b.text(document.title_en, "en")
         yield subject, b.term("mra:file"), b.text(document.file)
-        yield subject, b.term("mra:period"), b.text(document.period, "nl")
+        yield subject, b.term("mra:period"), b.text(document.period, b.lang)
         for section in document.sections:
-            yield subject, b.term("mra:section"), b.text(section, "nl")
+            yield subject, b.term("mra:section"), b.text(section, b.lang)
     for region in model.regions:
         subject = b.iri(f"{b.base}region/{region.id}")
         yield subject, b.a, b.term("mra:Region")
         yield subject, b.term("dcterms:identifier"), b.text(region.id)
-        yield subject, b.term("rdfs:label"), b.text(region.name, "nl")
+        yield subject, b.term("rdfs:label"), b.text(region.name, b.lang)
         if region.name_en:
             yield subject, b.term("rdfs:label"), b.text(region.name_en, "en")
         yield subject, b.term("skos:notation"), b.text(region.short)
@@ -377,14 +380,14 @@ def _node_triples(
         if not (post and not post_in and curie.startswith("org:")):
             yield subject, b.a, b.term(curie)
     yield subject, b.term("dcterms:identifier"), b.text(node.id)
-    yield subject, b.term("rdfs:label"), b.text(node.name, "nl")
+    yield subject, b.term("rdfs:label"), b.text(node.name, b.lang)
     if node.name_en:
         yield subject, b.term("rdfs:label"), b.text(node.name_en, "en")
-    yield subject, b.term("skos:prefLabel"), b.text(model.label(node.id), "nl")
+    yield subject, b.term("skos:prefLabel"), b.text(model.label(node.id, model.lang), b.lang)
     for alias in node.aliases:
-        yield subject, b.term("skos:altLabel"), b.text(alias, "nl")
+        yield subject, b.term("skos:altLabel"), b.text(alias, b.lang)
     if node.description:
-        yield subject, b.term("dcterms:description"), b.text(node.description, "nl")
+        yield subject, b.term("dcterms:description"), b.text(node.description, b.lang)
     if node.description_en:
         yield subject, b.term("dcterms:description"), b.text(node.description_en, "en")
     if node.type:
