@@ -564,3 +564,31 @@ def test_an_english_model_speaks_english(fmt: str) -> None:
     languages = Counter(row["text"].language for row in loaded.query(own))
     assert set(languages) == {"en"}
     assert languages["en"] >= len(english.nodes) * 2  # a label and a preferred label each
+
+
+def test_a_person_is_an_agent_with_a_membership_not_a_post() -> None:
+    # a councillor as Popolo imports one: a role of the type person, a member of a council
+    data = english_model()
+    source = data["nodes"][0]["sources"]
+    data["nodes"].append(
+        {"id": "jane", "kind": "role", "type": "person", "name": "Jane Doe", "sources": source}
+    )
+    data["relations"].append(
+        {"id": "jane-board", "kind": "member_of", "from": "jane", "to": "board", "sources": source}
+    )
+    export = export_model(load_text(json.dumps(data), "person.json"), "turtle")
+    loaded = pyoxigraph.Store()
+    loaded.load(export.single, format=pyoxigraph.RdfFormat.TURTLE)
+    jane, board = f"<{NODE}jane>", f"<{NODE}board>"
+    org, foaf = "http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/"
+    classes = {row["c"].value for row in loaded.query(f"SELECT ?c WHERE {{ {jane} a ?c }}")}
+    assert f"{foaf}Person" in classes
+    assert f"{org}Post" not in classes
+    assert loaded.query(f"ASK {{ {jane} <{org}memberOf> {board} }}")
+    assert loaded.query(
+        f"ASK {{ ?m a <{org}Membership> ; <{org}member> {jane} ; <{org}organization> {board} }}"
+    )
+    assert not loaded.query(f"ASK {{ {jane} <{org}postIn> ?o }}")
+    assert "posts without an organisation" not in {x.what for x in export.losses}
+    conforms, text = _conforms(export.single)
+    assert conforms, text

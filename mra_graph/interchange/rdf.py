@@ -20,7 +20,9 @@ Every relation is two things:
   count, per, role, note and attributes; this is the node to query when the date matters.
 
 Every post is ``org:postIn`` the organisations :func:`posts_in` finds for it; one that
-none places is only an ``mra:Role`` (and counted as a loss). Nodes and relations carry
+none places is only an ``mra:Role`` (and counted as a loss). A person (a role of the type
+``person``, as Popolo's persons are imported) is an agent, no post: a ``foaf:Person``
+whose memberships are ORG's (:func:`agent_classes`). Nodes and relations carry
 how firmly they hold (``mra:modality``, ``mra:modalityVia``, ``mra:condition``,
 ``mra:inferred``, ``mra:mark``; :mod:`mra_graph.interchange.qualifiers`).
 
@@ -130,6 +132,19 @@ def relation_property(kind: str, *, post: bool = False) -> str:
     return _expand(mapped.get("post_property", mapped["property"]) if post else mapped["property"])
 
 
+def agent_classes(node: Node) -> list[str] | None:
+    """The classes of a node that is an agent though its kind is a post's (a person, as
+    Popolo imports one: a role of the type ``person``), else ``None``."""
+    found: list[str] | None = terms()["agents"].get(f"{node.kind.value} {node.type}")
+    return found
+
+
+def _posts(model: GovernanceModel) -> set[str]:
+    """The ids of the nodes that are posts: of a kind in ``posts`` and no agent."""
+    kinds = set(terms()["posts"])
+    return {n.id for n in model.nodes if n.kind.value in kinds and agent_classes(n) is None}
+
+
 def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
     """The organisations each post is ``org:postIn``, by post id (a post with none is absent).
 
@@ -140,7 +155,7 @@ def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
     """
     spec = terms()
     kind = {node.id: node.kind.value for node in model.nodes}
-    posts, organisations = set(spec["posts"]), set(spec["organisations"])
+    posts, organisations = _posts(model), set(spec["organisations"])
     rank = {(step["kind"], bool(step.get("incoming"))): n for n, step in enumerate(spec["post_in"])}
     best: dict[str, tuple[int, bool]] = {}
     found: dict[str, dict[tuple[int, bool], set[str]]] = {}
@@ -150,7 +165,7 @@ def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
             (True, relation.to, relation.from_),
         ):
             n = rank.get((relation.kind, incoming))
-            if n is None or kind.get(post) not in posts or kind.get(organisation) not in organisations:
+            if n is None or post not in posts or kind.get(organisation) not in organisations:
                 continue
             key = (n, relation.status is not _IN_FORCE)
             found.setdefault(post, {}).setdefault(key, set()).add(organisation)
@@ -292,9 +307,9 @@ def described(
         yield from _grouped(
             _node_triples(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
         )
-    posts = set(terms()["posts"])
+    posts = _posts(model)
     for relation in model.relations:
-        yield from _grouped(_relation_triples(b, model, relation, kinds.get(relation.from_) in posts))
+        yield from _grouped(_relation_triples(b, model, relation, relation.from_ in posts))
 
 
 def triples(
@@ -374,8 +389,9 @@ def _node_triples(
 ) -> Iterator[Triple]:
     subject = b.node(node.id)
     post_in = tuple(post_in)
-    post = node.kind.value in terms()["posts"]
-    for curie in terms()["node_classes"][node.kind.value]:
+    agent = agent_classes(node)
+    post = node.kind.value in terms()["posts"] and agent is None
+    for curie in agent or terms()["node_classes"][node.kind.value]:
         # a position in no organisation is no post as ORG means one: only our own class
         if not (post and not post_in and curie.startswith("org:")):
             yield subject, b.a, b.term(curie)
@@ -476,7 +492,7 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
-    posts = set(terms()["posts"])
+    posts = _posts(model)
     placed = posts_in(model)
     losses = (
         Loss("figure tables", len(model.figures), "the RDF export has no vocabulary for tables of numbers"),
@@ -488,7 +504,7 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
         Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
         Loss(
             "posts without an organisation",
-            sum(1 for n in model.nodes if n.kind.value in posts and n.id not in placed),
+            sum(1 for n in posts if n not in placed),
             "no relation of the model places them in a body or organisation: they have no org:postIn "
             "and are no org:Post, only an mra:Role",
         ),
