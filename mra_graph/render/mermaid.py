@@ -38,8 +38,8 @@ def mermaid_text(text: str) -> str:
 
 def _plain(text: str) -> str:
     """``text`` for ``accTitle`` and ``accDescr``, which take no entity codes: words and
-    plain punctuation only (and the × of counts, the – of periods), everything else a
-    space, never one before a full stop or a comma."""
+    plain punctuation only (and the multiplication sign of counts, the en dash of periods),
+    everything else a space, never one before a full stop or a comma."""
     spaced = " ".join(re.sub(r"[^\w\s.,:()'’·×–-]", " ", text).split())
     return re.sub(r" ([.,)])", r"\1", spaced)
 
