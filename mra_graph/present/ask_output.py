@@ -25,6 +25,7 @@ from mra_graph.model.names import fold, fold_text
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
+    modality_text,
     answer_lines,
     as_of_line,
     chain_lines,
@@ -375,20 +376,21 @@ def _period_lines(
         return lines
     start = subject.valid_from.isoformat() if subject.valid_from else None
     end = subject.valid_to.isoformat() if subject.valid_to else None
+    state = status_at(subject, result.at)
+    # a body planned or under consideration does not exist yet: its dates are those it
+    # is planned for, and how firmly it is planned is said with its status
+    planned = "_planned" if state not in (Status.ACTIVE, Status.ENDED) else ""
     if start and end:
-        line = w("ask", "period_both", name=label, start=start, end=end)
+        line = w("ask", "period_both" + planned, name=label, start=start, end=end)
     elif start:
-        line = w("ask", "period_from", name=label, start=start)
+        line = w("ask", "period_from" + planned, name=label, start=start)
     elif end:
-        line = w("ask", "period_to", name=label, end=end)
+        line = w("ask", "period_to" + planned, name=label, end=end)
     else:
         line = w("ask", "period_none", name=label)
-    status = w(
-        "ask",
-        "period_status",
-        date=result.at.isoformat(),
-        status=status_word(status_at(subject, result.at), lang),
-    )
+    status = w("ask", "period_status", date=result.at.isoformat(), status=status_word(state, lang))
+    modality = modality_text(model, subject, lang)
+    status = f"{status[:-1]} ({modality})." if modality else status
     if model.horizon is None or start or end:
         return [line, status]
     # without a period of its own a fact holds as far as the sources describe
