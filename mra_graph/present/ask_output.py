@@ -25,7 +25,6 @@ from mra_graph.model.names import fold, fold_text
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
-    modality_text,
     answer_lines,
     as_of_line,
     chain_lines,
@@ -34,6 +33,7 @@ from mra_graph.present.answer_text import (
     diff_lines,
     evidence_lines,
     marked_label,
+    modality_text,
     path_lines,
     sentence,
     source_lines,
