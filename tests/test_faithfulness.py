@@ -158,3 +158,12 @@ def test_check_counts_the_inferred_facts(cli: Any, sources_dir: Path) -> None:
     assert f"{len(model.inferred)} afgeleide feiten" in result.stdout
     english = cli("--lang", "en", "--format", "json", "check", "--sources", str(sources_dir))
     assert json.loads(english.stdout)["inferred"] == len(model.inferred)
+
+
+def test_a_quote_may_name_an_end_by_its_name_before_a_rename(tmp_path: Path, sources_dir: Path) -> None:
+    data = _bundled()
+    i = _index(data["nodes"], "regiegroep-am")
+    # renamed later: the sources still call it by the name it had
+    data["nodes"][i]["former_names"] = [{"name": data["nodes"][i]["name"], "valid_to": "2030-01-01"}]
+    data["nodes"][i]["name"] = "Stuurgroep Amstelland-Meerlanden"
+    assert _problems(data, tmp_path, sources_dir) == []
