@@ -29,6 +29,7 @@ def kinds_table() -> str:
 
 def test_the_guide_lists_every_relation_kind_with_its_ends() -> None:
     text = DOC.read_text(encoding="utf-8")
-    assert START in text and END in text
+    assert START in text
+    assert END in text
     written = text.split(START)[1].split(END)[0].strip()
     assert written == kinds_table(), "rewrite the table with tests/test_vocabulary_docs.py's kinds_table()"
