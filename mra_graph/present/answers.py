@@ -139,7 +139,12 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
 
     def item(c: Change) -> dict[str, Any]:
         thing = c.item
-        data: dict[str, Any] = {"what": c.what, "id": thing.id, "before": c.before.value, "after": c.after.value}
+        data: dict[str, Any] = {
+            "what": c.what,
+            "id": thing.id,
+            "before": c.before.value,
+            "after": c.after.value,
+        }
         if isinstance(thing, Node):
             data["node"] = ref(thing.id)
         else:
