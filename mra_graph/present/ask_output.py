@@ -482,7 +482,7 @@ def _yes_no_lines(
         said = ("" if direct else "- " + sentence(model, hit.relation, lang)) + tail
         lines.append(f"  {said.strip()}")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "    ")
+            lines += evidence_lines(hit.relation, lang, "    ", model.lang)
     return [line for line in lines if line.strip()]
 
 
@@ -531,9 +531,9 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  {phrase.ljust(width)}  {other}{tail}")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     if sources:
-        lines += evidence_lines(node, lang, "  ")
+        lines += evidence_lines(node, lang, "  ", model.lang)
     return lines
 
 
@@ -575,7 +575,7 @@ def _where_lines(model: GovernanceModel, answer: Answer, result: AskResult, sour
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {marked_label(model, hit.node, lang)}{tail}")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     return lines
 
 
@@ -600,10 +600,10 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
         lines.append("")
         if isinstance(reading, f.WhenReading):
             lines += _period_lines(model, reading, answer, result)
-            lines += evidence_lines(answer.subject, lang, "  ") if sources else []
+            lines += evidence_lines(answer.subject, lang, "  ", model.lang) if sources else []
         elif isinstance(reading, f.AttributeReading):
             lines += _attribute_lines(model, reading, answer, result)
-            lines += evidence_lines(answer.subject, lang, "  ") if sources else []
+            lines += evidence_lines(answer.subject, lang, "  ", model.lang) if sources else []
         elif isinstance(reading, f.YesNoReading):
             lines += _yes_no_lines(model, reading, answer, result, sources)
         elif isinstance(reading, f.ChainYesNoReading):

@@ -98,7 +98,7 @@ def node_card(
     marks = {c.id: c.mark for c in model.conflicts}
     for conflict_id in detail["conflicts"]:
         out.append("  " + w("model", marks[conflict_id], id=repr(conflict_id)))
-    reason = inferred_text(found, lang)
+    reason = inferred_text(found, lang, model.lang)
     if reason:
         out.append("  " + w("model", "inferred", reason=reason))
     lines: list[tuple[str, str, str, str | None]] = []
@@ -112,7 +112,7 @@ def node_card(
                 rel["other"]["label"],
                 # the id, as the node's own, for the edits that name a relation
                 f"{_extras(relation, rel['status'], lang, model, found)}  [{relation.id}]",
-                inferred_text(relation, lang),
+                inferred_text(relation, lang, model.lang),
             )
         )
     if lines:
