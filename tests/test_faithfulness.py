@@ -58,7 +58,8 @@ def test_an_inferred_relation_without_its_mark_is_a_problem(tmp_path: Path, sour
     assert _problems(data, tmp_path, sources_dir) == [
         (
             f"/relations/{i}",
-            "no quote of the relation states it: none holds Agendacommissie, proposes_to",
+            "no quote of the relation 'platforms-mra.proposes_to.agendacommissie-mra' states it: "
+            "none holds Agendacommissie, proposes_to",
         )
     ]
 
@@ -74,7 +75,10 @@ def test_a_quote_without_the_relations_verb_is_a_problem(tmp_path: Path, sources
     )
     data["relations"][i]["sources"][0]["section"] = "Inleiding"
     assert _problems(data, tmp_path, sources_dir) == [
-        (f"/relations/{i}", "no quote of the relation states it: none holds steers")
+        (
+            f"/relations/{i}",
+            "no quote of the relation 'agendacommissie-mra.steers.mra-bureau' states it: none holds steers",
+        )
     ]
 
 
@@ -83,7 +87,11 @@ def test_a_quote_without_an_ends_name_is_a_problem(tmp_path: Path, sources_dir: 
     i = _index(data["relations"], "burgemeester.member_of.regiegroep-am")
     data["relations"][i]["sources"][0]["quote"] = "bestaat uit de zeven burgemeesters."
     assert _problems(data, tmp_path, sources_dir) == [
-        (f"/relations/{i}", "no quote of the relation states it: none holds Regiegroep")
+        (
+            f"/relations/{i}",
+            "no quote of the relation 'burgemeester.member_of.regiegroep-am' states it: "
+            "none holds Regiegroep",
+        )
     ]
 
 
@@ -96,7 +104,7 @@ def test_a_description_clause_no_cited_section_states_is_a_problem(tmp_path: Pat
     assert _problems(data, tmp_path, sources_dir) == [
         (
             f"/nodes/{i}/description",
-            "the cited sections do not state 'het is het drukste zakendistrict van het land.'",
+            "the sections 'zuidas' cites do not state 'het is het drukste zakendistrict van het land.'",
         )
     ]
 
@@ -107,7 +115,7 @@ def test_an_alias_no_source_writes_belongs_to_the_models_own(tmp_path: Path, sou
     data["nodes"][i]["aliases"].append("MRA-Regiegroep")
     j = len(data["nodes"][i]["aliases"]) - 1
     assert _problems(data, tmp_path, sources_dir) == [
-        (f"/nodes/{i}/aliases/{j}", "no source writes the alias 'MRA-Regiegroep'")
+        (f"/nodes/{i}/aliases/{j}", "no source writes the alias 'MRA-Regiegroep' of 'regiegroep-mra'")
     ]
 
 

@@ -60,3 +60,29 @@ def test_an_english_models_english_report_marks_nothing(model_file: Path, tmp_pa
     assert result.exit_code == 0, result.output
     assert f"«{REASON}»" in dutch.read_text(encoding="utf-8")
     assert "in het Engels" in dutch.read_text(encoding="utf-8")
+
+
+def test_a_count_per_member_council_counts_at_least_once(tmp_path: Path) -> None:
+    data = english_model()
+    source = [{"document": "order", "section": "Constitution"}]
+    data["relations"].append(
+        {"id": "mayor.member_of.board", "kind": "member_of", "from": "mayor", "to": "board", "count": 1}
+        | {"sources": source}
+    )
+    path = tmp_path / "westmoor.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    runner = CliRunner()
+    question = "how many members does the Combined Authority Board have?"
+    result = runner.invoke(main, ["--model", str(path), "--lang", "en", "ask", question])
+    assert result.exit_code == 0, result.output
+    # the mayor, and a leader for each of at least one constituent council
+    assert "Combined Authority Board has at least 2 members;" in result.output
+    data["relations"] = [r for r in data["relations"] if r["kind"] != "member_of" or r["to"] != "board"]
+    data["relations"].append(
+        {"id": "mayor.member_of.board", "kind": "member_of", "from": "mayor", "to": "board", "count": 1}
+        | {"sources": source}
+    )
+    data["nodes"] = [n | {"size": 1} if n["id"] == "board" else n for n in data["nodes"]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(main, ["--model", str(path), "--lang", "en", "ask", question])
+    assert "Combined Authority Board has 1 member." in result.output, result.output

@@ -323,22 +323,27 @@ def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> 
     w = words(lang, model.lang)
     total = composition.size if composition.size is not None else composition.counted
     if total is not None:
-        return w("answers", "has_members", label=label, n=total)
-    known = sum(h.relation.count or 0 for h in composition.hits if not h.relation.per)
+        return w.counted("answers", "has_members", label=label, n=total)
+    known = _at_least(composition)
     if known:
-        return w("answers", "has_at_least", label=label, n=known)
+        return w.counted("answers", "has_at_least", label=label, n=known)
     return w("answers", "no_member_count", label=label)
+
+
+def _at_least(composition: Composition) -> int:
+    """The fewest members the counts given add up to: ``1 per council`` is one at least."""
+    return sum(h.relation.count or 0 for h in composition.hits)
 
 
 def _total_line(composition: Composition, lang: Lang) -> str:
     w = words(lang)
     if composition.size is not None:
-        return w("answers", "total", n=composition.size)
+        return w.counted("answers", "total", n=composition.size)
     if composition.counted is not None:
-        return w("answers", "total", n=composition.counted)
-    known = sum(h.relation.count or 0 for h in composition.hits if not h.relation.per)
+        return w.counted("answers", "total", n=composition.counted)
+    known = _at_least(composition)
     if known:
-        return w("answers", "total_at_least", n=known)
+        return w.counted("answers", "total_at_least", n=known)
     return w("answers", "no_total")
 
 

@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from mra_graph.model.names import fold, fold_text
-from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, status_at
+from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
     answer_lines,
@@ -468,7 +468,22 @@ def _yes_no_lines(
     kind = answer.kind or reading.relation_kind
     clause = _relation_text(model, kind, model.label(source.id, lang), model.label(target.id, lang), lang)
     if not answer.verdict:
-        return [w("ask", "no_line", clause=clause)]
+        # the model may hold the fact for another time than the day asked about: a bare
+        # "no" would read as if it held nothing of the kind
+        other_times = [
+            r
+            for r in model.relations_from.get(source.id, ())
+            if r.to == target.id and r.kind == kind and status_at(r, result.at) is not Status.ACTIVE
+        ]
+        lines = [w("ask", "no_line", clause=clause)]
+        if other_times:
+            lines.append("  " + w("ask", "other_times", date=result.at.isoformat()))
+            lines += [
+                f"  - {sentence(model, r, lang)} ({_period_text(r.valid_from, r.valid_to, w)}, "
+                f"{w.status(status_at(r, result.at).value)})"
+                for r in other_times
+            ]
+        return lines
     lines = [w("ask", "yes_line", clause=clause)]
     direct = len(answer.hits) == 1 and {answer.hits[0].relation.from_, answer.hits[0].relation.to} == {
         source.id,
