@@ -130,8 +130,8 @@ class Model(GovernanceModel):
         :class:`~mra_graph.errors.UnknownNameError`, ...); each file format is drawn
         the first time it is asked for (see :class:`~mra_graph.render.drawing.Diagram`).
         """
+        from mra_graph.model.views import load_views
         from mra_graph.render import Request, Views, diagram, model_views
-        from mra_graph.render.definitions import load_views
 
         if isinstance(relations, str):
             relations = [k.strip() for k in relations.split(",") if k.strip()]

@@ -306,11 +306,13 @@ def test_importing_the_package_loads_no_renderer_templates_or_command_line() -> 
         ["ask", "wie ondersteunt de Regiegroep?"],
         ["query", "supports", "--to", "mra-bureau"],
         ["chain", "mra-bureau"],
+        ["check"],
     ],
-    ids=["ask", "query", "chain"],
+    ids=["ask", "query", "chain", "check"],
 )
-def test_a_question_imports_no_graph_library_renderer_or_exchange_format(args: list[str]) -> None:
-    # start-up is most of a question's time: it loads only what answering needs
+def test_a_question_or_check_imports_no_graph_library_renderer_or_exchange_format(args: list[str]) -> None:
+    # start-up is most of a question's time: it loads only what answering needs; check
+    # validates the bundled model's view file with the view definitions alone
     code = (
         "import sys, io, contextlib\n"
         "from mra_graph.cli import main\n"

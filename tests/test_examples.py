@@ -16,8 +16,8 @@ from click.testing import Result
 
 import mra_graph
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.views import view_file_for
 from mra_graph.render import Request, model_views, render, scene, view_names
-from mra_graph.render.definitions import view_file_for
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "lindenwaard-veenhoven.json"

@@ -446,7 +446,7 @@ def test_a_broken_view_or_style_file_is_a_one_line_error(
     message: str,
 ) -> None:
     from mra_graph.errors import RenderError
-    from mra_graph.render import definitions
+    from mra_graph.model import views as definitions
 
     real = definitions.data_file
 

@@ -125,7 +125,7 @@ def test_a_missing_dot_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_a_broken_view_file_breaks_only_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mra_graph.render import definitions
+    from mra_graph.model import views as definitions
 
     broken = tmp_path / "views.json"
     broken.write_text("{", encoding="utf-8")

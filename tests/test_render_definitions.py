@@ -14,9 +14,9 @@ from click.testing import Result
 import mra_graph
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.views import view_file_for
 from mra_graph.model.vocabulary import bundled_model_path
 from mra_graph.render import Request, model_views, render, scene
-from mra_graph.render.definitions import view_file_for
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "lindenwaard-veenhoven.json"
 AT = dt.date(2024, 6, 1)

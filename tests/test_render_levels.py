@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from mra_graph.render.definitions import Style, load_style
+from mra_graph.model.views import Style, load_style
 from mra_graph.render.levels import Line, derive_levels, rank_kinds, region_order
 
 

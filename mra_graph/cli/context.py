@@ -113,8 +113,15 @@ class Context:
 
 
 def echo_json(data: Any) -> None:
-    """Print ``data`` as stable, human-diffable JSON."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+    """Print ``data`` as stable, human-diffable JSON.
+
+    The layout of ``json.dumps(data, ensure_ascii=False, indent=2)``, written by pydantic's
+    serializer: the json module's own writer, which indentation makes pure Python, took
+    longer than loading the model to print the diff of a national one.
+    """
+    from pydantic_core import to_json
+
+    click.echo(to_json(data, indent=2))
 
 
 def write_output(output: str, data: bytes) -> None:

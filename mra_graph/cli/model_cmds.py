@@ -10,10 +10,7 @@ from mra_graph.cli.completion import complete_node, complete_region
 from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError
 from mra_graph.model.loading import load, sources_dir_from_env
-from mra_graph.model.names import resolve
 from mra_graph.model.schema import ConflictKind, NodeKind, json_schema_text
-from mra_graph.present.node_text import node_card, node_table
-from mra_graph.present.summary import as_of_json, node_detail, node_ref
 from mra_graph.words import problem_text, words
 
 pass_context = click.make_pass_decorator(Context)
@@ -51,9 +48,10 @@ def check(obj: Context, sources_dir: str | None) -> None:
                 words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
             )
         raise SystemExit(1) from None
-    from mra_graph.render.definitions import model_views, view_file_for
+    from mra_graph.model.views import model_views, view_file_for
 
-    # a view file beside the model is part of it: a broken one is an error here, not at render
+    # a view file beside the model is part of it: a broken one is an error here, not at
+    # render (its definitions are checked without the renderer, which check never imports)
     if view_file_for(path).is_file():
         model_views(path).check(model)
     counts = {
@@ -99,6 +97,9 @@ def schema() -> None:
 @pass_context
 def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     """List the nodes of the model, with their status on --at."""
+    from mra_graph.present.node_text import node_table
+    from mra_graph.present.summary import as_of_json, node_ref
+
     model = obj.model
     if region is not None and region not in model.regions_by_id:
         known = ", ".join(model.regions_by_id)
@@ -120,6 +121,10 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
 @pass_context
 def show(obj: Context, node: str) -> None:
     """Everything about one node: fields, relations in and out, and sources."""
+    from mra_graph.model.names import resolve
+    from mra_graph.present.node_text import node_card
+    from mra_graph.present.summary import as_of_json, node_detail
+
     model = obj.model
     found = resolve(model, node)
     detail = node_detail(model, found, obj.day, obj.lang)

@@ -182,16 +182,20 @@ def path(obj: Context, a: str, b: str, relations: str | None, show_sources: bool
 @pass_context
 def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> None:
     """What became active, ended or changed status between two dates (YYYY-MM-DD)."""
+    from mra_graph.model.loading import paused
     from mra_graph.present.answer_text import diff_lines
     from mra_graph.present.answers import diff_json
     from mra_graph.questions import queries
 
     model = obj.model
-    change = queries.diff(model, date1, date2)
-    if obj.json:
-        echo_json(diff_json(model, change, obj.lang))
-    else:
-        _echo_lines(diff_lines(model, change, obj.lang, show_sources))
+    # the answer can name every item of the model, as many small objects without cycles
+    # as loading made: built, like the model, without the collector walking them
+    with paused():
+        change = queries.diff(model, date1, date2)
+        if obj.json:
+            echo_json(diff_json(model, change, obj.lang))
+        else:
+            _echo_lines(diff_lines(model, change, obj.lang, show_sources))
 
 
 @click.command()

@@ -8,6 +8,8 @@
   where the bundled data files are;
 - :mod:`~mra_graph.model.locations`: line, column and JSON pointer of a place in a file;
 - :mod:`~mra_graph.model.names`: from a name a user types to a node.
+- :mod:`~mra_graph.model.views`: the view definitions and the style sheet the renderer
+  draws with, and a model's own view file (checked with the model, without the renderer).
 """
 
 from mra_graph.model.loading import dump_text, load, load_text

@@ -538,8 +538,15 @@ class GovernanceModel(Strict):
         """``disputed`` where a recorded contradiction names the item, ``unclear`` where a
         recorded ambiguity does, ``inferred`` where the model reads it from the sources
         without a quote that states it, in that order."""
+        return self.marked.get(item_id, ())
+
+    @cached_property
+    def marked(self) -> dict[str, tuple[str, ...]]:
+        """The marks of every item that has any, by id (see :meth:`marks`): made once, as
+        an answer about a whole model (a diff) asks for each item's."""
         held = {"disputed": self.disputed, "unclear": self.unclear, "inferred": self.inferred}
-        return tuple(m for m in MARKS if item_id in held[m])
+        ids = sorted({i for ids in held.values() for i in ids})
+        return {i: tuple(m for m in MARKS if i in held[m]) for i in ids}
 
     @cached_property
     def stated(self) -> dict[str, "Stating"]:

@@ -104,6 +104,26 @@ def _did_you_mean(
 
 
 def _unique_ids(model: GovernanceModel) -> Iterator[Finding]:
+    # nodes, relations and figure rows share one space of ids; where each id stands is
+    # worked out only when one repeats (a valid model has none)
+    ids = [n.id for n in model.nodes] + [r.id for r in model.relations]
+    ids += [i for table in model.figures for i in (table.id, *(row.id for row in table.rows))]
+    if len(set(ids)) < len(ids):
+        yield from _repeated_ids(model)
+    groups: tuple[tuple[str, Sequence[Document | Region | Conflict]], ...] = (
+        ("documents", model.documents),
+        ("regions", model.regions),
+        ("conflicts", model.conflicts),
+    )
+    for group, items in groups:
+        names: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in names:
+                yield _found((group, i, "id"), "duplicate_id", id=repr(item.id))
+            names.add(item.id)
+
+
+def _repeated_ids(model: GovernanceModel) -> Iterator[Finding]:
     seen: dict[str, Path_] = {}
     places: list[tuple[str, Path_]] = [(n.id, ("nodes", i, "id")) for i, n in enumerate(model.nodes)]
     places += [(r.id, ("relations", i, "id")) for i, r in enumerate(model.relations)]
@@ -116,17 +136,6 @@ def _unique_ids(model: GovernanceModel) -> Iterator[Finding]:
             yield _found(path, "duplicate_id_first", "ids_unique", id=repr(ident), first=f"/{first}")
         else:
             seen[ident] = path
-    groups: tuple[tuple[str, Sequence[Document | Region | Conflict]], ...] = (
-        ("documents", model.documents),
-        ("regions", model.regions),
-        ("conflicts", model.conflicts),
-    )
-    for group, items in groups:
-        names: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in names:
-                yield _found((group, i, "id"), "duplicate_id", id=repr(item.id))
-            names.add(item.id)
 
 
 def _all_sources(model: GovernanceModel) -> Iterator[tuple[Path_, Source]]:
@@ -370,9 +379,11 @@ def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
 
 def _scopes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     """A scoped end (``from_scope``/``to_scope``) must be a group: a node with members or parts."""
-    into = model.relations_to
     composition = vocab.kinds_with(*COMPOSITION)
     for i, rel in enumerate(model.relations):
+        if rel.from_scope is None and rel.to_scope is None:
+            continue  # most relations: the index of what points into a node is not needed
+        into = model.relations_to
         ends = (("from_scope", rel.from_scope, rel.from_), ("to_scope", rel.to_scope, rel.to))
         for key, scope, ref in ends:
             if scope is None or ref not in model.nodes_by_id:

@@ -18,7 +18,7 @@ from typing import Any
 
 from mra_graph.model.schema import GovernanceModel, Node
 from mra_graph.present.summary import marks, node_ref, qualifiers, relation_detail, source_ref
-from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
+from mra_graph.questions.queries import Change, Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang
 
 __all__ = [
@@ -128,23 +128,32 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
     a relation with its ``modality`` (``condition``, ``modality_via``) and marks as
     :func:`~mra_graph.present.summary.node_ref` gives them for a node."""
 
-    def item(c: Any) -> dict[str, Any]:
+    nodes = model.nodes_by_id
+    refs: dict[str, dict[str, Any]] = {}  # a node's reference, made once however often it is named
+
+    def ref(node_id: str) -> dict[str, Any]:
+        found = refs.get(node_id)
+        if found is None:
+            found = refs[node_id] = node_ref(model, nodes[node_id], change.end, lang)
+        return found
+
+    def item(c: Change) -> dict[str, Any]:
+        thing = c.item
         data: dict[str, Any] = {
             "what": c.what,
-            "id": c.item.id,
+            "id": thing.id,
             "before": c.before.value,
             "after": c.after.value,
         }
-        if c.what == "node":
-            data["node"] = node_ref(model, c.item, change.end, lang)
+        if isinstance(thing, Node):
+            data["node"] = ref(thing.id)
         else:
-            nodes = model.nodes_by_id
-            data["relation"] = c.item.kind
-            data["from_node"] = node_ref(model, nodes[c.item.from_], change.end, lang)
-            data["to_node"] = node_ref(model, nodes[c.item.to], change.end, lang)
-            data.update(qualifiers(model, c.item, lang))
-            data.update(marks(model, c.item.id))
-        data["sources"] = [source_ref(s) for s in c.item.sources]
+            data["relation"] = thing.kind
+            data["from_node"] = ref(thing.from_)
+            data["to_node"] = ref(thing.to)
+            data.update(qualifiers(model, thing, lang))
+            data.update(marks(model, thing.id))
+        data["sources"] = [source_ref(s) for s in thing.sources]
         return data
 
     return {

@@ -66,7 +66,8 @@ def node_ref(model: GovernanceModel, node: Node, at: dt.date, lang: Lang = "nl")
 def marks(model: GovernanceModel, item_id: str, prefix: str = "") -> dict[str, bool]:
     """``disputed: true`` where a recorded contradiction names the item, ``unclear: true``
     where a recorded ambiguity does (keys after ``prefix``)."""
-    return {f"{prefix}{mark}": True for mark in model.marks(item_id)}
+    found = model.marks(item_id)
+    return {f"{prefix}{mark}": True for mark in found} if found else {}
 
 
 def conflict_marks(conflicts: Sequence[Conflict]) -> dict[str, list[str]]:

@@ -26,6 +26,7 @@ from mra_graph.model.schema import (
     FigureTable,
     GovernanceModel,
     Node,
+    NodeKind,
     Relation,
     Scope,
     Source,
@@ -599,12 +600,19 @@ def _renames(
         for i, f in enumerate(former):
             if start < f.valid_to <= end:
                 found.append(Rename(node, f.name, names[i + 1], f.valid_to))
-    began = [c.item for c in added if isinstance(c.item, Node)]
+    # the nodes that began, by the day they began and where they stand: a node that
+    # ended is compared only with those that began that day in its place, not with all
+    began: dict[tuple[dt.date | None, NodeKind, str | None, str | None], list[Node]] = {}
+    for c in added:
+        if isinstance(c.item, Node):
+            n = c.item
+            began.setdefault((n.valid_from, n.kind, n.type, n.region), []).append(n)
     for change in ended:
         old = change.item
         if not isinstance(old, Node) or old.valid_to is None:
             continue
-        alike = [n for n in began if n.valid_from == old.valid_to and _same_place(model, old, n)]
+        candidates = began.get((old.valid_to, old.kind, old.type, old.region), [])
+        alike = [n for n in candidates if _same_place(model, old, n)]
         if len(alike) == 1:
             found.append(Rename(old, old.name, alike[0].name, old.valid_to, alike[0]))
     return tuple(sorted(found, key=lambda r: (r.on, r.node.id)))

@@ -13,7 +13,7 @@ that day is drawn dashed or grey with its status under its name, or left out wit
 ``active_only=True``; ``lang`` ("nl" or "en") chooses the language of every label.
 
 The views work for any model; a model may change them for itself with a view file
-beside it (see :mod:`mra_graph.render.definitions`), which a request carries as
+beside it (see :mod:`mra_graph.model.views`), which a request carries as
 ``views=model_views(path)``. A view that shows the whole model and finds nothing to
 draw raises :class:`RenderError`.
 
@@ -50,7 +50,7 @@ import graphviz
 
 from mra_graph.errors import RenderError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render.definitions import Views, load_style, load_views, model_views
+from mra_graph.model.views import Views, load_style, load_views, model_views
 from mra_graph.render.dot import to_digraph
 from mra_graph.render.dot_runner import LAYOUT_LIMIT
 from mra_graph.render.drawing import FORMATS, PNG_DPI, Diagram, check_format, draw

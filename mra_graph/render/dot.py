@@ -16,9 +16,9 @@ from dataclasses import replace
 import graphviz
 
 from mra_graph.model.schema import Status
+from mra_graph.model.views import NodeStyle, Style, load_style
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.bundles import BUNDLE, bundled
-from mra_graph.render.definitions import NodeStyle, Style, load_style
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
 from mra_graph.render.output import accessible_svg

@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from mra_graph.errors import RenderError, UsageError
+from mra_graph.model.views import load_style
 from mra_graph.model.vocabulary import using, vocabulary
-from mra_graph.render.definitions import load_style
 from mra_graph.render.dot import to_digraph
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.mermaid import to_mermaid

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation
+from mra_graph.model.views import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.levels import Line, derive_levels
 
 __all__ = ["Layout", "folded_parts", "layout", "plan", "selected"]

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from mra_graph.model.views import Style
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.render.definitions import Style
 
 __all__ = ["Line", "derive_levels", "rank_kinds", "region_order"]
 
@@ -65,7 +65,7 @@ def region_order(
     whose nodes sit above another's, over ``lines`` of the kinds that decide levels, more
     often than below it comes first; ties by id, None after the regions it ties with.
 
-    >>> from mra_graph.render.definitions import load_style
+    >>> from mra_graph.model.views import load_style
     >>> line = Line("x.member_of.y", "member_of", "x", "y")
     >>> region_order(["a", "b"], [line], {"x": "a", "y": "b"}, load_style())
     ['b', 'a']
@@ -127,7 +127,7 @@ def derive_levels(
     (:func:`rank_kinds`) are ignored; so are lines to nodes not in ``nodes``. The ``top``
     nodes that have nothing above them sit alone on their region's first level.
 
-    >>> from mra_graph.render.definitions import load_style
+    >>> from mra_graph.model.views import load_style
     >>> lines = [Line("b.member_of.a", "member_of", "b", "a"), Line("a.steers.c", "steers", "a", "c")]
     >>> derive_levels({"a": "r", "b": "r", "c": "r"}, lines, load_style())
     (('a',), ('b', 'c'))

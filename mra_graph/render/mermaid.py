@@ -16,7 +16,7 @@ import re
 import string
 
 from mra_graph.model.schema import Status
-from mra_graph.render.definitions import Style
+from mra_graph.model.views import Style
 from mra_graph.render.scene import Scene, SceneNode
 from mra_graph.render.text import describe_scene
 

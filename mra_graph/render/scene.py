@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import AsOf, GovernanceModel, Node, Relation, Status, status_at
+from mra_graph.model.views import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import as_of_line, sentence
 from mra_graph.questions.queries import check_kind
-from mra_graph.render.definitions import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
 from mra_graph.render.layout import Layout, plan, selected
 from mra_graph.words import Lang, worded_error, words

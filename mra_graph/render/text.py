@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mra_graph.model.schema import Status
-from mra_graph.render.definitions import Style
+from mra_graph.model.views import Style
 from mra_graph.render.labels import status_word
 from mra_graph.render.scene import Scene, SceneNode
 from mra_graph.words import words

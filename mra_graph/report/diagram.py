@@ -13,7 +13,7 @@ from typing import Any
 
 from mra_graph.errors import MraGraphError
 from mra_graph.model.schema import GovernanceModel, Region
-from mra_graph.render.definitions import Views
+from mra_graph.model.views import Views
 from mra_graph.report.content import Diagram, PrintedView
 from mra_graph.report.paper import fit
 from mra_graph.words import Lang, words

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import fields, replace
 
 from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
+from mra_graph.model.views import Views
 from mra_graph.present.answer_text import as_of_line
 from mra_graph.questions.queries import diff, formation, neighbourhood
-from mra_graph.render.definitions import Views
 from mra_graph.report.cards import CardMaker, marks_of
 from mra_graph.report.citations import Citer
 from mra_graph.report.content import (

@@ -16,7 +16,7 @@ from typing import Any
 
 from mra_graph.errors import MraGraphError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render.definitions import Views
+from mra_graph.model.views import Views
 from mra_graph.render.layout import layout
 from mra_graph.render.scene import figure_order
 

@@ -19,7 +19,7 @@ from mra_graph.editing.files import write_atomically
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render.definitions import Views
+from mra_graph.model.views import Views
 from mra_graph.render.dot_runner import dot_program
 from mra_graph.report.content import Report
 from mra_graph.report.diagram import diagram
