@@ -257,7 +257,7 @@ def _membership(
     # attributes that name a record of the file are Popolo's references
     for attribute, key, targets in (
         (_ON_BEHALF_OF, "on_behalf_of_id", carried.organisation_ids),
-        (_POST, "post_id", {n.id for n in carried.posts}),
+        (_POST, "post_id", carried.post_ids),
     ):
         value = relation.attributes.get(attribute)
         if isinstance(value, str) and value in targets:
@@ -307,6 +307,7 @@ class _Carried:
         roles = [n for n in model.nodes if n.kind in _POSTS and n.id not in persons]
         self.links = self._posts_and_parents(model, kind, organisation, persons)
         self.posts = [n for n in roles if n.id in self.links]
+        self.post_ids = {n.id for n in self.posts}
         self.unplaced = [n for n in roles if n.id not in self.links]
         voc = vocabulary()
         members = [r for r in model.relations if voc.role(r.kind) == "membership" and r.to in organisation]
