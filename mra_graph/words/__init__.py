@@ -245,9 +245,15 @@ def worded(key: str, hint_key: str = "", /, **values: object) -> dict[str, Any]:
     }
 
 
+def _error_path(key: str) -> tuple[str, ...]:
+    # ``unknown_view`` is ``errors/unknown_view``; ``files/cannot_write`` names its section
+    return tuple(key.split("/")) if "/" in key else ("errors", key)
+
+
 def worded_error(kind: type[E], key: str, /, **values: object) -> E:
-    """An error of ``kind`` whose message is ``errors/<key>`` with ``values``."""
-    error = kind(words("en")("errors", key, **values))
+    """An error of ``kind`` whose message is ``errors/<key>`` (or ``<section>/<key>``)
+    with ``values``."""
+    error = kind(words("en")(*_error_path(key), **values))
     error.key, error.values = key, values
     return error
 
@@ -284,4 +290,4 @@ def error_text(error: MraGraphError, lang: str) -> str:
         values["close"] = f" {w('errors', 'or')} ".join(
             repr(c) for c in cast(tuple[str, ...], values["close"])
         )
-    return w("errors", error.key, **values)
+    return w(*_error_path(error.key), **values)
