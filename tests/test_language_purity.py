@@ -553,3 +553,98 @@ def test_edits_speak_one_language(tmp_path: Path, lang: str) -> None:
     exempt = re.compile(r"'[^']*'|" + re.escape(str(path)) + r"|[\w-]+(?:[._][\w-]+)+")
     assert not _check(text, lang, exempt)
     assert text.count("Error:" if lang == "en" else "Fout:") == 7
+
+
+# Exports and imports: the notes on what a format cannot carry and the ``wrote`` lines.
+
+EXPORTS = ("popolo", "turtle", "jsonld", "archimate", "graphml", "neo4j", "csv", "mmd")
+
+
+def _said(result: Any, tmp_path: Path) -> str:
+    """What a command said, without the paths of its files and what it quotes ('…'):
+    ids, kinds and the field names of other formats, in no language."""
+    text = re.sub(r"'[^'\n]*'", " ", result.stdout + result.stderr)
+    return re.sub(r"\S*/\S*", " ", text.replace(str(tmp_path), " "))
+
+
+def _interchange_leaks(file: Path, lang: str, tmp_path: Path, formats: tuple[str, ...]) -> list[str]:
+    model = mra_graph.load(file)
+    exempt = _citations(model, lang)
+    runner = CliRunner()
+    wrong: list[str] = []
+
+    def run(args: list[str]) -> None:
+        result = runner.invoke(main, ["--lang", lang, "--model", str(file), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        wrong.extend(
+            f"{' '.join(args[:2])}: {w}" for w in _check(_said(result, tmp_path), lang, exempt, str(file))
+        )
+
+    for fmt in formats:
+        if fmt == "mmd":
+            continue  # Mermaid is a picture, not an export
+        run(["export", fmt, "-o", str(tmp_path / f"{file.stem}-{lang}-{fmt}")])
+    for fmt in ("popolo", "csv"):
+        if fmt in formats:
+            run(
+                [
+                    "import",
+                    fmt,
+                    str(tmp_path / f"{file.stem}-{lang}-{fmt}"),
+                    "-o",
+                    str(tmp_path / f"back-{fmt}.json"),
+                ]
+            )
+    return wrong
+
+
+def _foreign_popolo(tmp_path: Path) -> Path:
+    """Popolo written by others: a file whose every kind of loss the importer names."""
+    from tests.test_popolo_import import FOREIGN
+
+    file = tmp_path / "foreign.json"
+    file.write_text(json.dumps(FOREIGN), encoding="utf-8")
+    return file
+
+
+def _import_leaks(source: Path, lang: str, tmp_path: Path) -> list[str]:
+    result = CliRunner().invoke(
+        main,
+        ["--lang", lang, "import", "popolo", str(source), "-o", str(tmp_path / "in.json")],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr  # the file holds what the model has no place for
+    return _check(_said(result, tmp_path), lang, re.compile(r"\S+\.json\b|[\w-]+(?:[._:][\w-]+)+"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_export_and_import_notes_speak_one_language(tmp_path: Path, lang: str) -> None:
+    """The quick loop's representative: every export of the bundled model, its Popolo and
+    CSV read back, and a foreign Popolo file with every kind of loss."""
+    file = tmp_path / "organen.json"
+    file.write_bytes(data_file("model", "organen.json").read_bytes())
+    wrong = _interchange_leaks(file, lang, tmp_path, EXPORTS)
+    wrong += [f"import foreign: {w}" for w in _import_leaks(_foreign_popolo(tmp_path), lang, tmp_path)]
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("which", ["example", "english", "published"])
+def test_every_model_gets_its_export_notes_in_one_language(tmp_path: Path, lang: str, which: str) -> None:
+    if which == "published":
+        published = (
+            Path(__file__).parent.parent.parent
+            / "shared"
+            / "popolo-data"
+            / "australia-tas-local-councillors.json"
+        )
+        if not published.is_file():
+            pytest.skip(f"{published} is absent")
+        wrong = _import_leaks(published, lang, tmp_path)
+    else:
+        wrong = _interchange_leaks(
+            EXAMPLE if which == "example" else _english_file(tmp_path), lang, tmp_path, EXPORTS
+        )
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
