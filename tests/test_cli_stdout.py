@@ -64,7 +64,7 @@ def test_import_writes_the_model_to_standard_output(cli: Cli, tmp_path: Path) ->
 
 @pytest.mark.parametrize("fmt", ["csv", "neo4j"])
 def test_a_folder_format_says_it_needs_a_folder(cli: Cli, tmp_path: Path, fmt: str) -> None:
-    result = cli("export", fmt, "-o", "-")
+    result = cli("--lang", "en", "export", fmt, "-o", "-")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: {fmt} writes a folder of ")

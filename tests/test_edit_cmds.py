@@ -126,7 +126,7 @@ def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
 
 def test_invalid_edit_exits_1_and_leaves_the_file_alone(cli: Cli, model_file: Path) -> None:
     before = model_file.read_bytes()
-    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=-3")
+    result = cli("--lang", "en", "--model", str(model_file), "set", "regiegroep-am", "size=-3")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {model_file} /nodes/")
     assert "Traceback" not in result.output

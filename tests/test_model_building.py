@@ -158,7 +158,7 @@ def test_a_relation_takes_the_period_of_its_nodes_unless_given(cli: Cli, small: 
 def test_attributes_on_a_relation_and_the_id_in_the_confirmation(cli: Cli, small: Path) -> None:
     said = _ok(cli("--lang", "en", "--model", str(small), "add-relation", "chairs", "ab", "db",
                    "--attr", "rotating=true", "--attr", "formal=true", *SRC))  # fmt: skip
-    assert said == f"{small}: added relation 'ab.chairs.db': chairs ab → db\n"
+    assert said == f"{small}: added relation 'ab.chairs.db': 'chairs' ab → db\n"
     relation = next(r for r in load(small).relations if r.id == "ab.chairs.db")
     assert relation.attributes == {"formal": True, "rotating": True}
     shown = _ok(cli("--model", str(small), "--at", "2025-06-01", "show", "db"))

@@ -26,6 +26,7 @@ import functools
 import gc
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from mra_graph.model.locations import first_constant, first_repeated_key, first_
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.validation import Finding, validate
 from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, using, vocabulary
+from mra_graph.words import choices, worded
 
 __all__ = [
     "dump_text",
@@ -256,43 +258,53 @@ def parse_json(text: str, file: str = "<model>") -> Any:
 _DEPTH = 100
 
 
-_FRIENDLY = {
-    "missing": "missing required key {key!r}",
-    "extra_forbidden": "unknown key {key!r}",
-}
+# pydantic's error types a model file commonly meets, worded in the words layer's
+# ``schema`` section (in English as pydantic says them) with their context's values
+_SCHEMA_TYPES = frozenset(
+    {
+        "string_type", "int_type", "int_parsing", "int_from_float", "float_type", "float_parsing",
+        "bool_type", "bool_parsing", "date_type", "date_parsing", "date_from_datetime_parsing",
+        "list_type", "dict_type", "model_type", "enum", "literal_error", "string_too_short",
+        "string_too_long", "too_short", "too_long", "greater_than", "less_than_equal",
+    }
+)  # fmt: skip
 
 
 def _finding(error: ErrorDetails, data: Any) -> Finding:
     loc = list(error["loc"])
     kind = error["type"]
     key = loc[-1] if loc else ""
-    hint: str | None = None
-    if kind in _FRIENDLY:
-        message = _FRIENDLY[kind].format(key=key)
-        if kind == "extra_forbidden":
-            hint = _did_you_mean_key(str(key), loc[:-1], data)
-    elif kind == "string_pattern_mismatch":
-        pattern = str((error.get("ctx") or {}).get("pattern", ""))
-        if pattern.startswith("^[a-z0-9]"):
-            message = f"{_shown(error['input'])} is not a valid id"
-            hint = "use lower-case letters and digits joined by '-', '_' or '.'"
-        elif pattern.startswith("^\\d{4}"):
-            message = f"{_shown(error['input'])} is not a year"
-        else:
-            message = f"{_shown(error['input'])} contains a control character"
-    elif kind == "greater_than_equal":
-        message = f"{_shown(error['input'])} is negative; figures must be 0 or more"
-    elif kind == "model_type" and not loc:
-        message = f"a model is a JSON object, got {type(error['input']).__name__}"
-    elif kind == "value_error":
-        message = error["msg"].removeprefix("Value error, ")
-    else:
-        message = error["msg"][0].lower() + error["msg"][1:]
-        if kind not in ("missing",) and not isinstance(error["input"], dict | list):
-            message += f", got {_shown(error['input'])}"
+    context = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
     # pydantic reports dict keys that fail validation with a '[key]' suffix part
-    loc = [p for p in loc if not (isinstance(p, str) and p == "[key]")]
-    return Finding(tuple(loc), message, hint)
+    path = tuple(p for p in loc if not (isinstance(p, str) and p == "[key]"))
+    if kind == "missing":
+        return Finding(path, **worded("schema/missing", key=repr(key)))
+    if kind == "extra_forbidden":
+        close = _did_you_mean_key(str(key), loc[:-1], data)
+        return Finding(
+            path, **worded("schema/unknown_key", "did_you_mean" if close else "", key=repr(key), close=close)
+        )
+    shown = _shown(error["input"])
+    if kind == "string_pattern_mismatch":
+        pattern = context.get("pattern", "")
+        if pattern.startswith("^[a-z0-9]"):
+            return Finding(path, **worded("schema/not_id", "schema/id_hint", input=shown))
+        found = "schema/not_year" if pattern.startswith("^\\d{4}") else "schema/control_character"
+        return Finding(path, **worded(found, input=shown))
+    if kind == "greater_than_equal":
+        return Finding(path, **worded("schema/negative", input=shown))
+    if kind == "model_type" and not loc:
+        return Finding(path, **worded("schema/not_object", type=type(error["input"]).__name__))
+    if kind == "value_error":
+        return Finding(path, error["msg"].removeprefix("Value error, "))
+    if kind in _SCHEMA_TYPES:
+        if "expected" in context:
+            context["choices"] = choices(re.split(r", | or ", context.pop("expected")))
+        return Finding(path, **worded(f"schema/{kind}", input=shown, **context))
+    message = error["msg"][0].lower() + error["msg"][1:]
+    if not isinstance(error["input"], dict | list):
+        message += f", got {shown}"
+    return Finding(path, message)
 
 
 def _shown(value: Any) -> str:
@@ -305,7 +317,7 @@ def _did_you_mean_key(key: str, parent: list[int | str], data: Any) -> str | Non
 
     allowed = _allowed_keys(parent, data)
     close = difflib.get_close_matches(key, allowed, n=1)
-    return f"did you mean {close[0]!r}?" if close else None
+    return repr(close[0]) if close else None
 
 
 def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:

@@ -38,8 +38,10 @@ def mermaid_text(text: str) -> str:
 
 def _plain(text: str) -> str:
     """``text`` for ``accTitle`` and ``accDescr``, which take no entity codes: words and
-    plain punctuation only, everything else a space."""
-    return " ".join(re.sub(r"[^\w\s.,:()'’·-]", " ", text).split())
+    plain punctuation only (square brackets become round ones), everything else a space,
+    and no space before a full stop, comma or colon."""
+    text = re.sub(r"[^\w\s.,:()'’·-]", " ", text.replace("[", "(").replace("]", ")"))
+    return re.sub(r" ([.,:])", r"\1", " ".join(text.split()))
 
 
 def mermaid_id(node_id: str) -> str:
