@@ -106,7 +106,7 @@ def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     lines += [f'  "{r.from_}" -> "{r.to}";' for r in model.relations]
     lines.append("}")
     try:
-        result = run_dot("\n".join(lines), "json", purpose="laying out the ArchiMate view")
+        result = run_dot("\n".join(lines), "json", purpose="archimate")
     except RenderError as error:
         raise ExportError(str(error)) from error
     graph = json.loads(result)

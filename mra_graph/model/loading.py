@@ -39,7 +39,7 @@ from mra_graph.model.locations import first_constant, first_repeated_key, first_
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.validation import Finding, validate
 from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, using, vocabulary
-from mra_graph.words import choices, worded
+from mra_graph.words import WordedValueError, choices, worded
 
 __all__ = [
     "dump_text",
@@ -296,6 +296,9 @@ def _finding(error: ErrorDetails, data: Any) -> Finding:
     if kind == "model_type" and not loc:
         return Finding(path, **worded("schema/not_object", type=type(error["input"]).__name__))
     if kind == "value_error":
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, WordedValueError):
+            return Finding(path, **worded(cause.key, **cause.values))
         return Finding(path, error["msg"].removeprefix("Value error, "))
     if kind in _SCHEMA_TYPES:
         if "expected" in context:

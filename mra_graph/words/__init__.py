@@ -26,6 +26,7 @@ from mra_graph.errors import ModelError, MraGraphError, Problem
 __all__ = [
     "LANGUAGES",
     "Lang",
+    "WordedValueError",
     "Words",
     "choices",
     "error_text",
@@ -34,6 +35,7 @@ __all__ = [
     "speaks",
     "worded",
     "worded_error",
+    "worded_value",
     "words",
 ]
 
@@ -274,6 +276,27 @@ def _filled(w: Words, values: dict[str, str]) -> dict[str, str]:
     return {**values, "choices": f"{', '.join(first)} {w('errors', 'or')} {last}"}
 
 
+class WordedValueError(ValueError):
+    """A ``ValueError`` of a model's validator whose message is ``schema/<key>``: a
+    problem ``check`` words in either language."""
+
+    def __init__(self, key: str, values: dict[str, str]) -> None:
+        super().__init__(words("en")("schema", key, **values))
+        self.key, self.values = f"schema/{key}", values
+
+
+def worded_value(key: str, /, **values: object) -> WordedValueError:
+    """The :class:`WordedValueError` ``schema/<key>`` with ``values``."""
+    return WordedValueError(key, {k: str(v) for k, v in values.items()})
+
+
+def _statuses(w: Words, values: dict[str, object]) -> dict[str, object]:
+    # a value named ``status`` is a status (``planned``), worded in the message's language
+    if "status" not in values:
+        return values
+    return {**values, "status": w.status(str(values["status"]))}
+
+
 def _error_path(key: str) -> tuple[str, ...]:
     # ``unknown_view`` is ``errors/unknown_view``; ``files/cannot_write`` names its section
     return tuple(key.split("/")) if "/" in key else ("errors", key)
@@ -282,7 +305,7 @@ def _error_path(key: str) -> tuple[str, ...]:
 def worded_error(kind: type[E], key: str, /, **values: object) -> E:
     """An error of ``kind`` whose message is ``errors/<key>`` (or ``<section>/<key>``)
     with ``values``."""
-    error = kind(words("en")(*_error_path(key), **values))
+    error = kind(words("en")(*_error_path(key), **_statuses(words("en"), values)))
     error.key, error.values = key, values
     return error
 
@@ -320,4 +343,4 @@ def error_text(error: MraGraphError, lang: str) -> str:
         values["close"] = f" {w('errors', 'or')} ".join(
             repr(c) for c in cast(tuple[str, ...], values["close"])
         )
-    return w(*_error_path(error.key), **values)
+    return w(*_error_path(error.key), **_statuses(w, values))
