@@ -71,7 +71,7 @@ def test_a_folder_format_says_it_needs_a_folder(cli: Cli, tmp_path: Path, fmt: s
     assert result.stderr.endswith("files, which cannot go to standard output; give a folder to -o\n")
     a_file = tmp_path / "model.csv"
     a_file.write_text("x")
-    result = cli("export", fmt, "-o", str(a_file))
+    result = cli("--lang", "en", "export", fmt, "-o", str(a_file))
     assert result.exit_code == 1
     assert (
         result.stderr == f"Error: {str(a_file)!r} is a file, and {fmt} writes a folder; give a folder to -o\n"

@@ -68,7 +68,8 @@ def test_check_with_the_invented_sources(cli: Cli) -> None:
         pytest.param(("show", "Veenstreekteam"), "ondersteunt                Stuurgroep (VS)", id="show"),
         pytest.param(
             ("ask", "wie ondersteunt de stuurgroep?"),
-            "Stuurgroep (LV) wordt ondersteund door:\n  - regiobureau  [regiobureau-lv.supports.stuurgroep-lv]\n\n"
+            "Stuurgroep (LV) wordt ondersteund door:\n"
+            "  - regiobureau  [regiobureau-lv.supports.stuurgroep-lv]\n\n"
             "Stuurgroep (VS) (betwist) wordt ondersteund door:\n"
             "  - Veenstreekteam  [veenstreekteam.supports.stuurgroep-vs]",
             id="ask-same-named",

@@ -55,14 +55,14 @@ def test_unknown_format_is_a_usage_error(cli: Cli, tmp_cwd: Path) -> None:
 
 def test_csv_into_an_existing_file_is_refused(cli: Cli, tmp_cwd: Path) -> None:
     (tmp_cwd / "taken").write_text("keep me", encoding="utf-8")
-    result = cli("export", "csv", "-o", "taken")
+    result = cli("--lang", "en", "export", "csv", "-o", "taken")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: 'taken' is a file, and csv writes a folder")
     assert (tmp_cwd / "taken").read_text(encoding="utf-8") == "keep me"
 
 
 def test_export_into_a_missing_folder_is_one_error_line(cli: Cli, tmp_cwd: Path) -> None:
-    result = cli("export", "turtle", "-o", "nowhere/x.ttl")
+    result = cli("--lang", "en", "export", "turtle", "-o", "nowhere/x.ttl")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write into 'nowhere'")
     assert len(result.stderr.splitlines()) == 1
@@ -132,7 +132,7 @@ def test_base_iri_names_the_rdf_nodes(cli: Cli, tmp_cwd: Path) -> None:
     ],
 )
 def test_a_bad_base_is_a_usage_error(cli: Cli, tmp_cwd: Path, fmt: str, base: str, message: str) -> None:
-    result = cli("export", fmt, "--base", base, "-o", "out")
+    result = cli("--lang", "en", "export", fmt, "--base", base, "-o", "out")
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_cwd / "out").exists()
@@ -155,7 +155,7 @@ def test_a_file_name_too_long_for_the_file_system_is_one_line(cli: Cli, tmp_cwd:
 
 
 def test_a_base_iri_with_a_line_break_is_refused(cli: Cli, tmp_cwd: Path) -> None:
-    result = cli("export", "turtle", "--base", "http://x.invalid/\n", "-o", "t.ttl")
+    result = cli("--lang", "en", "export", "turtle", "--base", "http://x.invalid/\n", "-o", "t.ttl")
     assert result.exit_code == 2
     assert "must be an http(s) IRI" in result.stderr
     assert not (tmp_cwd / "t.ttl").exists()

@@ -28,6 +28,7 @@ from mra_graph.cli import main
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.vocabulary import data_file
 from mra_graph.questions import queries
+from mra_graph.render.definitions import model_views
 from mra_graph.words import words
 
 LANGS = ("nl", "en")
@@ -40,6 +41,8 @@ SHARED = frozenset({"conflict", "per"})
 # "bestuurlijk" is the executive-board level, never "administrative"
 FALSE_FRIENDS = frozenset({"administrative", "administrator", "administrators"})
 WORD = re.compile(r"[^\W\d_]+")
+# the id of the relation a line states, at its end: "  - Agendacommissie  [a.steers.b]"
+RELATION_ID = re.compile(r"  \[[^\]\n]*\]$", re.MULTILINE)
 
 
 def _words(text: str) -> set[str]:
@@ -75,9 +78,15 @@ def _read(folder: str, name: str) -> Any:
     return json.loads(data_file(folder, name).read_text(encoding="utf-8"))
 
 
+# what a sentence of the words layer holds that is no word of its language: blanks
+# ({name}) and quoted literals ('ended', 'valid_from', 'pip install …')
+CODE = re.compile(r"\{[^}]*\}|(?<!\w)'[^']*'(?!\w)")
+
+
 def _layer_pairs() -> Iterator[tuple[str, str]]:
     """The project's own words: every sentence and term of the words layer."""
-    yield from _leaf_pairs(words("nl").data, words("en").data)
+    for nl, en in _leaf_pairs(words("nl").data, words("en").data):
+        yield CODE.sub(" ", nl), CODE.sub(" ", en)
 
 
 def _nl_en_pairs(data: Any) -> Iterator[tuple[str, str]]:
@@ -301,7 +310,7 @@ def bundled() -> GovernanceModel:
 
 def _check(text: str, lang: str, exempt: re.Pattern[str], model_file: str = "") -> list[str]:
     other = "en" if lang == "nl" else "nl"
-    text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", text)))
+    text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", RELATION_ID.sub(" ", text))))
     wrong = []
     forbidden = _only(model_file)[other] | (FALSE_FRIENDS if lang == "en" else set())
     for line in text.splitlines():
@@ -444,8 +453,29 @@ def _diagnostics(file: Path, data: dict[str, Any], tmp_path: Path) -> list[list[
     name = model.nodes_by_id[related].name
     broken = tmp_path / f"broken-{file.name}"
     broken.write_text(json.dumps(_broken(data)), encoding="utf-8")
+    # what the schema itself refuses: a value of the wrong type, a key too many or missing,
+    # a relation to itself, a period that ends before it starts
+    invalid = json.loads(json.dumps(data))
+    invalid["nodes"][0]["kind"] = "orgaan"
+    invalid["nodes"][1]["size"] = "zeven"
+    invalid["nodes"][2]["colour"] = "red"
+    del invalid["nodes"][3]["name"]
+    invalid["nodes"][4] |= {"valid_from": "2020-01-01", "valid_to": "2019-01-01"}
+    invalid["relations"][0]["to"] = invalid["relations"][0]["from"]
+    schema = tmp_path / f"schema-{file.name}"
+    schema.write_text(json.dumps(invalid), encoding="utf-8")
+    taken = tmp_path / "taken.csv"
+    taken.write_text("", encoding="utf-8")
     out = str(tmp_path / "x.dot")
     return [
+        ["--model", str(schema), "check"],
+        ["--model", str(file), "export", "turtle", "--base", "ftp://x", "-o", str(tmp_path / "x.ttl")],
+        ["--model", str(file), "export", "csv", "-o", str(taken)],
+        ["--model", str(file), "export", "neo4j", "-o", "-"],
+        ["--model", str(file), "report", "-o", str(tmp_path / "r.xyz")],
+        ["--model", str(file), "report", "-o", str(tmp_path / "r.html"), "--mermaid"],
+        ["--model", str(file), "render", "overview", "-o", str(tmp_path / "x.png"), "--dpi", "5"],
+        ["--model", str(file), "render", "overview", "-o", out, "--relations", ","],
         ["--model", str(file), "check"],
         ["--model", str(file), "show", "nobody-at-all"],
         ["--model", str(file), "show", name[:-1]],
@@ -461,7 +491,14 @@ def _diagnostics(file: Path, data: dict[str, Any], tmp_path: Path) -> list[list[
 
 def _diagnostic_leaks(file: Path, lang: str, tmp_path: Path) -> list[str]:
     data = json.loads(file.read_text(encoding="utf-8"))
-    exempt = _citations(mra_graph.load(file), lang)
+    model = mra_graph.load(file)
+    exempt = _citations(model, lang)
+    names = model_views(str(file)).names(model)
+    views = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
     wrong: list[str] = []
     for args in _diagnostics(file, data, tmp_path):
         result = CliRunner().invoke(main, ["--lang", lang, "--at", AT, *args], catch_exceptions=False)
@@ -469,6 +506,8 @@ def _diagnostic_leaks(file: Path, lang: str, tmp_path: Path) -> list[str]:
         # or listed as they are, in no language
         said = re.sub(r"'[^'\n]*'", " ", result.output.replace(str(tmp_path), " "))
         said = re.sub(r"(?:de weergaven zijn|the views are) .*", " ", said)
+        said = views.sub(" ", said)  # a view's name is an id, as a node's is
+        said = FORMATS.sub(" ", said)
         said = re.sub(r"(?<!\S)/\S*", " ", said)  # JSON pointers: /relations/0/to
         wrong += [f"{' '.join(args[2:])}: {w}" for w in _check(said, lang, exempt, str(file))]
     return wrong
@@ -558,12 +597,14 @@ def test_edits_speak_one_language(tmp_path: Path, lang: str) -> None:
 # Exports and imports: the notes on what a format cannot carry and the ``wrote`` lines.
 
 EXPORTS = ("popolo", "turtle", "jsonld", "archimate", "graphml", "neo4j", "csv", "mmd")
+# the names of formats, which commands and messages name as they are
+FORMATS = re.compile(r"\b(?:" + "|".join([*EXPORTS, "svg", "png", "pdf", "dot"]) + r")\b")
 
 
 def _said(result: Any, tmp_path: Path) -> str:
     """What a command said, without the paths of its files and what it quotes ('…'):
     ids, kinds and the field names of other formats, in no language."""
-    text = re.sub(r"'[^'\n]*'", " ", result.stdout + result.stderr)
+    text = FORMATS.sub(" ", re.sub(r"'[^'\n]*'", " ", result.stdout + result.stderr))
     return re.sub(r"\S*/\S*", " ", text.replace(str(tmp_path), " "))
 
 
@@ -663,7 +704,7 @@ def _edit_steps(model: GovernanceModel) -> list[list[str]]:
     return [
         ["add-node", "qx-1", "--kind", "body", "--name", "Qx Zy", *src],
         ["add-relation", relation.kind, "qx-1", relation.to, *src],
-        ["set", "qx-1", "size=3"],
+        ["set", "qx-1", "name_en=Qx En"],
         ["rename", "qx-1", "Qx Zw", "--on", "2030-01-01"],
         ["remove", relation.from_],  # refused: relations remain
         ["remove", used],  # refused: a node is in it

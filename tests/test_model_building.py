@@ -134,7 +134,8 @@ def test_set_reaches_the_model_regions_and_documents(cli: Cli, small: Path) -> N
     assert model.documents[0].sections == ["Artikel 1", "Artikel 2"]
     bad = cli("--lang", "en", *m, "set", "model:", "nodes=[]")
     assert bad.exit_code == 2
-    assert "a model has no field 'nodes' that can be set; use one of lang, title, title_en" in bad.stderr
+    said = "a model has no field 'nodes' that can be set; use one of 'lang', 'title', 'title_en'"
+    assert said in bad.stderr
 
 
 def test_every_edit_takes_a_name_or_an_id(cli: Cli, small: Path) -> None:

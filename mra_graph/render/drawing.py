@@ -48,11 +48,9 @@ def check_format(fmt: str, dpi: int | None) -> None:
             UsageError, "usage/unknown_diagram_format", format=repr(fmt), formats=", ".join(FORMATS)
         )
     if dpi is not None and (fmt != "png" or not 24 <= dpi <= 1200):
-        raise UsageError(
-            f"--dpi applies to PNG only, not {fmt}"
-            if fmt != "png"
-            else f"--dpi must be 24 to 1200, got {dpi}"
-        )
+        if fmt != "png":
+            raise worded_error(UsageError, "usage/dpi_png_only", format=fmt)
+        raise worded_error(UsageError, "usage/dpi_range", dpi=dpi)
 
 
 MERMAID_TEXT_LIMIT = 50_000
