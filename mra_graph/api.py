@@ -100,8 +100,11 @@ class Model(GovernanceModel):
         from mra_graph.present.reply import Reply
         from mra_graph.questions.ask import answer_question
 
+        day = _day(at)
+        # names as they were on the day, also before a rename
+        named = self.named_on(self.as_of(day).used)
         with using(self.vocabulary):
-            return Reply(self, answer_question(self, question, _day(at), _lang(lang)))
+            return Reply(named, answer_question(named, question, day, _lang(lang)))
 
     def render(
         self,
@@ -143,7 +146,7 @@ class Model(GovernanceModel):
             views=model_views(self._file) if self._file is not None else Views(load_views()),
         )
         with using(self.vocabulary):
-            return diagram(self, request)
+            return diagram(self.named_on(self.as_of(request.at).used), request)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None = None) -> Model:

@@ -19,8 +19,9 @@ from mra_graph.interchange.archimate import (
     grid_layout,
     terms,
 )
-from mra_graph.model.loading import in_id_order
+from mra_graph.model.loading import in_id_order, load_text
 from mra_graph.model.schema import GovernanceModel
+from tests.english_model import english_model
 from tests.hostile import hostile_model
 from tests.standards import shared
 
@@ -225,3 +226,33 @@ def test_a_large_model_is_laid_out_as_a_grid() -> None:
     assert len(set(positions.values())) == len(positions)
     columns = {x for x, _ in positions.values()}
     assert len(columns) ** 2 >= len(positions) > (len(columns) - 1) ** 2
+
+
+def test_an_english_model_is_tagged_english_and_valid(schema: etree.XMLSchema) -> None:
+    english = load_text(json.dumps(english_model()), "english.json")
+    document = etree.fromstring(export_model(english, "archimate").single)
+    assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
+    own = [document.find("a:name", NS)]
+    own += [e.find("a:name", NS) for e in document.iterfind(".//a:element", NS)]
+    own += [e.find("a:documentation", NS) for e in document.iterfind(".//a:element", NS)]
+    own += [e.find("a:name", NS) for e in document.iterfind(".//a:relationship", NS)]
+    texts = {(x.text, x.get(LANG)) for x in own if x is not None}
+    assert ("Westmoor Combined Authority", "en") in texts
+    assert ("Combined Authority Board", "en") in texts
+    assert {lang for _, lang in texts} == {"en"}
+    # the Dutch of the vocabulary's verbs stays Dutch, after the English
+    supports = next(
+        r
+        for r in document.iterfind(".//a:relationship", NS)
+        if r.get("identifier").startswith("r-office.supports")
+    )
+    assert [n.get(LANG) for n in supports.iterfind("a:name", NS)] == ["en", "nl"]
+
+
+def test_a_dutch_model_is_tagged_dutch_and_its_translations_english(document: etree._Element) -> None:
+    element = next(e for e in document.iterfind(".//a:element", NS) if e.get("identifier") == "e-mra-bureau")
+    assert [(n.text, n.get(LANG)) for n in element.iterfind("a:name", NS)] == [
+        ("MRA Bureau", "nl"),
+        ("MRA Bureau", "en"),
+    ]
+    assert [d.get(LANG) for d in element.iterfind("a:documentation", NS)] == ["nl", "en"]

@@ -18,7 +18,11 @@ Cli = Callable[..., Result]
     [
         (
             "sinds wanneer bestaat het MRA Bureau?",
-            ["MRA Bureau bestaat vanaf 2017-01-01.", "Status op 2017-06-01: actief."],
+            [
+                "MRA Bureau bestaat vanaf 2017-01-01.",
+                # the bureau exists if the proposals are taken over: said with its status
+                "Status op 2017-06-01: actief (voorwaardelijk: als de voorstellen worden overgenomen).",
+            ],
         ),
         (
             "until when did the programme managers and policy officers of the Amsterdam City Region exist?",

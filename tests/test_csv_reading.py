@@ -108,3 +108,16 @@ def test_a_cell_that_is_no_number_or_no_json_is_one_problem_and_nothing_is_writt
     with pytest.raises(ConversionError) as caught:
         import_model("csv", folder)
     assert any(said in p.message for p in caught.value.problems), caught.value.problems
+
+
+def test_a_language_the_model_cannot_have_is_reported_on_its_row(
+    model: GovernanceModel, tmp_path: Path
+) -> None:
+    folder = _folder(model, tmp_path)
+    path = folder / "model.csv"
+    rows = path.read_bytes().decode(ENCODING).count("\r\n")
+    path.write_bytes(path.read_bytes() + b"lang,fr\r\n")
+    with pytest.raises(ConversionError) as caught:
+        import_model("csv", folder)
+    assert [(p.file, p.line, p.column) for p in caught.value.problems] == [("model.csv", rows + 1, 2)]
+    assert caught.value.problems[0].message.startswith("'fr': ")

@@ -58,7 +58,8 @@ def test_an_inferred_relation_without_its_mark_is_a_problem(tmp_path: Path, sour
     assert _problems(data, tmp_path, sources_dir) == [
         (
             f"/relations/{i}",
-            "no quote of the relation states it: none holds Agendacommissie, proposes_to",
+            "no quote of the relation 'platforms-mra.proposes_to.agendacommissie-mra' states it: "
+            "none holds Agendacommissie, proposes_to",
         )
     ]
 
@@ -74,7 +75,10 @@ def test_a_quote_without_the_relations_verb_is_a_problem(tmp_path: Path, sources
     )
     data["relations"][i]["sources"][0]["section"] = "Inleiding"
     assert _problems(data, tmp_path, sources_dir) == [
-        (f"/relations/{i}", "no quote of the relation states it: none holds steers")
+        (
+            f"/relations/{i}",
+            "no quote of the relation 'agendacommissie-mra.steers.mra-bureau' states it: none holds steers",
+        )
     ]
 
 
@@ -83,7 +87,11 @@ def test_a_quote_without_an_ends_name_is_a_problem(tmp_path: Path, sources_dir: 
     i = _index(data["relations"], "burgemeester.member_of.regiegroep-am")
     data["relations"][i]["sources"][0]["quote"] = "bestaat uit de zeven burgemeesters."
     assert _problems(data, tmp_path, sources_dir) == [
-        (f"/relations/{i}", "no quote of the relation states it: none holds Regiegroep")
+        (
+            f"/relations/{i}",
+            "no quote of the relation 'burgemeester.member_of.regiegroep-am' states it: "
+            "none holds Regiegroep",
+        )
     ]
 
 
@@ -96,7 +104,7 @@ def test_a_description_clause_no_cited_section_states_is_a_problem(tmp_path: Pat
     assert _problems(data, tmp_path, sources_dir) == [
         (
             f"/nodes/{i}/description",
-            "the cited sections do not state 'het is het drukste zakendistrict van het land.'",
+            "the sections 'zuidas' cites do not state 'het is het drukste zakendistrict van het land.'",
         )
     ]
 
@@ -107,7 +115,7 @@ def test_an_alias_no_source_writes_belongs_to_the_models_own(tmp_path: Path, sou
     data["nodes"][i]["aliases"].append("MRA-Regiegroep")
     j = len(data["nodes"][i]["aliases"]) - 1
     assert _problems(data, tmp_path, sources_dir) == [
-        (f"/nodes/{i}/aliases/{j}", "no source writes the alias 'MRA-Regiegroep'")
+        (f"/nodes/{i}/aliases/{j}", "no source writes the alias 'MRA-Regiegroep' of 'regiegroep-mra'")
     ]
 
 
@@ -150,3 +158,12 @@ def test_check_counts_the_inferred_facts(cli: Any, sources_dir: Path) -> None:
     assert f"{len(model.inferred)} afgeleide feiten" in result.stdout
     english = cli("--lang", "en", "--format", "json", "check", "--sources", str(sources_dir))
     assert json.loads(english.stdout)["inferred"] == len(model.inferred)
+
+
+def test_a_quote_may_name_an_end_by_its_name_before_a_rename(tmp_path: Path, sources_dir: Path) -> None:
+    data = _bundled()
+    i = _index(data["nodes"], "regiegroep-am")
+    # renamed later: the sources still call it by the name it had
+    data["nodes"][i]["former_names"] = [{"name": data["nodes"][i]["name"], "valid_to": "2030-01-01"}]
+    data["nodes"][i]["name"] = "Stuurgroep Amstelland-Meerlanden"
+    assert _problems(data, tmp_path, sources_dir) == []

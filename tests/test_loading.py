@@ -96,7 +96,7 @@ EXPECTED = [
     ("unknown-type", ":32:7 /nodes/0/type: 'buro' is not a type of body (did you mean 'bureau'?)"),
     (
         "wrong-endpoint-kind",
-        ":111:7 /relations/2/to: housed_at cannot end at 'regiegroep', a body (allowed: place)",
+        ":111:7 /relations/2/to: housed_at cannot end at 'regiegroep', of kind body (allowed: place)",
     ),
     (
         "wrong-type",

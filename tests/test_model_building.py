@@ -154,6 +154,10 @@ def test_a_relation_takes_the_period_of_its_nodes_unless_given(cli: Cli, small: 
     _ok(cli("--model", str(small), "add-relation", "supports", "kamer", "db", "--from", "2025-05-01", *SRC))
     given = next(r for r in load(small).relations if r.id == "kamer.supports.db")
     assert given.valid_from == dt.date(2025, 5, 1)
+    # an end alone keeps the start the nodes give
+    _ok(cli("--model", str(small), "add-relation", "informs", "kamer", "db", "--to", "2025-09-01", *SRC))
+    ended = next(r for r in load(small).relations if r.id == "kamer.informs.db")
+    assert (ended.valid_from, ended.valid_to) == (dt.date(2025, 3, 1), dt.date(2025, 9, 1))
 
 
 def test_attributes_on_a_relation_and_the_id_in_the_confirmation(cli: Cli, small: Path) -> None:

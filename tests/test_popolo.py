@@ -12,7 +12,7 @@ import pytest
 from mra_graph.errors import ConversionError
 from mra_graph.interchange import export_model, import_model
 from mra_graph.interchange.popolo import read_popolo
-from mra_graph.model.schema import GovernanceModel, Node, NodeKind, Relation
+from mra_graph.model.schema import Conflict, GovernanceModel, Node, NodeKind, Relation
 from mra_graph.model.validation import validate
 from tests.hostile import hostile_model
 from tests.standards import shared
@@ -33,17 +33,25 @@ def _expected(model: GovernanceModel) -> GovernanceModel:
         if "link" in o["mra_graph"]
     }
     relations += [r for r in model.relations if r.id in linked and r.kind != "member_of"]
-    return _by_id(model, nodes, relations)
+    # a conflict keeps what it names of these, and is gone where that is nothing
+    held = {n.id for n in nodes} | {r.id for r in relations}
+    conflicts = [
+        c.model_copy(update={"subjects": [s for s in c.subjects if s in held]})
+        for c in model.conflicts
+        if held & set(c.subjects)
+    ]
+    return _by_id(model, nodes, relations, conflicts)
 
 
-def _by_id(model: GovernanceModel, nodes: list[Node], relations: list[Relation]) -> GovernanceModel:
+def _by_id(
+    model: GovernanceModel, nodes: list[Node], relations: list[Relation], conflicts: list[Conflict]
+) -> GovernanceModel:
     # the export groups records by Popolo list, so the order is compared by id
     data = model.model_dump(by_alias=True) | {
         "nodes": [n.model_dump(by_alias=True) for n in sorted(nodes, key=lambda n: n.id)],
         "relations": [r.model_dump(by_alias=True) for r in sorted(relations, key=lambda r: r.id)],
         "figures": [],
-        "conflicts": [],
-        "abbreviations": [],
+        "conflicts": [c.model_dump(by_alias=True) for c in conflicts],
     }
     return GovernanceModel.model_validate(data)
 
@@ -58,7 +66,7 @@ def _round_trip(model: GovernanceModel, tmp_path: Path) -> GovernanceModel:
 def test_round_trip_keeps_what_popolo_carries(model: GovernanceModel, tmp_path: Path, hostile: bool) -> None:
     subject = hostile_model(model) if hostile else model
     back = _round_trip(subject, tmp_path)
-    assert _by_id(back, back.nodes, back.relations) == _expected(subject)
+    assert _by_id(back, back.nodes, back.relations, back.conflicts) == _expected(subject)
     assert validate(back) == []
 
 
@@ -72,8 +80,12 @@ def test_every_fact_left_out_is_a_listed_loss(model: GovernanceModel) -> None:
         expected.relations
     )
     assert losses["figure tables"] == len(model.figures)
-    assert losses["conflicts"] == len(model.conflicts)
-    assert losses["abbreviations"] == len(model.abbreviations)
+    assert losses["conflicts about nothing Popolo holds"] == len(model.conflicts) - len(expected.conflicts)
+    kept = {c.id: c for c in expected.conflicts}
+    assert losses["subjects of conflicts that Popolo does not hold"] == sum(
+        len(c.subjects) - len(kept[c.id].subjects) for c in model.conflicts if c.id in kept
+    )
+    assert "abbreviations" not in losses  # they travel in the extension
 
 
 def test_popolo_fields_use_inclusive_end_dates(model: GovernanceModel) -> None:

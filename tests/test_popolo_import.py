@@ -489,3 +489,30 @@ def test_a_membership_without_a_member_is_refused(tmp_path: Path) -> None:
     assert [(p.pointer, p.message) for p in caught.value.problems] == [
         ("/memberships/1", "a membership needs a member: 'person_id' or 'member' (a post is no member)")
     ]
+
+
+def test_marks_and_taken_over_modalities_without_their_ground_are_reported(tmp_path: Path) -> None:
+    # the marks come from the conflicts, a post's modality_via from its part in the bureau:
+    # another tool that drops the conflicts and a post's organisation leaves them groundless
+    model = mra_graph.load()
+    data = json.loads(export_model(model, "popolo").single)
+    del data["mra_graph"]["conflicts"]
+    post = next(
+        p for p in data["posts"] if {"modality_via"} == p["mra_graph"].keys() & {"modality_via", "marks"}
+    )
+    del post["organization_id"], post["mra_graph"]["link"]
+    marked = sum("marks" in ext and set(ext["marks"]) != {"inferred"} for ext in _extensions(data))
+    back, losses = read_popolo(_write(tmp_path, data))
+    found = {x.what: x.count for x in losses}
+    assert found == {"marks and modalities taken over that the file gives no ground for": marked + 1}
+    assert back.stated.get(post["id"]) is None
+    assert not back.conflicts
+
+
+def _extensions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    found = list(data["mra_graph"].get("nodes", [])) + list(data["mra_graph"].get("relations", []))
+    for key in ("organizations", "posts", "persons", "memberships"):
+        for record in data.get(key, []):
+            ext = record.get("mra_graph", {})
+            found += [ext] + ([ext["link"]] if "link" in ext else [])
+    return found

@@ -27,9 +27,11 @@ from mra_graph.interchange.rdf import (
     responsibility_path,
     triples,
 )
+from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel, Status, holds_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import queries
+from tests.english_model import english_model
 from tests.hostile import hostile_model
 
 rdflib = pytest.importorskip("rdflib")
@@ -546,3 +548,47 @@ def test_a_national_model_outgrows_into_oxigraph() -> None:
     higher = sorted(nx.descendants(_lines_of_responsibility(large), node))
     assert found["line-of-responsibility"] == higher
     assert higher
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_an_english_model_speaks_english(fmt: str) -> None:
+    english = load_text(json.dumps(english_model()), "english.json")
+    loaded = pyoxigraph.Store()
+    rdf_format = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.JSON_LD
+    loaded.load(export_model(english, fmt).single, format=rdf_format)
+    # every text of the model itself (not the vocabulary's labels of its properties)
+    own = """SELECT ?text WHERE {
+      ?s ?p ?text FILTER(isLiteral(?text) && LANG(?text) != "")
+      FILTER(!STRSTARTS(STR(?s), "https://mra-graph.invalid/def#"))
+    }"""
+    languages = Counter(row["text"].language for row in loaded.query(own))
+    assert set(languages) == {"en"}
+    assert languages["en"] >= len(english.nodes) * 2  # a label and a preferred label each
+
+
+def test_a_person_is_an_agent_with_a_membership_not_a_post() -> None:
+    # a councillor as Popolo imports one: a role of the type person, a member of a council
+    data = english_model()
+    source = data["nodes"][0]["sources"]
+    data["nodes"].append(
+        {"id": "jane", "kind": "role", "type": "person", "name": "Jane Doe", "sources": source}
+    )
+    data["relations"].append(
+        {"id": "jane-board", "kind": "member_of", "from": "jane", "to": "board", "sources": source}
+    )
+    export = export_model(load_text(json.dumps(data), "person.json"), "turtle")
+    loaded = pyoxigraph.Store()
+    loaded.load(export.single, format=pyoxigraph.RdfFormat.TURTLE)
+    jane, board = f"<{NODE}jane>", f"<{NODE}board>"
+    org, foaf = "http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/"
+    classes = {row["c"].value for row in loaded.query(f"SELECT ?c WHERE {{ {jane} a ?c }}")}
+    assert f"{foaf}Person" in classes
+    assert f"{org}Post" not in classes
+    assert loaded.query(f"ASK {{ {jane} <{org}memberOf> {board} }}")
+    assert loaded.query(
+        f"ASK {{ ?m a <{org}Membership> ; <{org}member> {jane} ; <{org}organization> {board} }}"
+    )
+    assert not loaded.query(f"ASK {{ {jane} <{org}postIn> ?o }}")
+    assert "posts without an organisation" not in {x.what for x in export.losses}
+    conforms, text = _conforms(export.single)
+    assert conforms, text

@@ -89,7 +89,9 @@ class Context:
     @property
     def model(self) -> GovernanceModel:
         if self._model is None:
-            self._model = load(Path(self.model_path) if self.model_path else None)
+            loaded = load(Path(self.model_path) if self.model_path else None)
+            # every name shown as it was on the day answered for, also before a rename
+            self._model = loaded.named_on(loaded.as_of(self.at).used)
             # the command reads, asks and draws with the model's vocabulary until it ends
             click.get_current_context().with_resource(using(self._model.vocabulary))
         return self._model

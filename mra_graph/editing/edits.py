@@ -362,13 +362,15 @@ def _inherited_period(draft: Draft, ends: Iterable[str]) -> Data:
 
 def draft_add_relation(draft: Draft, fields: Mapping[str, Any]) -> str:
     """Add the relation ``fields`` (``from`` and ``to`` ids or names) after the last one
-    from the same node; without an id it gets :func:`relation_id`'s, without a period its
-    nodes' (:func:`_inherited_period`). Gives its id."""
+    from the same node; without an id it gets :func:`relation_id`'s; what it does not give
+    of its period (start, end, status) its nodes' (:func:`_inherited_period`). Gives its id."""
     relation = _clean(fields)
     relation["from"] = draft.node_id(str(relation.get("from")))
     relation["to"] = draft.node_id(str(relation.get("to")))
-    if not any(k in relation for k in _PERIOD):
-        relation |= _inherited_period(draft, (relation["from"], relation["to"]))
+    # what of the period it does not give, it takes from its nodes: `--to` alone keeps
+    # the start the nodes give
+    for key, value in _inherited_period(draft, (relation["from"], relation["to"])).items():
+        relation.setdefault(key, value)
     taken = draft.ids()
     if "id" not in relation:
         relation["id"] = relation_id(str(relation.get("kind")), relation["from"], relation["to"], taken)

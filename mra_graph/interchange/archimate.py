@@ -254,18 +254,20 @@ def export_archimate(model: GovernanceModel) -> Export:
         "identifier": "m-model",
         "xsi:schemaLocation": _SCHEMA_LOCATION,
     }
+    # the model's own text is in its language; its English translations (name_en, …) in English
+    lang = model.lang
     out.start("model", root)
-    out.text("name", model.title)
+    out.text("name", model.title, lang)
     if model.title_en:
         out.text("name", model.title_en, "en")
 
     def element(node: Node) -> None:
         out.start("element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
-        out.text("name", model.label(node.id))
+        out.text("name", model.label(node.id, lang), lang)
         if node.name_en:
             out.text("name", node.name_en, "en")
         if node.description:
-            out.text("documentation", node.description)
+            out.text("documentation", node.description, lang)
         if node.description_en:
             out.text("documentation", node.description_en, "en")
         extra: dict[str, Any] = {"id": node.id, "kind": node.kind.value, "type": node.type}
@@ -289,9 +291,11 @@ def export_archimate(model: GovernanceModel) -> Export:
             attributes["accessType"] = access
         out.start("relationship", attributes)
         verb = kinds.get(relation.kind)
-        out.text("name", verb.nl.active if verb else relation.kind)
-        if verb:
-            out.text("name", verb.en.active, "en")
+        if verb is None:
+            out.text("name", relation.kind, None)  # a key, in no language
+        else:  # the vocabulary's verb in both languages, the model's first
+            for verb_lang in sorted(("nl", "en"), key=lambda one: one != lang):
+                out.text("name", (verb.en if verb_lang == "en" else verb.nl).active, verb_lang)
         facts: dict[str, Any] = {
             "relation kind": relation.kind,
             "from": relation.from_,
@@ -312,7 +316,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.end("propertyDefinition")
 
     out.many("propertyDefinitions", (partial(definition, name, ident) for name, ident in props.names.items()))
-    _view(out, model, positions)
+    _view(out, model, positions, lang)
     out.end("model")
     data = out.bytes()
     losses = [
@@ -328,12 +332,12 @@ def export_archimate(model: GovernanceModel) -> Export:
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 
 
-def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, int]]) -> None:
+def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, int]], lang: str) -> None:
     out.start("views")
     out.start("diagrams")
     out.start("view", {"identifier": "v-overzicht", _TYPE: "Diagram"})
-    out.text("name", "Overzicht")
-    out.text("name", "Overview", "en")
+    for name, name_lang in sorted((("Overzicht", "nl"), ("Overview", "en")), key=lambda one: one[1] != lang):
+        out.text("name", name, name_lang)
     width, height = str(NODE_SIZE[0]), str(NODE_SIZE[1])
     for node in model.nodes:
         x, y = positions[node.id]

@@ -116,7 +116,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {file: tuple(kinds) for file, kinds in CEL
 # What 'of' in sources.csv names, and the id of the item it points to.
 OWNERS = ("region", "node", "relation", "figure", "figure_row", "claim")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "'")
-MODEL_FIELDS = ("title", "title_en", "$schema")
+MODEL_FIELDS = ("title", "title_en", "$schema", "lang")
 
 
 def neutralise(text: str) -> str:
@@ -184,6 +184,7 @@ def export_csv(model: GovernanceModel) -> Export:
             cite("claim", f"{conflict.id}#{number}", claim.sources)
             claims.append({"conflict": conflict.id, "claim": number, **_dump(claim)})
     meta = model.model_dump(mode="json", by_alias=True, include={"title", "title_en", "schema_ref"})
+    meta |= model.model_dump(mode="json", include={"lang"}, exclude_defaults=True)  # 'nl' unless given
     files = {
         "model.csv": _write(
             "model.csv",

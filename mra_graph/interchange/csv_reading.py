@@ -224,12 +224,14 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
         return cited.get((of, ident), [])
 
     meta: dict[str, Any] = {}
+    meta_rows: dict[str, _Row] = {}
     for row in reader.rows("model.csv"):
         key = row.cells.get("field", "")
         if key not in MODEL_FIELDS:
             reader.problem(row, row.file, "field", f"unknown field {key!r}", f"use one of {MODEL_FIELDS}")
         elif "value" in row.cells:
             meta["schema_ref" if key == "$schema" else key] = row.cells["value"]
+            meta_rows["schema_ref" if key == "$schema" else key] = row
 
     def items(file: str, cls: type[BaseModel], of: str | None) -> list[Any]:
         result: list[Any] = []
@@ -259,16 +261,26 @@ def import_csv(path: str | os.PathLike[str]) -> GovernanceModel:
         reader.problems.append(Problem("model.csv", 0, 0, "", "the model has no title", "add a 'title' row"))
     if reader.problems:
         raise ConversionError(sorted(set(reader.problems)))
-    model = GovernanceModel(
-        **meta,
-        documents=documents,
-        regions=regions,
-        nodes=nodes,
-        relations=relations,
-        figures=figures,
-        conflicts=conflicts,
-        abbreviations=abbreviations,
-    )
+    try:
+        model = GovernanceModel(
+            **meta,
+            documents=documents,
+            regions=regions,
+            nodes=nodes,
+            relations=relations,
+            figures=figures,
+            conflicts=conflicts,
+            abbreviations=abbreviations,
+        )
+    except ValidationError as error:  # a value of model.csv: the rows of the other files are checked
+        for e in error.errors(include_url=False):
+            given = meta_rows.get(str(e["loc"][0]) if e["loc"] else "")
+            message = f"{e['input']!r}: {e['msg'].removeprefix('Value error, ')}"
+            if given is None:
+                reader.problems.append(Problem("model.csv", 0, 0, "", message))
+            else:
+                reader.problem(given, given.file, "value", message)
+        raise ConversionError(sorted(set(reader.problems))) from error
     findings = validate(model)
     if findings:
         raise ConversionError(sorted({_located(f.path, f.message, f.hint, origin) for f in findings}))

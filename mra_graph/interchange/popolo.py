@@ -21,8 +21,12 @@ structured sources, the documents, the relation behind a ``parent_id`` or a post
 which Popolo readers ignore; so do roles without an organisation and the ``member_of``
 relations of roles (as ``nodes`` and ``relations`` of the top object). With it, importing
 the export gives back every organisation, role, person, region and every relation the
-file holds exactly. Places, documents, instruments, other relations, figure tables and
-conflicts have no place in Popolo and are listed as losses.
+file holds exactly. How firmly each record holds travels in its extension under the
+names every format uses (modality, condition, inference, scoped ends, and the derived
+``modality_via`` and ``marks``), the recorded conflicts about the file's records and
+the model's abbreviations in the top one. Places, documents, instruments, other
+relations, figure tables and conflicts about nothing the file holds have no place in
+Popolo and are listed as losses.
 
 Popolo written by others comes in as well: ids that are no model ids (``party/greens``)
 get one made from them (``party.greens``) and keep the original in the attribute
@@ -51,7 +55,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mra_graph.errors import ConversionError, Problem
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, loss, qualifier_losses
+from mra_graph.interchange.losses import Export, Loss, loss
+from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import parse_json
 from mra_graph.model.locations import positions
 from mra_graph.model.schema import Document, GovernanceModel, Node, NodeKind, Region, Relation
@@ -164,9 +169,19 @@ def _extension(item: BaseModel, carried: set[str], written: set[str] | None = No
     return data | ({"attributes": attributes} if attributes else {})
 
 
-def _relation_extension(relation: Relation) -> dict[str, Any]:
+def _relation_extension(model: GovernanceModel, relation: Relation) -> dict[str, Any]:
     """A relation as the extension of the record whose standard key holds its target."""
-    return _extension(relation, {"from", "to"})
+    return _qualified(model, relation, _extension(relation, {"from", "to"}))
+
+
+def _qualified(model: GovernanceModel, item: Node | Relation, extension: dict[str, Any]) -> dict[str, Any]:
+    """``extension`` with how firmly ``item`` holds, under the names every format uses: a
+    modality taken over from what the item depends on (``modality_via`` with the
+    ``modality`` and ``condition`` it takes) and the ``marks`` of recorded conflicts, which
+    the model derives and the import derives again; its own modality, condition and
+    inference are fields of the item, in the extension already."""
+    found = {k: list(v) if isinstance(v, tuple) else v for k, v in qualifiers(model, item).items()}
+    return extension | found
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
@@ -196,24 +211,22 @@ def _names(node: Node) -> list[dict[str, str]]:
 _NODE_FIELDS = {"id", "name", "name_en", "aliases", "type", "valid_from", "valid_to", "description", "region"}
 
 
-def _node(
-    node: Node, files: Mapping[str, str], base: str | None, links: Mapping[str, Relation]
-) -> dict[str, Any]:
-    link = links.get(node.id)
+def _node(node: Node, carried: _Carried, files: Mapping[str, str], base: str | None) -> dict[str, Any]:
+    link = carried.links.get(node.id)
     shown = node.attributes.get(_CLASSIFICATION)
     kind = shown if isinstance(shown, str) else node.type
     record: dict[str, Any]
-    carried = set(_NODE_FIELDS)
+    fields = set(_NODE_FIELDS)
     written: set[str] = set()
     if node.kind in _POSTS and node.type == PERSON:
         record = {"id": node.id, "name": node.name, "other_names": _names(node)}
         record |= {"identifiers": _identifiers(node, written)}
-        carried -= {"type", "valid_from", "valid_to", "region"}
+        fields -= {"type", "valid_from", "valid_to", "region"}
     elif node.kind in _POSTS:
         start, end = _dates(node, written)
         record = {"id": node.id, "label": node.name, "other_label": node.aliases, "role": kind}
         record |= {"organization_id": link.to if link else None, "start_date": start, "end_date": end}
-        carried -= {"name_en"}
+        fields -= {"name_en"}
     else:
         start, end = _dates(node, written)
         record = {"id": node.id, "name": node.name, "other_names": _names(node), "classification": kind}
@@ -221,13 +234,13 @@ def _node(
         record |= {"founding_date": start, "dissolution_date": end}
     if isinstance(shown, str) and not (node.kind in _POSTS and node.type == PERSON):
         written.add(_CLASSIFICATION)
-    if "region" in carried:
+    if "region" in fields:
         record["area_id"] = node.region
     record |= {"description": node.description, "sources": _sources(node, files, base)}
-    extension = _extension(node, carried, written)
+    extension = _qualified(carried.model, node, _extension(node, fields, written))
     if link is not None and link.kind != MEMBERSHIP:
         # the relation behind parent_id or organization_id, for the import to give back
-        extension["link"] = _relation_extension(link)
+        extension["link"] = _relation_extension(carried.model, link)
     return _clean(record | {"mra_graph": extension})
 
 
@@ -258,7 +271,11 @@ def _membership(
         "start_date": start,
         "end_date": end,
         "sources": _sources(relation, files, base),
-        "mra_graph": _extension(relation, {"id", "from", "to", "role", "valid_from", "valid_to"}, written),
+        "mra_graph": _qualified(
+            carried.model,
+            relation,
+            _extension(relation, {"id", "from", "to", "role", "valid_from", "valid_to"}, written),
+        ),
     }
     return _clean(record)
 
@@ -281,6 +298,7 @@ class _Carried:
     """Which nodes and relations become which Popolo records."""
 
     def __init__(self, model: GovernanceModel) -> None:
+        self.model = model
         kind = {n.id: n.kind for n in model.nodes}
         persons = {n.id for n in model.nodes if n.kind in _POSTS and n.type == PERSON}
         organisation = {i for i, k in kind.items() if k in _ORGANISATIONS}
@@ -332,13 +350,32 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
     """
     files = {d.id: d.file for d in model.documents}
     carried = _Carried(model)
+    # by id: comparing the records themselves would compare every pair (quadratic)
+    kept_nodes = {n.id for n in (*carried.organisations, *carried.posts, *carried.persons, *carried.unplaced)}
+    kept_relations = {r.id for r in (*carried.memberships, *carried.seats, *carried.links.values())}
+    # a conflict names what the file holds of its subjects, and marks them on import again
+    kept = kept_nodes | kept_relations
+    conflicts = [(c, [s for s in c.subjects if s in kept]) for c in model.conflicts]
     dump = {"mode": "json", "by_alias": True, "exclude_defaults": True}
     data: dict[str, Any] = {
         "mra_graph": {
             **model.model_dump(mode="json", by_alias=True, include={"schema_ref", "title", "title_en"}),
+            **model.model_dump(mode="json", include={"lang"}, exclude_defaults=True),
             "documents": [d.model_dump(mode="json") for d in model.documents],
-            "nodes": [n.model_dump(**dump) for n in carried.unplaced],  # type: ignore[arg-type]
-            "relations": [r.model_dump(**dump) for r in carried.seats],  # type: ignore[arg-type]
+            "nodes": [
+                _qualified(model, n, n.model_dump(**dump))  # type: ignore[arg-type]
+                for n in carried.unplaced
+            ],
+            "relations": [
+                _qualified(model, r, r.model_dump(**dump))  # type: ignore[arg-type]
+                for r in carried.seats
+            ],
+            "conflicts": [
+                c.model_dump(**dump) | {"subjects": subjects}  # type: ignore[arg-type]
+                for c, subjects in conflicts
+                if subjects
+            ],
+            "abbreviations": [a.model_dump(**dump) for a in model.abbreviations],  # type: ignore[arg-type]
         },
         "areas": [
             _clean(
@@ -352,9 +389,9 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
             )
             for r in model.regions
         ],
-        "organizations": [_node(n, files, base, carried.links) for n in carried.organisations],
-        "posts": [_node(n, files, base, carried.links) for n in carried.posts],
-        "persons": [_node(n, files, base, carried.links) for n in carried.persons],
+        "organizations": [_node(n, carried, files, base) for n in carried.organisations],
+        "posts": [_node(n, carried, files, base) for n in carried.posts],
+        "persons": [_node(n, carried, files, base) for n in carried.persons],
         "memberships": [
             record for r in carried.memberships for record in _memberships(r, carried, files, base)
         ],
@@ -362,20 +399,18 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
     data["mra_graph"] = _clean(data["mra_graph"])
     data = {k: v for k, v in data.items() if k != "persons" or v}  # as before where there are none
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    # by id: comparing the records themselves would compare every pair (quadratic)
-    kept_nodes = {n.id for n in (*carried.organisations, *carried.posts, *carried.persons, *carried.unplaced)}
-    kept_relations = {r.id for r in (*carried.memberships, *carried.seats, *carried.links.values())}
     left_nodes = Counter(n.kind.value for n in model.nodes if n.id not in kept_nodes)
     left_relations = Counter(r.kind for r in model.relations if r.id not in kept_relations)
     losses = [loss("popolo_nodes", count, kind=kind) for kind, count in left_nodes.items()]
     losses += [loss("popolo_relations", count, kind=kind) for kind, count in left_relations.items()]
     losses += [
         loss("figure_tables_none", len(model.figures), format="Popolo"),
-        loss("conflicts_none", len(model.conflicts), format="Popolo"),
+        loss("conflicts_nothing_held", sum(1 for _, subjects in conflicts if not subjects)),
+        loss(
+            "conflict_subjects", sum(len(c.subjects) - len(subjects) for c, subjects in conflicts if subjects)
+        ),
         loss("unplaced_roles", len(carried.unplaced)),
         loss("role_seats", len(carried.seats)),
-        *qualifier_losses(model),
-        abbreviation_loss(model),
     ]
     return Export(
         "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))
@@ -472,6 +507,10 @@ _KEYS_READ = {
     },
 }
 _DOCUMENT = "popolo-import"
+_DERIVED = ("modality_via", "marks")
+"""The qualifiers the export writes that the model derives, from relations and conflicts."""
+_TAKEN_OVER = ("modality", "condition", "condition_en")
+"""What a record with ``modality_via`` takes over from what it depends on."""
 
 
 def _model_id(original: str) -> str:
@@ -503,6 +542,8 @@ class _Reader:
         self.made_ids = 0
         self.cited_file = 0
         self.shortless = 0
+        self.given: list[tuple[Any, str, dict[str, Any]]] = []  # id, JSON path, derived qualifiers
+        self.underived_count = 0
         self.taken: set[str] = set()
         self.ids: dict[str, dict[str, str]] = {key: {} for key in _LISTS}
         self.sections: list[str] = []
@@ -589,6 +630,30 @@ class _Reader:
         return None
 
     # what every record may hold
+
+    def derived(self, ext: dict[str, Any], where: str) -> dict[str, Any]:
+        """The extension ``ext`` without what the model derives: a modality taken over
+        (``modality_via`` with its ``modality`` and ``condition``) and the ``marks``. They
+        are kept by the id of the item at ``where``, to tell after the import whether the
+        model derives them from the file again (:meth:`underived`)."""
+        taken = {k for k in _DERIVED if k in ext}
+        if "modality_via" in ext:
+            taken |= {k for k in _TAKEN_OVER if k in ext}
+        if taken:
+            self.given.append((ext.get("id"), where, {k: ext[k] for k in sorted(taken)}))
+        return {k: v for k, v in ext.items() if k not in taken}
+
+    def underived(self, model: GovernanceModel, ids: Mapping[str, str | None]) -> None:
+        """Count the items whose derived qualifiers, as the file gives them, the imported
+        model does not derive: the conflict or the relation they come from is not in it."""
+        items: dict[str, Node | Relation] = {**model.nodes_by_id, **{r.id: r for r in model.relations}}
+        for given_id, where, given in self.given:
+            ident = given_id if isinstance(given_id, str) else ids.get(where)
+            item = items.get(ident or "")
+            found = qualifiers(model, item) if item is not None else {}
+            again = {k: list(v) if isinstance(v, tuple) else v for k, v in found.items() if k in given}
+            if again != given:
+                self.underived_count += 1
 
     def dropped_keys(self, key: str, where: str, record: Mapping[str, Any]) -> None:
         for field, value in record.items():
@@ -741,14 +806,16 @@ class _Reader:
                 continue
             held.setdefault(signature, raw).setdefault("attributes", {})
             relations.append((where, raw))
-        extra_nodes = [
-            (f"/mra_graph/nodes/{i}", self.obj(n, f"/mra_graph/nodes/{i}"))
-            for i, n in enumerate(self.listed(meta.get("nodes"), "/mra_graph/nodes"))
-        ]
-        seats = [
-            (f"/mra_graph/relations/{i}", self.obj(r, f"/mra_graph/relations/{i}"))
-            for i, r in enumerate(self.listed(meta.get("relations"), "/mra_graph/relations"))
-        ]
+        extra_nodes, seats = (
+            [
+                (
+                    f"/mra_graph/{key}/{i}",
+                    self.derived(self.obj(item, f"/mra_graph/{key}/{i}"), f"/mra_graph/{key}/{i}"),
+                )
+                for i, item in enumerate(self.listed(meta.get(key), f"/mra_graph/{key}"))
+            ]
+            for key in ("nodes", "relations")
+        )
         nodes += extra_nodes
         relations += seats
         related = {
@@ -808,7 +875,14 @@ class _Reader:
                 f.message,
             )
             self.problem(_found_at(f.path, places), message, f.hint)
-        return None if self.problems else model
+        if self.problems:
+            return None
+        ids: dict[str, str | None] = {}
+        for where, item in [*checked_nodes, *checked_relations]:
+            ident = item.id if item is not None else None
+            ids |= {f"{where}/mra_graph": ident, f"{where.rsplit('/', 1)[0]}/mra_graph/link": ident}
+        self.underived(model, ids)
+        return model
 
     def original_id(self, raw: dict[str, Any], key: str, record: Mapping[str, Any]) -> dict[str, Any]:
         """``raw`` with the record's Popolo id kept as an attribute where it is no model id."""
@@ -824,6 +898,8 @@ class _Reader:
         ext = self.obj(record.get("mra_graph"), f"{where}/mra_graph")
         link_ext = self.obj(ext.get("link"), f"{where}/mra_graph/link")
         ext = {k: v for k, v in ext.items() if k != "link"}
+        ext = self.derived(ext, f"{where}/mra_graph")
+        link_ext = self.derived(link_ext, f"{where}/mra_graph/link")
         given_kind = ext.get("kind")
         default = NodeKind.BODY if key == "organizations" else NodeKind.ROLE
         try:
@@ -878,7 +954,7 @@ class _Reader:
         self, where: str, record: dict[str, Any], posts: list[tuple[str, dict[str, Any]]]
     ) -> dict[str, Any]:
         self.dropped_keys("memberships", where, record)
-        ext = self.obj(record.get("mra_graph"), f"{where}/mra_graph")
+        ext = self.derived(self.obj(record.get("mra_graph"), f"{where}/mra_graph"), f"{where}/mra_graph")
         member = self.obj(record.get("member"), f"{where}/member")
         attributes: dict[str, Any] = dict(self.obj(ext.get("attributes"), f"{where}/mra_graph/attributes"))
         post = self.ref("posts", record.get("post_id"), f"{where}/post_id") if "post_id" in record else None
@@ -947,6 +1023,7 @@ class _Reader:
             loss("cited_file", self.cited_file, document=repr(self.document), attribute=_SOURCE_URL),
             loss("merged", self.merged, attribute=_ALSO_AS),
             loss("shortless", self.shortless),
+            loss("underived", self.underived_count),
         ]
         return [loss for loss in found if loss.count]
 

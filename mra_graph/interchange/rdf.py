@@ -20,7 +20,9 @@ Every relation is two things:
   count, per, role, note and attributes; this is the node to query when the date matters.
 
 Every post is ``org:postIn`` the organisations :func:`posts_in` finds for it; one that
-none places is only an ``mra:Role`` (and counted as a loss). Nodes and relations carry
+none places is only an ``mra:Role`` (and counted as a loss). A person (a role of the type
+``person``, as Popolo's persons are imported) is an agent, no post: a ``foaf:Person``
+whose memberships are ORG's (:func:`agent_classes`). Nodes and relations carry
 how firmly they hold (``mra:modality``, ``mra:modalityVia``, ``mra:condition``,
 ``mra:inferred``, ``mra:mark``; :mod:`mra_graph.interchange.qualifiers`).
 
@@ -130,6 +132,19 @@ def relation_property(kind: str, *, post: bool = False) -> str:
     return _expand(mapped.get("post_property", mapped["property"]) if post else mapped["property"])
 
 
+def agent_classes(node: Node) -> list[str] | None:
+    """The classes of a node that is an agent though its kind is a post's (a person, as
+    Popolo imports one: a role of the type ``person``), else ``None``."""
+    found: list[str] | None = terms()["agents"].get(f"{node.kind.value} {node.type}")
+    return found
+
+
+def _posts(model: GovernanceModel) -> set[str]:
+    """The ids of the nodes that are posts: of a kind in ``posts`` and no agent."""
+    kinds = set(terms()["posts"])
+    return {n.id for n in model.nodes if n.kind.value in kinds and agent_classes(n) is None}
+
+
 def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
     """The organisations each post is ``org:postIn``, by post id (a post with none is absent).
 
@@ -140,7 +155,7 @@ def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
     """
     spec = terms()
     kind = {node.id: node.kind.value for node in model.nodes}
-    posts, organisations = set(spec["posts"]), set(spec["organisations"])
+    posts, organisations = _posts(model), set(spec["organisations"])
     rank = {(step["kind"], bool(step.get("incoming"))): n for n, step in enumerate(spec["post_in"])}
     best: dict[str, tuple[int, bool]] = {}
     found: dict[str, dict[tuple[int, bool], set[str]]] = {}
@@ -150,7 +165,7 @@ def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
             (True, relation.to, relation.from_),
         ):
             n = rank.get((relation.kind, incoming))
-            if n is None or kind.get(post) not in posts or kind.get(organisation) not in organisations:
+            if n is None or post not in posts or kind.get(organisation) not in organisations:
                 continue
             key = (n, relation.status is not _IN_FORCE)
             found.setdefault(post, {}).setdefault(key, set()).add(organisation)
@@ -166,7 +181,10 @@ class _Builder:
     (an IRI a ``str``, a literal a tuple), which a JSON writer reads several times faster.
     """
 
-    def __init__(self, base: str, same_as: Mapping[str, Sequence[str]], plain: bool = False) -> None:
+    def __init__(
+        self, base: str, same_as: Mapping[str, Sequence[str]], plain: bool = False, lang: str = "nl"
+    ) -> None:
+        self.lang = lang  # the language of the model's own text (names, descriptions, sources)
         if plain:
             self.iri: Any = Iri
             self.literal: Any = plain_literal
@@ -218,10 +236,10 @@ class _Builder:
                 self.term("prov:hadPrimarySource"),
                 self.iri(f"{self.base}document/{source.document}"),
             )
-            yield entity, self.term("mra:section"), self.text(source.section, "nl")
+            yield entity, self.term("mra:section"), self.text(source.section, self.lang)
             yield entity, self.term("mra:position"), self.typed(number)
             if source.quote is not None:
-                yield entity, self.term("mra:quote"), self.text(source.quote, "nl")
+                yield entity, self.term("mra:quote"), self.text(source.quote, self.lang)
 
     def dated(self, subject: Any, item: Node | Relation) -> Iterator[Triple]:
         yield subject, self.term("mra:status"), self.text(item.status.value)
@@ -243,7 +261,7 @@ class _Builder:
             elif name.endswith("_en"):
                 yield subject, self.term(f"mra:{name.removesuffix('_en')}"), self.text(str(value), "en")
             elif name in ("condition", "inferred"):
-                yield subject, self.term(f"mra:{name}"), self.text(str(value), "nl")
+                yield subject, self.term(f"mra:{name}"), self.text(str(value), self.lang)
             else:
                 yield subject, self.term(f"mra:{name}"), self.text(str(value))
 
@@ -275,7 +293,7 @@ def described(
     Each subject comes once, in id order, and no pair repeats, so a
     writer can stream the export: the whole graph never has to be held.
     """
-    b = _Builder(base, same_as or {}, plain)
+    b = _Builder(base, same_as or {}, plain, model.lang)
     model = in_id_order(model)  # the same output whatever the order of the model file
     yield from _grouped(_vocabulary_triples(b, model))
     yield from _grouped(_model_triples(b, model))
@@ -289,9 +307,9 @@ def described(
         yield from _grouped(
             _node_triples(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
         )
-    posts = set(terms()["posts"])
+    posts = _posts(model)
     for relation in model.relations:
-        yield from _grouped(_relation_triples(b, model, relation, kinds.get(relation.from_) in posts))
+        yield from _grouped(_relation_triples(b, model, relation, relation.from_ in posts))
 
 
 def triples(
@@ -311,7 +329,7 @@ def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
     dataset = b.iri(f"{b.base}model")
     yield dataset, b.a, b.term("prov:Entity")
     yield dataset, b.term("dcterms:conformsTo"), b.iri(ONTOLOGY)
-    yield dataset, b.term("dcterms:title"), b.text(model.title, "nl")
+    yield dataset, b.term("dcterms:title"), b.text(model.title, b.lang)
     if model.title_en:
         yield dataset, b.term("dcterms:title"), b.text(model.title_en, "en")
     for document in model.documents:
@@ -319,18 +337,18 @@ def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
         yield subject, b.a, b.term("foaf:Document")
         yield subject, b.a, b.term("prov:Entity")
         yield subject, b.term("dcterms:identifier"), b.text(document.id)
-        yield subject, b.term("dcterms:title"), b.text(document.title, "nl")
+        yield subject, b.term("dcterms:title"), b.text(document.title, b.lang)
         if document.title_en:
             yield subject, b.term("dcterms:title"), b.text(document.title_en, "en")
         yield subject, b.term("mra:file"), b.text(document.file)
-        yield subject, b.term("mra:period"), b.text(document.period, "nl")
+        yield subject, b.term("mra:period"), b.text(document.period, b.lang)
         for section in document.sections:
-            yield subject, b.term("mra:section"), b.text(section, "nl")
+            yield subject, b.term("mra:section"), b.text(section, b.lang)
     for region in model.regions:
         subject = b.iri(f"{b.base}region/{region.id}")
         yield subject, b.a, b.term("mra:Region")
         yield subject, b.term("dcterms:identifier"), b.text(region.id)
-        yield subject, b.term("rdfs:label"), b.text(region.name, "nl")
+        yield subject, b.term("rdfs:label"), b.text(region.name, b.lang)
         if region.name_en:
             yield subject, b.term("rdfs:label"), b.text(region.name_en, "en")
         yield subject, b.term("skos:notation"), b.text(region.short)
@@ -371,20 +389,21 @@ def _node_triples(
 ) -> Iterator[Triple]:
     subject = b.node(node.id)
     post_in = tuple(post_in)
-    post = node.kind.value in terms()["posts"]
-    for curie in terms()["node_classes"][node.kind.value]:
+    agent = agent_classes(node)
+    post = node.kind.value in terms()["posts"] and agent is None
+    for curie in agent or terms()["node_classes"][node.kind.value]:
         # a position in no organisation is no post as ORG means one: only our own class
         if not (post and not post_in and curie.startswith("org:")):
             yield subject, b.a, b.term(curie)
     yield subject, b.term("dcterms:identifier"), b.text(node.id)
-    yield subject, b.term("rdfs:label"), b.text(node.name, "nl")
+    yield subject, b.term("rdfs:label"), b.text(node.name, b.lang)
     if node.name_en:
         yield subject, b.term("rdfs:label"), b.text(node.name_en, "en")
-    yield subject, b.term("skos:prefLabel"), b.text(model.label(node.id), "nl")
+    yield subject, b.term("skos:prefLabel"), b.text(model.label(node.id, model.lang), b.lang)
     for alias in node.aliases:
-        yield subject, b.term("skos:altLabel"), b.text(alias, "nl")
+        yield subject, b.term("skos:altLabel"), b.text(alias, b.lang)
     if node.description:
-        yield subject, b.term("dcterms:description"), b.text(node.description, "nl")
+        yield subject, b.term("dcterms:description"), b.text(node.description, b.lang)
     if node.description_en:
         yield subject, b.term("dcterms:description"), b.text(node.description_en, "en")
     if node.type:
@@ -473,13 +492,13 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 
 def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
-    posts = set(terms()["posts"])
+    posts = _posts(model)
     placed = posts_in(model)
     losses = (
         loss("figure_tables_rdf", len(model.figures)),
         loss("conflicts_rdf", len(model.conflicts)),
         loss("former_names", sum(len(n.former_names) for n in model.nodes)),
-        loss("unplaced_posts", sum(1 for n in model.nodes if n.kind.value in posts and n.id not in placed)),
+        loss("unplaced_posts", sum(1 for n in posts if n not in placed)),
         abbreviation_loss(model),
     )
     return tuple(x for x in losses if x.count)

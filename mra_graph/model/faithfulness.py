@@ -2,10 +2,10 @@
 a cited quote or section, or marked as the model's own inference.
 
 A relation is *stated* when one of its quotes holds a wording of its kind (a phrasing,
-synonym or evidence wording from the vocabulary) and a name of each end (its name or an
-alias as the sources write it). A description clause is stated when most of its words
-occur in the sections its node cites. Anything else must carry ``inferred`` with the
-model's reason; this module finds the facts that do not.
+synonym or evidence wording from the vocabulary) and a name of each end (its name, a name
+it had before a rename, or an alias as the sources write it). A description clause is
+stated when most of its words occur in the sections its node cites. Anything else must
+carry ``inferred`` with the model's reason; this module finds the facts that do not.
 
 Words are compared by their first letters (:data:`STEM`), which is enough to match
 ``burgemeester``/``burgemeesters`` and ``ondersteunt``/``ondersteuning`` in a quote; the
@@ -83,7 +83,8 @@ def _wordings(vocab: Vocabulary, kind: str) -> list[str]:
 
 
 def _names(node: Node) -> list[str]:
-    return [node.name, *node.aliases]
+    """The names a source may call ``node`` by: also those it had before a rename."""
+    return [node.name, *node.aliases, *(former.name for former in node.former_names)]
 
 
 def _relation_gap(model: GovernanceModel, vocab: Vocabulary, relation: Relation) -> str | None:

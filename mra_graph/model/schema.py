@@ -383,6 +383,7 @@ class GovernanceModel(Strict):
         default_factory=list, description="Short forms of words in the names, for reading questions."
     )
     _vocabulary: Any = PrivateAttr(default=None)  # a Vocabulary, which builds on this module
+    _named_on: dt.date | None = PrivateAttr(default=None)  # see named_on
 
     @property
     def vocabulary(self) -> "Vocabulary":
@@ -438,12 +439,33 @@ class GovernanceModel(Strict):
         Nodes whose names are unique keep them; same-named nodes get their region's
         short name (or their kind) in brackets, e.g. ``Regiegroep (MRA)``.
         """
-        return self._labels(lambda n: n.name, "nl")
+        return self._labels(lambda n: self.names_shown(n)[0], "nl")
 
     @cached_property
     def labels_en(self) -> dict[str, str]:
         """As :attr:`labels`, from the English names where there are any."""
-        return self._labels(lambda n: n.name_en or n.name, "en")
+        return self._labels(lambda n: self.names_shown(n)[1] or self.names_shown(n)[0], "en")
+
+    def names_shown(self, node: Node) -> tuple[str, str | None]:
+        """The Dutch and English name of ``node`` on the day :meth:`named_on` gave, else
+        its current names."""
+        day = self._named_on
+        if day is not None:
+            for former in sorted(node.former_names, key=lambda f: f.valid_to):
+                if day < former.valid_to and (former.valid_from is None or former.valid_from <= day):
+                    return former.name, former.name_en
+        return node.name, node.name_en
+
+    def named_on(self, day: dt.date) -> "GovernanceModel":
+        """The model whose labels call each node by the name it had on ``day``: a node
+        renamed after ``day`` is shown by its name before the rename. The nodes' own
+        fields are unchanged, and every name still finds its node. The model itself when
+        no node was renamed after ``day``."""
+        if not any(day < f.valid_to for n in self.nodes for f in n.former_names):
+            return self
+        copy = self.with_lists()
+        copy._named_on = day
+        return copy
 
     def label(self, node_id: str, lang: Lang = "nl") -> str:
         """The distinguishable name of a node in ``lang`` ('nl' or 'en')."""

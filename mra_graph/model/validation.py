@@ -75,16 +75,23 @@ def _faithful(model: GovernanceModel, vocab: Vocabulary, raws: dict[str, str | N
         assert raw is not None
         sections.update({(doc.id, name): text for name, text in section_texts(raw, doc).items()})
     for gap in unstated(model, vocab, sections):
+        # the item's id beside the JSON path, so that the edit commands can name it
         if gap.path[0] == "relations":
-            yield _found(gap.path, "relation_unstated", "relation_unstated_hint", what=gap.what)
+            ident = repr(model.relations[int(gap.path[1])].id)
+            yield _found(gap.path, "relation_unstated", "relation_unstated_hint", what=gap.what, id=ident)
         else:
-            yield _found(gap.path, "node_unstated", "node_unstated_hint", what=repr(gap.what))
+            ident = repr(model.nodes[int(gap.path[1])].id)
+            yield _found(gap.path, "node_unstated", "node_unstated_hint", what=repr(gap.what), id=ident)
     whole = " ".join(raw or "" for raw in raws.values())
     for i, node in enumerate(model.nodes):
         for j, alias in enumerate(node.aliases):
             if not written_in(alias, whole):
                 yield _found(
-                    ("nodes", i, "aliases", j), "alias_unwritten", "alias_unwritten_hint", alias=repr(alias)
+                    ("nodes", i, "aliases", j),
+                    "alias_unwritten",
+                    "alias_unwritten_hint",
+                    alias=repr(alias),
+                    id=repr(node.id),
                 )
 
 

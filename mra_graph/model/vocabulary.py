@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal, Self
+from typing import Literal, Self, get_args
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -79,18 +79,8 @@ one role; kinds without one are drawn, asked and exported by their words alone.
 - ``employment``: the source employs the target.
 """
 
-ROLES: tuple[Role, ...] = (
-    "membership",
-    "part",
-    "chair",
-    "commission",
-    "steering",
-    "support",
-    "scrutiny",
-    "housing",
-    "location",
-    "employment",
-)
+ROLES: tuple[Role, ...] = get_args(Role)
+"""Every role, in the order :data:`Role` lists them."""
 
 COMPOSITION: tuple[Role, ...] = ("membership", "part")
 """The roles by which a node is a group of others: its members and its parts."""

@@ -186,20 +186,22 @@ def _source_lines(sources: Sequence[Source], lang: Lang, indent: str) -> list[st
     return lines
 
 
-def evidence_lines(item: Node | Relation, lang: Lang, indent: str) -> list[str]:
-    """The sources of a node or relation, and for one the model infers, its reasoning."""
+def evidence_lines(item: Node | Relation, lang: Lang, indent: str, source: str = "nl") -> list[str]:
+    """The sources of a node or relation, and for one the model infers, its reasoning
+    (written in ``source``, the model's language)."""
     lines = _source_lines(item.sources, lang, indent)
-    reason = inferred_text(item, lang)
+    reason = inferred_text(item, lang, source)
     if reason:
         lines.append(f"{indent}{words(lang)('answers', 'inferred', reason=reason)}")
     return lines
 
 
-def inferred_text(item: Node | Relation, lang: Lang) -> str | None:
-    """Why the model holds a fact no quote states, in ``lang`` where it has it."""
+def inferred_text(item: Node | Relation, lang: Lang, source: str = "nl") -> str | None:
+    """Why the model holds a fact no quote states, in ``lang`` where it has it (the
+    model's own text is in ``source``)."""
     if not item.inferred:
         return None
-    return words(lang).pick(item.inferred, item.inferred_en)
+    return words(lang, source).pick(item.inferred, item.inferred_en)
 
 
 def _absent(model: GovernanceModel, subject: Node, at: dt.date, lang: Lang) -> list[str]:
@@ -242,7 +244,7 @@ def answer_lines(
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {name}{tail}  [{hit.relation.id}]")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     return lines
 
 
@@ -293,7 +295,7 @@ def composition_lines(
         ]
         lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})  [{rel.id}]")
         if sources:
-            lines += evidence_lines(rel, lang, "      ")
+            lines += evidence_lines(rel, lang, "      ", model.lang)
     lines += _conflict_lines(composition, lang)
     lines.append(_total_line(composition, lang))
     return lines
@@ -321,22 +323,27 @@ def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> 
     w = words(lang, model.lang)
     total = composition.size if composition.size is not None else composition.counted
     if total is not None:
-        return w("answers", "has_members", label=label, n=total)
-    known = sum(h.relation.count or 0 for h in composition.hits if not h.relation.per)
+        return w.counted("answers", "has_members", label=label, n=total)
+    known = _at_least(composition)
     if known:
-        return w("answers", "has_at_least", label=label, n=known)
+        return w.counted("answers", "has_at_least", label=label, n=known)
     return w("answers", "no_member_count", label=label)
+
+
+def _at_least(composition: Composition) -> int:
+    """The fewest members the counts given add up to: ``1 per council`` is one at least."""
+    return sum(h.relation.count or 0 for h in composition.hits)
 
 
 def _total_line(composition: Composition, lang: Lang) -> str:
     w = words(lang)
     if composition.size is not None:
-        return w("answers", "total", n=composition.size)
+        return w.counted("answers", "total", n=composition.size)
     if composition.counted is not None:
-        return w("answers", "total", n=composition.counted)
-    known = sum(h.relation.count or 0 for h in composition.hits if not h.relation.per)
+        return w.counted("answers", "total", n=composition.counted)
+    known = _at_least(composition)
     if known:
-        return w("answers", "total_at_least", n=known)
+        return w.counted("answers", "total_at_least", n=known)
     return w("answers", "no_total")
 
 
@@ -364,7 +371,7 @@ def _step_lines(
     for phrase, name, relation in rows:
         lines.append(f"{indent}{phrase.ljust(width)}  {name}  [{relation.id}]")
         if sources:
-            lines += evidence_lines(relation, lang, indent + "    ")
+            lines += evidence_lines(relation, lang, indent + "    ", model.lang)
     return lines
 
 
@@ -431,7 +438,7 @@ def diff_lines(model: GovernanceModel, change: Diff, lang: Lang, sources: bool =
             shown_id = "" if isinstance(c.item, Node) else f"  [{c.item.id}]"
             lines.append(f"  - {what} ({'; '.join([*qualified, states])}){shown_id}")
             if sources:
-                lines += evidence_lines(c.item, lang, "      ")
+                lines += evidence_lines(c.item, lang, "      ", model.lang)
     if change.renamed:
         lines.append(f"{w('edit', 'diff_renamed')}:")
         for r in change.renamed:

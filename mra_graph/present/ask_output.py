@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from mra_graph.model.names import fold, fold_text
-from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, status_at
+from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
     answer_lines,
@@ -33,6 +33,7 @@ from mra_graph.present.answer_text import (
     diff_lines,
     evidence_lines,
     marked_label,
+    modality_text,
     path_lines,
     sentence,
     source_lines,
@@ -375,20 +376,21 @@ def _period_lines(
         return lines
     start = subject.valid_from.isoformat() if subject.valid_from else None
     end = subject.valid_to.isoformat() if subject.valid_to else None
+    state = status_at(subject, result.at)
+    # a body planned or under consideration does not exist yet: its dates are those it
+    # is planned for, and how firmly it is planned is said with its status
+    planned = "_planned" if state not in (Status.ACTIVE, Status.ENDED) else ""
     if start and end:
-        line = w("ask", "period_both", name=label, start=start, end=end)
+        line = w("ask", "period_both" + planned, name=label, start=start, end=end)
     elif start:
-        line = w("ask", "period_from", name=label, start=start)
+        line = w("ask", "period_from" + planned, name=label, start=start)
     elif end:
-        line = w("ask", "period_to", name=label, end=end)
+        line = w("ask", "period_to" + planned, name=label, end=end)
     else:
         line = w("ask", "period_none", name=label)
-    status = w(
-        "ask",
-        "period_status",
-        date=result.at.isoformat(),
-        status=status_word(status_at(subject, result.at), lang),
-    )
+    status = w("ask", "period_status", date=result.at.isoformat(), status=status_word(state, lang))
+    modality = modality_text(model, subject, lang)
+    status = f"{status[:-1]} ({modality})." if modality else status
     if model.horizon is None or start or end:
         return [line, status]
     # without a period of its own a fact holds as far as the sources describe
@@ -468,7 +470,22 @@ def _yes_no_lines(
     kind = answer.kind or reading.relation_kind
     clause = _relation_text(model, kind, model.label(source.id, lang), model.label(target.id, lang), lang)
     if not answer.verdict:
-        return [w("ask", "no_line", clause=clause)]
+        # the model may hold the fact for another time than the day asked about: a bare
+        # "no" would read as if it held nothing of the kind
+        other_times = [
+            r
+            for r in model.relations_from.get(source.id, ())
+            if r.to == target.id and r.kind == kind and status_at(r, result.at) is not Status.ACTIVE
+        ]
+        lines = [w("ask", "no_line", clause=clause)]
+        if other_times:
+            lines.append("  " + w("ask", "other_times", date=result.at.isoformat()))
+            lines += [
+                f"  - {sentence(model, r, lang)} ({_period_text(r.valid_from, r.valid_to, w)}, "
+                f"{w.status(status_at(r, result.at).value)})"
+                for r in other_times
+            ]
+        return lines
     lines = [w("ask", "yes_line", clause=clause)]
     direct = len(answer.hits) == 1 and {answer.hits[0].relation.from_, answer.hits[0].relation.to} == {
         source.id,
@@ -486,7 +503,7 @@ def _yes_no_lines(
             said += f"  [{hit.relation.id}]"
         lines.append(f"  {said.strip()}")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "    ")
+            lines += evidence_lines(hit.relation, lang, "    ", model.lang)
     return [line for line in lines if line.strip()]
 
 
@@ -535,9 +552,9 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  {phrase.ljust(width)}  {other}{tail}  [{hit.relation.id}]")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     if sources:
-        lines += evidence_lines(node, lang, "  ")
+        lines += evidence_lines(node, lang, "  ", model.lang)
     return lines
 
 
@@ -579,7 +596,7 @@ def _where_lines(model: GovernanceModel, answer: Answer, result: AskResult, sour
         tail = f" ({', '.join(extras)})" if extras else ""
         lines.append(f"  - {marked_label(model, hit.node, lang)}{tail}  [{hit.relation.id}]")
         if sources:
-            lines += evidence_lines(hit.relation, lang, "      ")
+            lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     return lines
 
 
@@ -604,10 +621,10 @@ def ask_lines(model: GovernanceModel, result: AskResult, sources: bool = False) 
         lines.append("")
         if isinstance(reading, f.WhenReading):
             lines += _period_lines(model, reading, answer, result)
-            lines += evidence_lines(answer.subject, lang, "  ") if sources else []
+            lines += evidence_lines(answer.subject, lang, "  ", model.lang) if sources else []
         elif isinstance(reading, f.AttributeReading):
             lines += _attribute_lines(model, reading, answer, result)
-            lines += evidence_lines(answer.subject, lang, "  ") if sources else []
+            lines += evidence_lines(answer.subject, lang, "  ", model.lang) if sources else []
         elif isinstance(reading, f.YesNoReading):
             lines += _yes_no_lines(model, reading, answer, result, sources)
         elif isinstance(reading, f.ChainYesNoReading):

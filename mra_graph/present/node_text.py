@@ -86,9 +86,17 @@ def node_card(
         out.append(f"  {w('model', 'also_called')}: " + ", ".join(also))
     if found.own_aliases:
         out.append(f"  {w('model', 'own_names')}: " + ", ".join(w.untranslated(a) for a in found.own_aliases))
-    for former in found.former_names:
-        name = w.pick(former.name, former.name_en)
-        out.append("  " + w("model", "called_until", name=name, date=former.valid_to.isoformat()))
+    # the names before and after the day shown: the label is the name on the day
+    names = [(f.name, f.name_en, f.valid_to) for f in sorted(found.former_names, key=lambda f: f.valid_to)]
+    shown = model.names_shown(found)[0]
+    for i, (dutch, english, until) in enumerate(names):
+        if dutch == shown:
+            later = names[i + 1] if i + 1 < len(names) else (found.name, found.name_en, until)
+            said = w("model", "called_from", name=w.pick(later[0], later[1]), date=until.isoformat())
+            out.append("  " + said)
+        else:
+            name = w.pick(dutch, english)
+            out.append("  " + w("model", "called_until", name=name, date=until.isoformat()))
     if detail["description"]:
         out.append(f"  {w.pick(found.description, found.description_en)}")
     if detail["size"] is not None:
@@ -98,7 +106,7 @@ def node_card(
     marks = {c.id: c.mark for c in model.conflicts}
     for conflict_id in detail["conflicts"]:
         out.append("  " + w("model", marks[conflict_id], id=repr(conflict_id)))
-    reason = inferred_text(found, lang)
+    reason = inferred_text(found, lang, model.lang)
     if reason:
         out.append("  " + w("model", "inferred", reason=reason))
     lines: list[tuple[str, str, str, str | None]] = []
@@ -112,7 +120,7 @@ def node_card(
                 rel["other"]["label"],
                 # the id, as the node's own, for the edits that name a relation
                 f"{_extras(relation, rel['status'], lang, model, found)}  [{relation.id}]",
-                inferred_text(relation, lang),
+                inferred_text(relation, lang, model.lang),
             )
         )
     if lines:

@@ -38,10 +38,10 @@ def mermaid_text(text: str) -> str:
 
 def _plain(text: str) -> str:
     """``text`` for ``accTitle`` and ``accDescr``, which take no entity codes: words and
-    plain punctuation only (square brackets become round ones), everything else a space,
-    and no space before a full stop, comma or colon."""
-    text = re.sub(r"[^\w\s.,:()'’·-]", " ", text.replace("[", "(").replace("]", ")"))
-    return re.sub(r" ([.,:])", r"\1", " ".join(text.split()))
+    plain punctuation only (and the multiplication sign of counts, the en dash of periods),
+    everything else a space, never one before a full stop or a comma."""
+    spaced = " ".join(re.sub(r"[^\w\s.,:()'’·×–-]", " ", text).split())
+    return re.sub(r" ([.,)])", r"\1", spaced)
 
 
 def mermaid_id(node_id: str) -> str:

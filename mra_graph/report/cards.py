@@ -104,7 +104,7 @@ class CardMaker:
         """The relation's note, and why the model holds it where it infers it."""
         words = self.t.words
         note = words.untranslated(relation.note) if relation.note else None
-        reason = inferred_text(relation, self.lang)
+        reason = inferred_text(relation, self.lang, self.model.lang)
         why = words("model", "inferred", reason=reason) if reason else None
         return " ".join(n for n in (note, why) if n) or None
 
@@ -225,7 +225,7 @@ class CardMaker:
         )
 
     def _inferred_fact(self, node: Node) -> tuple[tuple[str, str], ...]:
-        reason = inferred_text(node, self.lang)
+        reason = inferred_text(node, self.lang, self.model.lang)
         return ((self.t("inferred"), reason),) if reason else ()
 
     def _what(self, node: Node) -> str:

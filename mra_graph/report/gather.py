@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from mra_graph.model.schema import GovernanceModel, Node, Status, status_at
 from mra_graph.present.answer_text import as_of_line
@@ -93,7 +93,7 @@ def build_report(
                 anchor=anchor,
                 name=name,
                 other_name=t.words.other_language(region.name if en else region.name_en or "")
-                if region.name_en != region.name
+                if region.name_en and region.name_en != region.name
                 else None,
                 short=region.short,
                 intro=t("region_intro", short=region.short, counts=_kind_counts(in_region, t)),
@@ -157,7 +157,9 @@ def build_report(
         source_lang=source_lang,
     )
     # the note on «…» is there only when the report holds marked text
-    if "«" not in repr(report):
+    # (read from what the report says, not from its phrases, which explain the marks)
+    said = [repr(getattr(report, f.name)) for f in fields(report) if f.name != "phrases"]
+    if not any("«" in text for text in said):
         return report
     other = t.words("ask", "language_name", "en" if lang == "nl" else "nl")
     return replace(report, marked_note=t("marked_note", language=other))
