@@ -464,11 +464,14 @@ def _diagnostics(file: Path, data: dict[str, Any], tmp_path: Path) -> list[list[
     invalid["relations"][0]["to"] = invalid["relations"][0]["from"]
     schema = tmp_path / f"schema-{file.name}"
     schema.write_text(json.dumps(invalid), encoding="utf-8")
+    not_json = tmp_path / "not-json.json"
+    not_json.write_text('{"title": "x", "title": NaN}', encoding="utf-8")
     taken = tmp_path / "taken.csv"
     taken.write_text("", encoding="utf-8")
     out = str(tmp_path / "x.dot")
     return [
         ["--model", str(schema), "check"],
+        ["--model", str(not_json), "check"],
         ["--model", str(file), "export", "turtle", "--base", "ftp://x", "-o", str(tmp_path / "x.ttl")],
         ["--model", str(file), "export", "csv", "-o", str(taken)],
         ["--model", str(file), "export", "neo4j", "-o", "-"],

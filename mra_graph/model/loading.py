@@ -73,7 +73,9 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
         raw = file.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
+        raise ModelError(
+            [Problem(shown, 0, 0, "", **worded("schema/cannot_read_model", reason=reason))]
+        ) from error
     vocab = model_vocabulary(path)
     return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env(), vocab=vocab)
 
@@ -98,7 +100,9 @@ def model_vocabulary(model_path: str | os.PathLike[str] | None = None) -> Vocabu
         text = _decode(file.read_bytes(), str(file))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ModelError([Problem(str(file), 0, 0, "", f"cannot read the vocabulary: {reason}")]) from error
+        raise ModelError(
+            [Problem(str(file), 0, 0, "", **worded("schema/cannot_read_vocabulary", reason=reason))]
+        ) from error
     return _extended(text, str(file))
 
 
@@ -163,18 +167,7 @@ def _decode(raw: bytes | str, file: str) -> str:
         text = raw
     else:
         if raw.startswith(b"\xef\xbb\xbf"):
-            raise ModelError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        "",
-                        "the file starts with a byte-order mark",
-                        "save it as UTF-8 without BOM",
-                    )
-                ]
-            )
+            raise ModelError([Problem(file, 1, 1, "", **worded("schema/bom", "schema/bom_hint"))])
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -188,39 +181,26 @@ def _decode(raw: bytes | str, file: str) -> str:
                         line,
                         column,
                         "",
-                        f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                        "save it as UTF-8",
+                        **worded("schema/not_utf8", "schema/utf8_hint", byte=f"{raw[error.start]:02x}"),
                     )
                 ]
             ) from error
     if text.startswith("\ufeff"):
-        raise ModelError(
-            [Problem(file, 1, 1, "", "the file starts with a byte-order mark", "save it without BOM")]
-        )
+        raise ModelError([Problem(file, 1, 1, "", **worded("schema/bom", "schema/bom_hint_short"))])
     if not text.strip():
-        raise ModelError(
-            [
-                Problem(
-                    file,
-                    0,
-                    0,
-                    "",
-                    "the file is empty",
-                    "a model is a JSON object with 'title', 'documents' and 'nodes'",
-                )
-            ]
-        )
+        raise ModelError([Problem(file, 0, 0, "", **worded("schema/empty", "schema/empty_hint"))])
     return text
 
 
 class _NotStrictJson(ValueError):
-    def __init__(self, what: str) -> None:
-        super().__init__(what)
-        self.what = what
+    def __init__(self, words_key: str, /, **values: str) -> None:
+        super().__init__(words_key)
+        self.what = (words_key,)
+        self.values = values
 
 
 def _reject_constant(name: str) -> float:
-    raise _NotStrictJson(f"{name} is not allowed in JSON")
+    raise _NotStrictJson("schema/not_strict_json", name=name)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -229,7 +209,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _NotStrictJson(f"duplicate key {key!r}")
+                raise _NotStrictJson("schema/duplicate_key", key=repr(key))
             seen.add(key)
     return result
 
@@ -240,16 +220,16 @@ def parse_json(text: str, file: str = "<model>") -> Any:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
         raise ModelError(
-            [Problem(file, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
+            [Problem(file, error.lineno, error.colno, "", **worded("schema/not_json", error=error.msg))]
         ) from error
     except _NotStrictJson as error:
-        find = first_repeated_key if error.what.startswith("duplicate") else first_constant
+        find = first_repeated_key if error.what[0].endswith("duplicate_key") else first_constant
         line, column = find(text)
-        raise ModelError([Problem(file, line, column, "", error.what)]) from error
+        raise ModelError([Problem(file, line, column, "", **worded(*error.what, **error.values))]) from error
     except RecursionError as error:
         line, column = first_too_deep(text, _DEPTH)
         raise ModelError(
-            [Problem(file, line, column, "", f"the JSON is nested more than {_DEPTH} levels deep here")]
+            [Problem(file, line, column, "", **worded("schema/too_deep", depth=_DEPTH))]
         ) from error
 
 
