@@ -6,7 +6,7 @@
 Stand op 2017-06-01
 <BLANKLINE>
 MRA Bureau (voorwaardelijk, onduidelijk) wordt aangestuurd door:
-  - Agendacommissie
+  - Agendacommissie  [agendacommissie-mra.steers.mra-bureau]
 >>> model.render("chain", "MRA Bureau", at="2017-06-01")
 <Diagram chain 'Verantwoordingslijnen van MRA Bureau' (nl, 2017-06-01)>
 
@@ -33,7 +33,7 @@ from mra_graph.errors import UsageError
 from mra_graph.model import loading
 from mra_graph.model.schema import GovernanceModel, Node
 from mra_graph.model.vocabulary import bundled_model_path, using
-from mra_graph.words import Lang
+from mra_graph.words import Lang, worded_error
 
 if TYPE_CHECKING:
     from mra_graph.present.reply import Reply
@@ -178,10 +178,10 @@ def _day(at: dt.date | str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(at)
     except (TypeError, ValueError) as error:
-        raise UsageError(f"{at!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01") from error
+        raise worded_error(UsageError, "usage/not_a_date", text=repr(at)) from error
 
 
 def _lang(lang: str | None) -> Lang | None:
     if lang is None or lang in ("nl", "en"):
         return cast("Lang | None", lang)
-    raise UsageError(f"unknown language {lang!r}; use nl or en")
+    raise worded_error(UsageError, "usage/unknown_language", lang=repr(lang))

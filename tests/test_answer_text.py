@@ -24,7 +24,11 @@ Y2020 = dt.date(2020, 6, 1)
 def _answer(subject: str, kind: str, direction: Direction, lang: str) -> list[str]:
     model = qualified_model()
     hits = related(model, subject, kind, direction, Y2020)
-    return answer_lines(model, model.nodes_by_id[subject], kind, direction, hits, Y2020, lang)
+    lines = answer_lines(model, model.nodes_by_id[subject], kind, direction, hits, Y2020, lang)
+    # each line of a found node ends in the id of its relation, which set and end take
+    ids = [f"  [{hit.relation.id}]" for hit in hits]
+    assert [line[-len(i) :] for line, i in zip(lines[1:], ids, strict=True)] == ids
+    return [line.removesuffix(i) for line, i in zip(lines, ["", *ids], strict=True)]
 
 
 @pytest.mark.parametrize(
@@ -111,7 +115,10 @@ def test_members_mark_a_disputed_part_and_give_the_counts_the_sources_claim(mode
     lines = composition_lines(model, composition, Y2017, "nl")
     assert lines[0] == "portefeuillehoudersoverleggen AM (betwist) bestaat uit:"
     # the part's own mark is not repeated for its relation, which the same conflict names
-    assert "  - portefeuillehoudersoverleg Ruimte (betwist): aantal niet genoemd (onderdeel)" in lines
+    assert (
+        "  - portefeuillehoudersoverleg Ruimte (betwist): aantal niet genoemd (onderdeel)"
+        "  [pho-ruimte-am.part_of.pho-am]"
+    ) in lines
     assert "Betwist, zie tegenstrijdigheid 'pho-am-aantal'; de bronnen noemen 4 en 3." in lines
     assert lines[-1] == "In totaal 4 leden."
     assert count_line(model, composition, "en").startswith("AM portfolio holders' meetings (disputed) has 4")

@@ -182,7 +182,7 @@ def test_a_name_the_model_does_not_have_raises_one_of_our_errors(model: api.Mode
         (lambda m: m.render("kaart"), "unknown view 'kaart'"),
         (lambda m: m.render("focus"), "the view 'focus' needs a node"),
         (lambda m: m.render("overview", at="1 juni"), r"'1 juni' is not a date; write it as YYYY-MM-DD"),
-        (lambda m: m.render("overview", lang="de"), "unknown language 'de'; use nl or en"),
+        (lambda m: m.render("overview", lang="de"), "unknown language 'de'; use 'nl' or 'en'"),
         (lambda m: m.ask("wie stuurt het MRA Bureau aan?", lang="fr"), "unknown language 'fr'"),
         (lambda m: m.render("overview", relations="stuurt"), "unknown relation kind 'stuurt'"),
         (lambda m: m.render("chain", "MRA Bureau").data("gif"), "unknown diagram format 'gif'"),

@@ -626,12 +626,12 @@ def test_the_answer_is_in_the_question_language_unless_asked_otherwise(cli: Cli)
     forced = cli("--lang", "nl", "--at", "2017-06-01", "ask", "who supports the Regiegroep AM?")
     assert dutch.stdout.startswith("Stand op 2017-06-01")
     assert (
-        english.stdout
-        == "As of 2017-06-01\n\nSteering Group (AM) is supported by:\n  - general regional secretary\n"
+        english.stdout == "As of 2017-06-01\n\nSteering Group (AM) is supported by:\n"
+        "  - general regional secretary  [algemeen-regiosecretaris-am.supports.regiegroep-am]\n"
     )
     assert (
-        forced.stdout
-        == "Stand op 2017-06-01\n\nRegiegroep (AM) wordt ondersteund door:\n  - algemeen regiosecretaris\n"
+        forced.stdout == "Stand op 2017-06-01\n\nRegiegroep (AM) wordt ondersteund door:\n"
+        "  - algemeen regiosecretaris  [algemeen-regiosecretaris-am.supports.regiegroep-am]\n"
     )
 
 

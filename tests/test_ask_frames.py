@@ -58,8 +58,8 @@ def test_no_means_not_recorded_and_yes_names_the_facts(cli: Cli) -> None:
     yes = cli("--lang", "en", "--at", "2017-06-01", "ask", "Is the MRA Bureau located at the Zuidas?")
     assert yes.stdout.splitlines()[2:] == [
         "Yes: MRA Bureau is housed at Zuidas.",
-        "  - MRA Bureau is housed at Amsterdam WTC (reserved)",
-        "  - Amsterdam WTC is located in Zuidas (inferred)",
+        "  - MRA Bureau is housed at Amsterdam WTC (reserved)  [mra-bureau.housed_at.amsterdam-wtc]",
+        "  - Amsterdam WTC is located in Zuidas (inferred)  [amsterdam-wtc.located_in.zuidas]",
     ]
 
 
@@ -109,7 +109,7 @@ def test_a_description_prints_the_description_and_the_relations(cli: Cli) -> Non
     assert out[2] == "AM-team: team"
     assert out[3].startswith("  De algemeen regiosecretaris en de regiosecretarissen")
     assert out[4] == "Wat het model over AM-team vastlegt:"
-    assert "  verzorgt de aanhaking bij  Metropoolregio Amsterdam" in out
+    assert "  verzorgt de aanhaking bij  Metropoolregio Amsterdam  [am-team.liaises_with.mra]" in out
 
 
 @pytest.mark.parametrize(
@@ -217,8 +217,8 @@ def test_a_name_that_only_says_what_the_question_is_about_is_set_aside_and_said(
     assert out[1] == "Niet gebruikt voor het antwoord: 'over de MRA'."
     assert out[3:] == [
         "raden en staten worden geïnformeerd door:",
-        "  - colleges (MRA)",
-        "  - MRA Bureau (voorwaardelijk, onduidelijk) (afgeleid)",
+        "  - colleges (MRA)  [colleges-mra.informs.raden-en-staten]",
+        "  - MRA Bureau (voorwaardelijk, onduidelijk) (afgeleid)  [mra-bureau.informs.raden-en-staten]",
     ]
 
 

@@ -95,8 +95,8 @@ def test_the_text_says_which_reading_and_shows_the_other_when_it_has_answers(cli
     )
     assert lines[3:6] == [
         "portefeuillehoudersoverleggen AM (betwist) bereidt voor:",
-        "  - platforms van portefeuillehouders",
-        "  - portefeuillehoudersoverleggen",
+        "  - platforms van portefeuillehouders  [pho-am.prepares.platforms-mra]",
+        "  - portefeuillehoudersoverleggen  [pho-am.prepares.pho-mra]",
     ]
     assert (
         "De andere lezing, '… bereidt portefeuillehoudersoverleggen AM voor', heeft ook antwoorden:" in lines
@@ -104,14 +104,15 @@ def test_the_text_says_which_reading_and_shows_the_other_when_it_has_answers(cli
     # 'Ieder portefeuillehoudersoverleg wordt voorbereid door een ambtelijke werkgroep'
     assert lines[-1] == (
         "  - ambtelijke werkgroep (voor ieder lid of onderdeel, 1 per portefeuillehoudersoverleg)"
+        "  [ambtelijke-werkgroep-am.prepares.pho-am]"
     )
 
 
 def test_the_plain_reading_without_other_answers_adds_no_note(cli: Cli) -> None:
     out = cli("--at", "2017-06-01", "ask", "wie ondersteunt de Regiegroep AM?").stdout
     assert (
-        out
-        == "Stand op 2017-06-01\n\nRegiegroep (AM) wordt ondersteund door:\n  - algemeen regiosecretaris\n"
+        out == "Stand op 2017-06-01\n\nRegiegroep (AM) wordt ondersteund door:\n"
+        "  - algemeen regiosecretaris  [algemeen-regiosecretaris-am.supports.regiegroep-am]\n"
     )
 
 

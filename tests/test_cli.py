@@ -50,9 +50,10 @@ def test_unknown_option_is_a_usage_error(cli: Cli) -> None:
 
 
 def test_unknown_region(cli: Cli) -> None:
-    result = cli("list", "--region", "nh")
+    result = cli("--lang", "en", "list", "--region", "nh")
     assert result.exit_code == 2
     assert "unknown region 'nh'; known: mra, am" in result.output
+    assert "onbekende regio 'nh'; bekend zijn: mra, am" in cli("list", "--region", "nh").output
 
 
 def test_ambiguous_name_lists_candidates(cli: Cli) -> None:

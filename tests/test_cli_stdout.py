@@ -64,14 +64,14 @@ def test_import_writes_the_model_to_standard_output(cli: Cli, tmp_path: Path) ->
 
 @pytest.mark.parametrize("fmt", ["csv", "neo4j"])
 def test_a_folder_format_says_it_needs_a_folder(cli: Cli, tmp_path: Path, fmt: str) -> None:
-    result = cli("export", fmt, "-o", "-")
+    result = cli("--lang", "en", "export", fmt, "-o", "-")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: {fmt} writes a folder of ")
     assert result.stderr.endswith("files, which cannot go to standard output; give a folder to -o\n")
     a_file = tmp_path / "model.csv"
     a_file.write_text("x")
-    result = cli("export", fmt, "-o", str(a_file))
+    result = cli("--lang", "en", "export", fmt, "-o", str(a_file))
     assert result.exit_code == 1
     assert (
         result.stderr == f"Error: {str(a_file)!r} is a file, and {fmt} writes a folder; give a folder to -o\n"

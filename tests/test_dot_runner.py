@@ -26,11 +26,13 @@ def test_a_format_dot_cannot_write_here_is_refused() -> None:
 
 
 def test_broken_dot_text_names_the_purpose_and_graphviz_message() -> None:
-    with pytest.raises(RenderError, match=r"^laying out: Graphviz failed: .*syntax error"):
-        run_dot("digraph { a -> }", "json", purpose="laying out")
+    with pytest.raises(RenderError, match=r"^laying out the ArchiMate view: Graphviz failed: .*syntax error"):
+        run_dot("digraph { a -> }", "json", purpose="archimate")
 
 
 def test_a_missing_dot_names_the_purpose_and_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
-    with pytest.raises(RenderError, match=r"^laying out needs Graphviz's 'dot' program; install Graphviz"):
-        run_dot("digraph { a }", "json", purpose="laying out")
+    with pytest.raises(
+        RenderError, match=r"^laying out the ArchiMate view needs Graphviz's 'dot' program; install Graphviz"
+    ):
+        run_dot("digraph { a }", "json", purpose="archimate")

@@ -63,12 +63,12 @@ def test_add_node_then_relation_then_query(cli: Cli, model_file: Path) -> None:
 
 def test_add_relation_and_node_take_modality_and_scopes(cli: Cli, model_file: Path) -> None:
     m = str(model_file)
-    result = cli(
+    result = cli("--lang", "en",
         "--model", m, "add-relation", "informs", "AM-team", "portefeuillehoudersoverleggen AM",
         "--from-scope", "one_of", "--to-scope", "each_member", "--modality", "proposed", *SOURCE,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    result = cli(
+    result = cli("--lang", "en",
         "--model", m, "add-node", "am-proefteam", "--kind", "body", "--name", "Proefteam", "--region", "am",
         "--modality", "conditional", "--condition", "als de Regiegroep instemt", *SOURCE,
     )  # fmt: skip
@@ -80,7 +80,7 @@ def test_add_relation_and_node_take_modality_and_scopes(cli: Cli, model_file: Pa
     node = edited.nodes_by_id["am-proefteam"]
     assert (node.modality, node.condition) == ("conditional", "als de Regiegroep instemt")
     # a condition needs modality 'conditional'
-    refused = cli(
+    refused = cli("--lang", "en",
         "--model", m, "add-node", "am-ander", "--kind", "body", "--name", "Ander",
         "--condition", "als", *SOURCE,
     )  # fmt: skip
@@ -126,7 +126,7 @@ def test_set_reads_json_values_and_text(cli: Cli, model_file: Path) -> None:
 
 def test_invalid_edit_exits_1_and_leaves_the_file_alone(cli: Cli, model_file: Path) -> None:
     before = model_file.read_bytes()
-    result = cli("--model", str(model_file), "set", "regiegroep-am", "size=-3")
+    result = cli("--lang", "en", "--model", str(model_file), "set", "regiegroep-am", "size=-3")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {model_file} /nodes/")
     assert "Traceback" not in result.output

@@ -68,8 +68,10 @@ def test_check_with_the_invented_sources(cli: Cli) -> None:
         pytest.param(("show", "Veenstreekteam"), "ondersteunt                Stuurgroep (VS)", id="show"),
         pytest.param(
             ("ask", "wie ondersteunt de stuurgroep?"),
-            "Stuurgroep (LV) wordt ondersteund door:\n  - regiobureau\n\n"
-            "Stuurgroep (VS) (betwist) wordt ondersteund door:\n  - Veenstreekteam",
+            "Stuurgroep (LV) wordt ondersteund door:\n"
+            "  - regiobureau  [regiobureau-lv.supports.stuurgroep-lv]\n\n"
+            "Stuurgroep (VS) (betwist) wordt ondersteund door:\n"
+            "  - Veenstreekteam  [veenstreekteam.supports.stuurgroep-vs]",
             id="ask-same-named",
         ),
         pytest.param(
@@ -84,7 +86,8 @@ def test_check_with_the_invented_sources(cli: Cli) -> None:
         ),
         pytest.param(
             ("query", "commissions", "--to", "regiobureau"),
-            "  - Ambtelijk overleg (LV) (ambtelijk)\n  - Stuurgroep (LV) (bestuurlijk)",
+            "  - Ambtelijk overleg (LV) (ambtelijk)  [ambtelijk-overleg-lv.commissions.regiobureau-lv]\n"
+            "  - Stuurgroep (LV) (bestuurlijk)  [stuurgroep-lv.commissions.regiobureau-lv]",
             id="query",
         ),
         pytest.param(("members", "Stuurgroep (VS)"), "  - burgemeester: 3 (lid, betwist)", id="members"),

@@ -21,11 +21,17 @@ FORMATS = [pytest.param(f, marks=pytest.mark.exe) if f == "archimate" else f for
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_export_writes_and_lists_losses_on_stderr(cli: Cli, tmp_cwd: Path, fmt: str) -> None:
-    result = cli("export", fmt, "-o", f"out-{fmt}")
+    result = cli("--lang", "en", "export", fmt, "-o", f"out-{fmt}")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("wrote out-")
     for line in result.stderr.splitlines():
         assert line.startswith(f"not expressed in {fmt}: ")
+    # in the model's own language without --lang
+    dutch = cli("export", fmt, "-o", f"nl-{fmt}")
+    assert dutch.stdout.startswith("geschreven: nl-")
+    assert len(dutch.stderr.splitlines()) == len(result.stderr.splitlines())
+    for line in dutch.stderr.splitlines():
+        assert line.startswith(f"niet uit te drukken in {fmt}: ")
     written = [p for p in tmp_cwd.rglob("*") if p.is_file()]
     assert written
     assert not [p for p in written if p.name.endswith(".tmp")]
@@ -49,14 +55,14 @@ def test_unknown_format_is_a_usage_error(cli: Cli, tmp_cwd: Path) -> None:
 
 def test_csv_into_an_existing_file_is_refused(cli: Cli, tmp_cwd: Path) -> None:
     (tmp_cwd / "taken").write_text("keep me", encoding="utf-8")
-    result = cli("export", "csv", "-o", "taken")
+    result = cli("--lang", "en", "export", "csv", "-o", "taken")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: 'taken' is a file, and csv writes a folder")
     assert (tmp_cwd / "taken").read_text(encoding="utf-8") == "keep me"
 
 
 def test_export_into_a_missing_folder_is_one_error_line(cli: Cli, tmp_cwd: Path) -> None:
-    result = cli("export", "turtle", "-o", "nowhere/x.ttl")
+    result = cli("--lang", "en", "export", "turtle", "-o", "nowhere/x.ttl")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write into 'nowhere'")
     assert len(result.stderr.splitlines()) == 1
@@ -73,7 +79,7 @@ def test_import_reports_rows_and_writes_nothing(cli: Cli, tmp_cwd: Path) -> None
     cli("export", "csv", "-o", "sheet")
     nodes = tmp_cwd / "sheet" / "nodes.csv"
     nodes.write_bytes(nodes.read_bytes().replace(b",body,", b",orgaan,", 1))
-    result = cli("import", "csv", "sheet", "-o", "back.json")
+    result = cli("--lang", "en", "import", "csv", "sheet", "-o", "back.json")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "Error: nodes.csv:2:2 /kind: 'orgaan': Input should be 'body', 'role', 'organisation', 'place', "
@@ -126,7 +132,7 @@ def test_base_iri_names_the_rdf_nodes(cli: Cli, tmp_cwd: Path) -> None:
     ],
 )
 def test_a_bad_base_is_a_usage_error(cli: Cli, tmp_cwd: Path, fmt: str, base: str, message: str) -> None:
-    result = cli("export", fmt, "--base", base, "-o", "out")
+    result = cli("--lang", "en", "export", fmt, "--base", base, "-o", "out")
     assert result.exit_code == 2
     assert message in result.stderr
     assert not (tmp_cwd / "out").exists()
@@ -136,7 +142,7 @@ def test_popolo_round_trip_through_the_command_line_passes_check(cli: Cli, tmp_c
     assert cli("export", "popolo", "-o", "p.json").exit_code == 0
     result = cli("import", "popolo", "p.json", "-o", "back.json")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("wrote back.json (")
+    assert result.stdout.startswith("geschreven: back.json (")
     assert cli("--model", "back.json", "check").exit_code == 0
 
 
@@ -149,7 +155,7 @@ def test_a_file_name_too_long_for_the_file_system_is_one_line(cli: Cli, tmp_cwd:
 
 
 def test_a_base_iri_with_a_line_break_is_refused(cli: Cli, tmp_cwd: Path) -> None:
-    result = cli("export", "turtle", "--base", "http://x.invalid/\n", "-o", "t.ttl")
+    result = cli("--lang", "en", "export", "turtle", "--base", "http://x.invalid/\n", "-o", "t.ttl")
     assert result.exit_code == 2
     assert "must be an http(s) IRI" in result.stderr
     assert not (tmp_cwd / "t.ttl").exists()

@@ -87,7 +87,7 @@ def test_an_existing_folder_is_updated_and_keeps_other_files(model: GovernanceMo
 
 def test_the_cli_says_so_in_one_line(cli: Cli, tmp_cwd: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _disk_full_after(monkeypatch, 2)
-    result = cli("export", "csv", "-o", "out")
+    result = cli("--lang", "en", "export", "csv", "-o", "out")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (

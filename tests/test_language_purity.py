@@ -26,6 +26,7 @@ import mra_graph
 from benchmarks.synthetic import national_model
 from mra_graph.cli import main
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.views import model_views
 from mra_graph.model.vocabulary import data_file
 from mra_graph.questions import queries
 from mra_graph.words import words
@@ -40,6 +41,8 @@ SHARED = frozenset({"conflict", "per"})
 # "bestuurlijk" is the executive-board level, never "administrative"
 FALSE_FRIENDS = frozenset({"administrative", "administrator", "administrators"})
 WORD = re.compile(r"[^\W\d_]+")
+# the id of the relation a line states, at its end: "  - Agendacommissie  [a.steers.b]"
+RELATION_ID = re.compile(r"  \[[^\]\n]*\]$", re.MULTILINE)
 
 
 def _words(text: str) -> set[str]:
@@ -75,9 +78,15 @@ def _read(folder: str, name: str) -> Any:
     return json.loads(data_file(folder, name).read_text(encoding="utf-8"))
 
 
+# what a sentence of the words layer holds that is no word of its language: blanks
+# ({name}) and quoted literals ('ended', 'valid_from', 'pip install …')
+CODE = re.compile(r"\{[^}]*\}|(?<!\w)'[^']*'(?!\w)")
+
+
 def _layer_pairs() -> Iterator[tuple[str, str]]:
     """The project's own words: every sentence and term of the words layer."""
-    yield from _leaf_pairs(words("nl").data, words("en").data)
+    for nl, en in _leaf_pairs(words("nl").data, words("en").data):
+        yield CODE.sub(" ", nl), CODE.sub(" ", en)
 
 
 def _nl_en_pairs(data: Any) -> Iterator[tuple[str, str]]:
@@ -301,7 +310,7 @@ def bundled() -> GovernanceModel:
 
 def _check(text: str, lang: str, exempt: re.Pattern[str], model_file: str = "") -> list[str]:
     other = "en" if lang == "nl" else "nl"
-    text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", text)))
+    text = exempt.sub(" ", QUOTED.sub(" ", UNTRANSLATED.sub(" ", RELATION_ID.sub(" ", text))))
     wrong = []
     forbidden = _only(model_file)[other] | (FALSE_FRIENDS if lang == "en" else set())
     for line in text.splitlines():
@@ -444,8 +453,32 @@ def _diagnostics(file: Path, data: dict[str, Any], tmp_path: Path) -> list[list[
     name = model.nodes_by_id[related].name
     broken = tmp_path / f"broken-{file.name}"
     broken.write_text(json.dumps(_broken(data)), encoding="utf-8")
+    # what the schema itself refuses: a value of the wrong type, a key too many or missing,
+    # a relation to itself, a period that ends before it starts
+    invalid = json.loads(json.dumps(data))
+    invalid["nodes"][0]["kind"] = "orgaan"
+    invalid["nodes"][1]["size"] = "zeven"
+    invalid["nodes"][2]["colour"] = "red"
+    del invalid["nodes"][3]["name"]
+    invalid["nodes"][4] |= {"valid_from": "2020-01-01", "valid_to": "2019-01-01"}
+    invalid["relations"][0]["to"] = invalid["relations"][0]["from"]
+    schema = tmp_path / f"schema-{file.name}"
+    schema.write_text(json.dumps(invalid), encoding="utf-8")
+    not_json = tmp_path / "not-json.json"
+    not_json.write_text('{"title": "x", "title": NaN}', encoding="utf-8")
+    taken = tmp_path / "taken.csv"
+    taken.write_text("", encoding="utf-8")
     out = str(tmp_path / "x.dot")
     return [
+        ["--model", str(schema), "check"],
+        ["--model", str(not_json), "check"],
+        ["--model", str(file), "export", "turtle", "--base", "ftp://x", "-o", str(tmp_path / "x.ttl")],
+        ["--model", str(file), "export", "csv", "-o", str(taken)],
+        ["--model", str(file), "export", "neo4j", "-o", "-"],
+        ["--model", str(file), "report", "-o", str(tmp_path / "r.xyz")],
+        ["--model", str(file), "report", "-o", str(tmp_path / "r.html"), "--mermaid"],
+        ["--model", str(file), "render", "overview", "-o", str(tmp_path / "x.png"), "--dpi", "5"],
+        ["--model", str(file), "render", "overview", "-o", out, "--relations", ","],
         ["--model", str(file), "check"],
         ["--model", str(file), "show", "nobody-at-all"],
         ["--model", str(file), "show", name[:-1]],
@@ -461,7 +494,14 @@ def _diagnostics(file: Path, data: dict[str, Any], tmp_path: Path) -> list[list[
 
 def _diagnostic_leaks(file: Path, lang: str, tmp_path: Path) -> list[str]:
     data = json.loads(file.read_text(encoding="utf-8"))
-    exempt = _citations(mra_graph.load(file), lang)
+    model = mra_graph.load(file)
+    exempt = _citations(model, lang)
+    names = model_views(str(file)).names(model)
+    views = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
     wrong: list[str] = []
     for args in _diagnostics(file, data, tmp_path):
         result = CliRunner().invoke(main, ["--lang", lang, "--at", AT, *args], catch_exceptions=False)
@@ -469,6 +509,8 @@ def _diagnostic_leaks(file: Path, lang: str, tmp_path: Path) -> list[str]:
         # or listed as they are, in no language
         said = re.sub(r"'[^'\n]*'", " ", result.output.replace(str(tmp_path), " "))
         said = re.sub(r"(?:de weergaven zijn|the views are) .*", " ", said)
+        said = views.sub(" ", said)  # a view's name is an id, as a node's is
+        said = FORMATS.sub(" ", said)
         said = re.sub(r"(?<!\S)/\S*", " ", said)  # JSON pointers: /relations/0/to
         wrong += [f"{' '.join(args[2:])}: {w}" for w in _check(said, lang, exempt, str(file))]
     return wrong
@@ -553,3 +595,156 @@ def test_edits_speak_one_language(tmp_path: Path, lang: str) -> None:
     exempt = re.compile(r"'[^']*'|" + re.escape(str(path)) + r"|[\w-]+(?:[._][\w-]+)+")
     assert not _check(text, lang, exempt)
     assert text.count("Error:" if lang == "en" else "Fout:") == 7
+
+
+# Exports and imports: the notes on what a format cannot carry and the ``wrote`` lines.
+
+EXPORTS = ("popolo", "turtle", "jsonld", "archimate", "graphml", "neo4j", "csv", "mmd")
+# the names of formats, which commands and messages name as they are
+FORMATS = re.compile(r"\b(?:" + "|".join([*EXPORTS, "svg", "png", "pdf", "dot"]) + r")\b")
+
+
+def _said(result: Any, tmp_path: Path) -> str:
+    """What a command said, without the paths of its files and what it quotes ('…'):
+    ids, kinds and the field names of other formats, in no language."""
+    text = FORMATS.sub(" ", re.sub(r"'[^'\n]*'", " ", result.stdout + result.stderr))
+    return re.sub(r"\S*/\S*", " ", text.replace(str(tmp_path), " "))
+
+
+def _interchange_leaks(file: Path, lang: str, tmp_path: Path, formats: tuple[str, ...]) -> list[str]:
+    model = mra_graph.load(file)
+    exempt = _citations(model, lang)
+    runner = CliRunner()
+    wrong: list[str] = []
+
+    def run(args: list[str]) -> None:
+        result = runner.invoke(main, ["--lang", lang, "--model", str(file), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        wrong.extend(
+            f"{' '.join(args[:2])}: {w}" for w in _check(_said(result, tmp_path), lang, exempt, str(file))
+        )
+
+    for fmt in formats:
+        if fmt == "mmd":
+            continue  # Mermaid is a picture, not an export
+        run(["export", fmt, "-o", str(tmp_path / f"{file.stem}-{lang}-{fmt}")])
+    for fmt in ("popolo", "csv"):
+        if fmt in formats:
+            run(
+                [
+                    "import",
+                    fmt,
+                    str(tmp_path / f"{file.stem}-{lang}-{fmt}"),
+                    "-o",
+                    str(tmp_path / f"back-{fmt}.json"),
+                ]
+            )
+    return wrong
+
+
+def _foreign_popolo(tmp_path: Path) -> Path:
+    """Popolo written by others: a file whose every kind of loss the importer names."""
+    from tests.test_popolo_import import FOREIGN
+
+    file = tmp_path / "foreign.json"
+    file.write_text(json.dumps(FOREIGN), encoding="utf-8")
+    return file
+
+
+def _import_leaks(source: Path, lang: str, tmp_path: Path) -> list[str]:
+    result = CliRunner().invoke(
+        main,
+        ["--lang", lang, "import", "popolo", str(source), "-o", str(tmp_path / "in.json")],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr  # the file holds what the model has no place for
+    return _check(_said(result, tmp_path), lang, re.compile(r"\S+\.json\b|[\w-]+(?:[._:][\w-]+)+"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_export_and_import_notes_speak_one_language(tmp_path: Path, lang: str) -> None:
+    """The quick loop's representative: every export of the bundled model, its Popolo and
+    CSV read back, and a foreign Popolo file with every kind of loss."""
+    file = tmp_path / "organen.json"
+    file.write_bytes(data_file("model", "organen.json").read_bytes())
+    wrong = _interchange_leaks(file, lang, tmp_path, EXPORTS)
+    wrong += [f"import foreign: {w}" for w in _import_leaks(_foreign_popolo(tmp_path), lang, tmp_path)]
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("which", ["example", "english", "published"])
+def test_every_model_gets_its_export_notes_in_one_language(tmp_path: Path, lang: str, which: str) -> None:
+    if which == "published":
+        published = (
+            Path(__file__).parent.parent.parent
+            / "shared"
+            / "popolo-data"
+            / "australia-tas-local-councillors.json"
+        )
+        if not published.is_file():
+            pytest.skip(f"{published} is absent")
+        wrong = _import_leaks(published, lang, tmp_path)
+    else:
+        wrong = _interchange_leaks(
+            EXAMPLE if which == "example" else _english_file(tmp_path), lang, tmp_path, EXPORTS
+        )
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+# Edits on models that exist: confirmations and refusals, the bundled model's, the
+# example's and an English model's.
+
+
+def _edit_steps(model: GovernanceModel) -> list[list[str]]:
+    """Edits that go through and edits that are refused, made of what ``model`` holds."""
+    document = model.documents[0]
+    src = ["--source", document.id, document.sections[0]]
+    relation = model.relations[0]
+    used = next(n.region for n in model.nodes if n.region)
+    return [
+        ["add-node", "qx-1", "--kind", "body", "--name", "Qx Zy", *src],
+        ["add-relation", relation.kind, "qx-1", relation.to, *src],
+        ["set", "qx-1", "name_en=Qx En"],
+        ["rename", "qx-1", "Qx Zw", "--on", "2030-01-01"],
+        ["remove", relation.from_],  # refused: relations remain
+        ["remove", used],  # refused: a node is in it
+        ["remove", document.id],  # refused: it is cited
+        ["end", "qx-1", "--on", "2031-01-01"],  # refused: its relation still runs
+        ["set", "model:", "colour=red"],  # refused: no such field
+        ["add-node", "qx-1", "--kind", "body", "--name", "Qx", *src],  # refused: the id is taken
+        ["add-section", document.id, document.sections[0]],  # refused: it is there
+        ["remove", "qx-1", "--cascade"],
+    ]
+
+
+def _edit_leaks(source: Path, lang: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / f"edited-{source.name}"
+    path.write_bytes(source.read_bytes())
+    model = mra_graph.load(path)
+    said = []
+    for step in _edit_steps(model):
+        result = CliRunner().invoke(main, ["--lang", lang, "--model", str(path), *step])
+        assert result.exit_code in (0, 2), result.output
+        said.append(result.stdout + result.stderr)
+    # ids, names and paths are quoted, relation ids, kinds and field names are joined by
+    # '.' or '_'; what is left is the words layer's
+    exempt = re.compile(r"'[^']*'|" + re.escape(str(path)) + r"|[\w-]+(?:[._][\w-]+)+|Qx \w+")
+    text = exempt.sub(" ", "\n".join(said))
+    return _check(text, lang, _citations(model, lang), str(path))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edits_on_the_bundled_model_speak_one_language(tmp_path: Path, lang: str) -> None:
+    wrong = _edit_leaks(data_file("model", "organen.json"), lang, tmp_path)
+    assert not wrong, "\n".join(dict.fromkeys(wrong))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("which", ["example", "english"])
+def test_edits_on_every_model_speak_one_language(tmp_path: Path, lang: str, which: str) -> None:
+    wrong = _edit_leaks(EXAMPLE if which == "example" else _english_file(tmp_path), lang, tmp_path)
+    assert not wrong, "\n".join(dict.fromkeys(wrong))

@@ -439,7 +439,7 @@ def test_the_published_councillors_are_checked_drawn_and_asked_about(
 ) -> None:
     path = _published()
     out = tmp_path / "tas.json"
-    imported = cli("import", "popolo", str(path), "-o", str(out))
+    imported = cli("--lang", "en", "import", "popolo", str(path), "-o", str(out))
     assert imported.exit_code == 0, imported.output
     # what the model has no place for is said on standard error
     assert "not carried over from popolo: persons: 'email' (46)" in imported.stderr

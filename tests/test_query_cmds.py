@@ -128,7 +128,7 @@ def test_text_output_reads_as_sentences_with_sources(cli: Cli) -> None:
     result = cli("--at", "2017-06-01", "query", "steers", "--to", "MRA Bureau", "--sources")
     assert result.stdout == (
         "Stand op 2017-06-01\n\nMRA Bureau (voorwaardelijk, onduidelijk) wordt aangestuurd door:\n"
-        "  - Agendacommissie\n"
+        "  - Agendacommissie  [agendacommissie-mra.steers.mra-bureau]\n"
         "      bron: mra-bureau-voorstel-2016, Sturing: "
         '"De Agendacommissie stuurt het MRA-Bureau inhoudelijk aan"\n'
     )

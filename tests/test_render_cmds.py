@@ -97,7 +97,7 @@ def test_errors_are_one_line_with_the_documented_exit_code(
 
 def test_a_failed_write_leaves_nothing_behind(cli: Callable[..., Result], tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder" / "o.dot"
-    result = CliRunner().invoke(main, [*AT, "render", "overview", "-o", str(missing)])
+    result = CliRunner().invoke(main, ["--lang", "en", *AT, "render", "overview", "-o", str(missing)])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot write into ")
     assert result.stderr.count("\n") == 1
@@ -115,7 +115,9 @@ def test_an_existing_file_is_replaced_whole(cli: Callable[..., Result], tmp_path
 @pytest.mark.exe
 def test_a_missing_dot_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "/nonexistent")
-    result = CliRunner().invoke(main, [*AT, "render", "overview", "-o", str(tmp_path / "o.svg")])
+    result = CliRunner().invoke(
+        main, ["--lang", "en", *AT, "render", "overview", "-o", str(tmp_path / "o.svg")]
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: drawing SVG, PNG or PDF needs Graphviz's 'dot' program; "

@@ -208,7 +208,7 @@ def test_check_names_what_the_view_file_gets_wrong(
     cli: Cli, example_copy: Path, own: dict[str, object], message: str
 ) -> None:
     _own(example_copy, own)
-    result = cli("--model", str(example_copy), "check")
+    result = cli("--lang", "en", "--model", str(example_copy), "check")
     assert result.exit_code == 1
     assert result.stderr == f"Error: {view_file_for(example_copy)} {message}\n"
 

@@ -43,7 +43,7 @@ def test_the_cli_refuses_it_in_one_line_and_writes_nothing(cli: Callable[..., Re
     (tmp_cwd / "evil.html.j2").write_text(
         "{{ cycler.__init__.__globals__.os.popen('id').read() }}\n", encoding="utf-8"
     )
-    result = cli("report", "-o", "out.html", "--template", "evil.html.j2")
+    result = cli("--lang", "en", "report", "-o", "out.html", "--template", "evil.html.j2")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (

@@ -119,7 +119,7 @@ def test_show_list_and_diff_say_a_post_of_the_bureau_is_conditional(cli: Callabl
 def test_a_yes_rests_on_a_fact_that_is_conditional_and_says_so(cli: Callable[..., Result]) -> None:
     out = cli("--at", "2017-06-01", "ask", "Ondersteunt het MRA Bureau de Agendacommissie?").stdout
     assert out.splitlines()[-2:] == [
-        "Ja: MRA Bureau ondersteunt Agendacommissie.",
+        "Ja: MRA Bureau ondersteunt Agendacommissie.  [mra-bureau.supports.agendacommissie-mra]",
         "  (voorwaardelijk, net als MRA Bureau)",
     ]
 

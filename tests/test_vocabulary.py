@@ -255,7 +255,7 @@ def test_a_broken_vocabulary_file_names_file_line_and_path(
 ) -> None:
     file = own_vocabulary.with_name("regio.vocabulary.json")
     file.write_text(json.dumps(content, indent=2), encoding="utf-8")
-    result = cli("--model", str(own_vocabulary), "check")
+    result = cli("--lang", "en", "--model", str(own_vocabulary), "check")
     assert result.exit_code == 1
     assert f"{file}" in result.stdout
     assert message in result.stdout

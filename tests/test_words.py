@@ -150,6 +150,10 @@ def test_plurals_come_from_the_model_or_the_english_rule() -> None:
         ("en", "is informed by", "are informed by"),
         ("en", "supports", "support"),
         ("en", "liaises with", "liaise with"),
+        ("en", "is a member of", "are members of"),
+        ("en", "is an observer of", "are observers of"),
+        ("en", "is the basis for", "are the basis for"),
+        ("nl", "is lid van", "zijn lid van"),
     ],
 )
 def test_verbs_agree_with_a_plural_subject(lang: Lang, phrase: str, agreed: str) -> None:

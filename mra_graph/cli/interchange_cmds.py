@@ -15,6 +15,7 @@ from mra_graph.interchange import (
     write_export,
 )
 from mra_graph.model.loading import dump_text
+from mra_graph.words import problem_text, worded_error, words
 
 __all__ = ["export", "import_"]
 
@@ -49,14 +50,12 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
         step("writing")
         if output != "-":
             written = write_export(result, output)
+    w = words(obj.lang)
     if output == "-":
         if len(result.files) != 1:
-            raise UsageError(
-                f"{format} writes a folder of {len(result.files)} files, which cannot go to "
-                "standard output; give a folder to -o"
-            )
+            raise worded_error(UsageError, "interchange/folder_to_stdout", format=format, n=len(result.files))
         for loss in result.losses:
-            click.echo(f"not expressed in {format}: {loss}", err=True)
+            click.echo(w("interchange", "not_expressed", format=format, loss=loss.text(w.lang)), err=True)
         write_output("-", result.single)
         return
     if obj.json:
@@ -69,8 +68,8 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
         )
         return
     for loss in result.losses:
-        click.echo(f"not expressed in {format}: {loss}", err=True)
-    click.echo(f"wrote {', '.join(str(p) for p in written)}")
+        click.echo(w("interchange", "not_expressed", format=format, loss=loss.text(w.lang)), err=True)
+    click.echo(w("interchange", "wrote", files=", ".join(str(p) for p in written)))
 
 
 @click.command("import")
@@ -86,6 +85,7 @@ def export(obj: Context, format: str, output: str, base: str | None) -> None:
 @pass_context
 def import_(obj: Context, format: str, source: str, output: str) -> None:
     """Read SOURCE in FORMAT and write it as a model file; every row that cannot be mapped is reported."""
+    w = words(obj.message_lang)  # there is no model to read the language from
     try:
         with stages(obj.lang, ("source", "writing")) as step:
             step("source")
@@ -94,11 +94,15 @@ def import_(obj: Context, format: str, source: str, output: str) -> None:
             write_output(output, dump_text(model).encode("utf-8"))
     except ConversionError as error:
         for problem in error.problems:
-            click.echo(f"Error: {problem}", err=True)
+            # a problem is worded where the words layer has it; else it is English, and so is its prefix
+            prefix = w("error") if problem.key else "Error"
+            click.echo(f"{prefix}: {problem_text(problem, w.lang)}", err=True)
         count = len(error.problems)
-        click.echo(f"Error: {count} problem{'s' if count != 1 else ''}; nothing was written", err=True)
+        click.echo(f"{w('error')}: {w.counted('interchange', 'nothing_written', n=count)}", err=True)
         raise SystemExit(error.exit_code) from None
     for loss in losses:
-        click.echo(f"not carried over from {format}: {loss}", err=True)
+        click.echo(w("interchange", "not_carried", format=format, loss=loss.text(w.lang)), err=True)
     if output != "-":
-        click.echo(f"wrote {output} ({len(model.nodes)} nodes, {len(model.relations)} relations)")
+        nodes = w.counted("model", "counts", "nodes", n=len(model.nodes))
+        relations = w.counted("model", "counts", "relations", n=len(model.relations))
+        click.echo(w("interchange", "imported", file=output, nodes=nodes, relations=relations))

@@ -8,10 +8,10 @@ import click
 
 from mra_graph.cli.completion import complete_node, complete_region
 from mra_graph.cli.context import Context, echo_json
-from mra_graph.errors import ModelError
+from mra_graph.errors import ModelError, UsageError
 from mra_graph.model.loading import load, sources_dir_from_env
 from mra_graph.model.schema import ConflictKind, NodeKind, json_schema_text
-from mra_graph.words import problem_text, words
+from mra_graph.words import problem_text, worded_error, words
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -103,7 +103,7 @@ def list_nodes(obj: Context, kind: str | None, region: str | None) -> None:
     model = obj.model
     if region is not None and region not in model.regions_by_id:
         known = ", ".join(model.regions_by_id)
-        raise click.BadParameter(f"unknown region {region!r}; known: {known}", param_hint="--region")
+        raise worded_error(UsageError, "usage/unknown_region", region=repr(region), known=known)
     nodes = [
         n
         for n in sorted(model.nodes, key=lambda n: n.id)

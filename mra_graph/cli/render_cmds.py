@@ -10,7 +10,7 @@ from mra_graph.cli.progress import stages
 from mra_graph.errors import UsageError
 from mra_graph.render import FORMATS, Request, model_views, render
 from mra_graph.render.drawing import format_of
-from mra_graph.words import words
+from mra_graph.words import worded_error, words
 
 __all__ = ["render_cmd"]
 
@@ -28,7 +28,7 @@ def _relations(value: str | None) -> list[str] | None:
         return None
     kinds = [k.strip() for k in value.split(",") if k.strip()]
     if not kinds:
-        raise UsageError("--relations needs at least one relation kind, e.g. supports,steers")
+        raise worded_error(UsageError, "usage/relations_empty")
     return kinds
 
 

@@ -11,7 +11,7 @@ import click
 from mra_graph.cli.completion import complete_node
 from mra_graph.cli.context import Context, date_type, write_output
 from mra_graph.cli.progress import stages
-from mra_graph.words import words
+from mra_graph.words import worded_error, words
 
 __all__ = ["report"]
 
@@ -79,7 +79,7 @@ def report(
         click.echo(template_text(fmt or (format_for(output) if output else "html")), nl=False)
         return
     if not output:
-        raise UsageError("report needs an output file: -o report.html, report.md or report.pdf")
+        raise worded_error(UsageError, "usage/report_needs_output")
     written: list[Path] = []
     with stages(obj.lang, ("reading", "report")) as step:
         step("reading")

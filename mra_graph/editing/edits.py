@@ -397,7 +397,7 @@ def draft_set_fields(draft: Draft, target: str, values: Mapping[str, Any], unset
                 "no_such_field",
                 what=draft.w("edit", "what", _LISTS.get(section, "model")),
                 field=name,
-                fields=", ".join(allowed),
+                fields=", ".join(repr(f) for f in allowed),
             )
     for name, value in values.items():
         item[name] = value

@@ -28,6 +28,7 @@ import tempfile
 from pathlib import Path
 
 from mra_graph.errors import ExportError
+from mra_graph.words import worded_error
 
 __all__ = [
     "current_umask",
@@ -59,21 +60,20 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         target = Path(os.path.realpath(target))
         info = _lstat(target, shown)
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise ExportError(f"{shown!r} is a folder; give a file name to write to")
+        raise worded_error(ExportError, "files/is_folder", file=repr(shown))
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_through(target, shown, data)
         return
     if info is not None and info.st_nlink > 1:
-        raise ExportError(
-            f"{shown!r} has {info.st_nlink} hard links; replacing it would split it from the others, "
-            "so nothing was written. Write to another name, or copy the file to one of its own first"
-        )
+        raise worded_error(ExportError, "files/hard_links", file=repr(shown), n=info.st_nlink)
     folder = target.parent if str(target.parent) else Path(".")
     remove_stale_temporaries(target)
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=temporary_prefix(target), suffix=_SUFFIX)
     except OSError as error:
-        raise ExportError(f"cannot write into {str(folder)!r}: {_reason(error)}") from error
+        raise worded_error(
+            ExportError, "files/cannot_write_into", folder=repr(str(folder)), reason=_reason(error)
+        ) from error
     try:
         if info is None:
             os.fchmod(handle, 0o666 & ~current_umask())
@@ -88,7 +88,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise ExportError(f"cannot write {shown!r}: {_reason(error)}") from error
+        raise worded_error(
+            ExportError, "files/cannot_write", file=repr(shown), reason=_reason(error)
+        ) from error
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -102,7 +104,9 @@ def _lstat(target: Path, shown: str) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise ExportError(f"cannot write {shown!r}: {_reason(error)}") from error
+        raise worded_error(
+            ExportError, "files/cannot_write", file=repr(shown), reason=_reason(error)
+        ) from error
 
 
 def _reason(error: OSError) -> str:
@@ -115,7 +119,9 @@ def _write_through(target: Path, shown: str, data: bytes) -> None:
         with open(target, "wb") as out:
             out.write(data)
     except OSError as error:
-        raise ExportError(f"cannot write {shown!r}: {_reason(error)}") from error
+        raise worded_error(
+            ExportError, "files/cannot_write", file=repr(shown), reason=_reason(error)
+        ) from error
 
 
 def _keep_owner(handle: int, info: os.stat_result, shown: str) -> None:
@@ -123,9 +129,8 @@ def _keep_owner(handle: int, info: os.stat_result, shown: str) -> None:
     try:
         os.fchown(handle, info.st_uid, info.st_gid)
     except PermissionError:
-        raise ExportError(
-            f"{shown!r} belongs to user {info.st_uid}, group {info.st_gid}, which a new file from this "
-            "user cannot; nothing was written. Write it as its owner, or to another name"
+        raise worded_error(
+            ExportError, "files/owner", file=repr(shown), uid=info.st_uid, gid=info.st_gid
         ) from None
 
 

@@ -18,6 +18,7 @@ from mra_graph.errors import UsageError
 from mra_graph.interchange.files import write_export
 from mra_graph.interchange.losses import Export, Loss
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.words import worded_error
 
 __all__ = [
     "BASE_FORMATS",
@@ -74,20 +75,20 @@ def export_model(model: GovernanceModel, format: str, *, base: str | None = None
     under (``<base><file>#<section>``); other formats have no IRIs and refuse it.
     """
     if format not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        raise worded_error(
+            UsageError, "usage/unknown_export", format=repr(format), formats=", ".join(EXPORT_FORMATS)
+        )
     if base is None:
         done: Export = _function(EXPORT_FORMATS, format)(model)
         return done
     if format not in BASE_FORMATS:
-        raise UsageError(
-            f"a base IRI applies to {', '.join(BASE_FORMATS)} only, not to {format!r}; leave it out"
+        raise worded_error(
+            UsageError, "usage/base_not_here", format=repr(format), formats=", ".join(BASE_FORMATS)
         )
     if not _BASE.fullmatch(base):
-        raise UsageError(f"base IRI {base!r} must be an http(s) IRI ending in '/' or '#'")
+        raise worded_error(UsageError, "usage/base_iri", base=repr(base))
     if format == "popolo" and not base.endswith("/"):
-        raise UsageError(
-            f"base {base!r} must end in '/' for popolo: source links add '<file>#<section>' to it"
-        )
+        raise worded_error(UsageError, "usage/base_popolo", base=repr(base))
     based: Export = _function(EXPORT_FORMATS, format)(model, base)
     return based
 
@@ -98,7 +99,9 @@ def import_model(format: str, path: str | os.PathLike[str]) -> GovernanceModel:
     Raises :class:`~mra_graph.errors.ConversionError` listing every row it cannot map.
     """
     if format not in IMPORT_FORMATS:
-        raise UsageError(f"cannot import {format!r}; use one of {', '.join(IMPORT_FORMATS)}")
+        raise worded_error(
+            UsageError, "usage/unknown_import", format=repr(format), formats=", ".join(IMPORT_FORMATS)
+        )
     read: GovernanceModel = _function(IMPORT_FORMATS, format)(path)
     return read
 

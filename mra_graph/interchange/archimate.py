@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from mra_graph.errors import ExportError, RenderError
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, conflict_loss
+from mra_graph.interchange.losses import Export, abbreviation_loss, conflict_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
@@ -106,7 +106,7 @@ def layout(model: GovernanceModel) -> dict[str, tuple[int, int]]:
     lines += [f'  "{r.from_}" -> "{r.to}";' for r in model.relations]
     lines.append("}")
     try:
-        result = run_dot("\n".join(lines), "json", purpose="laying out the ArchiMate view")
+        result = run_dot("\n".join(lines), "json", purpose="archimate")
     except RenderError as error:
         raise ExportError(str(error)) from error
     graph = json.loads(result)
@@ -320,18 +320,13 @@ def export_archimate(model: GovernanceModel) -> Export:
     out.end("model")
     data = out.bytes()
     losses = [
-        Loss(
-            f"{kind} relations as Association",
-            count,
-            f"the ArchiMate relationship table allows no {terms()['relations'][kind]['type']} between "
-            "the element types these connect; a directed Association keeps the kind as a property",
-        )
+        loss("association", count, kind=kind, type=terms()["relations"][kind]["type"])
         for kind, count in sorted(fallbacks.items())
     ]
     losses += [
-        Loss("figure tables", len(model.figures), "ArchiMate has no tables of numbers"),
+        loss("figure_tables_none", len(model.figures), format="ArchiMate"),
         conflict_loss(model, "ArchiMate"),
-        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
+        loss("former_names", sum(len(n.former_names) for n in model.nodes)),
         abbreviation_loss(model),
     ]
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))

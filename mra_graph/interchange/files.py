@@ -17,6 +17,7 @@ from mra_graph.editing.files import (
 )
 from mra_graph.errors import ExportError
 from mra_graph.interchange.losses import Export
+from mra_graph.words import worded_error
 
 __all__ = ["write_atomically", "write_export"]
 
@@ -39,9 +40,7 @@ def write_export(export: Export, target: str | os.PathLike[str]) -> list[Path]:
         write_atomically(path, export.single)
         return [path]
     if path.exists() and not path.is_dir():
-        raise ExportError(
-            f"{str(path)!r} is a file, and {export.format} writes a folder; give a folder to -o"
-        )
+        raise worded_error(ExportError, "files/file_not_folder", file=repr(str(path)), format=export.format)
     _write_folder(path, export.files, export.format)
     return [path / name for name in sorted(export.files)]
 
@@ -54,7 +53,9 @@ def _write_folder(path: Path, files: Mapping[str, bytes], fmt: str) -> None:
         temporary = Path(tempfile.mkdtemp(dir=parent, prefix=temporary_prefix(path), suffix=".tmp"))
     except OSError as error:
         _remove_folders(created)
-        raise ExportError(f"cannot write into {str(parent)!r}: {error.strerror or error}") from error
+        raise worded_error(
+            ExportError, "files/cannot_write_into", folder=repr(str(parent)), reason=error.strerror or error
+        ) from error
     try:
         for name, data in sorted(files.items()):
             with open(temporary / name, "wb") as out:
@@ -69,8 +70,12 @@ def _write_folder(path: Path, files: Mapping[str, bytes], fmt: str) -> None:
     except OSError as error:
         shutil.rmtree(temporary, ignore_errors=True)
         _remove_folders(created)
-        raise ExportError(
-            f"cannot write the {fmt} folder {str(path)!r}: {error.strerror or error}; nothing was written"
+        raise worded_error(
+            ExportError,
+            "files/cannot_write_folder",
+            format=fmt,
+            folder=repr(str(path)),
+            reason=error.strerror or error,
         ) from error
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -112,7 +117,9 @@ def _make_folders(parent: Path, path: Path) -> list[Path]:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         _remove_folders(missing)
-        raise ExportError(f"cannot create the folder {str(path)!r}: {error.strerror}") from error
+        raise worded_error(
+            ExportError, "files/cannot_create_folder", folder=repr(str(path)), reason=error.strerror
+        ) from error
     return missing
 
 

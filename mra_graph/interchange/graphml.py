@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, conflict_loss
+from mra_graph.interchange.losses import Export, abbreviation_loss, conflict_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
@@ -115,9 +115,9 @@ def export_graphml(model: GovernanceModel) -> Export:
     # standard library, which it would fall back to
     nx.write_graphml(graph_of(model), buffer, encoding="utf-8", prettyprint=True)
     losses = [
-        Loss("documents", len(model.documents), "GraphML holds a graph; the document list is not carried"),
-        Loss("regions", len(model.regions), "only the region id on each node is carried"),
-        Loss("figure tables", len(model.figures), "tables of numbers have no place in a graph"),
+        loss("documents_graph", len(model.documents)),
+        loss("regions_id", len(model.regions)),
+        loss("figure_tables_a_graph", len(model.figures)),
         conflict_loss(model, "GraphML"),
         abbreviation_loss(model),
     ]

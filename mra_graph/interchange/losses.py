@@ -10,20 +10,48 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.words import words
 
-__all__ = ["Export", "Loss", "abbreviation_loss", "conflict_loss", "qualifier_losses"]
+__all__ = ["Export", "Loss", "abbreviation_loss", "conflict_loss", "loss", "qualifier_losses"]
 
 
 @dataclass(frozen=True, order=True)
 class Loss:
-    """One kind of fact a format could not express: what, how many, and why."""
+    """One kind of fact a format could not express: what, how many, and why.
+
+    ``what`` and ``why`` are English; ``key`` and ``values`` name them in the words
+    layer's ``losses`` section, so that :meth:`text` says them in either language.
+    """
 
     what: str
     count: int
     why: str
+    key: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.what} ({self.count}): {self.why}"
+
+    def text(self, lang: str) -> str:
+        """``what (count): why`` in ``lang``; as :func:`str` where it has no words."""
+        if not self.key:
+            return str(self)
+        w, values = words("en" if lang == "en" else "nl"), dict(self.values)
+        what, why = w("losses", self.key, "what", **values), w("losses", self.key, "why", **values)
+        return f"{what} ({w.number(self.count)}): {why}"
+
+
+def loss(key: str, count: int, /, **values: object) -> Loss:
+    """The loss ``losses/<key>`` of the words layer: ``count`` facts, ``values`` filled in."""
+    shown = {k: str(v) for k, v in values.items()}
+    w = words("en")
+    return Loss(
+        w("losses", key, "what", **shown),
+        count,
+        w("losses", key, "why", **shown),
+        key,
+        tuple(sorted(shown.items())),
+    )
 
 
 @dataclass(frozen=True)
@@ -55,21 +83,10 @@ def qualifier_losses(model: GovernanceModel) -> list[Loss]:
     members as one for the group itself.
     """
     return [
-        Loss(
-            "modalities",
-            len(model.stated),
-            "conditional, proposed, reserved and possible facts, and those that depend on one, "
-            "are carried as plain ones",
-        ),
-        Loss(
-            "inferred facts",
-            len(model.inferred),
-            "facts the model infers without a quote that states them are carried as stated ones",
-        ),
-        Loss(
-            "scoped relation ends",
-            sum((r.from_scope is not None) + (r.to_scope is not None) for r in model.relations),
-            "a relation for each or one of a group's members is carried as one for the group",
+        loss("modalities", len(model.stated)),
+        loss("inferred", len(model.inferred)),
+        loss(
+            "scoped_ends", sum((r.from_scope is not None) + (r.to_scope is not None) for r in model.relations)
         ),
     ]
 
@@ -77,15 +94,10 @@ def qualifier_losses(model: GovernanceModel) -> list[Loss]:
 def conflict_loss(model: GovernanceModel, format_name: str) -> Loss:
     """The loss of a format that carries the marks of recorded conflicts on what they name
     (``disputed``, ``unclear``) but not the conflicts themselves (claims, sources, choice)."""
-    return Loss(
-        "conflicts",
-        len(model.conflicts),
-        f"{format_name} has no place for a recorded conflict: only the mark on what it names "
-        "(disputed, unclear) is carried",
-    )
+    return loss("conflicts_marked", len(model.conflicts), format=format_name)
 
 
 def abbreviation_loss(model: GovernanceModel) -> Loss:
     """The loss of a format with no place for the abbreviations the model declares for
     reading questions (``PHO``)."""
-    return Loss("abbreviations", len(model.abbreviations), "short forms of names, for reading questions")
+    return loss("abbreviations", len(model.abbreviations))

@@ -32,7 +32,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, conflict_loss
+from mra_graph.interchange.losses import Export, abbreviation_loss, conflict_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
@@ -185,17 +185,12 @@ def export_neo4j(model: GovernanceModel) -> Export:
         "graph.cypher": ("\n".join(_cypher(model)) + "\n").encode("utf-8"),
     }
     losses = [
-        Loss("documents", len(model.documents), "only cited by id in each item's sources"),
-        Loss("regions", len(model.regions), "only the region id on each node is carried"),
-        Loss("figure tables", len(model.figures), "tables of numbers have no place in the graph"),
+        loss("documents_cited", len(model.documents)),
+        loss("regions_id", len(model.regions)),
+        loss("figure_tables_the_graph", len(model.figures)),
         conflict_loss(model, "Neo4j"),
-        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
+        loss("former_names", sum(len(n.former_names) for n in model.nodes)),
         abbreviation_loss(model),
-        Loss(
-            f"list items with {ARRAY_DELIMITER!r} in nodes.csv",
-            len(changed),
-            f"{ARRAY_DELIMITER!r} separates array items for neo4j-admin, so it is written as "
-            f"{_DELIMITER_STANDIN!r} there (the Cypher script keeps it)",
-        ),
+        loss("delimiter", len(changed), delimiter=repr(ARRAY_DELIMITER), standin=repr(_DELIMITER_STANDIN)),
     ]
     return Export("neo4j", files, tuple(x for x in losses if x.count))

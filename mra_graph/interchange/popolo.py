@@ -55,7 +55,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mra_graph.errors import ConversionError, Problem
-from mra_graph.interchange.losses import Export, Loss
+from mra_graph.interchange.losses import Export, Loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import parse_json
 from mra_graph.model.locations import positions
@@ -402,37 +402,16 @@ def export_popolo(model: GovernanceModel, base: str | None = None) -> Export:
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     left_nodes = Counter(n.kind.value for n in model.nodes if n.id not in kept_nodes)
     left_relations = Counter(r.kind for r in model.relations if r.id not in kept_relations)
-    losses = [Loss(f"{kind} nodes", count, "Popolo has no such entity") for kind, count in left_nodes.items()]
+    losses = [loss("popolo_nodes", count, kind=kind) for kind, count in left_nodes.items()]
+    losses += [loss("popolo_relations", count, kind=kind) for kind, count in left_relations.items()]
     losses += [
-        Loss(
-            f"{kind} relations",
-            count,
-            "Popolo has memberships, one parent organisation and one organisation per post only",
-        )
-        for kind, count in left_relations.items()
-    ]
-    losses += [
-        Loss("figure tables", len(model.figures), "Popolo has no tables of numbers"),
-        Loss(
-            "conflicts about nothing Popolo holds",
-            sum(1 for _, subjects in conflicts if not subjects),
-            "they name only what Popolo has no place for",
+        loss("figure_tables_none", len(model.figures), format="Popolo"),
+        loss("conflicts_nothing_held", sum(1 for _, subjects in conflicts if not subjects)),
+        loss(
+            "conflict_subjects", sum(len(c.subjects) - len(subjects) for c, subjects in conflicts if subjects)
         ),
-        Loss(
-            "subjects of conflicts that Popolo does not hold",
-            sum(len(c.subjects) - len(subjects) for c, subjects in conflicts if subjects),
-            "left out of the conflict, which travels in the extension with its other subjects",
-        ),
-        Loss(
-            "roles in no body or organisation (kept in the extension)",
-            len(carried.unplaced),
-            "a Popolo post is always held in an organization",
-        ),
-        Loss(
-            "roles' seats in bodies (member_of; kept in the extension)",
-            len(carried.seats),
-            "a Popolo post is not a member; it is held in one organization (organization_id)",
-        ),
+        loss("unplaced_roles", len(carried.unplaced)),
+        loss("role_seats", len(carried.seats)),
     ]
     return Export(
         "popolo", {"organen.popolo.json": text.encode("utf-8")}, tuple(sorted(x for x in losses if x.count))
@@ -555,7 +534,8 @@ class _Reader:
         self.data = data
         self.file_name = file_name
         self.problems: list[tuple[str, str, str | None]] = []  # JSON path, message, hint
-        self.dropped: Counter[str] = Counter()  # what the model has no place for, by what
+        # what the model has no place for: by the loss's key and its values
+        self.dropped: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
         self.partial = 0
         self.merged = 0
         self.unknown_types = 0
@@ -679,7 +659,7 @@ class _Reader:
     def dropped_keys(self, key: str, where: str, record: Mapping[str, Any]) -> None:
         for field, value in record.items():
             if field not in _KEYS_READ[key] and value not in (None, [], {}, ""):
-                self.dropped[f"{key}: '{field}'"] += 1
+                self.dropped["dropped_field", (("collection", key), ("field", field))] += 1
 
     def date(
         self, record: Mapping[str, Any], key: str, where: str, end: bool
@@ -729,7 +709,7 @@ class _Reader:
         aliases = [n.get("name") for n in names if n.get("note") != _ENGLISH and n.get("name") is not None]
         dated = sum(1 for n in names if set(n) - {"name", "note"})
         if dated:
-            self.dropped["other_names' dates and name parts"] += dated
+            self.dropped["dropped_name_parts", ()] += dated
         return {"name_en": english[0] if english else None, "aliases": aliases or None}
 
     def identifiers(self, record: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -772,7 +752,9 @@ class _Reader:
         for key, value in sorted(data.items()):
             # records of a kind this importer does not read: reported, never dropped silently
             if key not in _READ and value not in (None, [], {}):
-                self.dropped[f"top-level '{key}'"] += len(value) if isinstance(value, list | dict) else 1
+                self.dropped["dropped_top", (("key", key),)] += (
+                    len(value) if isinstance(value, list | dict) else 1
+                )
         lists = {key: self.records(key) for key in _LISTS}
         self.claim_ids(lists)
         documents = [
@@ -794,9 +776,9 @@ class _Reader:
                 self.shortless += 1
             sourced = self.sources(area, ext, where)
             if sourced.pop("attributes", None):
-                self.dropped["areas' 'sources' links"] += 1
+                self.dropped["dropped_area_sources", ()] += 1
             if self.own_id("areas", area) != area.get("id"):
-                self.dropped["areas' ids that are no model ids (given one made of them)"] += 1
+                self.dropped["dropped_area_ids", ()] += 1
             raw |= sourced
             regions.append((where, self.checked(Region, _present(raw), where)))
         nodes: list[tuple[str, dict[str, Any]]] = []
@@ -1033,47 +1015,16 @@ class _Reader:
             return None
 
     def losses(self) -> list[Loss]:
-        found = [
-            Loss(what, count, "mra-graph has no place for it; not imported")
-            for what, count in sorted(self.dropped.items())
-        ]
+        found = sorted(loss(key, count, **dict(values)) for (key, values), count in self.dropped.items())
         found += [
-            Loss(
-                "dates given as a year or a month",
-                self.partial,
-                "taken as the whole year or month; the written form is kept in the attribute "
-                f"{_WRITTEN[0]} or {_WRITTEN[1]}",
-            ),
-            Loss(
-                "classifications that are no type of the vocabulary",
-                self.unknown_types,
-                f"imported without a type; the classification is kept in the attribute {_CLASSIFICATION}",
-            ),
-            Loss("notes of source links", self.source_notes, "a source link is kept as its URL only"),
-            Loss(
-                "ids that are no model ids",
-                self.made_ids,
-                f"given an id made of them; the original is kept in the attribute {_POPOLO_ID}",
-            ),
-            Loss(
-                "records without sources of the model",
-                self.cited_file,
-                f"cite the imported file itself (document {self.document!r}, their JSON path as "
-                f"section); Popolo source links are kept in the attribute {_SOURCE_URL}",
-            ),
-            Loss(
-                "memberships of a member already in the organisation from the same date",
-                self.merged,
-                f"joined to the first: their role is kept in the attribute {_ALSO_AS}, their other "
-                "fields are not",
-            ),
-            Loss("areas without an identifier", self.shortless, "their name is used as the short label"),
-            Loss(
-                "marks and modalities taken over that the file gives no ground for",
-                self.underived_count,
-                "a mark comes from a recorded conflict in the extension, a modality_via from the "
-                "relation to what the record depends on; without them they are not imported",
-            ),
+            loss("partial_dates", self.partial, start=_WRITTEN[0], end=_WRITTEN[1]),
+            loss("unknown_types", self.unknown_types, attribute=_CLASSIFICATION),
+            loss("source_notes", self.source_notes),
+            loss("made_ids", self.made_ids, attribute=_POPOLO_ID),
+            loss("cited_file", self.cited_file, document=repr(self.document), attribute=_SOURCE_URL),
+            loss("merged", self.merged, attribute=_ALSO_AS),
+            loss("shortless", self.shortless),
+            loss("underived", self.underived_count),
         ]
         return [loss for loss in found if loss.count]
 

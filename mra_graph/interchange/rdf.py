@@ -56,7 +56,7 @@ from typing import Any
 
 from mra_graph.errors import MissingDependencyError
 from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
-from mra_graph.interchange.losses import Export, Loss, abbreviation_loss
+from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Scalar, Source, Status
@@ -495,19 +495,10 @@ def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
     posts = _posts(model)
     placed = posts_in(model)
     losses = (
-        Loss("figure tables", len(model.figures), "the RDF export has no vocabulary for tables of numbers"),
-        Loss(
-            "conflicts",
-            len(model.conflicts),
-            "recorded conflicts are not carried, only the mark (mra:mark) of what they name",
-        ),
-        Loss("former names", sum(len(n.former_names) for n in model.nodes), "only current names are carried"),
-        Loss(
-            "posts without an organisation",
-            sum(1 for n in posts if n not in placed),
-            "no relation of the model places them in a body or organisation: they have no org:postIn "
-            "and are no org:Post, only an mra:Role",
-        ),
+        loss("figure_tables_rdf", len(model.figures)),
+        loss("conflicts_rdf", len(model.conflicts)),
+        loss("former_names", sum(len(n.former_names) for n in model.nodes)),
+        loss("unplaced_posts", sum(1 for n in posts if n not in placed)),
         abbreviation_loss(model),
     )
     return tuple(x for x in losses if x.count)

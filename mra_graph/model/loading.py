@@ -26,6 +26,7 @@ import functools
 import gc
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from mra_graph.model.locations import first_constant, first_repeated_key, first_
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.validation import Finding, validate
 from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, using, vocabulary
+from mra_graph.words import WordedValueError, choices, worded
 
 __all__ = [
     "dump_text",
@@ -71,7 +73,9 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
         raw = file.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
+        raise ModelError(
+            [Problem(shown, 0, 0, "", **worded("schema/cannot_read_model", reason=reason))]
+        ) from error
     vocab = model_vocabulary(path)
     return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env(), vocab=vocab)
 
@@ -96,7 +100,9 @@ def model_vocabulary(model_path: str | os.PathLike[str] | None = None) -> Vocabu
         text = _decode(file.read_bytes(), str(file))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ModelError([Problem(str(file), 0, 0, "", f"cannot read the vocabulary: {reason}")]) from error
+        raise ModelError(
+            [Problem(str(file), 0, 0, "", **worded("schema/cannot_read_vocabulary", reason=reason))]
+        ) from error
     return _extended(text, str(file))
 
 
@@ -161,18 +167,7 @@ def _decode(raw: bytes | str, file: str) -> str:
         text = raw
     else:
         if raw.startswith(b"\xef\xbb\xbf"):
-            raise ModelError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        "",
-                        "the file starts with a byte-order mark",
-                        "save it as UTF-8 without BOM",
-                    )
-                ]
-            )
+            raise ModelError([Problem(file, 1, 1, "", **worded("schema/bom", "schema/bom_hint"))])
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -186,39 +181,26 @@ def _decode(raw: bytes | str, file: str) -> str:
                         line,
                         column,
                         "",
-                        f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                        "save it as UTF-8",
+                        **worded("schema/not_utf8", "schema/utf8_hint", byte=f"{raw[error.start]:02x}"),
                     )
                 ]
             ) from error
     if text.startswith("\ufeff"):
-        raise ModelError(
-            [Problem(file, 1, 1, "", "the file starts with a byte-order mark", "save it without BOM")]
-        )
+        raise ModelError([Problem(file, 1, 1, "", **worded("schema/bom", "schema/bom_hint_short"))])
     if not text.strip():
-        raise ModelError(
-            [
-                Problem(
-                    file,
-                    0,
-                    0,
-                    "",
-                    "the file is empty",
-                    "a model is a JSON object with 'title', 'documents' and 'nodes'",
-                )
-            ]
-        )
+        raise ModelError([Problem(file, 0, 0, "", **worded("schema/empty", "schema/empty_hint"))])
     return text
 
 
 class _NotStrictJson(ValueError):
-    def __init__(self, what: str) -> None:
-        super().__init__(what)
-        self.what = what
+    def __init__(self, words_key: str, /, **values: str) -> None:
+        super().__init__(words_key)
+        self.what = (words_key,)
+        self.values = values
 
 
 def _reject_constant(name: str) -> float:
-    raise _NotStrictJson(f"{name} is not allowed in JSON")
+    raise _NotStrictJson("schema/not_strict_json", name=name)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -227,7 +209,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _NotStrictJson(f"duplicate key {key!r}")
+                raise _NotStrictJson("schema/duplicate_key", key=repr(key))
             seen.add(key)
     return result
 
@@ -238,16 +220,16 @@ def parse_json(text: str, file: str = "<model>") -> Any:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
         raise ModelError(
-            [Problem(file, error.lineno, error.colno, "", f"not valid JSON: {error.msg}")]
+            [Problem(file, error.lineno, error.colno, "", **worded("schema/not_json", error=error.msg))]
         ) from error
     except _NotStrictJson as error:
-        find = first_repeated_key if error.what.startswith("duplicate") else first_constant
+        find = first_repeated_key if error.what[0].endswith("duplicate_key") else first_constant
         line, column = find(text)
-        raise ModelError([Problem(file, line, column, "", error.what)]) from error
+        raise ModelError([Problem(file, line, column, "", **worded(*error.what, **error.values))]) from error
     except RecursionError as error:
         line, column = first_too_deep(text, _DEPTH)
         raise ModelError(
-            [Problem(file, line, column, "", f"the JSON is nested more than {_DEPTH} levels deep here")]
+            [Problem(file, line, column, "", **worded("schema/too_deep", depth=_DEPTH))]
         ) from error
 
 
@@ -256,43 +238,56 @@ def parse_json(text: str, file: str = "<model>") -> Any:
 _DEPTH = 100
 
 
-_FRIENDLY = {
-    "missing": "missing required key {key!r}",
-    "extra_forbidden": "unknown key {key!r}",
-}
+# pydantic's error types a model file commonly meets, worded in the words layer's
+# ``schema`` section (in English as pydantic says them) with their context's values
+_SCHEMA_TYPES = frozenset(
+    {
+        "string_type", "int_type", "int_parsing", "int_from_float", "float_type", "float_parsing",
+        "bool_type", "bool_parsing", "date_type", "date_parsing", "date_from_datetime_parsing",
+        "list_type", "dict_type", "model_type", "enum", "literal_error", "string_too_short",
+        "string_too_long", "too_short", "too_long", "greater_than", "less_than_equal",
+    }
+)  # fmt: skip
 
 
 def _finding(error: ErrorDetails, data: Any) -> Finding:
     loc = list(error["loc"])
     kind = error["type"]
     key = loc[-1] if loc else ""
-    hint: str | None = None
-    if kind in _FRIENDLY:
-        message = _FRIENDLY[kind].format(key=key)
-        if kind == "extra_forbidden":
-            hint = _did_you_mean_key(str(key), loc[:-1], data)
-    elif kind == "string_pattern_mismatch":
-        pattern = str((error.get("ctx") or {}).get("pattern", ""))
-        if pattern.startswith("^[a-z0-9]"):
-            message = f"{_shown(error['input'])} is not a valid id"
-            hint = "use lower-case letters and digits joined by '-', '_' or '.'"
-        elif pattern.startswith("^\\d{4}"):
-            message = f"{_shown(error['input'])} is not a year"
-        else:
-            message = f"{_shown(error['input'])} contains a control character"
-    elif kind == "greater_than_equal":
-        message = f"{_shown(error['input'])} is negative; figures must be 0 or more"
-    elif kind == "model_type" and not loc:
-        message = f"a model is a JSON object, got {type(error['input']).__name__}"
-    elif kind == "value_error":
-        message = error["msg"].removeprefix("Value error, ")
-    else:
-        message = error["msg"][0].lower() + error["msg"][1:]
-        if kind not in ("missing",) and not isinstance(error["input"], dict | list):
-            message += f", got {_shown(error['input'])}"
+    context = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
     # pydantic reports dict keys that fail validation with a '[key]' suffix part
-    loc = [p for p in loc if not (isinstance(p, str) and p == "[key]")]
-    return Finding(tuple(loc), message, hint)
+    path = tuple(p for p in loc if not (isinstance(p, str) and p == "[key]"))
+    if kind == "missing":
+        return Finding(path, **worded("schema/missing", key=repr(key)))
+    if kind == "extra_forbidden":
+        close = _did_you_mean_key(str(key), loc[:-1], data)
+        return Finding(
+            path, **worded("schema/unknown_key", "did_you_mean" if close else "", key=repr(key), close=close)
+        )
+    shown = _shown(error["input"])
+    if kind == "string_pattern_mismatch":
+        pattern = context.get("pattern", "")
+        if pattern.startswith("^[a-z0-9]"):
+            return Finding(path, **worded("schema/not_id", "schema/id_hint", input=shown))
+        found = "schema/not_year" if pattern.startswith("^\\d{4}") else "schema/control_character"
+        return Finding(path, **worded(found, input=shown))
+    if kind == "greater_than_equal":
+        return Finding(path, **worded("schema/negative", input=shown))
+    if kind == "model_type" and not loc:
+        return Finding(path, **worded("schema/not_object", type=type(error["input"]).__name__))
+    if kind == "value_error":
+        cause = (error.get("ctx") or {}).get("error")
+        if isinstance(cause, WordedValueError):
+            return Finding(path, **worded(cause.key, **cause.values))
+        return Finding(path, error["msg"].removeprefix("Value error, "))
+    if kind in _SCHEMA_TYPES:
+        if "expected" in context:
+            context["choices"] = choices(re.split(r", | or ", context.pop("expected")))
+        return Finding(path, **worded(f"schema/{kind}", input=shown, **context))
+    message = error["msg"][0].lower() + error["msg"][1:]
+    if not isinstance(error["input"], dict | list):
+        message += f", got {shown}"
+    return Finding(path, message)
 
 
 def _shown(value: Any) -> str:
@@ -305,7 +300,7 @@ def _did_you_mean_key(key: str, parent: list[int | str], data: Any) -> str | Non
 
     allowed = _allowed_keys(parent, data)
     close = difflib.get_close_matches(key, allowed, n=1)
-    return f"did you mean {close[0]!r}?" if close else None
+    return repr(close[0]) if close else None
 
 
 def _allowed_keys(parent: list[int | str], data: Any) -> list[str]:

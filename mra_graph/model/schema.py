@@ -31,7 +31,7 @@ from mra_graph.model.values import (
     Text,
     sorted_keys,
 )
-from mra_graph.words import Lang
+from mra_graph.words import Lang, worded_value
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -83,14 +83,11 @@ class Dated(Strict):
     @model_validator(mode="after")
     def _period_agrees_with_status(self) -> Self:
         if self.valid_from and self.valid_to and self.valid_from >= self.valid_to:
-            raise ValueError(f"valid_from {self.valid_from} must be before valid_to {self.valid_to}")
+            raise worded_value("period_order", start=self.valid_from, end=self.valid_to)
         if self.status is Status.ENDED and self.valid_to is None:
-            raise ValueError("status 'ended' needs a valid_to date: when did it end?")
+            raise worded_value("ended_needs_end")
         if self.status in (Status.PLANNED, Status.UNDER_CONSIDERATION) and self.valid_to:
-            raise ValueError(
-                f"status '{self.status}' cannot have a valid_to date; "
-                "use status 'active' or 'ended' for something with an end"
-            )
+            raise worded_value("no_end_for_status", status=repr(str(self.status)))
         return self
 
 
@@ -125,11 +122,11 @@ class Stated(Dated):
     @model_validator(mode="after")
     def _condition_needs_modality(self) -> Self:
         if (self.condition or self.condition_en) and self.modality is not Modality.CONDITIONAL:
-            raise ValueError("'condition' needs modality 'conditional'")
+            raise worded_value("condition_needs_modality")
         if self.condition_en and not self.condition:
-            raise ValueError("'condition_en' needs a Dutch 'condition'")
+            raise worded_value("condition_en_alone")
         if self.inferred_en and not self.inferred:
-            raise ValueError("'inferred_en' needs a Dutch 'inferred'")
+            raise worded_value("inferred_en_alone")
         return self
 
 
@@ -153,7 +150,7 @@ class Document(Strict):
     @model_validator(mode="after")
     def _covers_in_order(self) -> Self:
         if self.covers_from and self.covers_to and self.covers_to < self.covers_from:
-            raise ValueError("'covers_to' is before 'covers_from'")
+            raise worded_value("covers_order")
         return self
 
     @field_validator("file")
@@ -161,10 +158,7 @@ class Document(Strict):
     def _file_inside_the_sources_folder(cls, file: str) -> str:
         parts = file.replace("\\", "/").split("/")
         if file.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
-            raise ValueError(
-                f"{file!r} is not a file inside the sources folder; "
-                "name it relative to that folder, without '..'"
-            )
+            raise worded_value("file_outside", file=repr(file))
         return file
 
 
@@ -191,7 +185,7 @@ class FormerName(Strict):
     @model_validator(mode="after")
     def _period_in_order(self) -> Self:
         if self.valid_from and self.valid_from >= self.valid_to:
-            raise ValueError(f"valid_from {self.valid_from} must be before valid_to {self.valid_to}")
+            raise worded_value("period_order", start=self.valid_from, end=self.valid_to)
         return self
 
 
@@ -280,9 +274,9 @@ class Relation(Stated):
     @model_validator(mode="after")
     def _per_needs_count(self) -> Self:
         if self.per is not None and self.count is None:
-            raise ValueError("'per' needs a 'count': how many per " + repr(self.per) + "?")
+            raise worded_value("per_needs_count", per=repr(self.per))
         if self.from_ == self.to:
-            raise ValueError(f"relation points from {self.to!r} to itself")
+            raise worded_value("self_relation", node=repr(self.to))
         return self
 
 
@@ -323,7 +317,7 @@ class FigureTable(Strict):
             missing = [y for y in self.years if y not in row.values]
             extra = [y for y in row.values if y not in self.years]
             if missing or extra:
-                raise ValueError(f"row {row.id!r} must give a value for exactly the years {self.years}")
+                raise worded_value("row_years", row=repr(row.id), years=self.years)
         return self
 
 

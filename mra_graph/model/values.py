@@ -7,6 +7,8 @@ from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from mra_graph.words import worded_value
+
 __all__ = [
     "MAX_ATTRIBUTE",
     "MAX_QUOTE_WORDS",
@@ -160,9 +162,7 @@ class Source(Strict):
         if quote is not None:
             words = len(quote.split())
             if words > MAX_QUOTE_WORDS:
-                raise ValueError(
-                    f"quote has {words} words, at most {MAX_QUOTE_WORDS} are allowed; shorten it"
-                )
+                raise worded_value("quote_too_long", n=words, most=MAX_QUOTE_WORDS)
         return quote
 
 

@@ -340,12 +340,20 @@ class Views:
             named += [(f"region_nodes/{r}", n) for r, n in view.region_nodes.items()]
             for where, node in named:
                 if node not in model.nodes_by_id:
-                    raise RenderError(f"{self.file} /{name}/{where}: unknown node {node!r}")
+                    raise worded_error(
+                        RenderError,
+                        "views/unknown_node",
+                        file=self.file,
+                        where=f"{name}/{where}",
+                        node=repr(node),
+                    )
             regions = [*view.cluster_of.values(), *view.region_nodes]
             regions += view.select.regions if view.select is not None else []
             for region in regions:
                 if region not in model.regions_by_id:
-                    raise RenderError(f"{self.file} /{name}: unknown region {region!r}")
+                    raise worded_error(
+                        RenderError, "views/unknown_region", file=self.file, where=name, region=repr(region)
+                    )
 
 
 def draws_something(view: ViewDefinition, model: GovernanceModel) -> bool:

@@ -242,7 +242,7 @@ def answer_lines(
         if hit.depth > 1 and hit.via:
             extras.append(words(lang, model.lang)("answers", "through", name=model.label(hit.via, lang)))
         tail = f" ({', '.join(extras)})" if extras else ""
-        lines.append(f"  - {name}{tail}")
+        lines.append(f"  - {name}{tail}  [{hit.relation.id}]")
         if sources:
             lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     return lines
@@ -293,7 +293,7 @@ def composition_lines(
             kind,
             *relation_extras(rel, lang, with_count=False, model=model, derived=False, beside=hit.node),
         ]
-        lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})")
+        lines.append(f"  - {marked_label(model, hit.node, lang)}: {amount} ({', '.join(extras)})  [{rel.id}]")
         if sources:
             lines += evidence_lines(rel, lang, "      ", model.lang)
     lines += _conflict_lines(composition, lang)
@@ -369,7 +369,7 @@ def _step_lines(
         )
     lines = []
     for phrase, name, relation in rows:
-        lines.append(f"{indent}{phrase.ljust(width)}  {name}")
+        lines.append(f"{indent}{phrase.ljust(width)}  {name}  [{relation.id}]")
         if sources:
             lines += evidence_lines(relation, lang, indent + "    ", model.lang)
     return lines

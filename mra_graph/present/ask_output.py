@@ -372,7 +372,7 @@ def _period_lines(
             clause = _relation_text(
                 model, rel.kind, model.label(rel.from_, lang), model.label(rel.to, lang), lang
             )
-            lines.append(f"{clause}: {_period_text(rel.valid_from, rel.valid_to, w)}.")
+            lines.append(f"{clause}: {_period_text(rel.valid_from, rel.valid_to, w)}.  [{rel.id}]")
         return lines
     start = subject.valid_from.isoformat() if subject.valid_from else None
     end = subject.valid_to.isoformat() if subject.valid_to else None
@@ -497,6 +497,10 @@ def _yes_no_lines(
         extras = _hit_extras(model, hit, lang, derived=True)
         tail = f" ({', '.join(extras)})" if extras else ""
         said = ("" if direct else "- " + sentence(model, hit.relation, lang)) + tail
+        if direct:  # the yes line states the one relation: its id goes there
+            lines[0] += f"  [{hit.relation.id}]"
+        else:
+            said += f"  [{hit.relation.id}]"
         lines.append(f"  {said.strip()}")
         if sources:
             lines += evidence_lines(hit.relation, lang, "    ", model.lang)
@@ -546,7 +550,7 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
     for phrase, other, hit in rows:
         extras = _hit_extras(model, hit, lang)
         tail = f" ({', '.join(extras)})" if extras else ""
-        lines.append(f"  {phrase.ljust(width)}  {other}{tail}")
+        lines.append(f"  {phrase.ljust(width)}  {other}{tail}  [{hit.relation.id}]")
         if sources:
             lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     if sources:
@@ -590,7 +594,7 @@ def _where_lines(model: GovernanceModel, answer: Answer, result: AskResult, sour
     for hit in answer.hits:
         extras = _hit_extras(model, hit, lang)
         tail = f" ({', '.join(extras)})" if extras else ""
-        lines.append(f"  - {marked_label(model, hit.node, lang)}{tail}")
+        lines.append(f"  - {marked_label(model, hit.node, lang)}{tail}  [{hit.relation.id}]")
         if sources:
             lines += evidence_lines(hit.relation, lang, "      ", model.lang)
     return lines

@@ -14,6 +14,7 @@ from functools import cache
 
 from mra_graph.errors import UsageError
 from mra_graph.questions.lexicon import questions_data
+from mra_graph.words import worded_error
 
 __all__ = ["Span", "take_dates"]
 
@@ -67,7 +68,7 @@ def _span(text: str) -> Span:
             return first, following - dt.timedelta(days=1)
         return dt.date(int(parts[0]), 1, 1), dt.date(int(parts[0]), 12, 31)
     except ValueError:
-        raise UsageError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-01") from None
+        raise worded_error(UsageError, "usage/not_a_date", text=repr(text)) from None
 
 
 def take_dates(question: str) -> tuple[str, tuple[Span, ...], tuple[str, ...]]:
@@ -95,10 +96,7 @@ def take_dates(question: str) -> tuple[str, tuple[Span, ...], tuple[str, ...]]:
         if not is_day and match["prep"] is None:
             continue
         if spans:
-            raise UsageError(
-                f"the question {question!r} names more than one date; name one, or a range such as "
-                "'tussen 2016 en 2017'"
-            )
+            raise worded_error(UsageError, "usage/two_dates", question=repr(question))
         spans.append(_span(match["a"]))
         preps.append((match["prep"] or "").casefold())
         pieces.append(question[last : match.start()])

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import Literal
 
 from mra_graph.errors import RenderError
+from mra_graph.words import worded_error
 
 __all__ = ["FORMATS", "INSTALL_HINT", "LAYOUT_LIMIT", "TIMEOUT", "dot_program", "run_dot"]
 
@@ -26,18 +28,21 @@ LAYOUT_LIMIT = 500
 """The most lines (relations) a diagram laid out by ``dot`` may have."""
 
 
-def dot_program(purpose: str = "drawing SVG, PNG or PDF") -> str:
+Purpose = Literal["drawing", "archimate"]
+"""What ``dot`` runs for, as an error message says it: drawing a diagram, or laying out
+the ArchiMate view."""
+
+
+def dot_program(purpose: Purpose = "drawing") -> str:
     """The path of Graphviz's ``dot``; raises :class:`RenderError` naming ``purpose``
     when it is not installed."""
     found = shutil.which("dot")
     if found is None:
-        raise RenderError(f"{purpose} needs Graphviz's 'dot' program; {INSTALL_HINT}")
+        raise worded_error(RenderError, f"runner/needs_dot_{purpose}")
     return found
 
 
-def run_dot(
-    source: str, fmt: str, *, dpi: int | None = None, purpose: str = "drawing SVG, PNG or PDF"
-) -> bytes:
+def run_dot(source: str, fmt: str, *, dpi: int | None = None, purpose: Purpose = "drawing") -> bytes:
     """The output of ``dot -T<fmt>`` (svg, png, pdf or json) on the DOT text ``source``.
 
     ``dpi`` sets the resolution of a bitmap; ``purpose`` says what the output is for in
@@ -45,7 +50,9 @@ def run_dot(
     longer than :data:`TIMEOUT` seconds.
     """
     if fmt not in FORMATS:
-        raise RenderError(f"dot cannot write {fmt!r} here; use one of {', '.join(FORMATS)}")
+        raise worded_error(
+            RenderError, "runner/cannot_write_format", format=repr(fmt), formats=", ".join(FORMATS)
+        )
     command = [dot_program(purpose), f"-T{fmt}"]
     if dpi is not None:
         command.append(f"-Gdpi={dpi}")
@@ -54,10 +61,14 @@ def run_dot(
             command, input=source.encode("utf-8"), capture_output=True, timeout=TIMEOUT, check=False
         )
     except OSError as error:
-        raise RenderError(f"cannot run {command[0]!r}: {error.strerror}; {INSTALL_HINT}") from error
+        raise worded_error(
+            RenderError, "runner/cannot_run", program=repr(command[0]), reason=error.strerror
+        ) from error
     except subprocess.TimeoutExpired as error:
-        raise RenderError(f"{purpose}: Graphviz took longer than {TIMEOUT} s") from error
+        raise worded_error(RenderError, f"runner/too_long_{purpose}", seconds=TIMEOUT) from error
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"{purpose}: Graphviz failed: {message[0] if message else done.returncode}")
+        raise worded_error(
+            RenderError, f"runner/failed_{purpose}", message=message[0] if message else done.returncode
+        )
     return done.stdout

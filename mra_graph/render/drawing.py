@@ -44,13 +44,13 @@ def format_of(path: str | os.PathLike[str]) -> str:
 def check_format(fmt: str, dpi: int | None) -> None:
     """Raise :class:`UsageError` unless ``fmt`` is a diagram format and ``dpi`` fits it."""
     if fmt not in FORMATS:
-        raise UsageError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if dpi is not None and (fmt != "png" or not 24 <= dpi <= 1200):
-        raise UsageError(
-            f"--dpi applies to PNG only, not {fmt}"
-            if fmt != "png"
-            else f"--dpi must be 24 to 1200, got {dpi}"
+        raise worded_error(
+            UsageError, "usage/unknown_diagram_format", format=repr(fmt), formats=", ".join(FORMATS)
         )
+    if dpi is not None and (fmt != "png" or not 24 <= dpi <= 1200):
+        if fmt != "png":
+            raise worded_error(UsageError, "usage/dpi_png_only", format=fmt)
+        raise worded_error(UsageError, "usage/dpi_range", dpi=dpi)
 
 
 MERMAID_TEXT_LIMIT = 50_000

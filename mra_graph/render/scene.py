@@ -186,7 +186,7 @@ def build_scene(
     ['mra-bureau', 'agendacommissie-mra', 'regiegroep-mra', 'werkgeverscommissie-mra']
     """
     if lang not in ("nl", "en"):
-        raise UsageError(f"unknown language {lang!r}; use nl or en")
+        raise worded_error(UsageError, "usage/unknown_language", lang=repr(lang))
     view = (views or Views(load_views())).get(view_name, model)
     style = style or load_style()
     if view.needs_node and node is None:
@@ -221,7 +221,13 @@ def build_scene(
         root = resolve(model, node).id
         if not visible(model.nodes_by_id[root]):
             state = status_at(model.nodes_by_id[root], at).value
-            raise UsageError(f"{model.label(root)!r} is {state} on {at}, and --active-only leaves it out")
+            raise worded_error(
+                UsageError,
+                "usage/left_out_inactive",
+                name=repr(model.label(root, lang)),
+                status=state,
+                at=at,
+            )
         levels, used = _walk(view, root, model, visible, kinds, depth if depth is not None else view.depth)
         if view_name == "chain" and len(levels) < 2:
             # a chain of one box is no chain: refused, in the words the `chain` command uses

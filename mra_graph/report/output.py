@@ -27,7 +27,7 @@ from mra_graph.report.gather import build_report
 from mra_graph.report.order import in_reading_order
 from mra_graph.report.phrases import phrases
 from mra_graph.report.templates import bundled_template, fill, template_dir
-from mra_graph.words import Lang, words
+from mra_graph.words import Lang, worded_error, words
 
 __all__ = ["FORMATS", "WHOLE_REPORT_LIMIT", "format_for", "render_report", "template_text", "write_report"]
 
@@ -41,13 +41,13 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The report format: ``fmt`` if given, else from the file extension. Raises :class:`UsageError`."""
     if fmt is not None:
         if fmt not in FORMATS:
-            raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+            raise worded_error(
+                UsageError, "usage/unknown_report_format", format=repr(fmt), formats=", ".join(FORMATS)
+            )
         return fmt
     suffix = Path(path).suffix.lower()
     if suffix not in _EXTENSIONS:
-        raise UsageError(
-            f"cannot tell the report format from {str(path)!r}; end it in .html, .md or .pdf or give --format"
-        )
+        raise worded_error(UsageError, "usage/report_format_from_name", path=repr(str(path)))
     return _EXTENSIONS[suffix]
 
 
@@ -106,16 +106,16 @@ def render_report(
     and says so where they would be.
     """
     if fmt not in FORMATS:
-        raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise worded_error(
+            UsageError, "usage/unknown_report_format", format=repr(fmt), formats=", ".join(FORMATS)
+        )
     if mermaid and fmt != "md":
-        raise UsageError("--mermaid adds a Mermaid block to a Markdown report; use it with a .md output")
+        raise worded_error(UsageError, "usage/mermaid_md")
     if since is not None and since > at:
-        raise UsageError(f"--since {since} is after the report date {at}; give an earlier date")
+        raise worded_error(UsageError, "usage/since_after", since=since, at=at)
     if focus is None and len(model.nodes) > WHOLE_REPORT_LIMIT:
-        raise UsageError(
-            f"a report of all {len(model.nodes):,} nodes of this model would run to thousands of pages; "
-            f"give --focus NODE for one part of it (a report without --focus takes at most "
-            f"{WHOLE_REPORT_LIMIT:,} nodes)"
+        raise worded_error(
+            UsageError, "usage/report_too_large", n=f"{len(model.nodes):,}", limit=f"{WHOLE_REPORT_LIMIT:,}"
         )
     if diagrams:
         _needs_dot(lang)
@@ -177,14 +177,9 @@ def _pdf(html: str) -> bytes:
     try:
         import weasyprint  # type: ignore[import-untyped]  # no type hints shipped
     except ImportError as error:
-        raise RenderError(
-            "a PDF report needs the Python package 'weasyprint'; install it with pip install 'mra-graph[pdf]'"
-        ) from error
+        raise worded_error(RenderError, "runner/pdf_needs_weasyprint") from error
     except OSError as error:
-        raise RenderError(
-            f"WeasyPrint cannot load its system libraries ({error}); "
-            "install Pango, e.g. apt-get install libpango-1.0-0 libpangoft2-1.0-0"
-        ) from error
+        raise worded_error(RenderError, "runner/pdf_libraries", error=error) from error
     # PDF/UA: tagged, so screen readers get headings, lists, tables and the diagram's alt text
     # the report's own resources are all in the page (data: URLs): a template can
     # attach no local file and reach no network; what cannot be fetched is left out

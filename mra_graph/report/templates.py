@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from mra_graph.errors import TemplateError
 from mra_graph.model.vocabulary import data_file
+from mra_graph.words import worded_error
 
 __all__ = [
     "MAX_OUTPUT",
@@ -123,31 +124,35 @@ def fill(fmt: str, template: Path | None, context: dict[str, Any]) -> str:
     name = template.name if template is not None else bundled_template(fmt)
     where = str(template) if template is not None else name
     if template is not None and not template.is_file():
-        raise TemplateError(f"cannot read the template {where!r}: no such file")
+        raise worded_error(TemplateError, "templates/no_file", file=repr(where))
     env = environment(fmt, template.resolve().parent if template is not None else None)
     try:
         return _bounded(env.get_template(name), context, where)
     except _TooLong as error:
-        raise TemplateError(
-            f"{_where(error, where)}: the template took longer than {MAX_SECONDS} s to fill in; "
-            "nothing was written"
+        raise worded_error(
+            TemplateError, "templates/too_slow", where=_where(error, where), seconds=MAX_SECONDS
         ) from None
     except jinja2.TemplateSyntaxError as error:
         file = error.filename or where
-        raise TemplateError(f"{file}:{error.lineno}: template syntax error: {error.message}") from error
+        raise worded_error(
+            TemplateError, "templates/syntax", where=file, line=error.lineno, message=error.message
+        ) from error
     except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"{where}: template {error.name!r} not found") from error
+        raise worded_error(
+            TemplateError, "templates/not_found", where=where, name=repr(error.name)
+        ) from error
     except SecurityError as error:
-        raise TemplateError(
-            f"{_where(error, where)}: not allowed in a report template: {str(error).rstrip('.')}; "
-            "a template can use the report's values, not Python's internals"
+        raise worded_error(
+            TemplateError, "templates/not_allowed", where=_where(error, where), reason=str(error).rstrip(".")
         ) from error
     except jinja2.UndefinedError as error:
         raise TemplateError(f"{_where(error, where)}: {error.message}") from error
     except (jinja2.TemplateError, UnicodeDecodeError) as error:
         raise TemplateError(f"{_where(error, where)}: {error}") from error
     except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError, RecursionError) as error:
-        raise TemplateError(f"{_where(error, where)}: the template failed: {error}") from error
+        raise worded_error(
+            TemplateError, "templates/failed", where=_where(error, where), error=error
+        ) from error
 
 
 class _TooLong(Exception):
@@ -162,9 +167,7 @@ def _bounded(template: jinja2.Template, context: dict[str, Any], where: str) -> 
         for part in template.generate(context):
             size += len(part)
             if size > MAX_OUTPUT:
-                raise TemplateError(
-                    f"{where}: the template writes more than {MAX_OUTPUT:,} characters; nothing was written"
-                )
+                raise worded_error(TemplateError, "templates/too_long", where=where, most=f"{MAX_OUTPUT:,}")
             parts.append(part)
     return "".join(parts)
 

@@ -26,13 +26,16 @@ from mra_graph.errors import ModelError, MraGraphError, Problem
 __all__ = [
     "LANGUAGES",
     "Lang",
+    "WordedValueError",
     "Words",
+    "choices",
     "error_text",
     "lang_of",
     "problem_text",
     "speaks",
     "worded",
     "worded_error",
+    "worded_value",
     "words",
 ]
 
@@ -154,7 +157,8 @@ class Words:
     def agree(self, phrase: str, plural: bool) -> str:
         """A relation's phrase with its verb agreeing with a plural subject:
         ``wordt geïnformeerd door`` → ``worden geïnformeerd door``, ``is informed by`` →
-        ``are informed by``; unchanged for a singular one."""
+        ``are informed by``, ``is a member of`` → ``are members of``; unchanged for a
+        singular one."""
         if not plural or not phrase:
             return phrase
         verb, _, rest = phrase.partition(" ")
@@ -164,6 +168,11 @@ class Words:
             verb = table[verb]
         elif self.lang == "en" and verb.endswith("s") and not verb.endswith("ss"):
             verb = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) else verb[:-1]
+        article, _, complement = rest.partition(" ")
+        if self.lang == "en" and article in ("a", "an") and complement:
+            # the complement agrees too: "are members of", not "are a member of"
+            noun, _, tail = complement.partition(" ")
+            rest = f"{english_plural(noun)} {tail}".rstrip()
         return f"{verb} {rest}" if rest else verb
 
     def untranslated(self, text: str) -> str:
@@ -237,17 +246,66 @@ def worded(key: str, hint_key: str = "", /, **values: object) -> dict[str, Any]:
     shown = {k: str(v) for k, v in values.items()}
     w = words("en")
     return {
-        "message": w("check", key, **shown),
-        "hint": w("check", hint_key, **shown) if hint_key else None,
+        "message": w(*_check_path(key), **_filled(w, shown)),
+        "hint": w(*_check_path(hint_key), **_filled(w, shown)) if hint_key else None,
         "key": key,
         "hint_key": hint_key,
         "values": tuple(sorted(shown.items())),
     }
 
 
+def _check_path(key: str) -> tuple[str, ...]:
+    # ``cycle`` is ``check/cycle``; ``schema/missing`` names its section
+    return tuple(key.split("/")) if "/" in key else ("check", key)
+
+
+_CHOICES = "\x1f"  # between the items of a ``choices`` value: joined with "or" when worded
+
+
+def choices(items: list[str]) -> str:
+    """A value of a problem that lists alternatives, to read ``'a', 'b' or 'c'``."""
+    return _CHOICES.join(items)
+
+
+def _filled(w: Words, values: dict[str, str]) -> dict[str, str]:
+    if _CHOICES not in values.get("choices", ""):
+        return values
+    *first, last = values["choices"].split(_CHOICES)
+    if not first:
+        return {**values, "choices": last}
+    return {**values, "choices": f"{', '.join(first)} {w('errors', 'or')} {last}"}
+
+
+class WordedValueError(ValueError):
+    """A ``ValueError`` of a model's validator whose message is ``schema/<key>``: a
+    problem ``check`` words in either language."""
+
+    def __init__(self, key: str, values: dict[str, str]) -> None:
+        super().__init__(words("en")("schema", key, **values))
+        self.key, self.values = f"schema/{key}", values
+
+
+def worded_value(key: str, /, **values: object) -> WordedValueError:
+    """The :class:`WordedValueError` ``schema/<key>`` with ``values``."""
+    return WordedValueError(key, {k: str(v) for k, v in values.items()})
+
+
+def _statuses(w: Words, values: dict[str, object]) -> dict[str, object]:
+    # a value named ``status`` is a status (``planned``), worded in the message's language
+    if "status" not in values:
+        return values
+    return {**values, "status": w.status(str(values["status"]))}
+
+
+def _error_path(key: str) -> tuple[str, ...]:
+    # ``unknown_view`` is ``errors/unknown_view``; ``files/cannot_write`` names its section
+    return tuple(key.split("/")) if "/" in key else ("errors", key)
+
+
 def worded_error(kind: type[E], key: str, /, **values: object) -> E:
-    """An error of ``kind`` whose message is ``errors/<key>`` with ``values``."""
-    error = kind(words("en")("errors", key, **values))
+    """An error of ``kind`` whose message is ``errors/<key>`` (or ``<section>/<key>``)
+    with ``values``."""
+    error = kind(words("en")(*_error_path(key), **_statuses(words("en"), values)))
     error.key, error.values = key, values
     return error
 
@@ -256,9 +314,10 @@ def problem_text(problem: Problem, lang: str) -> str:
     """A problem as one line in ``lang``: where, what, and the hint in brackets."""
     if not (problem.key or problem.hint_key):
         return str(problem)
-    w, values = words(lang_of(lang)), dict(problem.values)
-    message = w("check", problem.key, **values) if problem.key else problem.message
-    hint = w("check", problem.hint_key, **values) if problem.hint_key else problem.hint
+    w = words(lang_of(lang))
+    values = _filled(w, dict(problem.values))
+    message = w(*_check_path(problem.key), **values) if problem.key else problem.message
+    hint = w(*_check_path(problem.hint_key), **values) if problem.hint_key else problem.hint
     where = problem.file + (f":{problem.line}:{problem.column}" if problem.line else "")
     return f"{where} {problem.pointer or '/'}: {message}" + (f" ({hint})" if hint else "")
 
@@ -284,4 +343,4 @@ def error_text(error: MraGraphError, lang: str) -> str:
         values["close"] = f" {w('errors', 'or')} ".join(
             repr(c) for c in cast(tuple[str, ...], values["close"])
         )
-    return w("errors", error.key, **values)
+    return w(*_error_path(error.key), **_statuses(w, values))
