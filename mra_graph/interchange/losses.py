@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.words import words
 
-__all__ = ["Export", "Loss", "abbreviation_loss", "conflict_loss", "loss", "qualifier_losses"]
+__all__ = ["Export", "Loss", "abbreviation_loss", "conflict_loss", "loss"]
 
 
 @dataclass(frozen=True, order=True)
@@ -72,23 +72,6 @@ class Export:
         if len(self.files) != 1:
             raise ValueError(f"the {self.format} export has {len(self.files)} files, not one")
         return next(iter(self.files.values()))
-
-
-def qualifier_losses(model: GovernanceModel) -> list[Loss]:
-    """The losses of a format with no place for a fact's modality, its inference or a
-    relation's scoped ends.
-
-    Without them a conditional, proposed, reserved or possible fact reads as a plain one,
-    an inferred fact as a stated one, and a relation for each (or one) of a group's
-    members as one for the group itself.
-    """
-    return [
-        loss("modalities", len(model.stated)),
-        loss("inferred", len(model.inferred)),
-        loss(
-            "scoped_ends", sum((r.from_scope is not None) + (r.to_scope is not None) for r in model.relations)
-        ),
-    ]
 
 
 def conflict_loss(model: GovernanceModel, format_name: str) -> Loss:
