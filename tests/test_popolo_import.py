@@ -407,21 +407,25 @@ def test_the_published_councillors_come_in(tmp_path: Path) -> None:
     assert export_model(back, "popolo").single == first.single
 
 
-@pytest.mark.parametrize("name", ["small", "foreign", "published"])
-def test_what_comes_in_goes_out_valid_under_the_popolo_schemas(name: str, tmp_path: Path) -> None:
+def _schema_errors(data: dict[str, Any]) -> list[str]:
+    """Where the records of Popolo ``data`` break the Popolo JSON Schemas."""
     validator = _schemas()
-    if name == "small":
-        model = _small()
-    else:
-        model = read_popolo(_published() if name == "published" else _write(tmp_path, FOREIGN)).model
-    data = json.loads(export_model(model, "popolo").single)
-    errors = [
+    return [
         f"/{key}/{i}: {error.message}"
         for key, schema in {**LISTS, "persons": "person"}.items()
         for i, record in enumerate(data.get(key, []))
         for error in validator(schema).iter_errors(record)
     ]
-    assert errors == []
+
+
+@pytest.mark.parametrize("name", ["small", "foreign", "published"])
+def test_what_comes_in_goes_out_valid_under_the_popolo_schemas(name: str, tmp_path: Path) -> None:
+    if name == "small":
+        model = _small()
+    else:
+        model = read_popolo(_published() if name == "published" else _write(tmp_path, FOREIGN)).model
+    data = json.loads(export_model(model, "popolo").single)
+    assert _schema_errors(data) == []
     # Popolo's rules: a membership's member and organisation, a post's organisation, a
     # parent, all records the file describes
     ids = {key: {r["id"] for r in data.get(key, [])} for key in ("organizations", "persons", "posts")}
@@ -461,15 +465,8 @@ def test_the_published_councillors_are_checked_drawn_and_asked_about(
 @pytest.mark.parametrize("name", ["foreign", "published"])
 def test_the_popolo_read_here_is_valid_popolo(name: str) -> None:
     # the inputs themselves pass the Popolo schemas: what the importer reads is Popolo, not a dialect
-    validator = _schemas()
     data = json.loads(_published().read_text(encoding="utf-8")) if name == "published" else FOREIGN
-    errors = [
-        f"/{key}/{i}: {error.message}"
-        for key, schema in {**LISTS, "persons": "person"}.items()
-        for i, record in enumerate(data.get(key, []))
-        for error in validator(schema).iter_errors(record)
-    ]
-    assert errors == []
+    assert _schema_errors(data) == []
 
 
 def test_popolo_of_others_round_trips_once_imported(tmp_path: Path) -> None:
