@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import sys
 from dataclasses import dataclass, field
@@ -90,6 +91,9 @@ class Context:
     def model(self) -> GovernanceModel:
         if self._model is None:
             loaded = load(Path(self.model_path) if self.model_path else None)
+            # what was loaded lives as long as the command and holds no cycles: out of
+            # the collector's sight, later collections need not walk its many objects
+            gc.freeze()
             # every name shown as it was on the day answered for, also before a rename
             self._model = loaded.named_on(loaded.as_of(self.at).used)
             # the command reads, asks and draws with the model's vocabulary until it ends

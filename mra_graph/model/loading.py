@@ -14,9 +14,10 @@ While a large model or its graph is built, :func:`paused` holds off Python's cyc
 garbage collector: building makes millions of small objects and no reference cycles,
 and the collector walking the young ones every few hundred allocations makes building
 a national model several times slower. Reference counting still frees what is dropped.
-Afterwards, what was built is frozen (:func:`gc.freeze`): the collections that later
-allocations start no longer walk it (at 10^5 relations, the first index made after
-loading took 0.4 s instead of 0.03 s).
+The command line then freezes what was loaded (:func:`gc.freeze`, in
+:mod:`mra_graph.cli.context`), so that the collections later allocations start no longer
+walk it (at 10^5 relations, the first index made after loading took 0.4 s instead of
+0.03 s); the library does not, as freezing is a change to the whole process it runs in.
 """
 
 from __future__ import annotations
@@ -382,10 +383,6 @@ def paused() -> Iterator[None]:
     gc.disable()
     try:
         yield
-        # what was built lives as long as the command and holds no cycles: move it out
-        # of the collector's sight, so that every later collection (the first large
-        # index or graph made after loading) need not walk its millions of objects
-        gc.freeze()
     finally:
         if was_enabled:
             gc.enable()
