@@ -54,3 +54,13 @@ def test_a_picture_of_a_day_before_the_rename_draws_the_old_name(model_file: Pat
     assert labels["scrutiny"] == "Scrutiny Panel"
     # the node itself keeps its current name, and either name finds it
     assert then.nodes_by_id["scrutiny"].name == "Overview and Scrutiny Committee"
+
+
+def test_a_day_in_the_question_names_the_node_as_on_that_day(model_file: Path) -> None:
+    asked = _run(
+        model_file, "2025-06-01", "ask", "who informs the Overview and Scrutiny Committee on 2024-06-01?"
+    )
+    assert "Scrutiny Panel is informed by:" in asked
+    model = mra_graph.load(model_file)
+    reply = model.ask("who informs the Scrutiny Panel on 2024-06-01?", at="2025-06-01", lang="en")
+    assert "Scrutiny Panel is informed by:" in str(reply)

@@ -246,8 +246,10 @@ def ask(obj: Context, question: str, show_sources: bool, explain: bool) -> None:
     from mra_graph.questions.ask import answer_question
 
     result = answer_question(obj.model, question, obj.at, obj.lang if obj.lang_given else None)
+    # names as they were on the day answered for, which the question may give itself
+    model = obj.model.named_on(result.at)
     if obj.json:
-        echo_json(ask_json(obj.model, result))
+        echo_json(ask_json(model, result))
     else:
-        explained = [*explain_lines(obj.model, result), ""] if explain else []
-        _echo_lines([*explained, *ask_lines(obj.model, result, show_sources)])
+        explained = [*explain_lines(model, result), ""] if explain else []
+        _echo_lines([*explained, *ask_lines(model, result, show_sources)])

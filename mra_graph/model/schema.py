@@ -460,11 +460,12 @@ class GovernanceModel(Strict):
         """The model whose labels call each node by the name it had on ``day``: a node
         renamed after ``day`` is shown by its name before the rename. The nodes' own
         fields are unchanged, and every name still finds its node. The model itself when
-        no node was renamed after ``day``."""
-        if not any(day < f.valid_to for n in self.nodes for f in n.former_names):
+        its labels already are those of ``day``."""
+        wanted = day if any(day < f.valid_to for n in self.nodes for f in n.former_names) else None
+        if wanted == self._named_on:
             return self
         copy = self.with_lists()
-        copy._named_on = day
+        copy._named_on = wanted
         return copy
 
     def label(self, node_id: str, lang: Lang = "nl") -> str:

@@ -27,7 +27,8 @@ class Reply:
     """
 
     def __init__(self, model: GovernanceModel, result: AskResult) -> None:
-        self.model = model
+        # names as they were on the day answered for, which the question may give
+        self.model = model.named_on(result.at)
         self.result = result
 
     def text(self, *, sources: bool = False, explain: bool = False) -> str:
