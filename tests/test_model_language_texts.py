@@ -86,3 +86,12 @@ def test_a_count_per_member_council_counts_at_least_once(tmp_path: Path) -> None
     path.write_text(json.dumps(data), encoding="utf-8")
     result = runner.invoke(main, ["--model", str(path), "--lang", "en", "ask", question])
     assert "Combined Authority Board has 1 member." in result.output, result.output
+
+
+def test_graphml_of_an_english_model_says_its_verbs_in_english(model_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "westmoor.graphml"
+    result = CliRunner().invoke(main, ["--model", str(model_file), "export", "graphml", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert ">supports<" in text
+    assert "ondersteunt" not in text

@@ -2,8 +2,8 @@
 
 Nodes keep their id and carry ``label`` (the name readers can tell apart), ``kind``,
 ``type``, names, descriptions, ``region``, ``status``, ``valid_from``/``valid_to``,
-``size``; edges are keyed by the relation id and carry ``kind``, ``label`` (the Dutch
-verb), status, period, capacity, count, per, role, note and scopes. Both carry how
+``size``; edges are keyed by the relation id and carry ``kind``, ``label`` (the verb in
+the model's language), status, period, capacity, count, per, role, note and scopes. Both carry how
 firmly they hold: ``modality`` (with ``modality_via`` where it is taken over from what
 the item depends on), ``condition``, ``inferred`` and ``marks`` (JSON). GraphML has no lists or
 maps, so ``aliases``, ``attributes`` and ``sources`` are JSON text. Absent values are
@@ -94,9 +94,11 @@ def graph_of(model: GovernanceModel) -> nx.MultiDiGraph[str]:
     if model.title_en:
         graph.graph["title_en"] = model.title_en
     for node in model.nodes:
-        graph.add_node(node.id, label=model.label(node.id), **_attributes(model, node, _NODE_FIELDS))
+        graph.add_node(
+            node.id, label=model.label(node.id, model.lang), **_attributes(model, node, _NODE_FIELDS)
+        )
     for relation in model.relations:
-        verb = kinds[relation.kind].nl.active if relation.kind in kinds else relation.kind
+        verb = kinds[relation.kind].phrasing(model.lang).active if relation.kind in kinds else relation.kind
         graph.add_edge(
             relation.from_,
             relation.to,
