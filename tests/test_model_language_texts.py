@@ -95,3 +95,11 @@ def test_graphml_of_an_english_model_says_its_verbs_in_english(model_file: Path,
     text = out.read_text(encoding="utf-8")
     assert ">supports<" in text
     assert "ondersteunt" not in text
+
+
+def test_single_member_councils_count_one_each(model_file: Path) -> None:
+    question = "how many members does the Westmoor Combined Authority have?"
+    result = CliRunner().invoke(main, ["--model", str(model_file), "--lang", "en", "ask", question])
+    assert result.exit_code == 0, result.output
+    # three borough councils, each one organisation with no count of its own
+    assert "Westmoor Combined Authority has 3 members." in result.output

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
+from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step, member_count
 from mra_graph.words import Lang, Words, words
 
 __all__ = [
@@ -332,7 +332,7 @@ def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> 
 
 def _at_least(composition: Composition) -> int:
     """The fewest members the counts given add up to: ``1 per council`` is one at least."""
-    return sum(h.relation.count or 0 for h in composition.hits)
+    return sum(member_count(h) or 0 for h in composition.counted_hits)
 
 
 def _total_line(composition: Composition, lang: Lang) -> str:

@@ -101,10 +101,33 @@ class Composition:
 
     @property
     def counted(self) -> int | None:
-        """The sum of the stated counts when every member has one (none 'per' something)."""
-        if not self.hits or any(h.relation.count is None or h.relation.per for h in self.hits):
+        """The sum of the members' counts when every member has one (none 'per' something):
+        see :func:`member_count`."""
+        hits = self.counted_hits
+        counts = [member_count(h) for h in hits]
+        if not counts or any(c is None or h.relation.per for c, h in zip(counts, hits, strict=True)):
             return None
-        return sum(h.relation.count or 0 for h in self.hits)
+        return sum(c or 0 for c in counts)
+
+    @property
+    def counted_hits(self) -> tuple[Hit, ...]:
+        """The hits a count of members counts: the members where it has any (a combined
+        authority's councils, not the board that is a part of it), else its parts (the
+        posts a team is made of)."""
+        members = tuple(h for h in self.hits if vocabulary().role(h.relation.kind) == "membership")
+        return members or self.hits
+
+
+def member_count(hit: Hit) -> int | None:
+    """How many a member of a composition is: the count its relation states, else one for
+    a single body or organisation (a council is one member; a node whose name means
+    several, or a post, may be more), else unknown."""
+    if hit.relation.count is not None:
+        return hit.relation.count
+    single = hit.node.kind.value in ("body", "organisation") and not hit.node.plural
+    if single and hit.relation.from_scope is None and hit.relation.to_scope is None:
+        return 1
+    return None
 
 
 @dataclass(frozen=True)
