@@ -103,3 +103,22 @@ def test_single_member_councils_count_one_each(model_file: Path) -> None:
     assert result.exit_code == 0, result.output
     # three borough councils, each one organisation with no count of its own
     assert "Westmoor Combined Authority has 3 members." in result.output
+
+
+def test_a_count_of_members_of_one_kind_names_only_those_in_it_on_the_day(tmp_path: Path) -> None:
+    data = english_model()
+    for relation in data["relations"]:
+        if relation["id"] == "southmoor.member_of.authority":
+            relation |= {"status": "ended", "valid_to": "2023-01-01"}
+    path = tmp_path / "westmoor.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    question = "how many borough councils are in the Westmoor Combined Authority?"
+    result = CliRunner().invoke(
+        main, ["--model", str(path), "--lang", "en", "--at", "2024-06-01", "ask", question]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Westmoor Combined Authority: 2 × Eastmoor Borough Council, Northmoor Borough Council."
+        in result.output
+    )
+    assert "Southmoor" not in result.output.split("made up of")[0].split("answer for each")[-1]

@@ -328,7 +328,11 @@ def _count_line(model: GovernanceModel, reading: f.CountReading, answer: Answer,
                 title=title,
             )
         return count_line(model, answer.composition, lang)
-    who = ", ".join(model.label(n.id, lang) for n in result.reading.tags[1].nodes)
+    # the nodes counted: those the name means that are in it on the day (a council that
+    # left is not named among them)
+    counted = list(dict.fromkeys(h.node.id for h in answer.composition.hits))
+    named = counted or [n.id for n in result.reading.tags[1].nodes]
+    who = ", ".join(model.label(n, lang) for n in named)
     if not answer.composition.hits:
         return w("ask", "count_of_none", who=who, where=label)
     if count.number is None or count.basis == "at_least":
