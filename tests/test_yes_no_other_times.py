@@ -63,3 +63,29 @@ def test_a_planned_body_would_exist_and_says_on_what_condition(tmp_path: Path) -
         "Skills Board would exist from 2025-04-01.",
         "Status on 2024-06-01: planned (conditional: if the Secretary of State consents).",
     ]
+
+
+def test_what_a_planned_body_does_says_it_is_planned_and_on_what_condition(tmp_path: Path) -> None:
+    data = english_model()
+    data["nodes"].append(
+        {
+            "id": "skills",
+            "kind": "body",
+            "type": "committee",
+            "name": "Skills Board",
+            "status": "planned",
+            "modality": "conditional",
+            "condition": "if the Secretary of State consents",
+            "sources": [{"document": "order", "section": "Constitution"}],
+        }
+    )
+    path = tmp_path / "westmoor.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["--model", str(path), "--lang", "en", "--at", "2024-06-01", "ask", "what does the Skills Board do?"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "  Status on 2024-06-01: planned (conditional: if the Secretary of State consents)." in result.output
+    )

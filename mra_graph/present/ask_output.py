@@ -529,6 +529,12 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
     description = w.pick(node.description, node.description_en)
     if description:
         lines.append(f"  {description}")
+    state = status_at(node, result.at)
+    modality = modality_text(model, node, lang)
+    if state is not Status.ACTIVE or modality:
+        # a body that is planned, or holds only on a condition, says so with its status
+        status = w("ask", "period_status", date=result.at.isoformat(), status=status_word(state, lang))
+        lines.append("  " + (f"{status[:-1]} ({modality})." if modality else status))
     if not answer.hits and not answer.incoming:
         lines.append(w("ask", "describe_none", name=model.label(node.id, lang), date=result.at.isoformat()))
         return lines
