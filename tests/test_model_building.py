@@ -261,3 +261,22 @@ def test_an_id_shared_by_a_region_and_a_node_means_the_node_unless_qualified(mod
     assert changed.nodes_by_id["mra"].size == 2
     changed = editing.set_fields(model, "region:mra", {"name_en": "Amsterdam Metropolitan Area"})
     assert changed.regions_by_id["mra"].name_en == "Amsterdam Metropolitan Area"
+
+
+def test_a_source_and_its_quote_are_added_to_what_exists(cli: Cli, small: Path) -> None:
+    m = ("--model", str(small), "--lang", "en")
+    said = _ok(cli(*m, "add-source", "kamer.informs.ab", *SRC, "--quote", "De kamer ondersteunt het bestuur"))
+    assert said == f"{small}: added a source to 'kamer.informs.ab'\n"
+    relation = next(r for r in load(small).relations if r.id == "kamer.informs.ab")
+    assert relation.sources[-1].quote == "De kamer ondersteunt het bestuur"
+    # the same source and quote again is refused, and nothing is written
+    again = cli(*m, "add-source", "kamer.informs.ab", *SRC, "--quote", "De kamer ondersteunt het bestuur")
+    assert again.exit_code == 2
+    assert "cites 'besluit' there with that quote already" in again.stderr
+    # a node by its name, in Dutch
+    _ok(
+        cli(
+            "--model", str(small), "add-source", "Dagelijks bestuur", *SRC, "--quote", "Het dagelijks bestuur"
+        )
+    )
+    assert len(load(small).nodes_by_id["db"].sources) == 2

@@ -56,6 +56,7 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "add-region": ("edit_cmds", "add_region"),
     "add-document": ("edit_cmds", "add_document"),
     "add-section": ("edit_cmds", "add_section"),
+    "add-source": ("edit_cmds", "add_source"),
     "add-figure-row": ("edit_cmds", "add_figure_row"),
     "add-conflict": ("edit_cmds", "add_conflict"),
     "set": ("edit_cmds", "set_"),

@@ -395,6 +395,25 @@ def add_section(obj: Context, /, document: str, heading: str, dry_run: bool, for
     _apply(obj, dry_run, force, change, document)
 
 
+@click.command("add-source")
+@click.argument("target")
+@_source_options
+@_writing_options
+@pass_context
+def add_source(obj: Context, /, target: str, sources: Any, quotes: Any, dry_run: bool, force: bool) -> None:
+    """Add a source (and its quote) to the node, relation or region TARGET (an id or a
+    name): a quote found later, or a second document that says the same."""
+    from mra_graph.editing import edits as editing
+
+    cited = _sources(obj, sources, quotes)
+
+    def change(draft: Draft) -> str:
+        found = editing.draft_add_source(draft, target, cited)
+        return words(obj.lang).counted("edit", "added_source", n=len(cited), id=found)
+
+    _apply(obj, dry_run, force, change, target)
+
+
 def _value(obj: Context, text: str) -> Any:
     # JSON where the text is a JSON string, list, object, number or true/false; text otherwise
     if text[:1] in '"[{-0123456789' or text in ("true", "false"):

@@ -330,6 +330,19 @@ def draft_add_section(draft: Draft, document: str, heading: str) -> str:
     return str(item.get("id"))
 
 
+def draft_add_source(draft: Draft, target: str, sources: list[Data]) -> str:
+    """Add ``sources`` (document, section and a quote where given) to the node, relation,
+    region or figure row ``target`` names; a source it cites already (same document,
+    section and quote) is refused. Gives the item's id."""
+    _, item = draft.find(target, ("nodes", "relations", "regions"))
+    cited: list[Data] = item.setdefault("sources", [])
+    for source in sources:
+        if source in cited:
+            raise draft.refuse("source_exists", id=item.get("id"), document=source.get("document"))
+        cited.append(source)
+    return str(item.get("id"))
+
+
 def relation_id(kind: str, from_: str, to: str, taken: set[str]) -> str:
     """The conventional id ``from.kind.to``, with ``-2``, ``-3``, ... when it is taken."""
     base = f"{from_}.{kind}.{to}"
