@@ -29,22 +29,7 @@ def test_no_on_the_day_says_when_the_fact_held(tmp_path: Path) -> None:
 
 
 def test_a_planned_body_would_exist_and_says_on_what_condition(tmp_path: Path) -> None:
-    data = english_model()
-    data["nodes"].append(
-        {
-            "id": "skills",
-            "kind": "body",
-            "type": "committee",
-            "name": "Skills Board",
-            "status": "planned",
-            "valid_from": "2025-04-01",
-            "modality": "conditional",
-            "condition": "if the Secretary of State consents",
-            "sources": [{"document": "order", "section": "Constitution"}],
-        }
-    )
-    path = tmp_path / "westmoor.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    path = _with_skills_board(tmp_path, valid_from="2025-04-01")
     result = CliRunner().invoke(
         main,
         [
@@ -66,6 +51,19 @@ def test_a_planned_body_would_exist_and_says_on_what_condition(tmp_path: Path) -
 
 
 def test_what_a_planned_body_does_says_it_is_planned_and_on_what_condition(tmp_path: Path) -> None:
+    path = _with_skills_board(tmp_path)
+    result = CliRunner().invoke(
+        main,
+        ["--model", str(path), "--lang", "en", "--at", "2024-06-01", "ask", "what does the Skills Board do?"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "  Status on 2024-06-01: planned (conditional: if the Secretary of State consents)." in result.output
+    )
+
+
+def _with_skills_board(tmp_path: Path, **period: str) -> Path:
+    """The English model with a Skills Board planned on a condition."""
     data = english_model()
     data["nodes"].append(
         {
@@ -77,15 +75,9 @@ def test_what_a_planned_body_does_says_it_is_planned_and_on_what_condition(tmp_p
             "modality": "conditional",
             "condition": "if the Secretary of State consents",
             "sources": [{"document": "order", "section": "Constitution"}],
+            **period,
         }
     )
     path = tmp_path / "westmoor.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    result = CliRunner().invoke(
-        main,
-        ["--model", str(path), "--lang", "en", "--at", "2024-06-01", "ask", "what does the Skills Board do?"],
-    )
-    assert result.exit_code == 0, result.output
-    assert (
-        "  Status on 2024-06-01: planned (conditional: if the Secretary of State consents)." in result.output
-    )
+    return path
