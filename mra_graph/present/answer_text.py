@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step, member_count
+from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang, Words, words
 
 __all__ = [
@@ -324,15 +324,10 @@ def count_line(model: GovernanceModel, composition: Composition, lang: Lang) -> 
     total = composition.size if composition.size is not None else composition.counted
     if total is not None:
         return w.counted("answers", "has_members", label=label, n=total)
-    known = _at_least(composition)
+    known = composition.at_least
     if known:
         return w.counted("answers", "has_at_least", label=label, n=known)
     return w("answers", "no_member_count", label=label)
-
-
-def _at_least(composition: Composition) -> int:
-    """The fewest members the counts given add up to: ``1 per council`` is one at least."""
-    return sum(member_count(h) or 0 for h in composition.counted_hits)
 
 
 def _total_line(composition: Composition, lang: Lang) -> str:
@@ -341,7 +336,7 @@ def _total_line(composition: Composition, lang: Lang) -> str:
         return w.counted("answers", "total", n=composition.size)
     if composition.counted is not None:
         return w.counted("answers", "total", n=composition.counted)
-    known = _at_least(composition)
+    known = composition.at_least
     if known:
         return w.counted("answers", "total_at_least", n=known)
     return w("answers", "no_total")

@@ -149,7 +149,7 @@ def stated_count(
         return Count(composition.counted, None, "counted")
     if hits and all(h.relation.count is None and vocabulary().role(h.relation.kind) == "part" for h in hits):
         return Count(len(hits), None, "parts")
-    known = sum(h.relation.count or 0 for h in hits if not h.relation.per)
+    known = composition.at_least
     if known:
         return Count(known, None, "at_least")
     for table in model.figures:

@@ -110,6 +110,12 @@ class Composition:
         return sum(c or 0 for c in counts)
 
     @property
+    def at_least(self) -> int:
+        """The fewest members the counts given add up to (``1 per council`` is one at
+        least), for when :attr:`counted` is unknown; 0 when no count is given."""
+        return sum(member_count(h) or 0 for h in self.counted_hits)
+
+    @property
     def counted_hits(self) -> tuple[Hit, ...]:
         """The hits a count of members counts: the members where it has any (a combined
         authority's councils, not the board that is a part of it), else its parts (the
