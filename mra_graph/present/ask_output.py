@@ -18,6 +18,7 @@ shaped as ``diff`` prints them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -392,9 +393,7 @@ def _period_lines(
         line = w("ask", "period_to" + planned, name=label, end=end)
     else:
         line = w("ask", "period_none", name=label)
-    status = w("ask", "period_status", date=result.at.isoformat(), status=status_word(state, lang))
-    modality = modality_text(model, subject, lang)
-    status = f"{status[:-1]} ({modality})." if modality else status
+    status = _status_line(model, subject, result.at, lang)
     if model.horizon is None or start or end:
         return [line, status]
     # without a period of its own a fact holds as far as the sources describe
@@ -520,6 +519,16 @@ def _hit_extras(model: GovernanceModel, hit: Any, lang: Lang, derived: bool = Fa
     )
 
 
+def _status_line(model: GovernanceModel, node: Any, day: dt.date, lang: Lang) -> str:
+    """``Status op 2018-12-31: actief (voorwaardelijk: als …).``: the node's status on
+    ``day``, with how firmly it holds where it holds on a condition or the like."""
+    w = words(lang, model.lang)
+    status, modality = status_word(status_at(node, day), lang), modality_text(model, node, lang)
+    if modality:
+        return w("ask", "period_status_modality", date=day.isoformat(), status=status, modality=modality)
+    return w("ask", "period_status", date=day.isoformat(), status=status)
+
+
 def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, sources: bool) -> list[str]:
     lang, w = result.lang, words(result.lang, model.lang)
     node = answer.subject
@@ -529,12 +538,9 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
     description = w.pick(node.description, node.description_en)
     if description:
         lines.append(f"  {description}")
-    state = status_at(node, result.at)
-    modality = modality_text(model, node, lang)
-    if state is not Status.ACTIVE or modality:
+    if status_at(node, result.at) is not Status.ACTIVE or model.stated.get(node.id):
         # a body that is planned, or holds only on a condition, says so with its status
-        status = w("ask", "period_status", date=result.at.isoformat(), status=status_word(state, lang))
-        lines.append("  " + (f"{status[:-1]} ({modality})." if modality else status))
+        lines.append("  " + _status_line(model, node, result.at, lang))
     if not answer.hits and not answer.incoming:
         lines.append(w("ask", "describe_none", name=model.label(node.id, lang), date=result.at.isoformat()))
         return lines
