@@ -444,7 +444,7 @@ class GovernanceModel(Strict):
     @cached_property
     def labels_en(self) -> dict[str, str]:
         """As :attr:`labels`, from the English names where there are any."""
-        return self._labels(lambda n: self.names_shown(n)[1] or self.names_shown(n)[0], "en")
+        return self._labels(lambda n: _english_or_dutch(*self.names_shown(n)), "en")
 
     def names_shown(self, node: Node) -> tuple[str, str | None]:
         """The Dutch and English name of ``node`` on the day :meth:`named_on` gave, else
@@ -644,6 +644,10 @@ class Stating(NamedTuple):
 
 
 _COMPUTED = tuple(name for name, value in vars(GovernanceModel).items() if isinstance(value, cached_property))
+
+
+def _english_or_dutch(dutch: str, english: str | None) -> str:
+    return english or dutch
 
 
 def _fold(name: str) -> str:
