@@ -154,14 +154,19 @@ def no_bodies(tmp_path: Path) -> Path:
 
 def test_an_overview_with_nothing_to_draw_is_an_error(cli: Cli, no_bodies: Path, tmp_path: Path) -> None:
     target = tmp_path / "leeg.dot"
-    result = cli("--model", str(no_bodies), "render", "overview", "-o", str(target))
+    result = cli("--model", str(no_bodies), "--lang", "en", "render", "overview", "-o", str(target))
     assert result.exit_code == 1
     assert (
         result.stderr
         == "Error: the view 'overview' has nothing to draw: the model has no body or organisation\n"
     )
+    # in the model's own language by default
+    dutch = cli("--model", str(no_bodies), "render", "overview", "-o", str(target))
+    assert dutch.stderr == (
+        "Fout: de weergave 'overview' heeft niets te tekenen: het model heeft geen orgaan of organisatie\n"
+    )
     assert not target.exists()
-    region = cli("--model", str(no_bodies), "render", "overview-vs", "-o", str(target))
+    region = cli("--model", str(no_bodies), "--lang", "en", "render", "overview-vs", "-o", str(target))
     assert region.exit_code == 1
     assert "the model has no body or organisation in region vs" in region.stderr
 
@@ -173,7 +178,7 @@ def test_nothing_active_to_draw_is_an_error(tmp_path: Path) -> None:
         item.setdefault("valid_from", "2020-01-01")
     model = mra_graph.load_text(json.dumps(data))
     with pytest.raises(RenderError, match="no body or organisation is active on 2000-01-01"):
-        render(model, Request("overview", at=dt.date(2000, 1, 1), active_only=True), "dot")
+        render(model, Request("overview", at=dt.date(2000, 1, 1), active_only=True, lang="en"), "dot")
     # without --active-only it is drawn, everything planned
     assert render(model, Request("overview", at=dt.date(2000, 1, 1)), "dot")
     assert render(model, Request("overview", at=AT, active_only=True), "dot")
@@ -297,7 +302,7 @@ def test_a_region_with_nothing_to_draw_is_no_view_of_the_model() -> None:
     assert {"overview-noord", "overview-vr"} <= set(names)
     assert "overview-zuid" not in names
     with pytest.raises(RenderError, match="the model has no body or organisation in region zuid") as caught:
-        scene(district, Request("overview-zuid", at=AT))
+        scene(district, Request("overview-zuid", at=AT, lang="en"))
     assert "the views are" not in str(caught.value)
     with pytest.raises(UsageError, match="the views are") as unknown:
         scene(district, Request("landkaart", at=AT))

@@ -239,7 +239,7 @@ def build_scene(
         ids = [i for i in selected(model, view) if visible(model.nodes_by_id[i])]
         candidates = list(model.relations)
         if not ids:
-            raise RenderError(_nothing_to_draw(model, view_name, view, at, active_only))
+            raise _nothing_to_draw(model, view_name, view, at, active_only, lang)
     shown = set(ids)
     edges = [
         r
@@ -287,14 +287,21 @@ def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, na
 
 
 def _nothing_to_draw(
-    model: GovernanceModel, name: str, view: ViewDefinition, at: dt.date, active_only: bool
-) -> str:
+    model: GovernanceModel, name: str, view: ViewDefinition, at: dt.date, active_only: bool, lang: Lang
+) -> RenderError:
+    """The error of a whole-model view that selects nothing, in ``lang``."""
+    w, voc = words(lang, model.lang), vocabulary()
     select = view.select
-    what = " or ".join(select.kinds) if select and select.kinds else "node"
-    where = f" in region {', '.join(select.regions)}" if select and select.regions else ""
+    kinds = [voc.type_name(k, None, lang) for k in select.kinds] if select and select.kinds else []
+    what = f" {w('errors', 'or')} ".join(kinds) or w("diagram", "any_node")
+    where = w("diagram", "in_regions", regions=", ".join(select.regions)) if select and select.regions else ""
     if active_only and selected(model, view):
-        return f"the view {name!r} has nothing to draw: no {what}{where} is active on {at.isoformat()}"
-    return f"the view {name!r} has nothing to draw: the model has no {what}{where}"
+        text = w("diagram", "nothing_active", view=name, what=what, where=where, date=at.isoformat())
+    else:
+        text = w("diagram", "nothing_to_draw", view=name, what=what, where=where)
+    error = RenderError(text)
+    error.lang = lang
+    return error
 
 
 def _assemble(
