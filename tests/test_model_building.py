@@ -280,3 +280,12 @@ def test_a_source_and_its_quote_are_added_to_what_exists(cli: Cli, small: Path) 
         )
     )
     assert len(load(small).nodes_by_id["db"].sources) == 2
+
+
+def test_a_question_to_a_model_without_nodes_offers_no_empty_examples(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "leeg.json"
+    _ok(cli("init", str(path), "--title", "Leeg"))
+    asked = cli("--model", str(path), "ask", "wie ondersteunt het bestuur?")
+    assert asked.exit_code == 2
+    assert asked.stderr.endswith("het model heeft nog niets om naar te vragen\n")
+    assert "bijvoorbeeld" not in asked.stderr

@@ -57,7 +57,9 @@ def refusal(
         reason = w("ask", "no_question")
     examples = suggest(model, an.tags, an.lang)
     listed = "; ".join(f"'{e}'" for e in examples)
-    message = w("ask", "cannot_read", question=question, reason=reason, examples=listed)
+    # a model with no nodes yet has no question to offer instead
+    key = "cannot_read" if examples else "cannot_read_empty"
+    message = w("ask", key, question=question, reason=reason, examples=listed)
     return QuestionError(question, examples, message=message, unknown=tuple(an.words[i] for i in unknown))
 
 
