@@ -126,11 +126,13 @@ class Composition:
 
 def member_count(hit: Hit) -> int | None:
     """How many a member of a composition is: the count its relation states, else one for
-    a single body or organisation (a council is one member; a node whose name means
-    several, or a post, may be more), else unknown."""
+    a single body or organisation that is a member (a council is one member; a node whose
+    name means several, a post, or a part such as a group of meetings may be more), else
+    unknown."""
     if hit.relation.count is not None:
         return hit.relation.count
-    single = hit.node.kind.value in ("body", "organisation") and not hit.node.plural
+    member = vocabulary().role(hit.relation.kind) == "membership"
+    single = member and hit.node.kind.value in ("body", "organisation") and not hit.node.plural
     if single and hit.relation.from_scope is None and hit.relation.to_scope is None:
         return 1
     return None
