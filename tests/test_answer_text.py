@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import mra_graph
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.present.answer_text import (
     answer_lines,
@@ -154,3 +155,9 @@ def test_the_staffing_table_marks_its_unclear_unit_and_a_headcount_row(
     assert lines[0].endswith(f"(fte, {disputed.split(',')[0].lower()})")
     assert row in " ".join(" ".join(lines).split())
     assert f"{disputed} 'formatie-eenheid'." in lines
+
+
+def test_parts_are_not_counted_as_members_by_themselves() -> None:
+    # two groups of meetings are parts of the AM Overleg, each maybe several: no member count
+    reply = mra_graph.load().ask("hoeveel leden heeft het AM Overleg?", at="2017-06-01", lang="nl")
+    assert str(reply).splitlines()[2] == "Amstelland-Meerlanden Overleg omvat 2 onderdelen."
