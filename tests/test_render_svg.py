@@ -10,6 +10,7 @@ import pytest
 import mra_graph
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.views import load_style
 from mra_graph.render import Request, build_view, describe, model_views, render, scene
 from mra_graph.render.bundles import bundled
 from mra_graph.render.output import graphviz_version
@@ -20,7 +21,13 @@ pytestmark = pytest.mark.exe
 AT = dt.date(2017, 6, 1)
 NS = {"svg": "http://www.w3.org/2000/svg", "xlink": "http://www.w3.org/1999/xlink"}
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
-VIEWS = [("overview", None), ("orgchart", "MRA Bureau"), ("focus", "AM-team"), ("chain", "MRA Bureau")]
+VIEWS = [
+    ("overview", None),
+    ("orgchart", "MRA Bureau"),
+    ("focus", "AM-team"),
+    ("focus", "MRA Bureau"),  # a hub: bundles and stacks
+    ("chain", "MRA Bureau"),
+]
 
 
 def _groups(root: ET.Element) -> dict[str, ET.Element]:
@@ -31,17 +38,18 @@ def _text(element: ET.Element) -> str:
     return "".join(t.text or "" for t in element.iter("{http://www.w3.org/2000/svg}text"))
 
 
-@pytest.mark.parametrize(("view", "node"), VIEWS, ids=[v for v, _ in VIEWS])
+@pytest.mark.parametrize(("view", "node"), VIEWS, ids=[f"{v}-{n}" for v, n in VIEWS])
 def test_every_node_and_edge_is_in_the_svg_with_its_title(
     model: GovernanceModel, view: str, node: str | None
 ) -> None:
     root = ET.fromstring(render(model, Request(view, node, at=AT), "svg"))
     groups = _groups(root)
-    # as drawn: a hub's alike lines bundled into one line to a box that lists their nodes
-    found = bundled(scene(model, Request(view, node, at=AT)))
+    # as drawn: a hub's alike lines bundled into one line to a box that lists their nodes,
+    # its odd neighbours stacked
+    found = bundled(scene(model, Request(view, node, at=AT)), load_style())
     for item in found.nodes:
         group = groups[f"node-{item.id}"]
-        assert group.findtext("svg:title", namespaces=NS) == item.label
+        assert group.findtext("svg:title", namespaces=NS) == (item.label or item.tooltip)
         drawn = _text(group).replace(" ", "")
         if item.inside is None:
             assert drawn.startswith(item.label.replace(" ", ""))
@@ -115,7 +123,7 @@ def test_hostile_labels_come_out_literally(model: GovernanceModel) -> None:
         if item.inside is not None:
             continue
         group = groups[f"node-{item.id}"]
-        assert group.findtext("svg:title", namespaces=NS) == item.label
+        assert group.findtext("svg:title", namespaces=NS) == (item.label or item.tooltip)
         # the drawn text, line by line, is the label itself: markup, quotes, emoji and all
         assert _text(group).replace(" ", "").startswith(item.label.replace(" ", ""))
         checked += 1

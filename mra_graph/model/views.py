@@ -143,12 +143,22 @@ class ViewDefinition(Strict):
             "nodes with no other line, draw them as one line to a box listing those nodes."
         ),
     )
+    stack_over: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Where more than this many boxes stand around the root once its lines are bundled, "
+            "stack its other neighbours with no other line, on one side of it and in one region, "
+            "in one box; each keeps its own line, drawn to its place in the box."
+        ),
+    )
     walked_only_over: int | None = Field(
         default=None,
         ge=1,
         description=(
             "Where the walk reaches more than this many nodes besides the root, draw only the "
-            "lines walked, not those among the nodes reached; the subtitle says so."
+            "lines walked, not those among the nodes reached, and no region frames; the "
+            "subtitle says so."
         ),
     )
     graph: dict[str, str] = Field(default_factory=dict, description="Extra Graphviz graph attributes.")

@@ -7,6 +7,11 @@ changes: the text alternative and Mermaid still say every line, and each listed 
 keeps its own box style inside the bundle's box, so nothing the picture said is lost.
 Lines are bundled only when they look and read alike (same kind, direction, status and
 label), so the one line drawn says what each of them said.
+
+Where even then too many boxes stand around the node, its other neighbours with no other
+line are *stacked*: those on one side of it and in one region go, one under the other,
+in one box, and each keeps its own line, drawn to its own place in the box, with its own
+look and label. A row of nine odd neighbours becomes a column, and nothing is said less.
 """
 
 from __future__ import annotations
@@ -15,22 +20,38 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from mra_graph.model.schema import Status
+from mra_graph.model.views import Style
 from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.words import words
 
-__all__ = ["BUNDLE", "bundled"]
+__all__ = ["BUNDLE", "STACK", "bundled"]
+
+_STACK_HEIGHT = 4
+"""The most nodes one stack holds: more on one side of a region make several, evenly filled."""
 
 BUNDLE = "bundle"
 """The node kind of a bundle's box, which has a look of its own in the style sheet."""
 
+STACK = "stack"
+"""The node kind of a stack: no box of its own, only the nodes in it, one under the other."""
 
-def bundled(scene: Scene) -> Scene:
+
+def bundled(scene: Scene, style: Style) -> Scene:
     """``scene`` with the root's lines bundled where more than ``scene.bundle_over`` lines
-    of one look and label go to (or come from) nodes that have no other line; the scene
-    itself when the view bundles nothing."""
+    of one look and label go to (or come from) nodes that have no other line, and its other
+    such neighbours stacked where more than ``scene.stack_over`` boxes stand around it; the
+    scene itself when the view does neither."""
     if scene.bundle_over is None or scene.root is None:
         return scene
+    return _stacked(_bundled(scene), style)
+
+
+def _leaves(scene: Scene) -> list[tuple[SceneEdge, str]]:
+    """The root's lines to nodes that have no other line and may leave their place in the
+    picture (no region stands for them, no view level holds them, nothing is inside them,
+    they are inside nothing), each with that node."""
+    assert scene.root is not None
     root = scene.root
     touching: dict[str, list[SceneEdge]] = {}
     for edge in scene.edges:
@@ -40,15 +61,23 @@ def bundled(scene: Scene) -> Scene:
     containers = {n.inside for n in scene.nodes if n.inside is not None}
     stand_ins = {node for node, _ in scene.region_nodes}
     ranked = {node for rank in scene.ranks for node in rank}
-    groups: dict[tuple[str, bool, Status, bool, str], list[tuple[SceneEdge, str]]] = {}
+    found = []
     for edge in touching.get(root, []):
         other = edge.target if edge.source == root else edge.source
-        lines = touching.get(other, [])
-        if len(lines) != 1 or other in containers | stand_ins | ranked:
+        if len(touching.get(other, [])) != 1 or other in containers | stand_ins | ranked:
             continue
         if scene.nodes_by_id[other].inside is not None:
             continue
-        key = (edge.kind, edge.source == root, edge.status, edge.emphasised, edge.label)
+        found.append((edge, other))
+    return found
+
+
+def _bundled(scene: Scene) -> Scene:
+    assert scene.bundle_over is not None
+    assert scene.root is not None
+    groups: dict[tuple[str, bool, Status, bool, str], list[tuple[SceneEdge, str]]] = {}
+    for edge, other in _leaves(scene):
+        key = (edge.kind, edge.source == scene.root, edge.status, edge.emphasised, edge.label)
         groups.setdefault(key, []).append((edge, other))
     chosen = [(key, found) for key, found in groups.items() if len(found) > scene.bundle_over]
     if not chosen:
@@ -121,3 +150,55 @@ def _bundle(
         replace(c, nodes=(*c.nodes, *(b.id for b in boxes if b.cluster == c.id))) for c in scene.clusters
     )
     return replace(scene, nodes=(*nodes, *boxes), edges=(*edges, *lines), clusters=clusters)
+
+
+def _stacked(scene: Scene, style: Style) -> Scene:
+    """``scene`` with the root's leaves stacked, one box per side of the root and region,
+    where more than ``scene.stack_over`` boxes stand around the root and a side of a region
+    has two or more of them. A stacked node is ``inside`` its stack and keeps its line."""
+    if scene.stack_over is None:
+        return scene
+    assert scene.root is not None
+    around = {e.source for e in scene.edges if not e.folded} | {e.target for e in scene.edges if not e.folded}
+    if len(around - {scene.root}) <= scene.stack_over:
+        return scene
+    sides: dict[tuple[bool, str | None], list[str]] = {}
+    for edge, other in _leaves(scene):
+        node = scene.nodes_by_id[other]
+        if node.kind in (BUNDLE, STACK):
+            continue
+        below = (edge.source == scene.root) != style.relation(edge.kind).upward
+        sides.setdefault((below, node.cluster), []).append(other)
+    inside: dict[str, str] = {}
+    boxes: list[SceneNode] = []
+    chunks: list[tuple[bool, str | None, list[str]]] = []
+    for (below, cluster), found in sides.items():
+        # as many stacks as needed, filled evenly: five nodes in stacks of four are 3 and 2
+        per = -(-len(found) // -(-len(found) // _STACK_HEIGHT))
+        chunks.extend((below, cluster, found[i : i + per]) for i in range(0, len(found), per))
+    for below, cluster, members in chunks:
+        if len(members) < 2:
+            continue
+        ident = f"stack-{'below' if below else 'above'}-{len(boxes)}"
+        names = [scene.nodes_by_id[m].label for m in members]
+        boxes.append(
+            SceneNode(
+                id=ident,
+                label="",
+                kind=STACK,
+                type=None,
+                cluster=cluster,
+                status=Status.ACTIVE,
+                emphasised=False,
+                notes=(),
+                tooltip=words(scene.lang).listing(names),
+            )
+        )
+        inside.update((m, ident) for m in members)
+    if not boxes:
+        return scene
+    nodes = [replace(n, inside=inside[n.id]) if n.id in inside else n for n in scene.nodes]
+    clusters = tuple(
+        replace(c, nodes=(*c.nodes, *(b.id for b in boxes if b.cluster == c.id))) for c in scene.clusters
+    )
+    return replace(scene, nodes=(*nodes, *boxes), clusters=clusters)

@@ -18,7 +18,7 @@ import graphviz
 from mra_graph.model.schema import Status
 from mra_graph.model.views import NodeStyle, Style, load_style
 from mra_graph.model.vocabulary import vocabulary
-from mra_graph.render.bundles import BUNDLE, bundled
+from mra_graph.render.bundles import BUNDLE, STACK, bundled
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
 from mra_graph.render.output import accessible_svg
@@ -96,11 +96,20 @@ def _short_labels(labels: list[str]) -> list[str]:
     return [" ".join(w[common:]) for w in words]
 
 
-def _node_label(node: SceneNode, parts: list[SceneNode], style: Style) -> str:
+def _node_label(node: SceneNode, parts: list[SceneNode], style: Style, ported: set[str]) -> str:
+    """A node's label; one with ``parts`` lists them, each in a cell of its own that is a
+    port where it is in ``ported`` (its own line ends there). A stack lists its parts
+    with their whole names and no heading; a bundle of four or more with notes lists them
+    in two columns, so that it is not the tallest thing in its row."""
     if not parts:
         return f"<{_text(node, style)}>"
-    rows = [f"<TR><TD>{_text(node, style)}</TD></TR>"]
-    for part, short in zip(parts, _short_labels([p.label for p in parts]), strict=True):
+    columns = 2 if node.kind == BUNDLE and len(parts) >= 4 and any(p.notes for p in parts) else 1
+    span = f' COLSPAN="{columns}"' if columns > 1 else ""
+    heading = [f"<TD{span}>{_text(node, style)}</TD>"] if node.kind != STACK else []
+    shorts = _short_labels([p.label for p in parts]) if node.kind != STACK else [p.label for p in parts]
+    cells = []
+    for part, short in zip(parts, shorts, strict=True):
+        port = f' PORT="{html_text(part.id)}"' if part.id in ported else ""
         part = replace(part, label=short)
         look = style.node(part.kind, part.type)
         dashed = ""
@@ -108,16 +117,20 @@ def _node_label(node: SceneNode, parts: list[SceneNode], style: Style) -> str:
         if part.status is not Status.ACTIVE and part.status.value in style.statuses:
             dashed = "," + style.statuses[part.status.value].style
             color = style.statuses[part.status.value].line
-        rows.append(
-            f'<TR><TD ID="node-{part.id}" TOOLTIP="{html_text(part.tooltip)}" HREF="" BORDER="1" '
+        cells.append(
+            f'<TD ID="node-{part.id}"{port} TOOLTIP="{html_text(part.tooltip)}" HREF="" BORDER="1" '
             f'STYLE="rounded{dashed}" COLOR="{color}" BGCOLOR="{look.fill}" CELLPADDING="4">'
-            f"{_text(part, style)}</TD></TR>"
+            f"{_text(part, style)}</TD>"
         )
-    table = "".join(rows)
+    rows = heading + ["".join(cells[i : i + columns]) for i in range(0, len(cells), columns)]
+    table = "".join(f"<TR>{row}</TR>" for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="1">{table}</TABLE>>'
 
 
-def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[str, str]:
+def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style, ported: set[str]) -> dict[str, str]:
+    if node.kind == STACK:
+        label = _node_label(node, parts, style, ported)
+        return {"id": f"node-{node.id}", "label": label, "shape": "plain", "tooltip": dot_text(node.tooltip)}
     look = style.node(node.kind, node.type)
     styles = look.style.split(",")
     line, fill, font = look.line, look.fill, "#000000"
@@ -131,7 +144,7 @@ def _node_attrs(node: SceneNode, parts: list[SceneNode], style: Style) -> dict[s
         line, penwidth = style.emphasis.line, style.emphasis.penwidth
     return {
         "id": f"node-{node.id}",
-        "label": _node_label(node, parts, style),
+        "label": _node_label(node, parts, style, ported),
         "shape": look.shape,
         "style": ",".join(styles),
         "fillcolor": fill,
@@ -209,12 +222,18 @@ def _edge(
     ranked: bool,
     shared: tuple[str, ...] = (),
     row: int = 0,
+    ports: dict[str, str] | None = None,
 ) -> None:
     """Draw ``edge``; ``borders`` maps an end that stands for a region to its cluster, an
     edge that is not ``ranked`` does not decide levels, and the label parts in ``shared``
-    are said in the legend instead, and ``row`` is how many rows below the first under its
-    upper end the lower end goes."""
+    are said in the legend instead, ``row`` is how many rows below the first under its
+    upper end the lower end goes, and ``ports`` maps an end drawn inside another box to
+    its place there (``box:port``)."""
     look = style.relation(edge.kind)
+
+    def at(end: str) -> str:
+        return (ports or {}).get(end, end)
+
     attrs = {
         "id": f"edge-{edge.id}",
         **_line_look(edge.kind, edge.status, edge.emphasised, style),
@@ -236,14 +255,14 @@ def _edge(
             attrs["ltail"] = at_target
         if at_source:
             attrs["lhead"] = at_source
-        _add_edge(graph, edge.target, edge.source, attrs)
+        _add_edge(graph, at(edge.target), at(edge.source), attrs)
     else:
         attrs["arrowhead"] = look.arrowhead
         if at_target:
             attrs["lhead"] = at_target
         if at_source:
             attrs["ltail"] = at_source
-        _add_edge(graph, edge.source, edge.target, attrs)
+        _add_edge(graph, at(edge.source), at(edge.target), attrs)
 
 
 def _rows(scene: Scene, style: Style) -> dict[str, int]:
@@ -291,7 +310,7 @@ def _legend_items(
     # one entry per look: kinds and types drawn alike share it ("bureau, team")
     looks: dict[NodeStyle, tuple[str, list[str]]] = {}
     # a bundle's box says what it holds in its heading; its parts have their own looks
-    for node in (n for n in scene.nodes if n.kind != BUNDLE):
+    for node in (n for n in scene.nodes if n.kind not in (BUNDLE, STACK)):
         key = f"{node.kind}.{node.type}" if f"{node.kind}.{node.type}" in style.nodes else node.kind
         name = voc.type_name(node.kind, node.type if "." in key else None, lang)
         _, names = looks.setdefault(style.node(node.kind, node.type), (key, []))
@@ -364,10 +383,13 @@ def _legend_items(
     return items
 
 
-def legend_columns(scene: Scene) -> int:
-    """Entries per legend row: five under a large picture, three under a small one, so
-    the legend is never what makes a picture wide."""
-    return 5 if sum(n.inside is None for n in scene.nodes) > 12 else 3
+def legend_columns(scene: Scene, entries: int) -> int:
+    """Entries per legend row: three under a small picture; under a large one five, or
+    up to seven where five would make more than four rows, so that a legend of many
+    entries does not make the picture taller than a page across allows."""
+    if sum(n.inside is None for n in scene.nodes) <= 12:
+        return 3
+    return min(7, max(5, -(-entries // 4)))
 
 
 def _legend(graph: graphviz.Digraph, scene: Scene, style: Style, shared: dict[str, tuple[str, ...]]) -> str:
@@ -375,7 +397,7 @@ def _legend(graph: graphviz.Digraph, scene: Scene, style: Style, shared: dict[st
     else, in rows of :func:`legend_columns`; returns the id of its first entry."""
     items = _legend_items(scene, style, shared)
     heads: list[str] = []
-    columns = legend_columns(scene)
+    columns = legend_columns(scene, len(items))
     with graph.subgraph(name="cluster_legend") as legend:
         _attr_statement(
             legend,
@@ -448,7 +470,7 @@ class AccessibleDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz has
 def to_digraph(scene: Scene, style: Style) -> AccessibleDigraph:
     """The Graphviz graph of ``scene`` drawn in ``style``; its ``.source`` is :func:`to_dot`'s text."""
     graph = AccessibleDigraph(name=scene.view)
-    graph.scene, graph.drawn = scene, bundled(scene)
+    graph.scene, graph.drawn = scene, bundled(scene, style)
     _draw(graph, graph.drawn, style)
     return graph
 
@@ -492,6 +514,11 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
     for node in scene.nodes:
         if node.inside is not None:
             parts.setdefault(node.inside, []).append(node)
+    # a node inside another box whose own line is drawn (a stacked one) is a port of that
+    # box; its line comes in from the left, past the cells above it
+    box_of = {n.id: n.inside for n in scene.nodes if n.inside is not None}
+    ported = {end for e in scene.edges if not e.folded for end in (e.source, e.target) if end in box_of}
+    ports = {end: f"{box_of[end]}:{end}:w" for end in ported}
     for cluster in scene.clusters:
         look = style.cluster(cluster.look)
         with graph.subgraph(name=f"cluster_{cluster.id}") as sub:
@@ -506,10 +533,12 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
             )
             for node_id in sorted(cluster.nodes, key=lambda n: placed.get(n, unplaced)):
                 if nodes[node_id].inside is None:
-                    _add_node(sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style))
+                    _add_node(
+                        sub, node_id, _node_attrs(nodes[node_id], parts.get(node_id, []), style, ported)
+                    )
     for node in sorted(scene.nodes, key=lambda n: placed.get(n.id, unplaced)):
         if node.id not in clustered and node.inside is None:
-            _add_node(graph, node.id, _node_attrs(node, parts.get(node.id, []), style))
+            _add_node(graph, node.id, _node_attrs(node, parts.get(node.id, []), style, ported))
     for rank in scene.ranks:
         with graph.subgraph() as same:
             _attr_statement(same, rank="same")
@@ -549,6 +578,7 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
             ranked=ranked,
             shared=shared.get(key, ()),
             row=rows.get(edge.id, 0),
+            ports=ports,
         )
     # the view's levels are ordered from the top down, whatever the lines say
     for above, below in itertools.pairwise(scene.ranks):

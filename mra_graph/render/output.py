@@ -121,7 +121,8 @@ class _Splicer:
         if kind == "graph":
             return self.scene.title
         if ident.startswith("node-") and ident[5:] in self.nodes:
-            return self.nodes[ident[5:]].label
+            node = self.nodes[ident[5:]]
+            return node.label or node.tooltip  # a stack has no name: the names it holds
         if ident.startswith("edge-") and ident[5:] in self.edges:
             edge = self.edges[ident[5:]]
             return edge.phrase + (f" ({edge.label})" if edge.label else "")

@@ -87,6 +87,7 @@ class Scene:
     emphasis_label: str | None = None
     row_length: int | None = None
     bundle_over: int | None = None
+    stack_over: int | None = None
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -246,8 +247,12 @@ def build_scene(
         for r in candidates
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
-    arranged = plan(model, view, ids, edges, style)
     walked_only = view.walked_only_over is not None and len(levels) - 1 > view.walked_only_over
+    arranged = plan(model, view, ids, edges, style)
+    framed = any(arranged.clusters.values())
+    if walked_only and framed:
+        # a hub's neighbours in region frames leave too little room beside the frames
+        arranged = plan(model, view.model_copy(update={"group_by_region": False}), ids, edges, style)
     if walked_only:
         # a hub's neighbours have lines of their own among them, too many to read beside
         # the hub's; a part keeps its line to the group it is folded into
@@ -272,7 +277,10 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(model, view_name, view, style, ids, edges, root, used, when, lang, arranged, walked_only)
+    unframed = walked_only and framed
+    return _assemble(
+        model, view_name, view, style, ids, edges, root, used, when, lang, arranged, walked_only, unframed
+    )
 
 
 def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, narrowed: bool) -> RenderError:
@@ -317,6 +325,7 @@ def _assemble(
     lang: Lang,
     arranged: Layout,
     walked_only: bool = False,
+    unframed: bool = False,
 ) -> Scene:
     voc = vocabulary()
     at = when.used
@@ -384,7 +393,7 @@ def _assemble(
     )
     as_of = as_of_line(when, lang, short=True)
     if walked_only and root is not None:
-        as_of += " · " + words(lang)("diagram", "walked_only")
+        as_of += " · " + words(lang)("diagram", "walked_only_unframed" if unframed else "walked_only")
     return Scene(
         view=name,
         lang=lang,
@@ -403,6 +412,7 @@ def _assemble(
         region_nodes=arranged.region_nodes,
         row_length=view.row_length,
         bundle_over=view.bundle_over,
+        stack_over=view.stack_over,
     )
 
 
