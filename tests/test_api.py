@@ -325,3 +325,17 @@ def test_a_question_or_check_imports_no_graph_library_renderer_or_exchange_forma
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] []"
+
+
+def test_the_package_and_the_command_line_import_no_model_layer_until_used() -> None:
+    # the package's names are imported on first use, and the command line loads the
+    # model (and pydantic) when a command reads one, not when it is built
+    code = (
+        "import sys, mra_graph, mra_graph.cli\n"
+        "layer = ('pydantic', 'mra_graph.model', 'mra_graph.api')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(layer)))\n"
+        "mra_graph.load_text\n"
+        "print('mra_graph.api' in sys.modules, mra_graph.Node.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]", "True mra_graph.model.schema"]
