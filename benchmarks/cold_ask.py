@@ -7,8 +7,17 @@ runs and that of the median processor times. The floors:
 
 * the four libraries mra-graph is built on, ``import click, pydantic, networkx,
   graphviz`` (target: a cold ``ask`` at most 1.6 times it);
-* the libraries ``ask`` itself imports, ``import click, pydantic, Stemmer`` (target: at
-  most 1.3 times): a question needs no graph library, no Graphviz and no templates.
+* the libraries ``ask`` itself needs, ``import click, Stemmer`` and pydantic's
+  ``BaseModel`` (target: at most 1.3 times): a question needs no graph library, no
+  Graphviz and no templates. ``import pydantic`` alone is no floor of pydantic: it loads
+  the package's version and defers the model machinery (``BaseModel``, which validating
+  the model needs) to its first use, so it left a third of what pydantic costs out;
+* for reference, without a target: those libraries used once each, a click command
+  that validates a one-field pydantic model and stems a word. That is what any program
+  built on them pays before any work of its own: pydantic looks for plugins among the
+  installed packages (``importlib.metadata``) when it makes its first validator and
+  loads its constrained types for a schema, and click loads ``locale`` for the gettext
+  of its messages.
 
 Nothing is kept between runs but Python's own bytecode.
 
@@ -27,10 +36,25 @@ import time
 from pathlib import Path
 from typing import Any
 
-FOUR = "click, pydantic, networkx, graphviz"
-OWN = "click, pydantic, Stemmer"
-FLOORS = {FOUR: 1.6, OWN: 1.3}
-"""Each import floor, by the libraries it imports, with the target for a cold ``ask``."""
+FOUR = "import click, pydantic, networkx, graphviz"
+OWN = "import click, Stemmer; from pydantic import BaseModel"
+USED = (
+    "import click, Stemmer\n"
+    "from pydantic import BaseModel\n"
+    "class M(BaseModel):\n"
+    "    x: int\n"
+    "@click.command()\n"
+    "@click.argument('word')\n"
+    "def main(word: str) -> None:\n"
+    "    click.echo(f\"{M(x=1).x} {Stemmer.Stemmer('dutch').stemWord(word)}\")\n"
+    "main()\n"
+)
+FLOORS: dict[str, tuple[str, float | None]] = {
+    FOUR: (FOUR, 1.6),
+    OWN: (OWN, 1.3),
+    "click, pydantic and Stemmer used once": (USED, None),
+}
+"""Each floor by its name: the program it runs and the target for a cold ``ask`` (None: shown only)."""
 
 
 def _command(question: str) -> list[str]:
@@ -66,7 +90,7 @@ def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 def measure(question: str, runs: int) -> dict[str, Any]:
     """Median milliseconds of a cold ``ask`` and of each floor, and the ratios to each floor."""
     ask = _command(question)
-    floors = {name: [sys.executable, "-c", f"import {name}"] for name in FLOORS}
+    floors = {name: [sys.executable, "-c", code, "ondersteunt"] for name, (code, _) in FLOORS.items()}
     # one warm-up of each so that bytecode caches exist, as they do after installing
     for command in (ask, *floors.values()):
         _seconds(command)
@@ -93,7 +117,7 @@ def measure(question: str, runs: int) -> dict[str, Any]:
             # on a machine others share, the fastest run of each is the one least slowed by them
             "fastest_ratio": min(walls["ask"]) / min(walls[name]),
             "cpu_ratio": statistics.median(cpus["ask"]) / statistics.median(cpus[name]),
-            "target": FLOORS[name],
+            "target": FLOORS[name][1],
         }
     return found
 
@@ -103,13 +127,14 @@ def lines(found: dict[str, Any]) -> list[str]:
     ask, fastest, runs = found["ask_ms"], found["fastest_ask_ms"], found["runs"]
     out = [f"cold ask: median {ask:.0f} ms, fastest {fastest:.0f} ms ({runs} runs)"]
     for name, floor in found["floors"].items():
-        met = "met" if floor["ratio"] <= floor["target"] else "MISSED"
         out += [
-            f"  import {name}: median {floor['ms']:.0f} ms, fastest {floor['fastest_ms']:.0f} ms",
+            f"  {name}: median {floor['ms']:.0f} ms, fastest {floor['fastest_ms']:.0f} ms",
             f"    ratio {floor['ratio']:.2f}x (medians; fastest runs {floor['fastest_ratio']:.2f}x; "
             f"processor time {floor['cpu_ratio']:.2f}x)",
-            f"  [{met}] cold ask <= {floor['target']}x the import of {name}",
         ]
+        if floor["target"] is not None:
+            met = "met" if floor["ratio"] <= floor["target"] else "MISSED"
+            out.append(f"  [{met}] cold ask <= {floor['target']}x {name}")
     return out
 
 

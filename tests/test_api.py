@@ -325,3 +325,35 @@ def test_a_question_or_check_imports_no_graph_library_renderer_or_exchange_forma
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[] []"
+
+
+def test_help_imports_no_graph_library_or_renderer() -> None:
+    # help reads every command's short help, so it imports every command's module: each
+    # imports the library it draws or writes with only when it runs
+    code = (
+        "import sys, io, contextlib\n"
+        "from mra_graph.cli import main\n"
+        "sys.argv = ['mra-graph', '--help']\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        "assert 'render' in out.getvalue() and 'export' in out.getvalue(), out.getvalue()\n"
+        "heavy = {'networkx', 'graphviz', 'jinja2', 'lxml', 'pyoxigraph', 'rdflib'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), sorted(m for m in sys.modules\n"
+        "    if m.startswith(('mra_graph.render', 'mra_graph.report'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[] []"
+
+
+def test_the_package_and_the_command_line_import_no_model_layer_until_used() -> None:
+    # the package's names are imported on first use, and the command line loads the
+    # model (and pydantic) when a command reads one, not when it is built
+    code = (
+        "import sys, mra_graph, mra_graph.cli\n"
+        "layer = ('pydantic', 'mra_graph.model', 'mra_graph.api')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(layer)))\n"
+        "mra_graph.load_text\n"
+        "print('mra_graph.api' in sys.modules, mra_graph.Node.__module__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["[]", "True mra_graph.model.schema"]

@@ -146,3 +146,11 @@ def test_a_broken_view_file_breaks_only_render(tmp_path: Path, monkeypatch: pyte
         assert result.stderr.count("\n") == 1
     finally:
         definitions.load_views.cache_clear()
+
+
+def test_the_command_offers_the_renderers_formats() -> None:
+    # the command names the formats itself, so that building it imports no renderer
+    from mra_graph.cli import render_cmds
+    from mra_graph.render import FORMATS
+
+    assert render_cmds.FORMATS == FORMATS

@@ -8,16 +8,18 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from mra_graph.editing.files import write_atomically
 from mra_graph.errors import MraGraphError
-from mra_graph.model.loading import load
-from mra_graph.model.schema import AsOf, GovernanceModel
-from mra_graph.model.vocabulary import using
 from mra_graph.words import Lang, lang_of
+
+if TYPE_CHECKING:
+    from mra_graph.model.schema import AsOf, GovernanceModel
+
+# the model layer (pydantic) and the file writer are imported where they are used, so
+# that help, completion and a usage error start without them
 
 __all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
 
@@ -90,6 +92,9 @@ class Context:
     @property
     def model(self) -> GovernanceModel:
         if self._model is None:
+            from mra_graph.model.loading import load
+            from mra_graph.model.vocabulary import using
+
             loaded = load(Path(self.model_path) if self.model_path else None)
             # what was loaded lives as long as the command and holds no cycles: out of
             # the collector's sight, later collections need not walk its many objects
@@ -134,4 +139,6 @@ def write_output(output: str, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    from mra_graph.editing.files import write_atomically
+
     write_atomically(output, data)

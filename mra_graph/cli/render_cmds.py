@@ -8,11 +8,14 @@ from mra_graph.cli.completion import complete_node, complete_relation_kinds, com
 from mra_graph.cli.context import Context, write_output
 from mra_graph.cli.progress import stages
 from mra_graph.errors import UsageError
-from mra_graph.render import FORMATS, Request, model_views, render
-from mra_graph.render.drawing import format_of
 from mra_graph.words import worded_error, words
 
 __all__ = ["render_cmd"]
+
+# the renderer (networkx, Graphviz) is imported when a diagram is drawn, not when the
+# command line is built for help, completion or another command; these are its formats
+# (mra_graph.render.FORMATS, which a test holds this to)
+FORMATS = ("svg", "png", "pdf", "dot", "mmd")
 
 
 def _format(output: str, fmt: str | None) -> str:
@@ -20,6 +23,8 @@ def _format(output: str, fmt: str | None) -> str:
         return fmt
     if output == "-":
         return "svg"
+    from mra_graph.render.drawing import format_of
+
     return format_of(output)
 
 
@@ -80,6 +85,8 @@ def render_cmd(
     Mermaid (.mmd) do not. The file is written whole or not at all. A view of more than
     500 lines is not laid out (exit 1): draw a region, a focus or the DOT text instead.
     """
+    from mra_graph.render import Request, model_views, render
+
     chosen = _format(output, fmt)
     with stages(ctx.lang, ("reading", "drawing", "writing")) as step:
         step("reading")
