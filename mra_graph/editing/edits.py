@@ -29,7 +29,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mra_graph.errors import ModelError, UsageError
 from mra_graph.model.schema import (
@@ -43,6 +43,9 @@ from mra_graph.model.schema import (
     Relation,
 )
 from mra_graph.words import Lang, Words, words
+
+if TYPE_CHECKING:
+    from mra_graph.model.vocabulary import Vocabulary
 
 __all__ = [
     "EDITABLE_NODE_FIELDS",
@@ -138,6 +141,8 @@ class Draft:
     lang: Lang = "nl"
     original: Callable[[], GovernanceModel] | None = None
     _model: GovernanceModel | None = field(default=None, repr=False)
+    vocabulary: Vocabulary | None = field(default=None, repr=False)
+    """The vocabulary the model is read with; the bundled one when None."""
 
     @property
     def w(self) -> Words:
@@ -173,7 +178,9 @@ class Draft:
     def model(self) -> GovernanceModel:
         if self._model is None:
             if self.original is None:
-                self._model = validated(Draft(json.loads(json.dumps(self.data)), self.file, self.lang))
+                self._model = validated(
+                    Draft(json.loads(json.dumps(self.data)), self.file, self.lang, vocabulary=self.vocabulary)
+                )
             else:
                 self._model = self.original()
         return self._model
@@ -615,11 +622,13 @@ def validated(draft: Draft) -> GovernanceModel:
             model = GovernanceModel.model_validate(draft.data)
         except ValidationError:
             model = None
-        if model is not None and not validate(model):
-            return model
+        if model is not None:
+            model._vocabulary = draft.vocabulary
+            if not validate(model):
+                return model
         # located as the loader locates them (only now, when something is wrong)
         try:
-            load_text(json.dumps(draft.data, ensure_ascii=False), draft.file)
+            load_text(json.dumps(draft.data, ensure_ascii=False), draft.file, vocab=draft.vocabulary)
         except ModelError as error:
             raise ModelError([replace(p, line=0, column=0) for p in error.problems]) from None
     raise AssertionError("a model that failed validation passed it the second time")  # pragma: no cover
@@ -640,7 +649,7 @@ def canonical_bytes(model: GovernanceModel) -> bytes:
 def draft_of(model: GovernanceModel, *, file: str = "<model>", lang: Lang = "nl") -> Draft:
     """A draft of ``model``'s canonical data, to edit."""
     data: Data = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    return Draft(data, file, lang, original=lambda: model)
+    return Draft(data, file, lang, original=lambda: model, vocabulary=model.vocabulary)
 
 
 def _on_model(

@@ -143,23 +143,26 @@ def edit_model_file(
         raise _error(EditError(w("edit", "no_file", file=shown)), lang)
     if not dry_run and not allow_read_only and is_read_only(file):
         raise _error(EditError(w("edit", "read_only", file=shown)), lang)
-    with _locked(file, lock_timeout, w), using(model_vocabulary(path)):
+    vocab = model_vocabulary(path)
+    with _locked(file, lock_timeout, w), using(vocab):
         raw = _read(file, shown)
         digest = hashlib.sha256(raw).digest()
         before = _decode(raw, shown)
         data = parse_json(before, shown)
         if not isinstance(data, dict):
-            load_text(raw, shown)  # says what the file holds instead of a model
+            load_text(raw, shown, vocab=vocab)  # says what the file holds instead of a model
         # the file is in the canonical layout when its data written so is its bytes; its
         # keys are in the canonical order and free of defaults when the edited data,
         # written so, is what the model is written as (below)
         layout_kept = _canonical_layout(data) == raw
-        draft = Draft(data, shown, lang, original=lambda: load_text(raw, shown))
+        draft = Draft(
+            data, shown, lang, original=lambda: load_text(raw, shown, vocab=vocab), vocabulary=vocab
+        )
         outcome = change(draft)
         try:
             model = validated(draft)
         except ModelError:
-            load_text(raw, shown)  # an invalid file is reported as it is, with its lines
+            load_text(raw, shown, vocab=vocab)  # an invalid file is reported as it is, with its lines
             raise
         written = canonical_bytes(model)
         reformatted = not layout_kept or _canonical_layout(draft.data) != written

@@ -144,12 +144,10 @@ def load_text(
     ``vocab`` is the vocabulary it is read with (the one in use when None)."""
     vocab = vocab or vocabulary()
     with paused(), using(vocab):
-        model = _load_text(raw, file, sources_dir)
-    model._vocabulary = vocab
-    return model
+        return _load_text(raw, file, sources_dir, vocab)
 
 
-def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
+def _load_text(raw: bytes | str, file: str, sources_dir: Path | None, vocab: Vocabulary) -> GovernanceModel:
     text = _decode(raw, file)
     data = parse_json(text, file)
     try:
@@ -157,6 +155,7 @@ def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> Governa
     except ValidationError as error:
         findings = [_finding(e, data) for e in error.errors(include_url=False)]
         raise ModelError(_locate(text, file, findings)) from error
+    model._vocabulary = vocab  # before validating: the checks read the model's vocabulary
     findings = validate(model, sources_dir=sources_dir)
     if findings:
         raise ModelError(_locate(text, file, findings))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mra_graph.model.faithfulness import section_texts, unstated, written_in
 from mra_graph.model.schema import Conflict, Dated, Document, GovernanceModel, Node, Region, Source, Status
-from mra_graph.model.vocabulary import COMPOSITION, Vocabulary, vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, Vocabulary
 from mra_graph.words import worded
 
 __all__ = ["Finding", "normalise_quote_text", "validate"]
@@ -49,7 +49,7 @@ def _found(
 
 def validate(model: GovernanceModel, *, sources_dir: Path | None = None) -> list[Finding]:
     """Every cross-object problem in ``model``; an empty list means it is valid."""
-    vocab = vocabulary()
+    vocab = model.vocabulary
     raws = {doc.id: _read_document(sources_dir, doc.file) for doc in model.documents} if sources_dir else {}
     texts = _document_texts(raws)
     findings: list[Finding] = []
