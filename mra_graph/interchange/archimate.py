@@ -36,7 +36,6 @@ from mra_graph.interchange.losses import Export, abbreviation_loss, conflict_los
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.dot_runner import LAYOUT_LIMIT, run_dot
 
 __all__ = [
@@ -244,7 +243,7 @@ def export_archimate(model: GovernanceModel) -> Export:
     Elements and relationships are in id order, whatever the order of the model file.
     """
     model = in_id_order(model)
-    kinds = vocabulary().relation_kinds
+    kinds = model.vocabulary.relation_kinds
     positions = layout(model) if len(model.relations) <= DOT_LAYOUT_LIMIT else grid_layout(model)
     props = _Properties()
     out = _Writer()

@@ -26,7 +26,6 @@ from mra_graph.interchange.losses import Export, abbreviation_loss, conflict_los
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
-from mra_graph.model.vocabulary import vocabulary
 
 __all__ = ["export_graphml", "graph_of"]
 
@@ -88,7 +87,7 @@ def _attributes(model: GovernanceModel, item: Node | Relation, fields: tuple[str
 
 def graph_of(model: GovernanceModel) -> nx.MultiDiGraph[str]:
     """The model as the multigraph that :func:`export_graphml` writes (and networkx reads back)."""
-    kinds = vocabulary().relation_kinds
+    kinds = model.vocabulary.relation_kinds
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph["title"] = model.title
     if model.title_en:

@@ -309,7 +309,7 @@ class _Carried:
         self.posts = [n for n in roles if n.id in self.links]
         self.post_ids = {n.id for n in self.posts}
         self.unplaced = [n for n in roles if n.id not in self.links]
-        voc = vocabulary()
+        voc = model.vocabulary
         members = [r for r in model.relations if voc.role(r.kind) == "membership" and r.to in organisation]
         self.memberships = [r for r in members if r.from_ in organisation or r.from_ in persons]
         self.person_ids = persons
@@ -323,7 +323,7 @@ class _Carried:
         # per role, the relation to its organisation: one it is part of, else one it sits
         # in, else one it relates to at all; per body, the one it is part of, if it is
         # part of exactly one (through the relation with the first id)
-        voc = vocabulary()
+        voc = model.vocabulary
         rank = dict.fromkeys(voc.kinds_with("part"), 0) | dict.fromkeys(voc.kinds_with("membership"), 1)
         best: dict[str, tuple[int, str, Relation]] = {}
         parents: dict[str, dict[str, Relation]] = {}

@@ -359,7 +359,7 @@ def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]
     # the relation kinds' own properties are declared in mra.ttl too; the export repeats
     # their labels so that it reads on its own, and declares the model's attribute keys,
     # which no fixed vocabulary can know
-    for kind, info in sorted(vocabulary().relation_kinds.items()):
+    for kind, info in sorted(model.vocabulary.relation_kinds.items()):
         for prop_iri in dict.fromkeys(relation_property(kind, post=post) for post in (False, True)):
             if not prop_iri.startswith(VOCAB):
                 continue

@@ -473,8 +473,6 @@ class GovernanceModel(Strict):
         return (self.labels_en if lang == "en" else self.labels)[node_id]
 
     def _labels(self, name_of: Callable[[Node], str], lang: Lang) -> dict[str, str]:
-        from mra_graph.model.vocabulary import vocabulary  # the vocabulary's schema builds on this module
-
         by_name: dict[str, int] = {}
         for n in self.nodes:
             key = _fold(name_of(n))
@@ -486,7 +484,7 @@ class GovernanceModel(Strict):
                 labels[n.id] = name
             else:
                 region = self.regions_by_id.get(n.region or "")
-                kind = vocabulary().type_name(n.kind.value, None, lang)
+                kind = self.vocabulary.type_name(n.kind.value, None, lang)
                 labels[n.id] = f"{name} ({region.short if region else kind})"
         return labels
 
@@ -550,14 +548,12 @@ class GovernanceModel(Strict):
         of another (a relation kind the vocabulary calls ``dependent``) takes the other's;
         a relation takes its source's, else its target's. So every fact about the
         conditional MRA Bureau is conditional, without the condition copied onto each."""
-        from mra_graph.model.vocabulary import vocabulary  # the vocabulary's schema builds on this module
-
         found: dict[str, Stating] = {}
         items: list[Node | Relation] = [*self.nodes, *self.relations]
         for item in items:
             if item.modality is not None:
                 found[item.id] = Stating(item.modality, item.condition, item.condition_en, None)
-        dependent = {k for k, info in vocabulary().relation_kinds.items() if info.dependent}
+        dependent = {k for k, info in self.vocabulary.relation_kinds.items() if info.dependent}
         changed = True
         while changed:  # parts of parts: the dependent kinds are acyclic
             changed = False

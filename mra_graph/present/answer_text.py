@@ -72,7 +72,7 @@ def sentence(model: GovernanceModel, relation: Relation, lang: Lang) -> str:
     A Dutch separable verb reads right through the synonym that marks where the object
     goes (``stuurt … aan``); other verbs put the object after the phrase.
     """
-    phrasing = vocabulary().relation_kinds[relation.kind].phrasing(lang)
+    phrasing = model.vocabulary.relation_kinds[relation.kind].phrasing(lang)
     subject, obj = model.label(relation.from_, lang), model.label(relation.to, lang)
     plural = model.nodes_by_id[relation.from_].plural if relation.from_ in model.nodes_by_id else False
     agree = words(lang, model.lang).agree
@@ -89,7 +89,7 @@ def modality_text(model: GovernanceModel, item: Node | Relation, lang: Lang) -> 
     stated = model.stated.get(item.id)
     if stated is None:
         return None
-    voc = vocabulary()
+    voc = model.vocabulary
     text = voc.modality_text(stated.modality.value, lang)
     if stated.via is not None:
         return f"{text}, {voc.mark_text('via', lang, model.label(stated.via, lang))}"
@@ -108,13 +108,13 @@ def modality_word(model: GovernanceModel, node: Node, lang: Lang) -> str | None:
     """``voorwaardelijk`` for a conditional node (own or taken from what it is part of),
     without its condition; None for a plain one."""
     stated = model.stated.get(node.id)
-    return vocabulary().modality_text(stated.modality.value, lang) if stated else None
+    return model.vocabulary.modality_text(stated.modality.value, lang) if stated else None
 
 
 def mark_words(model: GovernanceModel, item_id: str, lang: Lang) -> list[str]:
     """``betwist`` where a recorded contradiction names the item, ``onduidelijk`` where a
     recorded ambiguity does."""
-    return [vocabulary().mark_text(m, lang) for m in model.marks(item_id)]
+    return [model.vocabulary.mark_text(m, lang) for m in model.marks(item_id)]
 
 
 def relation_extras(
@@ -134,7 +134,7 @@ def relation_extras(
     disputed or unclear mark. With ``derived`` False a modality taken from an end is left
     out: where both ends are shown with their own, it would say the same twice; a mark the
     node shown ``beside`` the relation already carries is left out for the same reason."""
-    voc, w = vocabulary(), words(lang, model.lang)
+    voc, w = model.vocabulary, words(lang, model.lang)
     parts: list[str] = []
     stated = model.stated.get(relation.id)
     modality = modality_text(model, relation, lang) if derived or (stated and stated.via is None) else None
@@ -158,7 +158,7 @@ def relation_extras(
         # a conflict naming both the node beside and the relation is said once; an
         # inference is the relation's own
         parts += [
-            vocabulary().mark_text(m, lang)
+            model.vocabulary.mark_text(m, lang)
             for m in model.marks(relation.id)
             if m not in shown or m == "inferred"
         ]
@@ -255,7 +255,7 @@ def _hit_name(model: GovernanceModel, hit: Hit, direction: Direction, lang: Lang
     onderdelen van AM-team``; on the asked node's end ``voor ieder lid of onderdeel``, or,
     where the answer came through a group, ``geldt voor ieder lid of onderdeel van …``.
     """
-    voc = vocabulary()
+    voc = model.vocabulary
     rel = hit.relation
     found_side, asked_side = ("from", "to") if direction == "incoming" else ("to", "from")
     found_scope = rel.from_scope if found_side == "from" else rel.to_scope
@@ -288,7 +288,7 @@ def composition_lines(
     for hit in composition.hits:
         rel = hit.relation
         amount = w("answers", "number_not_given") if rel.count is None else _amount(rel, w)
-        kind = w("answers", "member" if vocabulary().role(rel.kind) == "membership" else "part")
+        kind = w("answers", "member" if model.vocabulary.role(rel.kind) == "membership" else "part")
         extras = [
             kind,
             *relation_extras(rel, lang, with_count=False, model=model, derived=False, beside=hit.node),
@@ -453,7 +453,7 @@ def formation_lines(model: GovernanceModel, table: Formation, lang: Lang, source
             w("formation", "stated"), w("formation", "agrees")]  # fmt: skip
     rows: list[list[str]] = []
     notes: list[str] = []
-    voc = vocabulary()
+    voc = model.vocabulary
     by_id = {c.id: c for c in model.conflicts}
     kinds = {c.id: c.mark for c in model.conflicts}
 

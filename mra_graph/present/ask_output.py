@@ -24,7 +24,6 @@ from typing import Any
 
 from mra_graph.model.names import fold, fold_text
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Status, status_at
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import (
     answer_lines,
     as_of_line,
@@ -247,7 +246,7 @@ def _unused_lines(result: AskResult) -> list[str]:
 def _relation_text(model: GovernanceModel, kind: str, subject: str, obj: str, lang: Lang) -> str:
     """``algemeen regiosecretaris ondersteunt …``: a relation as a clause, with a
     separable Dutch verb around its object."""
-    phrasing = vocabulary().relation_kinds[kind].phrasing(lang)
+    phrasing = model.vocabulary.relation_kinds[kind].phrasing(lang)
     for synonym in phrasing.synonyms_active:
         if _SLOT in synonym and synonym.replace(_SLOT, " ").split() == phrasing.active.split():
             return f"{subject} {synonym.replace(_SLOT, obj)}"
@@ -313,7 +312,7 @@ def _count_line(model: GovernanceModel, reading: f.CountReading, answer: Answer,
     if reading.intent == "count":
         hits = answer.composition.hits
         # a size the sources give for a group of parts reads as parts, not members
-        parts = bool(hits) and all(vocabulary().role(h.relation.kind) == "part" for h in hits)
+        parts = bool(hits) and all(model.vocabulary.role(h.relation.kind) == "part" for h in hits)
         if count.basis == "parts" or (count.basis == "size" and parts):
             return w("ask", "count_parts", name=label, count=count.number)
         if count.basis == "figure" and count.number is not None:
@@ -533,7 +532,7 @@ def _describe_lines(model: GovernanceModel, answer: Answer, result: AskResult, s
     lang, w = result.lang, words(result.lang, model.lang)
     node = answer.subject
     label = marked_label(model, node, lang)
-    vocab = vocabulary()
+    vocab = model.vocabulary
     lines = [f"{label}: {vocab.type_name(node.kind.value, node.type, lang)}"]
     description = w.pick(node.description, node.description_en)
     if description:
@@ -578,7 +577,7 @@ def _list_lines(
     model: GovernanceModel, reading: f.ListReading, answer: Answer, result: AskResult
 ) -> list[str]:
     lang, w = result.lang, words(result.lang, model.lang)
-    vocab = vocabulary()
+    vocab = model.vocabulary
     what = f"'{reading.named}'" if reading.named else reading.of_kind or ""
     for kind, info in vocab.node_kinds.items():
         if kind == what:
@@ -723,7 +722,7 @@ def explain_lines(model: GovernanceModel, result: AskResult) -> list[str]:
         names.append(f"{said} → {labels}")
     frame = w("ask", "intent", reading.intent)
     if reading.kind is not None:
-        frame += f": '{vocabulary().relation_kinds[reading.kind].phrasing(lang).active}'"
+        frame += f": '{model.vocabulary.relation_kinds[reading.kind].phrasing(lang).active}'"
     if reading.direction is not None and reading.tags:
         frame += (
             " ("

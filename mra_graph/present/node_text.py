@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from mra_graph.model.schema import MARKS, GovernanceModel, Node, Relation
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import inferred_text, modality_text, relation_extras
 from mra_graph.words import Lang, words
 
@@ -26,7 +25,7 @@ def node_table(
     ``refs`` are the nodes' ``node_ref`` shapes, in the same order; columns are as wide as
     their widest cell.
     """
-    w, vocab = words(lang, model.lang), vocabulary()
+    w, vocab = words(lang, model.lang), model.vocabulary
     rows = []
     for node, ref in zip(nodes, refs, strict=True):
         region_short = model.regions_by_id[ref["region"]].short if ref["region"] else "-"
@@ -62,7 +61,7 @@ def node_card(
     """The lines that tell everything about ``found`` on ``at``: fields, relations in and
     out, and sources; ``detail`` is its ``node_detail`` shape."""
     w = words(lang, model.lang)
-    vocab = vocabulary()
+    vocab = model.vocabulary
     out = [f"{detail['label']}  [{detail['id']}]"]
     facts = [vocab.type_name(found.kind.value, found.type, lang)]
     if detail["region"]:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from mra_graph.model.schema import AsOf, GovernanceModel, Node
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.analysis import Analysis
 from mra_graph.questions.frames import Answer, Figure, Intent, Reading
 from mra_graph.questions.queries import Composition, Diff, Hit, Step
@@ -147,7 +146,9 @@ def stated_count(
         return Count(hits[0].relation.count, hits[0].relation.per, "per")
     if composition.counted is not None:
         return Count(composition.counted, None, "counted")
-    if hits and all(h.relation.count is None and vocabulary().role(h.relation.kind) == "part" for h in hits):
+    if hits and all(
+        h.relation.count is None and model.vocabulary.role(h.relation.kind) == "part" for h in hits
+    ):
         return Count(len(hits), None, "parts")
     known = composition.at_least
     if known:

@@ -10,7 +10,6 @@ from dataclasses import replace
 
 from mra_graph.model.names import fold_text
 from mra_graph.model.schema import GovernanceModel, Node
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import frames as f
 from mra_graph.questions.analysis import (
     Analysis,
@@ -282,7 +281,7 @@ def _list(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None:
         if len(nodes) == 1:
             # 'welke platforms heeft de MRA': the parts of the group (its members if it
             # has no parts)
-            parts = vocabulary().kinds_with("part", "membership")
+            parts = model.vocabulary.kinds_with("part", "membership")
             if not parts:
                 return None
             return base.make(

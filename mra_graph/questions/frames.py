@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar, Literal
 
 from mra_graph.model.schema import FigureRow, FigureTable, GovernanceModel, Node, Relation, status_at
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.dates import Span
 from mra_graph.questions.queries import (
     Composition,
@@ -372,7 +371,7 @@ class WhereReading(Reading):
     intent: ClassVar[Intent] = "where"
 
     def answer(self, model: GovernanceModel, day: dt.date) -> Readings:
-        answers, voc = [], vocabulary()
+        answers, voc = [], model.vocabulary
         for node in self.subjects():
             housing, location = voc.kinds_with("housing"), voc.kinds_with("location")
             hits = [h for k in housing for h in related(model, node.id, k, "outgoing", day)]
@@ -436,7 +435,7 @@ class YesNoReading(Reading):
                 # a part of a part is part of it too
                 deeper = related(model, source.id, kind, "outgoing", day, transitive=True)
                 found = tuple(h for h in deeper if h.node.id == target.id)
-            if not found and vocabulary().role(self.relation_kind) in ("housing", "location"):
+            if not found and model.vocabulary.role(self.relation_kind) in ("housing", "location"):
                 # 'is X located at the Zuidas': housed in a building that lies there
                 place = WhereReading(self.lang, (replace(self.tags[0], nodes=(source,)),)).answer(model, day)
                 hits = tuple(h for a in place.answers for h in a.hits)
@@ -529,7 +528,7 @@ class ListReading(Reading):
         anchor: Node | None = None
         if self.tags:
             anchor = self.tags[0].nodes[0]
-            voc = vocabulary()
+            voc = model.vocabulary
             inside = [
                 h for k in voc.kinds_with("part") for h in related(model, anchor.id, k, "incoming", day, True)
             ]

@@ -12,7 +12,6 @@ import networkx as nx
 
 from mra_graph.model.loading import paused
 from mra_graph.model.schema import GovernanceModel, holds_at, status_at
-from mra_graph.model.vocabulary import vocabulary
 
 __all__ = ["build_graph", "graph_at"]
 
@@ -42,7 +41,7 @@ def build_graph(model: GovernanceModel, at: dt.date | None = None) -> nx.MultiDi
 
 
 def _build_graph(model: GovernanceModel, at: dt.date | None) -> nx.MultiDiGraph[str]:
-    symmetric = {name for name, kind in vocabulary().relation_kinds.items() if kind.symmetric}
+    symmetric = {name for name, kind in model.vocabulary.relation_kinds.items() if kind.symmetric}
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in model.nodes:
         if at is not None and not holds_at(node, at):

@@ -393,7 +393,7 @@ def relations_of(
     (['liaises_with', 'supports'], ['member_of'])
     """
     node_id = _node(model, node_id).id
-    kinds = list(vocabulary().relation_kinds)
+    kinds = list(model.vocabulary.relation_kinds)
     found: list[tuple[Hit, ...]] = []
     for direction in ("outgoing", "incoming"):
         # a symmetric relation is in the graph both ways; list it once, as recorded

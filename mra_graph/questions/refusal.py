@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from mra_graph.errors import QuestionError, UnknownNameError
 from mra_graph.model.names import NameIndex
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.analysis import Analysis
 from mra_graph.questions.tagging import Tag, suggestions
 from mra_graph.words import Lang, words
@@ -94,7 +93,7 @@ def suggest(model: GovernanceModel, tags: Sequence[Tag], lang: Lang, limit: int 
     stands in its first recorded relations); about the model's first relations when no
     name was found."""
     w = words(lang)
-    vocab = vocabulary()
+    vocab = model.vocabulary
     found: list[str] = []
     nodes = [t.nodes[0] for t in tags if t.nodes]
     for node in nodes[:1]:

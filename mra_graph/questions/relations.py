@@ -51,7 +51,7 @@ def relation(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | No
         return None
     relations = _fitting(an)
     kinds = {m.cue.value for m in relations}
-    vocab = vocabulary().relation_kinds
+    vocab = model.vocabulary.relation_kinds
     where = an.wh is not None and an.wh.asks == "where" and len(an.tags) == 1
     if where and all("place" in vocab[k].to_kinds for k in kinds):
         # 'waar is X gehuisvest': a question about a place, answered as one
@@ -81,7 +81,7 @@ def relation(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | No
     if role is None:
         return _two_way(an, match, tag, capacity, base)
     direction = _direction(role, match.cue.voice or "active")
-    info = vocabulary().relation_kinds[match.cue.value]
+    info = model.vocabulary.relation_kinds[match.cue.value]
     if not any(
         n.kind.value in (info.from_kinds if direction == "outgoing" else info.to_kinds) for n in tag.nodes
     ):

@@ -19,7 +19,6 @@ from typing import Literal, NamedTuple
 
 from mra_graph.model.names import NameIndex, fold_text
 from mra_graph.model.schema import GovernanceModel, Node
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.lexicon import Lexicon
 
 __all__ = [
@@ -415,7 +414,7 @@ def _narrow_to_parts(model: GovernanceModel, tag: Tag, whole: Tag) -> Tag | None
 def parts_of(model: GovernanceModel, whole: str) -> frozenset[str]:
     """Every node that is part of ``whole``, directly or through other parts, by the
     relation kinds the vocabulary calls ``dependent``."""
-    dependent = {k for k, info in vocabulary().relation_kinds.items() if info.dependent}
+    dependent = {k for k, info in model.vocabulary.relation_kinds.items() if info.dependent}
     found: set[str] = set()
     todo = [whole]
     while todo:

@@ -113,7 +113,7 @@ def node_notes(
 ) -> tuple[str, ...]:
     """The small lines under a node's name: its status when not active, its modality (also
     one it takes from what it is part of), a disputed or unclear mark, its staffing (fte)."""
-    w, voc = words(lang, model.lang), vocabulary()
+    w, voc = words(lang, model.lang), model.vocabulary
     notes: list[str] = []
     if status is not Status.ACTIVE:
         word = w.status(status.value)
@@ -163,7 +163,7 @@ def edge_label_parts(model: GovernanceModel, rel: Relation, lang: Lang) -> tuple
     """The parts of a relation's label: its own modality (one taken from an end shows on that end's box),
     scoped ends ("één van de leden of onderdelen"), count ("7 burgemeesters", "2 per raad"),
     capacity, role, flags and a disputed or unclear mark."""
-    voc, w = vocabulary(), words(lang, model.lang)
+    voc, w = model.vocabulary, words(lang, model.lang)
     parts: list[str] = []
     if rel.modality is not None:
         parts.append(voc.modality_text(rel.modality.value, lang))

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.views import Style, ViewDefinition, Views, load_style, load_views
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.levels import Line, derive_levels
 
 __all__ = ["Layout", "folded_parts", "layout", "plan", "selected"]
@@ -119,7 +118,7 @@ def folded_parts(
     the scene is a line of a part kind to a node of a ``fold_into`` type."""
     if not view.fold_into:
         return {}
-    voc = vocabulary()
+    voc = model.vocabulary
     groups = {i for i in ids if model.nodes_by_id[i].type in view.fold_into}
     lines: dict[str, list[Relation]] = {}
     for rel in relations:

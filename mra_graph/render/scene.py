@@ -16,7 +16,6 @@ from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import AsOf, GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.views import Style, ViewDefinition, Views, load_style, load_views
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import as_of_line, sentence
 from mra_graph.questions.queries import check_kind
 from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
@@ -114,7 +113,7 @@ def _walk(
     """Nodes reached from ``root`` along the view's steps (breadth first) with their level
     (the root's is 0), and the ids of the relations used. Only the relations of the nodes
     reached are looked at, so a walk costs the size of the neighbourhood, not the model."""
-    symmetric = {k for k, info in vocabulary().relation_kinds.items() if info.symmetric}
+    symmetric = {k for k, info in model.vocabulary.relation_kinds.items() if info.symmetric}
     outgoing = model.relations_from
     incoming = model.relations_to
 
@@ -298,7 +297,7 @@ def _nothing_to_draw(
     model: GovernanceModel, name: str, view: ViewDefinition, at: dt.date, active_only: bool, lang: Lang
 ) -> RenderError:
     """The error of a whole-model view that selects nothing, in ``lang``."""
-    w, voc = words(lang, model.lang), vocabulary()
+    w, voc = words(lang, model.lang), model.vocabulary
     select = view.select
     kinds = [voc.type_name(k, None, lang) for k in select.kinds] if select and select.kinds else []
     what = f" {w('errors', 'or')} ".join(kinds) or w("diagram", "any_node")
@@ -327,7 +326,7 @@ def _assemble(
     walked_only: bool = False,
     unframed: bool = False,
 ) -> Scene:
-    voc = vocabulary()
+    voc = model.vocabulary
     at = when.used
     nodes = []
     for node_id in ids:
