@@ -78,7 +78,7 @@ def query(
             "give exactly one of --to NODE (who RELATION it) or --from NODE (whom it RELATION)"
         )
     model = obj.model  # first: the model's own vocabulary may have the kind
-    check_kind(relation)
+    check_kind(relation, model.vocabulary)
     direction: Any = "incoming" if to_node is not None else "outgoing"
     name = to_node if to_node is not None else from_node
     assert name is not None

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal, Self, get_args
+from typing import Any, Literal, Self, get_args
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -194,6 +194,15 @@ class Vocabulary(Strict):
         """The relation kinds with one of ``roles``, in the order of ``roles`` and then of the
         vocabulary: ``kinds_with("membership", "part")`` gives the membership kinds first."""
         return tuple(k for role in roles for k in self._by_role.get(role, ()))
+
+    @cached_property
+    def lexicons(self) -> dict[str, Any]:
+        """The question lexicons built from this vocabulary, by language, that
+        :func:`mra_graph.questions.lexicon.lexicon` built.
+
+        A vocabulary never changes, so neither does a lexicon built of it.
+        """
+        return {}
 
     @cached_property
     def _by_role(self) -> dict[Role, tuple[str, ...]]:

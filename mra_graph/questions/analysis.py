@@ -275,8 +275,8 @@ def read_words(
 ) -> Analysis:
     """The best analysis of ``words``: in the language that reads more of it, with
     misspelt names and cue words read as what they misspell."""
-    tags = tag_names(model, index, words, all_lexicons(), originals)
-    best = _best([analyse(words, tags, lex) for lex in all_lexicons()], lang_hint)
+    tags = tag_names(model, index, words, all_lexicons(model.vocabulary), originals)
+    best = _best([analyse(words, tags, lex) for lex in all_lexicons(model.vocabulary)], lang_hint)
     best.originals = originals
     for _ in range(3):
         fixed = _correct(model, index, best, originals)
@@ -332,7 +332,7 @@ def _correct(
         tag = best_name[0]
         tags = [t for t in an.tags if t.end <= tag.start or t.start >= tag.end] + [tag]
         tags.sort(key=lambda t: t.start)
-        tags = settle(model, tags, an.words, all_lexicons())
+        tags = settle(model, tags, an.words, all_lexicons(model.vocabulary))
         fixed = analyse(an.words, tags, an.lex)
         fixed.corrected = [*an.corrected, (tag.said, tag.read_as)]
         return fixed
@@ -355,7 +355,7 @@ def _correct(
     part = part_of_name(model, an.words, runs)
     if part is not None:
         tags = sorted([*an.tags, part], key=lambda t: t.start)
-        fixed = analyse(an.words, settle(model, tags, an.words, all_lexicons()), an.lex)
+        fixed = analyse(an.words, settle(model, tags, an.words, all_lexicons(model.vocabulary)), an.lex)
         fixed.corrected = [*an.corrected, (part.said, part.read_as)]
         return fixed
     return None

@@ -91,7 +91,11 @@ def _count(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
     )
     if an.wh is None or (an.wh.asks != "how_many" and not how_big):
         return None
-    if an.relations and not an.has("members") and an.relations[0].cue.value not in composition_kinds():
+    if (
+        an.relations
+        and not an.has("members")
+        and an.relations[0].cue.value not in composition_kinds(model.vocabulary)
+    ):
         return None
     tags = tags_of(an)
     noun = an.words[an.wh_noun] if an.wh_noun is not None else None
@@ -126,7 +130,7 @@ def _count(model: GovernanceModel, an: Analysis, base: Base) -> f.Reading | None
 
 def is_group(model: GovernanceModel, node: Node) -> bool:
     """Whether the model records members or parts of ``node``."""
-    kinds = composition_kinds()
+    kinds = composition_kinds(model.vocabulary)
     return any(r.kind in kinds for r in model.relations_to.get(node.id, []))
 
 

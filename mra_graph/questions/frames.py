@@ -181,7 +181,7 @@ def _composition_hits(
     part (or the other way round) and only that kind is recorded: users do not tell
     'lid van' from 'onderdeel van'."""
     hits = related(model, node.id, kind, direction, day)
-    kinds = composition_kinds()
+    kinds = composition_kinds(model.vocabulary)
     if hits or kind not in kinds:
         return hits, kind
     for other in kinds:
@@ -262,7 +262,9 @@ class CountReading(Reading):
         for subject in self.subjects():
             whole = members(model, subject.id, day)
             hits = tuple(h for h in whole.hits if h.node.id in wanted)
-            answers.append(Answer(subject, composition=Composition(subject, None, hits)))
+            answers.append(
+                Answer(subject, composition=Composition(subject, None, hits, vocabulary=model.vocabulary))
+            )
         return Readings(tuple(answers))
 
 
@@ -431,7 +433,7 @@ class YesNoReading(Reading):
                 if h.node.id == target.id
                 and (self.narrowed_to is None or h.relation.capacity == self.narrowed_to)
             )
-            if not found and self.relation_kind in composition_kinds():
+            if not found and self.relation_kind in composition_kinds(model.vocabulary):
                 # a part of a part is part of it too
                 deeper = related(model, source.id, kind, "outgoing", day, transitive=True)
                 found = tuple(h for h in deeper if h.node.id == target.id)

@@ -101,6 +101,8 @@ class Lexicon:
     irregular: dict[str, str]
     cues: tuple[Cue, ...] = ()
     _stems: dict[str, str] = field(default_factory=dict, repr=False)
+    vocabulary: Vocabulary = field(kw_only=True, repr=False, compare=False)
+    """The vocabulary whose relation phrases, capacities and kinds the cues are."""
 
     def stem(self, word: str) -> str:
         """The stem ``word`` is compared by: ``ondersteund`` → ``ondersteun``."""
@@ -183,9 +185,10 @@ def _phrase_cue(lex: Lexicon, group: str, value: str, phrase: str) -> Cue | None
     return Cue(group, value, phrase, tuple(sorted(lex.stems(words))))
 
 
-def _build(lang: Lang) -> Lexicon:
+def _build(lang: Lang, vocab: Vocabulary) -> Lexicon:
     data = questions_data()[lang]
     lex = Lexicon(
+        vocabulary=vocab,
         lang=lang,
         question_words=dict(data["question_words"]),
         r_pronouns=dict(data["r_pronouns"]),
@@ -208,7 +211,6 @@ def _build(lang: Lang) -> Lexicon:
         irregular={fold_text(k): fold_text(v) for k, v in data["irregular"].items()},
     )
     cues: list[Cue | None] = []
-    vocab = vocabulary()
     for kind, info in vocab.relation_kinds.items():
         phrasing = info.phrasing(lang)
         cues.append(_relation_cue(lex, kind, phrasing.active, "active", primary=True))
@@ -237,27 +239,25 @@ def _build(lang: Lang) -> Lexicon:
     return lex
 
 
-_BUILT: dict[tuple[Lang, int], tuple[Vocabulary, Lexicon]] = {}
-
-
-def lexicon(lang: Lang) -> Lexicon:
-    """The lexicon of ``lang`` for the vocabulary in use, built on first use (one for
-    each vocabulary, which is kept with it so that its id stays its own).
+def lexicon(lang: Lang, vocab: Vocabulary | None = None) -> Lexicon:
+    """The lexicon of ``lang`` for ``vocab`` (the bundled vocabulary when None), built on
+    first use and kept with the vocabulary.
 
     >>> lexicon("nl").stem("ondersteund") == lexicon("nl").stem("ondersteunt")
     True
     >>> lexicon("en").stem("supported") == lexicon("en").stem("supports")
     True
     """
-    vocab = vocabulary()
-    key = (lang, id(vocab))
-    if key not in _BUILT:
-        _BUILT[key] = (vocab, _build(lang))
-    return _BUILT[key][1]
+    vocab = vocab or vocabulary()
+    built: dict[str, Lexicon] = vocab.lexicons
+    if lang not in built:
+        built[lang] = _build(lang, vocab)
+    return built[lang]
 
 
-def all_lexicons() -> tuple[Lexicon, ...]:
-    return tuple(lexicon(lang) for lang in LANGUAGES)
+def all_lexicons(vocab: Vocabulary | None = None) -> tuple[Lexicon, ...]:
+    """The lexicon of every language for ``vocab`` (the bundled vocabulary when None)."""
+    return tuple(lexicon(lang, vocab) for lang in LANGUAGES)
 
 
 def multiset_within(needed: tuple[str, ...], available: Counter[str]) -> bool:

@@ -16,7 +16,7 @@ import datetime as dt
 import difflib
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from mra_graph.errors import MraGraphError, UnknownRelationKindError
@@ -34,7 +34,7 @@ from mra_graph.model.schema import (
     holds_at,
     status_at,
 )
-from mra_graph.model.vocabulary import COMPOSITION, vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, Vocabulary
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -98,13 +98,15 @@ class Composition:
     hits: tuple[Hit, ...]
     conflicts: tuple[Conflict, ...] = ()
     """The recorded conflicts that name the subject (its size among them, where disputed)."""
+    vocabulary: Vocabulary = field(kw_only=True, repr=False, compare=False)
+    """The vocabulary of the model the composition is of, which says what a member is."""
 
     @property
     def counted(self) -> int | None:
         """The sum of the members' counts when every member has one (none 'per' something):
         see :func:`member_count`."""
         hits = self.counted_hits
-        counts = [member_count(h) for h in hits]
+        counts = [member_count(h, self.vocabulary) for h in hits]
         if not counts or any(c is None or h.relation.per for c, h in zip(counts, hits, strict=True)):
             return None
         return sum(c or 0 for c in counts)
@@ -113,25 +115,25 @@ class Composition:
     def at_least(self) -> int:
         """The fewest members the counts given add up to (``1 per council`` is one at
         least), for when :attr:`counted` is unknown; 0 when no count is given."""
-        return sum(member_count(h) or 0 for h in self.counted_hits)
+        return sum(member_count(h, self.vocabulary) or 0 for h in self.counted_hits)
 
     @property
     def counted_hits(self) -> tuple[Hit, ...]:
         """The hits a count of members counts: the members where it has any (a combined
         authority's councils, not the board that is a part of it), else its parts (the
         posts a team is made of)."""
-        members = tuple(h for h in self.hits if vocabulary().role(h.relation.kind) == "membership")
+        members = tuple(h for h in self.hits if self.vocabulary.role(h.relation.kind) == "membership")
         return members or self.hits
 
 
-def member_count(hit: Hit) -> int | None:
+def member_count(hit: Hit, vocab: Vocabulary) -> int | None:
     """How many a member of a composition is: the count its relation states, else one for
     a single body or organisation that is a member (a council is one member; a node whose
     name means several, a post, or a part such as a group of meetings may be more), else
     unknown."""
     if hit.relation.count is not None:
         return hit.relation.count
-    member = vocabulary().role(hit.relation.kind) == "membership"
+    member = vocab.role(hit.relation.kind) == "membership"
     single = member and hit.node.kind.value in ("body", "organisation") and not hit.node.plural
     if single and hit.relation.from_scope is None and hit.relation.to_scope is None:
         return 1
@@ -249,9 +251,9 @@ class Formation:
         return all(row.consistent for row in self.rows)
 
 
-def check_kind(kind: str) -> str:
-    """``kind`` if the vocabulary has it; raises :class:`UnknownRelationKindError`."""
-    kinds = vocabulary().relation_kinds
+def check_kind(kind: str, vocab: Vocabulary) -> str:
+    """``kind`` if ``vocab`` has it; raises :class:`UnknownRelationKindError`."""
+    kinds = vocab.relation_kinds
     if kind not in kinds:
         raise UnknownRelationKindError(kind, difflib.get_close_matches(kind, list(kinds), n=3, cutoff=0.6))
     return kind
@@ -262,9 +264,9 @@ def _node(model: GovernanceModel, node_id: str) -> Node:
     return model.nodes_by_id.get(node_id) or resolve(model, node_id)
 
 
-def composition_kinds() -> tuple[str, ...]:
+def composition_kinds(vocab: Vocabulary) -> tuple[str, ...]:
     """The relation kinds that make a node a group: its membership kinds, then its part kinds."""
-    return vocabulary().kinds_with(*COMPOSITION)
+    return vocab.kinds_with(*COMPOSITION)
 
 
 def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
@@ -273,7 +275,7 @@ def _label_key(model: GovernanceModel, hit: Hit) -> tuple[int, str, str]:
 
 def _groups(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[str]:
     """The groups ``node_id`` is a member or part of on ``at``, each once, in order."""
-    found = _edges(model, node_id, composition_kinds(), "outgoing", at)
+    found = _edges(model, node_id, composition_kinds(model.vocabulary), "outgoing", at)
     return list(dict.fromkeys(other for other, _ in found))
 
 
@@ -313,7 +315,7 @@ def _edges(
     incoming = direction == "incoming"
     own = (model.relations_to if incoming else model.relations_from).get(node_id, [])
     found = [(r, r.from_ if incoming else r.to) for r in own if r.kind in wanted]
-    symmetric = wanted & _symmetric_kinds()
+    symmetric = wanted & _symmetric_kinds(model.vocabulary)
     if symmetric:
         # a symmetric relation recorded the other way round holds this way too
         back = (model.relations_from if incoming else model.relations_to).get(node_id, [])
@@ -329,8 +331,8 @@ def _edges(
             yield other, relation
 
 
-def _symmetric_kinds() -> frozenset[str]:
-    return frozenset(k for k, info in vocabulary().relation_kinds.items() if info.symmetric)
+def _symmetric_kinds(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(k for k, info in vocab.relation_kinds.items() if info.symmetric)
 
 
 def related(
@@ -356,7 +358,7 @@ def related(
     >>> [h.node.id for h in related(load(), "mra-bureau", "commissions", "incoming", dt.date(2017, 6, 1))]
     ['regiegroep-mra', 'werkgeverscommissie-mra']
     """
-    check_kind(kind)
+    check_kind(kind, model.vocabulary)
     node_id = _node(model, node_id).id
     hits: list[Hit] = []
     seen = {node_id}
@@ -416,14 +418,20 @@ def members(model: GovernanceModel, node_id: str, at: dt.date | None) -> Composi
     """
     subject = _node(model, node_id)
     node_id = subject.id
-    kinds = composition_kinds()
+    kinds = composition_kinds(model.vocabulary)
     hits = [Hit(model.nodes_by_id[o], r) for o, r in _edges(model, node_id, kinds, "incoming", at)]
     hits.sort(key=lambda h: (kinds.index(h.relation.kind), *_label_key(model, h)))
-    return Composition(subject, subject.size, tuple(hits), model.conflicts_about.get(node_id, ()))
+    return Composition(
+        subject,
+        subject.size,
+        tuple(hits),
+        model.conflicts_about.get(node_id, ()),
+        vocabulary=model.vocabulary,
+    )
 
 
-def _responsibility_kinds() -> tuple[set[str], set[str]]:
-    kinds = vocabulary().relation_kinds
+def _responsibility_kinds(vocab: Vocabulary) -> tuple[set[str], set[str]]:
+    kinds = vocab.relation_kinds
     to_source = {k for k, v in kinds.items() if v.responsibility == "to_source"}
     to_target = {k for k, v in kinds.items() if v.responsibility == "to_target"}
     return to_source, to_target
@@ -431,7 +439,7 @@ def _responsibility_kinds() -> tuple[set[str], set[str]]:
 
 def _upward(model: GovernanceModel, node_id: str, at: dt.date | None) -> list[Step]:
     """The steps one level up the line of responsibility from ``node_id``, sorted."""
-    to_source, to_target = _responsibility_kinds()
+    to_source, to_target = _responsibility_kinds(model.vocabulary)
     nodes = model.nodes_by_id
     steps = [
         Step(nodes[o], r, nodes[r.to], False)
@@ -506,7 +514,7 @@ def paths(
     from mra_graph.questions.graph import graph_at
 
     a, b = _node(model, a).id, _node(model, b).id
-    allowed = {check_kind(k) for k in kinds} if kinds is not None else None
+    allowed = {check_kind(k, model.vocabulary) for k in kinds} if kinds is not None else None
     graph = graph_at(model, at)
     if a not in graph or b not in graph or a == b:
         return ()

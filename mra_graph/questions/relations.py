@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from mra_graph.errors import UsageError
 from mra_graph.model.schema import GovernanceModel, Node
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions import frames as f
 from mra_graph.questions.analysis import Analysis, Base, Match, kind_word, tags_of, with_tags, without_context
 from mra_graph.questions.queries import Direction
@@ -31,7 +30,7 @@ def _fitting(an: Analysis) -> list[Match]:
     kinds = {m.cue.value for m in an.relations}
     if len(kinds) < 2:
         return an.relations
-    vocab = vocabulary().relation_kinds
+    vocab = an.lex.vocabulary.relation_kinds
 
     def fits(match: Match) -> bool:
         ends = set(vocab[match.cue.value].from_kinds + vocab[match.cue.value].to_kinds)
@@ -101,7 +100,7 @@ def _noun_kind(an: Analysis) -> str | None:
     value = kind_word(an, an.wh_noun)
     if value is None:
         return None
-    for kind, info in vocabulary().node_kinds.items():
+    for kind, info in an.lex.vocabulary.node_kinds.items():
         if value == kind or value in info.types:
             return kind
     return None
@@ -113,7 +112,7 @@ def _noun_fits(an: Analysis, relation_kind: str, direction: Direction) -> bool:
     kind = _noun_kind(an)
     if kind is None:
         return True
-    info = vocabulary().relation_kinds[relation_kind]
+    info = an.lex.vocabulary.relation_kinds[relation_kind]
     return kind in (info.from_kinds if direction == "incoming" else info.to_kinds)
 
 
@@ -137,10 +136,10 @@ def _capacity(an: Analysis, kind: str) -> str | None:
     if not an.capacities:
         return None
     capacity = an.capacities[0].cue.value
-    allowed = [k for k, info in vocabulary().relation_kinds.items() if capacity in info.capacities]
+    allowed = [k for k, info in an.lex.vocabulary.relation_kinds.items() if capacity in info.capacities]
     if kind not in allowed:
         said = " ".join(an.words[p] for p in an.capacities[0].positions if p >= 0)
-        vocab = vocabulary().relation_kinds
+        vocab = an.lex.vocabulary.relation_kinds
         phrases = ", ".join(f"'{vocab[k].phrasing(an.lang).active}'" for k in allowed)
         asked = vocab[kind].phrasing(an.lang).active
         raise UsageError(words(an.lang)("ask", "capacity_only", said=said, kinds=phrases, kind=asked))
@@ -263,7 +262,7 @@ def _likelier(
         wh_number = "plural" if noun.endswith(tuple(second.get("plural_noun_endings", []))) else "singular"
     if wh_number is not None and (wh_number == "plural") != plural_verb:
         return name_subject, "agreement"
-    info = vocabulary().relation_kinds[match.cue.value]
+    info = an.lex.vocabulary.relation_kinds[match.cue.value]
 
     def fits(direction: Direction) -> bool:
         kinds = info.from_kinds if direction == "outgoing" else info.to_kinds

@@ -93,9 +93,9 @@ class Scene:
         return {n.id: n for n in self.nodes}
 
 
-def _kinds(view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | None:
+def _kinds(model: GovernanceModel, view: ViewDefinition, relations: Sequence[str] | None) -> set[str] | None:
     """The relation kinds shown: the view's, narrowed to ``relations`` when given."""
-    chosen = {check_kind(k) for k in relations} if relations is not None else None
+    chosen = {check_kind(k, model.vocabulary) for k in relations} if relations is not None else None
     if view.relations is None:
         return chosen
     shown = set(view.relations)
@@ -207,7 +207,7 @@ def build_scene(
         if depth < 1:
             raise worded_error(UsageError, "depth_too_small", depth=depth)
         raise worded_error(UsageError, "view_takes_no_depth", view=repr(view_name))
-    kinds = _kinds(view, relations)
+    kinds = _kinds(model, view, relations)
     when = model.as_of(at)
     at = when.used
 
