@@ -11,7 +11,6 @@ import textwrap
 from collections.abc import Sequence
 
 from mra_graph.model.schema import AsOf, Conflict, GovernanceModel, Node, Relation, Source, Status, status_at
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.questions.queries import Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang, Words, words
 
@@ -61,8 +60,8 @@ def span_text(start: dt.date, end: dt.date) -> str:
     return f"{start.isoformat()}–{end.isoformat()}"
 
 
-def _phrase(kind: str, lang: Lang, active: bool) -> str:
-    phrasing = vocabulary().relation_kinds[kind].phrasing(lang)
+def _phrase(model: GovernanceModel, kind: str, lang: Lang, active: bool) -> str:
+    phrasing = model.vocabulary.relation_kinds[kind].phrasing(lang)
     return phrasing.active if active else phrasing.passive
 
 
@@ -229,7 +228,7 @@ def answer_lines(
 ) -> list[str]:
     """``Regiegroep (AM) wordt ondersteund door:`` and one line per node found."""
     label = marked_label(model, subject, lang)
-    verb = words(lang, model.lang).agree(_phrase(kind, lang, direction == "outgoing"), subject.plural)
+    verb = words(lang, model.lang).agree(_phrase(model, kind, lang, direction == "outgoing"), subject.plural)
     head = f"{label} {verb}:"
     if not hits:
         return [
@@ -342,8 +341,10 @@ def _total_line(composition: Composition, lang: Lang) -> str:
     return w("answers", "no_total")
 
 
-def _phrase_width(found: Sequence[Sequence[Step]], lang: Lang) -> int:
-    return max((len(_phrase(s.relation.kind, lang, s.forward)) for steps in found for s in steps), default=0)
+def _phrase_width(model: GovernanceModel, found: Sequence[Sequence[Step]], lang: Lang) -> int:
+    return max(
+        (len(_phrase(model, s.relation.kind, lang, s.forward)) for steps in found for s in steps), default=0
+    )
 
 
 def _step_lines(
@@ -357,7 +358,7 @@ def _step_lines(
         tail = f" ({', '.join(extras)})" if extras else ""
         rows.append(
             (
-                _phrase(step.relation.kind, lang, step.forward),
+                _phrase(model, step.relation.kind, lang, step.forward),
                 marked_label(model, other, lang) + tail,
                 step.relation,
             )
@@ -388,7 +389,7 @@ def chain_lines(
     lines = [words(lang, model.lang)("answers", "chains_of", label=label)]
     for number, chain in enumerate(found, 1):
         lines.append(f"  {number}. {label}")
-        lines += _step_lines(model, chain, lang, sources, "       ", _phrase_width(found, lang))
+        lines += _step_lines(model, chain, lang, sources, "       ", _phrase_width(model, found, lang))
     return lines
 
 
@@ -407,7 +408,7 @@ def path_lines(
     lines = [words(lang, model.lang)("answers", "connected", a=la, b=lb)]
     for number, path in enumerate(found, 1):
         lines.append(f"  {number}. {la}")
-        lines += _step_lines(model, path, lang, sources, "       ", _phrase_width(found, lang))
+        lines += _step_lines(model, path, lang, sources, "       ", _phrase_width(model, found, lang))
     return lines
 
 

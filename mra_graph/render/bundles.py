@@ -21,7 +21,6 @@ from dataclasses import replace
 
 from mra_graph.model.schema import Status
 from mra_graph.model.views import Style
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.words import words
 
@@ -90,7 +89,7 @@ def _bundle(
 ) -> Scene:
     assert scene.root is not None
     root = scene.nodes_by_id[scene.root]
-    voc, w = vocabulary(), words(scene.lang)
+    voc, w = scene.vocabulary, words(scene.lang)
     inside: dict[str, str] = {}
     folded: set[str] = set()
     boxes: list[SceneNode] = []

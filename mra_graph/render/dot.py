@@ -17,7 +17,6 @@ import graphviz
 
 from mra_graph.model.schema import Status
 from mra_graph.model.views import NodeStyle, Style, load_style
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.render.bundles import BUNDLE, STACK, bundled
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
@@ -304,7 +303,7 @@ def _legend_items(
 ) -> list[tuple[str, dict[str, str], dict[str, str] | None]]:
     """(id, node attributes, edge attributes or None) of each legend entry, in a fixed order;
     a line sample names the label parts all its lines share (``shared``)."""
-    voc = vocabulary()
+    voc = scene.vocabulary
     lang = scene.lang
     items: list[tuple[str, dict[str, str], dict[str, str] | None]] = []
     # one entry per look: kinds and types drawn alike share it ("bureau, team")

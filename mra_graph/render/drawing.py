@@ -12,7 +12,6 @@ from pathlib import Path
 
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.views import load_style
-from mra_graph.model.vocabulary import using, vocabulary
 from mra_graph.render.dot import to_digraph
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.mermaid import to_mermaid
@@ -118,7 +117,6 @@ class Diagram:
     def __init__(self, scene: Scene, *, refusal: RenderError | None = None) -> None:
         self.scene = scene
         self._refusal = refusal  # why dot must not lay it out: too large
-        self._vocabulary = vocabulary()  # the one in use now, for the words drawn later
         self._drawn: dict[tuple[str, int | None], bytes] = {}
 
     def __repr__(self) -> str:
@@ -131,8 +129,7 @@ class Diagram:
         if self._refusal is not None and fmt not in ("dot", "mmd"):
             raise self._refusal
         if key not in self._drawn:
-            with using(self._vocabulary):
-                self._drawn[key] = draw(self.scene, fmt, dpi=dpi)
+            self._drawn[key] = draw(self.scene, fmt, dpi=dpi)
         return self._drawn[key]
 
     @property
@@ -153,8 +150,7 @@ class Diagram:
     @property
     def description(self) -> str:
         """The text alternative: title, date, every node and every line."""
-        with using(self._vocabulary):
-            return describe_scene(self.scene, load_style())
+        return describe_scene(self.scene, load_style())
 
     def save(self, path: str | os.PathLike[str], *, dpi: int | None = None) -> Path:
         """Write the diagram to ``path`` in the format its extension names (.svg, .png,

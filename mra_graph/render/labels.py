@@ -12,7 +12,6 @@ import functools
 import textwrap
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status
-from mra_graph.model.vocabulary import vocabulary
 from mra_graph.present.answer_text import modality_word
 from mra_graph.words import Lang, words
 
@@ -97,9 +96,9 @@ def status_word(status: Status, lang: Lang) -> str:
     return words(lang).status(status.value)
 
 
-def type_name(node: Node, lang: Lang) -> str:
+def type_name(model: GovernanceModel, node: Node, lang: Lang) -> str:
     """The vocabulary's name of a node's type (``bureau``), else of its kind (``orgaan``)."""
-    return vocabulary().type_name(node.kind.value, node.type, lang)
+    return model.vocabulary.type_name(node.kind.value, node.type, lang)
 
 
 def node_notes(
@@ -141,7 +140,7 @@ def node_notes(
 
 def node_tooltip(model: GovernanceModel, node: Node, status: Status, lang: Lang) -> str:
     """What a reader sees when pointing at a node: name, type, status and description."""
-    head = f"{model.label(node.id, lang)} ({type_name(node, lang)}"
+    head = f"{model.label(node.id, lang)} ({type_name(model, node, lang)}"
     if status is not Status.ACTIVE:
         head += ", " + status_word(status, lang)
     head += ")"

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from mra_graph.model.views import Style
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import Vocabulary, vocabulary
 
 __all__ = ["Line", "derive_levels", "rank_kinds", "region_order"]
 
@@ -45,10 +45,11 @@ class Line:
     target: str
 
 
-def rank_kinds(style: Style) -> list[str]:
+def rank_kinds(style: Style, vocab: Vocabulary | None = None) -> list[str]:
     """The relation kinds that decide levels, in the order they are taken: the lines of
-    responsibility as the vocabulary lists them, then the kinds the style draws upward."""
-    kinds = [k for k, info in vocabulary().relation_kinds.items() if info.responsibility]
+    responsibility as ``vocab`` (the bundled vocabulary when None) lists them, then the
+    kinds the style draws upward."""
+    kinds = [k for k, info in (vocab or vocabulary()).relation_kinds.items() if info.responsibility]
     kinds += [k for k, look in style.relations.items() if look.upward and k not in kinds]
     return kinds
 
@@ -59,7 +60,11 @@ def _above(line: Line, style: Style) -> tuple[str, str]:
 
 
 def region_order(
-    groups: Collection[str | None], lines: Sequence[Line], group_of: Mapping[str, str | None], style: Style
+    groups: Collection[str | None],
+    lines: Sequence[Line],
+    group_of: Mapping[str, str | None],
+    style: Style,
+    vocab: Vocabulary | None = None,
 ) -> list[str | None]:
     """``groups`` (region ids, None for the nodes without one) from the top down: a region
     whose nodes sit above another's, over ``lines`` of the kinds that decide levels, more
@@ -70,7 +75,7 @@ def region_order(
     >>> region_order(["a", "b"], [line], {"x": "a", "y": "b"}, load_style())
     ['b', 'a']
     """
-    kinds = set(rank_kinds(style))
+    kinds = set(rank_kinds(style, vocab))
     score = dict.fromkeys(groups, 0)
     for line in lines:
         if line.kind not in kinds or line.source not in group_of or line.target not in group_of:
@@ -120,19 +125,21 @@ def derive_levels(
     *,
     loose: Collection[str] = (),
     top: Collection[str] = (),
+    vocab: Vocabulary | None = None,
 ) -> tuple[tuple[str, ...], ...]:
     """The levels, top down, of ``nodes`` (node id → its region, or None) over ``lines``.
 
     Lines whose kind or id is in ``loose`` and lines of kinds that do not decide levels
     (:func:`rank_kinds`) are ignored; so are lines to nodes not in ``nodes``. The ``top``
-    nodes that have nothing above them sit alone on their region's first level.
+    nodes that have nothing above them sit alone on their region's first level. ``vocab``
+    is the model's vocabulary, the bundled one when None.
 
     >>> from mra_graph.model.views import load_style
     >>> lines = [Line("b.member_of.a", "member_of", "b", "a"), Line("a.steers.c", "steers", "a", "c")]
     >>> derive_levels({"a": "r", "b": "r", "c": "r"}, lines, load_style())
     (('a',), ('b', 'c'))
     """
-    kinds = rank_kinds(style)
+    kinds = rank_kinds(style, vocab)
     order = {kind: index for index, kind in enumerate(kinds)}
     ranked = sorted(
         (
@@ -154,6 +161,6 @@ def derive_levels(
         if nodes[line.source] == nodes[line.target]:
             inside.setdefault(nodes[line.source], []).append(line)
     levels: list[tuple[str, ...]] = []
-    for group in region_order(list(members), ranked, nodes, style):
+    for group in region_order(list(members), ranked, nodes, style, vocab):
         levels += [tuple(layer) for layer in _layers(members[group], inside.get(group, []), style, top)]
     return tuple(levels)

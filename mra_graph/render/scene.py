@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from mra_graph.errors import RenderError, UsageError
 from mra_graph.model.names import resolve
 from mra_graph.model.schema import AsOf, GovernanceModel, Node, Relation, Status, status_at
 from mra_graph.model.views import Style, ViewDefinition, Views, load_style, load_views
+from mra_graph.model.vocabulary import Vocabulary
 from mra_graph.present.answer_text import as_of_line, sentence
 from mra_graph.questions.queries import check_kind
 from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
@@ -87,6 +88,8 @@ class Scene:
     row_length: int | None = None
     bundle_over: int | None = None
     stack_over: int | None = None
+    vocabulary: Vocabulary = field(kw_only=True, repr=False, compare=False)
+    """The vocabulary of the model drawn, whose words the drawing shows."""
 
     @property
     def nodes_by_id(self) -> dict[str, SceneNode]:
@@ -412,6 +415,7 @@ def _assemble(
         row_length=view.row_length,
         bundle_over=view.bundle_over,
         stack_over=view.stack_over,
+        vocabulary=voc,
     )
 
 

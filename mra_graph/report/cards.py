@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Status, status_at
-from mra_graph.model.vocabulary import COMPOSITION, Role, vocabulary
+from mra_graph.model.vocabulary import COMPOSITION, Role
 from mra_graph.present.answer_text import inferred_text, modality_text, modality_word, relation_extras
 from mra_graph.questions.queries import chains, members
 from mra_graph.report.citations import Citer
@@ -79,7 +79,7 @@ class CardMaker:
         """``relation`` as seen from the card of ``here``; the ``from`` card owns its anchor."""
         other_id = relation.to if relation.from_ == here else relation.from_
         owner = relation.from_ == here
-        flags = set(vocabulary().attribute_flags)
+        flags = set(self.model.vocabulary.attribute_flags)
         details = tuple(
             (self.t.attribute_name(k), self.t.words.value(v))
             for k, v in sorted(relation.attributes.items())
@@ -114,12 +114,12 @@ class CardMaker:
         return sentence(self.model, relation, self.lang)
 
     def _phrase(self, kind: str, outgoing: bool) -> str:
-        phrasing = vocabulary().relation_kinds[kind].phrasing(self.lang)
+        phrasing = self.model.vocabulary.relation_kinds[kind].phrasing(self.lang)
         return phrasing.active if outgoing else phrasing.passive
 
     def _relations(self, node_id: str) -> list[tuple[str, str, Relation]]:
         """``(kind, 'out'|'in', relation)`` of every relation at the node, symmetric ones as 'out'."""
-        symmetric = {k for k, v in vocabulary().relation_kinds.items() if v.symmetric}
+        symmetric = {k for k, v in self.model.vocabulary.relation_kinds.items() if v.symmetric}
         found = []
         for rel in self._at_node.get(node_id, ()):
             if self.included is not None and not (rel.from_ in self.included and rel.to in self.included):
@@ -157,7 +157,7 @@ class CardMaker:
         for kind, direction, rel in relations:
             by_group.setdefault((kind, direction), []).append(rel)
 
-        voc = vocabulary()
+        voc = self.model.vocabulary
         composition_rels = [r for k in voc.kinds_with(*COMPOSITION) for r in by_group.pop((k, "in"), [])]
         composition = self._composition(node, composition_rels)
         chair_rels = [r for k in voc.kinds_with("chair") for r in by_group.pop((k, "in"), [])]
@@ -230,13 +230,13 @@ class CardMaker:
 
     def _what(self, node: Node) -> str:
         """``regiegroep (orgaan)``: the node's type and kind in the vocabulary's words."""
-        voc = vocabulary()
+        voc = self.model.vocabulary
         kind_text = voc.type_name(node.kind.value, None, self.lang)
         type_text = voc.type_name(node.kind.value, node.type, self.lang)
         return type_text if type_text == kind_text else f"{type_text} ({kind_text})"
 
     def _composition(self, node: Node, relations: Sequence[Relation]) -> tuple[Line, ...]:
-        t, voc = self.t, vocabulary()
+        t, voc = self.t, self.model.vocabulary
         lines = []
         for rel in relations:
             if rel.count is None:
