@@ -60,7 +60,7 @@ from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation, Scalar, Source, Status
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import Vocabulary, vocabulary
 
 __all__ = [
     "DEFAULT_BASE",
@@ -107,15 +107,16 @@ def _expand(curie: str) -> str:
     return str(namespace) + local
 
 
-def responsibility_path() -> str:
-    """A SPARQL property path for one step up a line of responsibility, from the vocabulary.
+def responsibility_path(vocab: Vocabulary | None = None) -> str:
+    """A SPARQL property path for one step up a line of responsibility, from ``vocab``
+    (the bundled vocabulary when None).
 
     ``X commissions Y`` makes X the higher (the path walks the property backwards);
     ``X is part of Y`` makes Y the higher (the path walks it forwards). Use it with ``+``
     for the whole line: ``node:am-team (PATH)+ ?higher``.
     """
     steps: dict[str, None] = {}
-    for kind, info in sorted(vocabulary().relation_kinds.items()):
+    for kind, info in sorted((vocab or vocabulary()).relation_kinds.items()):
         if info.responsibility is not None:
             for post in (False, True):
                 step = f"<{relation_property(kind, post=post)}>"
