@@ -32,7 +32,7 @@ from pydantic import PrivateAttr
 from mra_graph.errors import UsageError
 from mra_graph.model import loading
 from mra_graph.model.schema import GovernanceModel, Node
-from mra_graph.model.vocabulary import bundled_model_path, using
+from mra_graph.model.vocabulary import bundled_model_path
 from mra_graph.words import Lang, worded_error
 
 if TYPE_CHECKING:
@@ -103,8 +103,7 @@ class Model(GovernanceModel):
         day = _day(at)
         # names as they were on the day, also before a rename
         named = self.named_on(self.as_of(day).used)
-        with using(self.vocabulary):
-            return Reply(named, answer_question(named, question, day, _lang(lang)))
+        return Reply(named, answer_question(named, question, day, _lang(lang)))
 
     def render(
         self,
@@ -145,8 +144,7 @@ class Model(GovernanceModel):
             active_only=active_only,
             views=model_views(self._file) if self._file is not None else Views(load_views()),
         )
-        with using(self.vocabulary):
-            return diagram(self.named_on(self.as_of(request.at).used), request)
+        return diagram(self.named_on(self.as_of(request.at).used), request)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None = None) -> Model:

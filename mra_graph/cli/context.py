@@ -93,7 +93,6 @@ class Context:
     def model(self) -> GovernanceModel:
         if self._model is None:
             from mra_graph.model.loading import load
-            from mra_graph.model.vocabulary import using
 
             loaded = load(Path(self.model_path) if self.model_path else None)
             # what was loaded lives as long as the command and holds no cycles: out of
@@ -101,8 +100,6 @@ class Context:
             gc.freeze()
             # every name shown as it was on the day answered for, also before a rename
             self._model = loaded.named_on(loaded.as_of(self.at).used)
-            # the command reads, asks and draws with the model's vocabulary until it ends
-            click.get_current_context().with_resource(using(self._model.vocabulary))
         return self._model
 
     @property

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from mra_graph.editing.files import is_read_only, remove_stale_temporaries, write_atomically
 from mra_graph.errors import EditError, ModelError, MraGraphError, Problem
 from mra_graph.model.loading import load_text, model_vocabulary, parse_json
-from mra_graph.model.vocabulary import using
 from mra_graph.words import Lang, Words, words
 
 if TYPE_CHECKING:
@@ -144,7 +143,7 @@ def edit_model_file(
     if not dry_run and not allow_read_only and is_read_only(file):
         raise _error(EditError(w("edit", "read_only", file=shown)), lang)
     vocab = model_vocabulary(path)
-    with _locked(file, lock_timeout, w), using(vocab):
+    with _locked(file, lock_timeout, w):
         raw = _read(file, shown)
         digest = hashlib.sha256(raw).digest()
         before = _decode(raw, shown)

@@ -39,7 +39,7 @@ from mra_graph.errors import ModelError, Problem
 from mra_graph.model.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
 from mra_graph.model.schema import GovernanceModel
 from mra_graph.model.validation import Finding, validate
-from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, using, vocabulary
+from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, vocabulary
 from mra_graph.words import WordedValueError, choices, worded
 
 __all__ = [
@@ -141,9 +141,9 @@ def load_text(
     vocab: Vocabulary | None = None,
 ) -> GovernanceModel:
     """Validate a model given as bytes or text; ``file`` names it in error messages.
-    ``vocab`` is the vocabulary it is read with (the one in use when None)."""
+    ``vocab`` is the vocabulary it is read with (the bundled one when None)."""
     vocab = vocab or vocabulary()
-    with paused(), using(vocab):
+    with paused():
         return _load_text(raw, file, sources_dir, vocab)
 
 

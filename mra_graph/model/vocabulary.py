@@ -9,9 +9,6 @@ is where people edit them.
 """
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, Self, get_args
@@ -34,7 +31,6 @@ __all__ = [
     "VocabularyExtension",
     "bundled_model_path",
     "data_file",
-    "using",
     "vocabulary",
 ]
 
@@ -304,28 +300,14 @@ class VocabularyExtension(Strict):
         )
 
 
-_IN_USE: ContextVar[Vocabulary | None] = ContextVar("mra_graph_vocabulary", default=None)
-
-
 def vocabulary(path: Path | None = None) -> Vocabulary:
-    """The vocabulary at ``path``; without one, the vocabulary in use (see :func:`using`),
-    else the bundled one. Raises :class:`ModelError`."""
-    if path is None:
-        in_use = _IN_USE.get()
-        if in_use is not None:
-            return in_use
+    """The vocabulary at ``path``; without one, the bundled one. Raises :class:`ModelError`.
+
+    A model's own vocabulary (the bundled one with its vocabulary file's additions) is
+    the model's :attr:`~mra_graph.model.schema.GovernanceModel.vocabulary`: what reads a
+    model reads the vocabulary from it.
+    """
     return _read(path or data_file("model", "vocabulary.json"))
-
-
-@contextmanager
-def using(vocab: Vocabulary) -> Iterator[None]:
-    """Make ``vocab`` the vocabulary :func:`vocabulary` gives, until the block ends: a model
-    with a vocabulary file of its own is read, asked, drawn and exported with it."""
-    token = _IN_USE.set(vocab)
-    try:
-        yield
-    finally:
-        _IN_USE.reset(token)
 
 
 @cache

@@ -6,7 +6,6 @@ from functools import cached_property
 from typing import Any
 
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.model.vocabulary import using
 from mra_graph.present.ask_output import ask_json, ask_lines, explain_lines
 from mra_graph.questions.ask import AskResult
 
@@ -34,16 +33,14 @@ class Reply:
     def text(self, *, sources: bool = False, explain: bool = False) -> str:
         """The answer as ``ask`` prints it; with ``sources`` the source of every answer
         (``--sources``), with ``explain`` first how the question was read (``--explain``)."""
-        with using(self.model.vocabulary):
-            explained = [*explain_lines(self.model, self.result), ""] if explain else []
-            return "\n".join([*explained, *ask_lines(self.model, self.result, sources)])
+        explained = [*explain_lines(self.model, self.result), ""] if explain else []
+        return "\n".join([*explained, *ask_lines(self.model, self.result, sources)])
 
     @cached_property
     def data(self) -> dict[str, Any]:
         """The answer as JSON data: ``question``, ``understood_as``, ``at``, ``answers``
         (see :mod:`mra_graph.present.ask_output`)."""
-        with using(self.model.vocabulary):
-            return ask_json(self.model, self.result)
+        return ask_json(self.model, self.result)
 
     def __str__(self) -> str:
         return self.text()
