@@ -29,7 +29,7 @@ def test_the_index_is_built_once_per_model(monkeypatch: pytest.MonkeyPatch, mode
         built.append(m)
         original(self, m)
 
-    monkeypatch.setattr(names, "_INDEXES", {})
+    monkeypatch.delitem(model.derived, "name index", raising=False)  # built anew below
     monkeypatch.setattr(names.NameIndex, "__init__", counting)
     for _ in range(3):
         names.resolve_all(model, "Regiegroep")

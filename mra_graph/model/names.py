@@ -138,18 +138,12 @@ class NameIndex:
         return found[0]
 
 
-_INDEXES: dict[int, NameIndex] = {}
-
-
 def index(model: GovernanceModel) -> NameIndex:
-    """The name index of ``model``, built on first use and kept while the model lives."""
-    # models are immutable, so an index built once stays right; keyed by identity
-    # because models are unhashable, and bounded so old models can be collected
-    index = _INDEXES.get(id(model))
-    if index is None or index.model is not model:
-        if len(_INDEXES) >= 8:
-            _INDEXES.clear()
-        index = _INDEXES[id(model)] = NameIndex(model)
+    """The name index of ``model``, built on first use and kept with the model."""
+    # models are immutable, so an index built once stays right
+    index: NameIndex | None = model.derived.get("name index")
+    if index is None:
+        index = model.derived["name index"] = NameIndex(model)
     return index
 
 

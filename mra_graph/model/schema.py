@@ -590,6 +590,14 @@ class GovernanceModel(Strict):
         """
         return {}
 
+    @cached_property
+    def derived(self) -> dict[str, Any]:
+        """What the other parts of the program build from this model once and keep with it,
+        by name: its name index (:func:`mra_graph.model.names.index`), the keys a question's
+        names are looked up by, and whether it is a report's reading order already.
+        """
+        return {}
+
     def with_lists(self, **lists: list[Any]) -> "GovernanceModel":
         """A copy with the given lists (``nodes=[...]``) instead of its own.
 

@@ -111,21 +111,17 @@ class _Names:
         return tuple(by_id[i] for i in found)
 
 
-_NAMES: dict[int, _Names] = {}
-
-
 def _names(index: NameIndex, lexicons: Sequence[Lexicon] = ()) -> _Names:
-    found = _NAMES.get(id(index))
+    # made once for each model's index, and kept with the model
+    found: _Names | None = index.model.derived.get("question names")
     if found is None or found.index is not index:
-        if len(_NAMES) >= 8:
-            _NAMES.clear()
         # the words a name's words may be joined with in another order: 'Traffic and
         # Transport', 'regional secretary for the economy'; not a preposition that may
         # tie the name to something else ('onder', 'bij')
         glue = frozenset(
             w for lex in lexicons for w in (*lex.articles, *lex.conjunctions, lex.genitive, "voor", "for")
         )
-        found = _NAMES[id(index)] = _Names(index, glue)
+        found = index.model.derived["question names"] = _Names(index, glue)
     return found
 
 

@@ -36,8 +36,7 @@ def in_reading_order(model: GovernanceModel, views: Views | None = None) -> Gove
     >>> in_reading_order(model) is model  # already in reading order: nothing to do again
     True
     """
-    made = _MADE.get(id(model))
-    if made is not None and made[0] is model and made[1] is views:
+    if model.derived.get("reading order", _NOT_MADE) is views:
         return model
     try:
         found = layout(model, OVERVIEW, views)
@@ -71,13 +70,10 @@ def in_reading_order(model: GovernanceModel, views: Views | None = None) -> Gove
         "conflicts": sorted(model.conflicts, key=lambda c: c.id),
     }
     ordered = model.with_lists(**update)
-    if len(_MADE) >= 8:
-        _MADE.clear()
-    _MADE[id(ordered)] = (ordered, views)
+    # a report orders its model once and hands it on: ordering a national model again
+    # would lay out its whole overview a second time
+    ordered.derived["reading order"] = views
     return ordered
 
 
-# The models this function made, by identity, with the views they were ordered by: a
-# report orders its model once and hands it on, and ordering a national model again
-# would lay out its whole overview a second time. Bounded so old models can go.
-_MADE: dict[int, tuple[GovernanceModel, Views | None]] = {}
+_NOT_MADE = object()  # what a model this function did not order has instead of its views
