@@ -389,10 +389,12 @@ class GovernanceModel(Strict):
     def vocabulary(self) -> "Vocabulary":
         """The vocabulary the model was read with: the bundled one, with the model's own
         vocabulary file's additions where it has one (see :func:`mra_graph.model.loading.load`)."""
+        found: Vocabulary | None = self._vocabulary
+        if found is not None:
+            return found
         from mra_graph.model.vocabulary import vocabulary  # the vocabulary's schema builds on this module
 
-        found: Vocabulary | None = self._vocabulary
-        return found or vocabulary()
+        return vocabulary()
 
     @cached_property
     def nodes_by_id(self) -> dict[str, Node]:
@@ -478,13 +480,14 @@ class GovernanceModel(Strict):
             key = _fold(name_of(n))
             by_name[key] = by_name.get(key, 0) + 1
         labels: dict[str, str] = {}
+        voc = self.vocabulary
         for n in self.nodes:
             name = name_of(n)
             if by_name[_fold(name)] == 1:
                 labels[n.id] = name
             else:
                 region = self.regions_by_id.get(n.region or "")
-                kind = self.vocabulary.type_name(n.kind.value, None, lang)
+                kind = voc.type_name(n.kind.value, None, lang)
                 labels[n.id] = f"{name} ({region.short if region else kind})"
         return labels
 
