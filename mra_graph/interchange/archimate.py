@@ -81,13 +81,16 @@ def element_type(node: Node) -> str:
 
 def relationship_of(model: GovernanceModel, relation: Relation) -> tuple[str, str, str]:
     """``(type, source id, target id)`` of the ArchiMate relationship for ``relation``."""
+    return _relationship(relation, lambda node: element_type(model.nodes_by_id[node]))
+
+
+def _relationship(relation: Relation, type_of: Callable[[str], str]) -> tuple[str, str, str]:
+    """:func:`relationship_of`, with ``type_of`` giving the element type of a node id."""
     wanted = terms()["relations"].get(relation.kind)
     if wanted is None:
         return "Association", relation.from_, relation.to
     source, target = (relation.to, relation.from_) if wanted["reverse"] else (relation.from_, relation.to)
-    source_type = element_type(model.nodes_by_id[source])
-    target_type = element_type(model.nodes_by_id[target])
-    letters = terms()["allowed"].get(source_type, {}).get(target_type, "o")
+    letters = terms()["allowed"].get(type_of(source), {}).get(type_of(target), "o")
     allowed = {terms()["letters"][letter] for letter in letters}
     if wanted["type"] in allowed:
         return str(wanted["type"]), source, target
@@ -247,6 +250,7 @@ def export_archimate(model: GovernanceModel) -> Export:
     kinds = vocabulary().relation_kinds
     positions = layout(model) if len(model.relations) <= DOT_LAYOUT_LIMIT else grid_layout(model)
     props = _Properties()
+    types = {node.id: element_type(node) for node in model.nodes}  # each node's once
     out = _Writer()
     root = {
         "xmlns": NAMESPACE,
@@ -262,7 +266,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.text("name", model.title_en, "en")
 
     def element(node: Node) -> None:
-        out.start("element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
+        out.start("element", {"identifier": f"e-{node.id}", _TYPE: types[node.id]})
         out.text("name", model.label(node.id, lang), lang)
         if node.name_en:
             out.text("name", node.name_en, "en")
@@ -276,9 +280,11 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.end("element")
 
     fallbacks: Counter[str] = Counter()
+    ends: list[tuple[str, str]] = []  # each relationship's, for the view to draw them again
 
     def relationship(relation: Relation) -> None:
-        kind, source, target = relationship_of(model, relation)
+        kind, source, target = _relationship(relation, types.__getitem__)
+        ends.append((source, target))
         if relation.kind in terms()["relations"] and kind == "Association":
             fallbacks[relation.kind] += 1
         attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
@@ -316,7 +322,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.end("propertyDefinition")
 
     out.many("propertyDefinitions", (partial(definition, name, ident) for name, ident in props.names.items()))
-    _view(out, model, positions, lang)
+    _view(out, model, positions, ends, lang)
     out.end("model")
     data = out.bytes()
     losses = [
@@ -332,7 +338,13 @@ def export_archimate(model: GovernanceModel) -> Export:
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 
 
-def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, int]], lang: str) -> None:
+def _view(
+    out: _Writer,
+    model: GovernanceModel,
+    positions: dict[str, tuple[int, int]],
+    ends: list[tuple[str, str]],
+    lang: str,
+) -> None:
     out.start("views")
     out.start("diagrams")
     out.start("view", {"identifier": "v-overzicht", _TYPE: "Diagram"})
@@ -343,8 +355,7 @@ def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, 
         x, y = positions[node.id]
         attributes = {"identifier": f"n-{node.id}", "elementRef": f"e-{node.id}", _TYPE: "Element"}
         out.empty("node", attributes | {"x": str(x), "y": str(y), "w": width, "h": height})
-    for relation in model.relations:
-        _, source, target = relationship_of(model, relation)
+    for relation, (source, target) in zip(model.relations, ends, strict=True):
         attributes = {"identifier": f"c-{relation.id}", "relationshipRef": f"r-{relation.id}"}
         attributes |= {_TYPE: "Relationship", "source": f"n-{source}", "target": f"n-{target}"}
         out.empty("connection", attributes)
