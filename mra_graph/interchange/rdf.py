@@ -48,7 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -174,6 +174,19 @@ def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
     return {post: sorted(found[post][key]) for post, key in sorted(best.items())}
 
 
+class _Made(dict[str, Any]):
+    """Terms by key, each made the first time it is asked for: looking one up is a plain
+    dictionary lookup, the most frequent step of the export."""
+
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> Any:
+        found = self[key] = self.make(key)
+        return found
+
+
 class _Builder:
     """Makes the terms; a class only to share their constructors, caches and the base.
 
@@ -194,15 +207,11 @@ class _Builder:
             self.literal = oxigraph.Literal
         self.base = base
         self.same_as = same_as
-        self._terms: dict[str, Any] = {}
-        self._nodes: dict[str, Any] = {}
+        iri = self.iri
+        # the IRI of a vocabulary term by its compact name (``org:Post``), of a node by its id
+        self.term: Callable[[str], Any] = _Made(lambda curie: iri(_expand(curie))).__getitem__
+        self.node: Callable[[str], Any] = _Made(lambda ident: iri(f"{base}node/{ident}")).__getitem__
         self.a = self.term("rdf:type")
-
-    def term(self, curie: str) -> Any:
-        found = self._terms.get(curie)
-        if found is None:
-            found = self._terms[curie] = self.iri(_expand(curie))
-        return found
 
     def text(self, value: str, lang: str | None = None) -> Any:
         return self.literal(value, language=lang) if lang else self.literal(value)
@@ -219,12 +228,6 @@ class _Builder:
 
     def date(self, value: dt.date) -> Any:
         return self.literal(value.isoformat(), datatype=self.term("xsd:date"))
-
-    def node(self, ident: str) -> Any:
-        found = self._nodes.get(ident)
-        if found is None:
-            found = self._nodes[ident] = self.iri(f"{self.base}node/{ident}")
-        return found
 
     def sources(self, subject: Any, owner: str, sources: Sequence[Source]) -> Iterator[Triple]:
         for number, source in enumerate(sources, start=1):
@@ -273,11 +276,20 @@ class _Builder:
 
 def _grouped(statements: Iterable[Triple]) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
     """The ``statements`` of one item by subject: each subject once, its (predicate, object) pairs once."""
-    by_subject: dict[Any, dict[tuple[Any, Any], None]] = {}
+    by_subject: dict[Any, list[tuple[Any, Any]]] = {}
+    last: Any = None
+    pairs: list[tuple[Any, Any]] = []
     for subject, predicate, obj in statements:
-        by_subject.setdefault(subject, {})[predicate, obj] = None
-    for subject, pairs in by_subject.items():
-        yield subject, list(pairs)
+        # an item's statements mostly follow each other with the same subject
+        if subject is not last:
+            last = subject
+            found = by_subject.get(subject)
+            if found is None:
+                found = by_subject[subject] = []
+            pairs = found
+        pairs.append((predicate, obj))
+    for subject, found in by_subject.items():
+        yield subject, list(dict.fromkeys(found))
 
 
 def described(
