@@ -50,6 +50,7 @@ import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from itertools import chain, repeat
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -123,6 +124,7 @@ def responsibility_path() -> str:
     return "|".join(steps)
 
 
+@cache
 def relation_property(kind: str, *, post: bool = False) -> str:
     """The full IRI of the property that states a relation of ``kind`` directly; with
     ``post``, the one for a relation out of a post (where ORG's own wants an agent)."""
@@ -305,8 +307,14 @@ def described(
     Each subject comes once, in id order, and no pair repeats, so a
     writer can stream the export: the whole graph never has to be held.
     """
-    b = _Builder(base, same_as or {}, plain, model.lang)
     model = in_id_order(model)  # the same output whatever the order of the model file
+    return _described(model, _Builder(base, same_as or {}, plain, model.lang), posts_in(model), _posts(model))
+
+
+def _described(
+    model: GovernanceModel, b: _Builder, places: Mapping[str, list[str]], posts: set[str]
+) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+    """:func:`described` of a model in id order, with what :func:`posts_in` and :func:`_posts` found."""
     yield from _grouped(_vocabulary_triples(b, model))
     yield from _grouped(_model_triples(b, model))
     held: dict[str, list[Relation]] = {}
@@ -314,12 +322,10 @@ def described(
         if relation.status is _IN_FORCE:
             held.setdefault(relation.from_, []).append(relation)
     kinds = {node.id: node.kind.value for node in model.nodes}
-    places = posts_in(model)
     for node in model.nodes:
         yield from _grouped(
             _node_triples(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
         )
-    posts = _posts(model)
     for relation in model.relations:
         yield from _grouped(_relation_triples(b, model, relation, relation.from_ in posts))
 
@@ -331,10 +337,16 @@ def triples(
 
     ``same_as`` maps node ids to external IRIs (TOOI).
     """
+    return _triples(described(model, base, same_as))
+
+
+def _triples(described: Iterable[tuple[Any, list[tuple[Any, Any]]]]) -> Iterator[Any]:
     make = require("pyoxigraph", "RDF export").Triple
-    for subject, pairs in described(model, base, same_as):
-        for predicate, obj in pairs:
-            yield make(subject, predicate, obj)
+    # each subject's triples made by one map over its pairs, not one step of Python each
+    return chain.from_iterable(
+        map(make, repeat(subject), [p for p, _ in pairs], [o for _, o in pairs])
+        for subject, pairs in described
+    )
 
 
 def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
@@ -503,14 +515,12 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     }
 
 
-def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
-    posts = _posts(model)
-    placed = posts_in(model)
+def _losses(model: GovernanceModel, places: Mapping[str, list[str]], posts: set[str]) -> tuple[Loss, ...]:
     losses = (
         loss("figure_tables_rdf", len(model.figures)),
         loss("conflicts_rdf", len(model.conflicts)),
         loss("former_names", sum(len(n.former_names) for n in model.nodes)),
-        loss("unplaced_posts", sum(1 for n in posts if n not in placed)),
+        loss("unplaced_posts", sum(1 for n in posts if n not in places)),
         abbreviation_loss(model),
     )
     return tuple(x for x in losses if x.count)
@@ -533,15 +543,23 @@ def export_turtle(
 ) -> Export:
     """The model as Turtle (written by Oxigraph, streaming), and what it could not carry."""
     oxigraph = require("pyoxigraph", "RDF export")
+    model = in_id_order(model)
+    places, posts = posts_in(model), _posts(model)  # once, for the triples and the losses
+    b = _Builder(base, same_as or {}, False, model.lang)
     text = oxigraph.serialize(
-        triples(model, base, same_as), format=oxigraph.RdfFormat.TURTLE, prefixes=prefixes(base)
+        _triples(_described(model, b, places, posts)),
+        format=oxigraph.RdfFormat.TURTLE,
+        prefixes=prefixes(base),
     )
-    return Export("turtle", {"organen.ttl": bytes(text)}, _losses(model))
+    return Export("turtle", {"organen.ttl": bytes(text)}, _losses(model, places, posts))
 
 
 def export_jsonld(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
 ) -> Export:
     """The model as JSON-LD (one node object per line, IRIs abbreviated by the prefixes), and its losses."""
-    text = jsonld_text(described(model, base, same_as, plain=True), prefixes(base))
-    return Export("jsonld", {"organen.jsonld": text}, _losses(model))
+    model = in_id_order(model)
+    places, posts = posts_in(model), _posts(model)  # once, for the triples and the losses
+    b = _Builder(base, same_as or {}, True, model.lang)
+    text = jsonld_text(_described(model, b, places, posts), prefixes(base))
+    return Export("jsonld", {"organen.jsonld": text}, _losses(model, places, posts))
