@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
@@ -546,12 +547,15 @@ def export_turtle(
     model = in_id_order(model)
     places, posts = posts_in(model), _posts(model)  # once, for the triples and the losses
     b = _Builder(base, same_as or {}, False, model.lang)
-    text = oxigraph.serialize(
+    # written into a buffer as it is made: returned whole, the text would be held twice
+    out = io.BytesIO()
+    oxigraph.serialize(
         _triples(_described(model, b, places, posts)),
+        out,
         format=oxigraph.RdfFormat.TURTLE,
         prefixes=prefixes(base),
     )
-    return Export("turtle", {"organen.ttl": bytes(text)}, _losses(model, places, posts))
+    return Export("turtle", {"organen.ttl": out.getvalue()}, _losses(model, places, posts))
 
 
 def export_jsonld(
