@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 import pytest
 
 from mra_graph.interchange import export_model, graphml
 from mra_graph.interchange.graphml import graph_of
+from mra_graph.model.loading import in_id_order
 from mra_graph.model.schema import GovernanceModel, Node, Relation
 from tests.hostile import hostile_model
 
@@ -58,3 +60,26 @@ def test_lxml_is_a_dependency_of_the_package() -> None:
 
     required = importlib.metadata.requires("mra-graph") or []
     assert any(r.split(">")[0].strip() == "lxml" and "extra ==" not in r for r in required)
+
+
+def test_the_file_is_what_networkx_writes_of_the_graph(subject: GovernanceModel) -> None:
+    # the export writes the file itself, as it goes; networkx's writer (with lxml) is
+    # the reference for its layout, byte for byte
+    expected = io.BytesIO()
+    nx.write_graphml_lxml(graph_of(in_id_order(subject)), expected, encoding="utf-8", prettyprint=True)
+    assert export_model(subject, "graphml").single == expected.getvalue()
+
+
+def test_edges_are_written_by_source_and_target_whatever_their_ids(model: GovernanceModel) -> None:
+    # networkx lists a multigraph's edges by source node, then by target as first
+    # reached: relation ids in another order than their sources must not change that
+    by_target = sorted(model.relations, key=lambda r: (r.to, r.from_), reverse=True)
+    renamed = [r.model_copy(update={"id": f"r{n:04d}"}) for n, r in enumerate(by_target)]
+    subject = model.with_lists(relations=renamed, conflicts=[])
+    expected = io.BytesIO()
+    nx.write_graphml_lxml(graph_of(in_id_order(subject)), expected, encoding="utf-8", prettyprint=True)
+    written = export_model(subject, "graphml").single
+    assert written == expected.getvalue()
+    ids = re.findall(rb'<edge [^>]*id="(r[0-9]+)"', written)
+    assert len(ids) == len(renamed)
+    assert ids != sorted(ids)  # by source, not in id order

@@ -267,3 +267,17 @@ def test_records_of_a_kind_it_does_not_import_are_reported_never_dropped(
         ("organizations: 'contact_details'", 1),
         ("top-level 'events'", 2),
     ]
+
+
+@pytest.mark.parametrize("number", [0.25, 1e-05, 1e-09, 1e16], ids=["plain", "small", "tiny", "large"])
+@pytest.mark.parametrize("hostile", [False, True], ids=["bundled", "hostile"])
+def test_the_file_is_laid_out_as_the_json_module_lays_it_out(
+    model: GovernanceModel, number: float, hostile: bool
+) -> None:
+    subject = hostile_model(model) if hostile else model
+    body = next(n for n in subject.nodes if n.kind is NodeKind.BODY)
+    given = body.model_copy(update={"attributes": {**body.attributes, "share": number}})
+    subject = subject.with_lists(nodes=[given if n.id == body.id else n for n in subject.nodes])
+    text = export_model(subject, "popolo").single
+    assert text == (json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    assert f'"share": {json.dumps(number)}' in text.decode("utf-8")

@@ -80,13 +80,16 @@ def element_type(node: Node) -> str:
 
 def relationship_of(model: GovernanceModel, relation: Relation) -> tuple[str, str, str]:
     """``(type, source id, target id)`` of the ArchiMate relationship for ``relation``."""
+    return _relationship(relation, lambda node: element_type(model.nodes_by_id[node]))
+
+
+def _relationship(relation: Relation, type_of: Callable[[str], str]) -> tuple[str, str, str]:
+    """:func:`relationship_of`, with ``type_of`` giving the element type of a node id."""
     wanted = terms()["relations"].get(relation.kind)
     if wanted is None:
         return "Association", relation.from_, relation.to
     source, target = (relation.to, relation.from_) if wanted["reverse"] else (relation.from_, relation.to)
-    source_type = element_type(model.nodes_by_id[source])
-    target_type = element_type(model.nodes_by_id[target])
-    letters = terms()["allowed"].get(source_type, {}).get(target_type, "o")
+    letters = terms()["allowed"].get(type_of(source), {}).get(type_of(target), "o")
     allowed = {terms()["letters"][letter] for letter in letters}
     if wanted["type"] in allowed:
         return str(wanted["type"]), source, target
@@ -144,6 +147,11 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
+def _quoted(value: str) -> str:
+    """``value`` escaped for an attribute's double quotes."""
+    return value.translate(_ATTRIBUTE_ESCAPES)
+
+
 def _attributes(attributes: Mapping[str, str]) -> str:
     return "".join(f' {name}="{value.translate(_ATTRIBUTE_ESCAPES)}"' for name, value in attributes.items())
 
@@ -164,6 +172,11 @@ class _Writer:
         self.write(f"{'  ' * self.depth}<{tag}{_attributes(attributes) if attributes else ''}>\n".encode())
         self.depth += 1
 
+    def opened(self, tag: str, attributes: str) -> None:
+        """:meth:`start` with the attributes written already (`` name="escaped value"``…)."""
+        self.write(f"{'  ' * self.depth}<{tag}{attributes}>\n".encode())
+        self.depth += 1
+
     def end(self, tag: str) -> None:
         self.depth -= 1
         self.write(f"{'  ' * self.depth}</{tag}>\n".encode())
@@ -172,8 +185,12 @@ class _Writer:
         self.write(f"{'  ' * self.depth}<{tag}{_attributes(attributes)} />\n".encode())
 
     def text(self, tag: str, value: str, lang: str | None = "nl") -> None:
+        self.write(self.line(tag, value, lang))
+
+    def line(self, tag: str, value: str, lang: str | None = "nl") -> bytes:
+        """What :meth:`text` writes."""
         opening = f'<{tag} {_LANG}="{lang}">' if lang else f"<{tag}>"
-        self.write(f"{'  ' * self.depth}{opening}{_text_escaped(value)}</{tag}>\n".encode())
+        return f"{'  ' * self.depth}{opening}{_text_escaped(value)}</{tag}>\n".encode()
 
     def many(self, tag: str, items: Iterable[Callable[[], None]]) -> None:
         """``<tag>`` holding what each of ``items`` writes, or nothing when there are none."""
@@ -202,14 +219,13 @@ class _Properties:
         self.names: dict[str, str] = {}
 
     def add(self, out: _Writer, values: dict[str, Any]) -> None:
-        given = {k: v for k, v in values.items() if v not in (None, [], "")}
-        if not given:
-            return
         # the block is written at once: the most frequent tags of the file, each the same
         # but for its (generated, safe) identifier and its escaped value
         pad = "  " * out.depth
         block = [f"{pad}<properties>\n"]
-        for name, value in given.items():
+        for name, value in values.items():
+            if value is None or value == [] or value == "":
+                continue
             ident = self.names.get(name)
             if ident is None:
                 ident = self.names[name] = f"p-{len(self.names) + 1}"
@@ -219,6 +235,8 @@ class _Properties:
                 f"{pad}    <value>{_text_escaped(text)}</value>\n"  # keys, dates: no one language
                 f"{pad}  </property>\n"
             )
+        if len(block) == 1:
+            return
         block.append(f"{pad}</properties>\n")
         out.write("".join(block).encode())
 
@@ -246,6 +264,7 @@ def export_archimate(model: GovernanceModel) -> Export:
     kinds = model.vocabulary.relation_kinds
     positions = layout(model) if len(model.relations) <= DOT_LAYOUT_LIMIT else grid_layout(model)
     props = _Properties()
+    types = {node.id: element_type(node) for node in model.nodes}  # each node's once
     out = _Writer()
     root = {
         "xmlns": NAMESPACE,
@@ -261,7 +280,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.text("name", model.title_en, "en")
 
     def element(node: Node) -> None:
-        out.start("element", {"identifier": f"e-{node.id}", _TYPE: element_type(node)})
+        out.start("element", {"identifier": f"e-{node.id}", _TYPE: types[node.id]})
         out.text("name", model.label(node.id, lang), lang)
         if node.name_en:
             out.text("name", node.name_en, "en")
@@ -275,26 +294,35 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.end("element")
 
     fallbacks: Counter[str] = Counter()
+    ends: list[tuple[str, str]] = []  # each relationship's, for the view to draw them again
+    named: dict[str, bytes] = {}  # the names of a relationship of each kind, as written
 
     def relationship(relation: Relation) -> None:
-        kind, source, target = relationship_of(model, relation)
+        kind, source, target = _relationship(relation, types.__getitem__)
+        ends.append((source, target))
         if relation.kind in terms()["relations"] and kind == "Association":
             fallbacks[relation.kind] += 1
-        attributes = {"identifier": f"r-{relation.id}", "source": f"e-{source}", "target": f"e-{target}"}
-        attributes[_TYPE] = kind
+        attributes = f' identifier="r-{_quoted(relation.id)}" source="e-{_quoted(source)}"'
+        attributes += f' target="e-{_quoted(target)}" {_TYPE}="{_quoted(kind)}"'
         if kind == "Association":
-            attributes["isDirected"] = "true"
+            attributes += ' isDirected="true"'
         access = terms()["relations"].get(relation.kind, {}).get("access")
         if kind == "Access" and access:
             # without it Archi takes an access for a write
-            attributes["accessType"] = access
-        out.start("relationship", attributes)
-        verb = kinds.get(relation.kind)
-        if verb is None:
-            out.text("name", relation.kind, None)  # a key, in no language
-        else:  # the vocabulary's verb in both languages, the model's first
-            for verb_lang in sorted(("nl", "en"), key=lambda one: one != lang):
-                out.text("name", (verb.en if verb_lang == "en" else verb.nl).active, verb_lang)
+            attributes += f' accessType="{_quoted(access)}"'
+        out.opened("relationship", attributes)
+        names = named.get(relation.kind)
+        if names is None:  # the same for every relationship of the kind: made once
+            verb = kinds.get(relation.kind)
+            if verb is None:
+                names = out.line("name", relation.kind, None)  # a key, in no language
+            else:  # the vocabulary's verb in both languages, the model's first
+                names = b"".join(
+                    out.line("name", (verb.en if verb_lang == "en" else verb.nl).active, verb_lang)
+                    for verb_lang in sorted(("nl", "en"), key=lambda one: one != lang)
+                )
+            named[relation.kind] = names
+        out.write(names)
         facts: dict[str, Any] = {
             "relation kind": relation.kind,
             "from": relation.from_,
@@ -315,7 +343,7 @@ def export_archimate(model: GovernanceModel) -> Export:
         out.end("propertyDefinition")
 
     out.many("propertyDefinitions", (partial(definition, name, ident) for name, ident in props.names.items()))
-    _view(out, model, positions, lang)
+    _view(out, model, positions, ends, lang)
     out.end("model")
     data = out.bytes()
     losses = [
@@ -331,22 +359,33 @@ def export_archimate(model: GovernanceModel) -> Export:
     return Export("archimate", {"organen.archimate.xml": data}, tuple(x for x in losses if x.count))
 
 
-def _view(out: _Writer, model: GovernanceModel, positions: dict[str, tuple[int, int]], lang: str) -> None:
+def _view(
+    out: _Writer,
+    model: GovernanceModel,
+    positions: dict[str, tuple[int, int]],
+    ends: list[tuple[str, str]],
+    lang: str,
+) -> None:
     out.start("views")
     out.start("diagrams")
     out.start("view", {"identifier": "v-overzicht", _TYPE: "Diagram"})
     for name, name_lang in sorted((("Overzicht", "nl"), ("Overview", "en")), key=lambda one: one[1] != lang):
         out.text("name", name, name_lang)
-    width, height = str(NODE_SIZE[0]), str(NODE_SIZE[1])
+    # a line per node and connection, each the same but for its ids and position
+    pad, size = "  " * out.depth, f'w="{NODE_SIZE[0]}" h="{NODE_SIZE[1]}"'
     for node in model.nodes:
         x, y = positions[node.id]
-        attributes = {"identifier": f"n-{node.id}", "elementRef": f"e-{node.id}", _TYPE: "Element"}
-        out.empty("node", attributes | {"x": str(x), "y": str(y), "w": width, "h": height})
-    for relation in model.relations:
-        _, source, target = relationship_of(model, relation)
-        attributes = {"identifier": f"c-{relation.id}", "relationshipRef": f"r-{relation.id}"}
-        attributes |= {_TYPE: "Relationship", "source": f"n-{source}", "target": f"n-{target}"}
-        out.empty("connection", attributes)
+        ident = _quoted(node.id)
+        out.write(
+            f'{pad}<node identifier="n-{ident}" elementRef="e-{ident}" {_TYPE}="Element"'
+            f' x="{x}" y="{y}" {size} />\n'.encode()
+        )
+    for relation, (source, target) in zip(model.relations, ends, strict=True):
+        ident = _quoted(relation.id)
+        out.write(
+            f'{pad}<connection identifier="c-{ident}" relationshipRef="r-{ident}" {_TYPE}="Relationship"'
+            f' source="n-{_quoted(source)}" target="n-{_quoted(target)}" />\n'.encode()
+        )
     out.end("view")
     out.end("diagrams")
     out.end("views")

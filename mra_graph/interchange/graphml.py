@@ -8,16 +8,15 @@ firmly they hold: ``modality`` (with ``modality_via`` where it is taken over fro
 the item depends on), ``condition``, ``inferred`` and ``marks`` (JSON). GraphML has no lists or
 maps, so ``aliases``, ``attributes`` and ``sources`` are JSON text. Absent values are
 left out. The graph carries the model's title; documents, regions, figures and
-conflicts have no place in a graph and are listed as losses. networkx writes the file
-with lxml, a dependency of the package for that reason: without it networkx falls back,
-without a word, to a standard-library writer several times slower that needs more
-memory and lays out the text slightly differently.
+conflicts have no place in a graph and are listed as losses. The file is written as it
+is made, laid out as networkx's writer lays out :func:`graph_of` (with lxml), without
+building that graph or a tree of the document.
 """
 
 from __future__ import annotations
 
-import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -85,36 +84,116 @@ def _attributes(model: GovernanceModel, item: Node | Relation, fields: tuple[str
     return result
 
 
+def _node_data(model: GovernanceModel, node: Node) -> dict[str, Any]:
+    return {"label": model.label(node.id, model.lang), **_attributes(model, node, _NODE_FIELDS)}
+
+
+def _edge_data(model: GovernanceModel, relation: Relation, kinds: Mapping[str, Any]) -> dict[str, Any]:
+    verb = kinds[relation.kind].phrasing(model.lang).active if relation.kind in kinds else relation.kind
+    return {"label": verb, **_attributes(model, relation, _EDGE_FIELDS)}
+
+
+def _graph_data(model: GovernanceModel) -> dict[str, Any]:
+    return {"title": model.title, **({"title_en": model.title_en} if model.title_en else {})}
+
+
 def graph_of(model: GovernanceModel) -> nx.MultiDiGraph[str]:
     """The model as the multigraph that :func:`export_graphml` writes (and networkx reads back)."""
     kinds = model.vocabulary.relation_kinds
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    graph.graph["title"] = model.title
-    if model.title_en:
-        graph.graph["title_en"] = model.title_en
+    graph.graph.update(_graph_data(model))
     for node in model.nodes:
-        graph.add_node(
-            node.id, label=model.label(node.id, model.lang), **_attributes(model, node, _NODE_FIELDS)
-        )
+        graph.add_node(node.id, **_node_data(model, node))
     for relation in model.relations:
-        verb = kinds[relation.kind].phrasing(model.lang).active if relation.kind in kinds else relation.kind
-        graph.add_edge(
-            relation.from_,
-            relation.to,
-            key=relation.id,
-            label=verb,
-            **_attributes(model, relation, _EDGE_FIELDS),
-        )
+        graph.add_edge(relation.from_, relation.to, key=relation.id, **_edge_data(model, relation, kinds))
     return graph
+
+
+# GraphML's names of the types of the values the export writes
+_XML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
+
+
+def _quoted(value: str) -> str:
+    """``value`` as the text of an XML attribute, between double quotes."""
+    return '"' + value.translate(_ATTRIBUTE_ESCAPES) + '"'
+
+
+_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
+
+
+def _graphml(model: GovernanceModel) -> bytes:
+    """The GraphML text of :func:`graph_of`, written as it is made, without the graph.
+
+    The layout is that of networkx's writer (with lxml, pretty-printed): the keys
+    numbered in the order their (name, type, scope) first occurs, graph, nodes, edges,
+    and listed last first; nodes in the model's order; edges by source node in that
+    order, by target in the order it is first reached from there, then in the model's
+    order. Text and attribute values are escaped as libxml2 escapes them.
+    """
+    kinds = vocabulary().relation_kinds
+    graph = _graph_data(model)
+    nodes = [(node.id, _node_data(model, node)) for node in model.nodes]
+    known = {ident for ident, _ in nodes}
+    # an end that is no node of the model is a node without data after the others, as
+    # networkx adds one for an edge
+    for relation in model.relations:
+        for end in (relation.from_, relation.to):
+            if end not in known:
+                known.add(end)
+                nodes.append((end, {}))
+    out_of: dict[str, dict[str, list[Relation]]] = {}
+    for relation in model.relations:
+        out_of.setdefault(relation.from_, {}).setdefault(relation.to, []).append(relation)
+    keys: dict[tuple[str, str, str], str] = {}
+
+    def key(name: str, value: Any, scope: str) -> str:
+        found = (name, _XML_TYPES[type(value)], scope)
+        ident = keys.get(found)
+        if ident is None:
+            ident = keys[found] = f"d{len(keys)}"
+        return ident
+
+    def data(values: Mapping[str, Any], scope: str, pad: str) -> str:
+        return "".join(
+            f'{pad}<data key="{key(name, value, scope)}">{str(value).translate(_TEXT_ESCAPES)}</data>\n'
+            for name, value in values.items()
+        )
+
+    # the keys of every item come first in the file: the items' text is made, then the keys
+    parts = [data(graph, "graph", "")]
+    for ident, values in nodes:
+        opening = f"<node id={_quoted(ident)}"
+        parts.append(f"{opening}>\n{data(values, 'node', '  ')}</node>\n" if values else f"{opening}/>\n")
+    for ident, _ in nodes:
+        for target, relations in out_of.get(ident, {}).items():
+            ends = f"source={_quoted(ident)} target={_quoted(target)}"
+            for relation in relations:
+                values = _edge_data(model, relation, kinds)
+                opening = f"<edge {ends} id={_quoted(relation.id)}"
+                parts.append(
+                    f"{opening}>\n{data(values, 'edge', '  ')}</edge>\n" if values else f"{opening}/>\n"
+                )
+    declared = [
+        f'<key id="{ident}" for="{scope}" attr.name={_quoted(name)} attr.type="{kind}"/>\n'
+        for (name, kind, scope), ident in reversed(keys.items())
+    ]
+    text = [_HEAD, *declared, '<graph edgedefault="directed">', *parts, "</graph></graphml>"]
+    return "".join(text).encode("utf-8")
 
 
 def export_graphml(model: GovernanceModel) -> Export:
     """The model as one GraphML file (nodes and edges in id order), and what the graph cannot hold."""
     model = in_id_order(model)
-    buffer = io.BytesIO()
-    # networkx writes with lxml (a dependency), some three times faster than with the
-    # standard library, which it would fall back to
-    nx.write_graphml(graph_of(model), buffer, encoding="utf-8", prettyprint=True)
     losses = [
         loss("documents_graph", len(model.documents)),
         loss("regions_id", len(model.regions)),
@@ -122,4 +201,4 @@ def export_graphml(model: GovernanceModel) -> Export:
         conflict_loss(model, "GraphML"),
         abbreviation_loss(model),
     ]
-    return Export("graphml", {"organen.graphml": buffer.getvalue()}, tuple(x for x in losses if x.count))
+    return Export("graphml", {"organen.graphml": _graphml(model)}, tuple(x for x in losses if x.count))

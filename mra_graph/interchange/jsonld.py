@@ -10,6 +10,7 @@ result back to the same triples as the Turtle export.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -28,6 +29,16 @@ class _Compactor:
         self._prefixes = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
         self._by_namespace = {namespace: prefix for prefix, namespace in self._prefixes}
         self._vocabulary: dict[str, str] = {}
+        # where every namespace ends in "/" or "#" (as the exports' do), the one an IRI is
+        # under ends at one of the IRI's own "/" or "#"; where the last one ends none
+        # (``…/source/node/x/`` of ``…/source/node/x/1``), the longest is that of the text
+        # before the last step (``…/source/node/``), shared by many IRIs and kept by it
+        self._first: dict[str, str] | None = None
+        self._within: dict[str, tuple[int, str] | None] = {}
+        if all(namespace.endswith(("/", "#")) for _, namespace in self._prefixes):
+            self._first = {}
+            for prefix, namespace in self._prefixes:
+                self._first.setdefault(namespace, prefix)
 
     def __call__(self, iri: str) -> str:
         # most IRIs end in a local part after the namespace's last "/" or "#"
@@ -35,6 +46,16 @@ class _Compactor:
         prefix = self._by_namespace.get(iri[:cut])
         if prefix is not None and cut < len(iri):
             return f"{prefix}:{iri[cut:]}"
+        if self._first is not None and 0 < cut < len(iri):
+            rest = iri[: max(iri.rfind("/", 0, cut - 1), iri.rfind("#", 0, cut - 1)) + 1]
+            if rest not in self._within:
+                self._within[rest] = self._longest(rest)
+            found = self._within[rest]
+            if found is None:
+                return iri
+            # a local part starting with "//" would read as a whole IRI of its own
+            if not iri.startswith("//", found[0]):
+                return f"{found[1]}:{iri[found[0] :]}"
         for prefix, namespace in self._prefixes:
             if iri.startswith(namespace):
                 local = iri[len(namespace) :]
@@ -42,6 +63,18 @@ class _Compactor:
                 if local and not local.startswith("//"):
                     return f"{prefix}:{local}"
         return iri
+
+    def _longest(self, text: str) -> tuple[int, str] | None:
+        """The length and prefix of the longest namespace ``text`` starts with (ending in
+        ``/`` or ``#``, at one of those of ``text``), or ``None``."""
+        assert self._first is not None
+        cut = len(text)
+        while cut > 0:
+            prefix = self._first.get(text[:cut])
+            if prefix is not None:
+                return cut, prefix
+            cut = max(text.rfind("/", 0, cut - 1), text.rfind("#", 0, cut - 1)) + 1
+        return None
 
     def term(self, iri: str) -> str:
         """:meth:`__call__` for the few IRIs of properties, classes and datatypes, remembered."""
@@ -102,9 +135,15 @@ def jsonld_text(
     same input gives the same bytes.
     """
     writer = _Writer(prefixes)
-    context = json.dumps({"@context": dict(sorted(prefixes.items()))}, ensure_ascii=False, sort_keys=True)
-    objects = (
-        json.dumps(writer.node(subject, pairs), ensure_ascii=False, sort_keys=True)
-        for subject, pairs in described
-    )
-    return (context[:-1] + ', "@graph": [\n' + ",\n".join(objects) + "\n]}\n").encode("utf-8")
+    encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+    out = io.BytesIO()
+    # written object by object: the text is never held twice, as text and as bytes
+    out.write(encode({"@context": dict(sorted(prefixes.items()))})[:-1].encode())
+    out.write(b', "@graph": [\n')
+    separator = b""
+    for subject, pairs in described:
+        out.write(separator)
+        out.write(encode(writer.node(subject, pairs)).encode())
+        separator = b",\n"
+    out.write(b"\n]}\n")
+    return out.getvalue()

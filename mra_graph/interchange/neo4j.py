@@ -29,7 +29,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mra_graph.interchange.losses import Export, abbreviation_loss, conflict_loss, loss
@@ -106,16 +106,16 @@ def _cypher_map(props: dict[str, Any]) -> str:
     return "{" + ", ".join(f"`{k.replace('`', '``')}`: {_cypher_value(v)}" for k, v in props.items()) + "}"
 
 
-def _cypher(model: GovernanceModel) -> Iterator[str]:
+def _cypher(
+    model: GovernanceModel, node_props: list[dict[str, Any]], relation_props: list[dict[str, Any]]
+) -> Iterator[str]:
     yield "CREATE CONSTRAINT mra_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;"
-    for node in model.nodes:
-        props = properties(model, node)
+    for node, props in zip(model.nodes, node_props, strict=True):
         yield (
             f"MERGE (n:Node {{id: {cypher_string(node.id)}}}) SET n:{label_of(node)} "
             f"SET n = {_cypher_map(props)};"
         )
-    for relation in model.relations:
-        props = properties(model, relation)
+    for relation, props in zip(model.relations, relation_props, strict=True):
         yield (
             f"MATCH (a:Node {{id: {cypher_string(relation.from_)}}}), "
             f"(b:Node {{id: {cypher_string(relation.to)}}}) "
@@ -150,20 +150,22 @@ def _admin_cell(value: Any, changed: list[str]) -> str:
     return str(value)
 
 
-def _admin_csv(rows: list[dict[str, Any]], fixed: tuple[str, ...], changed: list[str]) -> bytes:
+def _admin_csv(
+    fixed: tuple[str, ...], given: Iterable[tuple[str, ...]], props: list[dict[str, Any]], changed: list[str]
+) -> bytes:
+    """The CSV file of the rows whose ``fixed`` columns hold ``given`` and the others ``props``."""
     columns: dict[str, str] = {}
-    for row in rows:
+    for row in props:
         for key, value in row.items():
-            if key not in fixed:
-                kind = _admin_type(value)
-                # one column has one type: where the items disagree, text holds them all
-                columns[key] = kind if columns.get(key, kind) == kind else "string"
+            kind = _admin_type(value)
+            # one column has one type: where the items disagree, text holds them all
+            columns[key] = kind if columns.get(key, kind) == kind else "string"
     header = [*fixed, *(f"{k}:{t}" for k, t in columns.items())]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    for row in rows:
-        writer.writerow([_admin_cell(row[k], changed) if k in row else "" for k in (*fixed, *columns)])
+    for cells, row in zip(given, props, strict=True):
+        writer.writerow([*cells, *(_admin_cell(row[k], changed) if k in row else "" for k in columns)])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -171,18 +173,23 @@ def export_neo4j(model: GovernanceModel) -> Export:
     """The files for ``neo4j-admin import`` and ``cypher-shell`` (rows in id order), and the losses."""
     model = in_id_order(model)
     changed: list[str] = []
-    node_rows = [
-        {":ID": n.id, ":LABEL": f"Node{ARRAY_DELIMITER}{label_of(n)}", **properties(model, n)}
-        for n in model.nodes
-    ]
-    relation_rows = [
-        {":START_ID": r.from_, ":END_ID": r.to, ":TYPE": type_of(r), **properties(model, r)}
-        for r in model.relations
-    ]
+    # each item's properties once, for both the CSV files and the Cypher script
+    node_props = [properties(model, n) for n in model.nodes]
+    relation_props = [properties(model, r) for r in model.relations]
     files = {
-        "nodes.csv": _admin_csv(node_rows, (":ID", ":LABEL"), changed),
-        "relationships.csv": _admin_csv(relation_rows, (":START_ID", ":END_ID", ":TYPE"), changed),
-        "graph.cypher": ("\n".join(_cypher(model)) + "\n").encode("utf-8"),
+        "nodes.csv": _admin_csv(
+            (":ID", ":LABEL"),
+            ((n.id, f"Node{ARRAY_DELIMITER}{label_of(n)}") for n in model.nodes),
+            node_props,
+            changed,
+        ),
+        "relationships.csv": _admin_csv(
+            (":START_ID", ":END_ID", ":TYPE"),
+            ((r.from_, r.to, type_of(r)) for r in model.relations),
+            relation_props,
+            changed,
+        ),
+        "graph.cypher": ("\n".join(_cypher(model, node_props, relation_props)) + "\n").encode("utf-8"),
     }
     losses = [
         loss("documents_cited", len(model.documents)),

@@ -47,9 +47,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import io
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
+from itertools import chain, repeat
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -124,6 +126,7 @@ def responsibility_path(vocab: Vocabulary | None = None) -> str:
     return "|".join(steps)
 
 
+@cache
 def relation_property(kind: str, *, post: bool = False) -> str:
     """The full IRI of the property that states a relation of ``kind`` directly; with
     ``post``, the one for a relation out of a post (where ORG's own wants an agent)."""
@@ -175,6 +178,19 @@ def posts_in(model: GovernanceModel) -> dict[str, list[str]]:
     return {post: sorted(found[post][key]) for post, key in sorted(best.items())}
 
 
+class _Made(dict[str, Any]):
+    """Terms by key, each made the first time it is asked for: looking one up is a plain
+    dictionary lookup, the most frequent step of the export."""
+
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> Any:
+        found = self[key] = self.make(key)
+        return found
+
+
 class _Builder:
     """Makes the terms; a class only to share their constructors, caches and the base.
 
@@ -195,15 +211,11 @@ class _Builder:
             self.literal = oxigraph.Literal
         self.base = base
         self.same_as = same_as
-        self._terms: dict[str, Any] = {}
-        self._nodes: dict[str, Any] = {}
+        iri = self.iri
+        # the IRI of a vocabulary term by its compact name (``org:Post``), of a node by its id
+        self.term: Callable[[str], Any] = _Made(lambda curie: iri(_expand(curie))).__getitem__
+        self.node: Callable[[str], Any] = _Made(lambda ident: iri(f"{base}node/{ident}")).__getitem__
         self.a = self.term("rdf:type")
-
-    def term(self, curie: str) -> Any:
-        found = self._terms.get(curie)
-        if found is None:
-            found = self._terms[curie] = self.iri(_expand(curie))
-        return found
 
     def text(self, value: str, lang: str | None = None) -> Any:
         return self.literal(value, language=lang) if lang else self.literal(value)
@@ -220,12 +232,6 @@ class _Builder:
 
     def date(self, value: dt.date) -> Any:
         return self.literal(value.isoformat(), datatype=self.term("xsd:date"))
-
-    def node(self, ident: str) -> Any:
-        found = self._nodes.get(ident)
-        if found is None:
-            found = self._nodes[ident] = self.iri(f"{self.base}node/{ident}")
-        return found
 
     def sources(self, subject: Any, owner: str, sources: Sequence[Source]) -> Iterator[Triple]:
         for number, source in enumerate(sources, start=1):
@@ -274,11 +280,20 @@ class _Builder:
 
 def _grouped(statements: Iterable[Triple]) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
     """The ``statements`` of one item by subject: each subject once, its (predicate, object) pairs once."""
-    by_subject: dict[Any, dict[tuple[Any, Any], None]] = {}
+    by_subject: dict[Any, list[tuple[Any, Any]]] = {}
+    last: Any = None
+    pairs: list[tuple[Any, Any]] = []
     for subject, predicate, obj in statements:
-        by_subject.setdefault(subject, {})[predicate, obj] = None
-    for subject, pairs in by_subject.items():
-        yield subject, list(pairs)
+        # an item's statements mostly follow each other with the same subject
+        if subject is not last:
+            last = subject
+            found = by_subject.get(subject)
+            if found is None:
+                found = by_subject[subject] = []
+            pairs = found
+        pairs.append((predicate, obj))
+    for subject, found in by_subject.items():
+        yield subject, list(dict.fromkeys(found))
 
 
 def described(
@@ -294,8 +309,14 @@ def described(
     Each subject comes once, in id order, and no pair repeats, so a
     writer can stream the export: the whole graph never has to be held.
     """
-    b = _Builder(base, same_as or {}, plain, model.lang)
     model = in_id_order(model)  # the same output whatever the order of the model file
+    return _described(model, _Builder(base, same_as or {}, plain, model.lang), posts_in(model), _posts(model))
+
+
+def _described(
+    model: GovernanceModel, b: _Builder, places: Mapping[str, list[str]], posts: set[str]
+) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+    """:func:`described` of a model in id order, with what :func:`posts_in` and :func:`_posts` found."""
     yield from _grouped(_vocabulary_triples(b, model))
     yield from _grouped(_model_triples(b, model))
     held: dict[str, list[Relation]] = {}
@@ -303,12 +324,10 @@ def described(
         if relation.status is _IN_FORCE:
             held.setdefault(relation.from_, []).append(relation)
     kinds = {node.id: node.kind.value for node in model.nodes}
-    places = posts_in(model)
     for node in model.nodes:
         yield from _grouped(
             _node_triples(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
         )
-    posts = _posts(model)
     for relation in model.relations:
         yield from _grouped(_relation_triples(b, model, relation, relation.from_ in posts))
 
@@ -320,10 +339,16 @@ def triples(
 
     ``same_as`` maps node ids to external IRIs (TOOI).
     """
+    return _triples(described(model, base, same_as))
+
+
+def _triples(described: Iterable[tuple[Any, list[tuple[Any, Any]]]]) -> Iterator[Any]:
     make = require("pyoxigraph", "RDF export").Triple
-    for subject, pairs in described(model, base, same_as):
-        for predicate, obj in pairs:
-            yield make(subject, predicate, obj)
+    # each subject's triples made by one map over its pairs, not one step of Python each
+    return chain.from_iterable(
+        map(make, repeat(subject), [p for p, _ in pairs], [o for _, o in pairs])
+        for subject, pairs in described
+    )
 
 
 def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
@@ -492,14 +517,12 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
     }
 
 
-def _losses(model: GovernanceModel) -> tuple[Loss, ...]:
-    posts = _posts(model)
-    placed = posts_in(model)
+def _losses(model: GovernanceModel, places: Mapping[str, list[str]], posts: set[str]) -> tuple[Loss, ...]:
     losses = (
         loss("figure_tables_rdf", len(model.figures)),
         loss("conflicts_rdf", len(model.conflicts)),
         loss("former_names", sum(len(n.former_names) for n in model.nodes)),
-        loss("unplaced_posts", sum(1 for n in posts if n not in placed)),
+        loss("unplaced_posts", sum(1 for n in posts if n not in places)),
         abbreviation_loss(model),
     )
     return tuple(x for x in losses if x.count)
@@ -522,15 +545,26 @@ def export_turtle(
 ) -> Export:
     """The model as Turtle (written by Oxigraph, streaming), and what it could not carry."""
     oxigraph = require("pyoxigraph", "RDF export")
-    text = oxigraph.serialize(
-        triples(model, base, same_as), format=oxigraph.RdfFormat.TURTLE, prefixes=prefixes(base)
+    model = in_id_order(model)
+    places, posts = posts_in(model), _posts(model)  # once, for the triples and the losses
+    b = _Builder(base, same_as or {}, False, model.lang)
+    # written into a buffer as it is made: returned whole, the text would be held twice
+    out = io.BytesIO()
+    oxigraph.serialize(
+        _triples(_described(model, b, places, posts)),
+        out,
+        format=oxigraph.RdfFormat.TURTLE,
+        prefixes=prefixes(base),
     )
-    return Export("turtle", {"organen.ttl": bytes(text)}, _losses(model))
+    return Export("turtle", {"organen.ttl": out.getvalue()}, _losses(model, places, posts))
 
 
 def export_jsonld(
     model: GovernanceModel, base: str = DEFAULT_BASE, same_as: Mapping[str, Sequence[str]] | None = None
 ) -> Export:
     """The model as JSON-LD (one node object per line, IRIs abbreviated by the prefixes), and its losses."""
-    text = jsonld_text(described(model, base, same_as, plain=True), prefixes(base))
-    return Export("jsonld", {"organen.jsonld": text}, _losses(model))
+    model = in_id_order(model)
+    places, posts = posts_in(model), _posts(model)  # once, for the triples and the losses
+    b = _Builder(base, same_as or {}, True, model.lang)
+    text = jsonld_text(_described(model, b, places, posts), prefixes(base))
+    return Export("jsonld", {"organen.jsonld": text}, _losses(model, places, posts))
