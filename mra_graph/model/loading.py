@@ -33,12 +33,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.model.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.validation import Finding, validate
 from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, using, vocabulary
 from mra_graph.words import WordedValueError, choices, worded
@@ -152,17 +152,53 @@ def load_text(
 
 
 def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
-    text = _decode(raw, file)
-    data = parse_json(text, file)
+    # the text is dropped once parsed (a second copy of the file while the model is
+    # built) and decoded again only to locate what is wrong
+    data = _parsed(raw, file)
     try:
-        model = GovernanceModel.model_validate(data)
+        model = _validated(data)
     except ValidationError as error:
         findings = [_finding(e, data) for e in error.errors(include_url=False)]
-        raise ModelError(_locate(text, file, findings)) from error
+        raise ModelError(_locate(_decode(raw, file), file, findings)) from error
     findings = validate(model, sources_dir=sources_dir)
     if findings:
-        raise ModelError(_locate(text, file, findings))
+        raise ModelError(_locate(_decode(raw, file), file, findings))
     return model
+
+
+def _parsed(raw: bytes | str, file: str) -> Any:
+    return parse_json(_decode(raw, file), file)
+
+
+# how many nodes or relations are validated at a time (see _validated)
+_BATCH = 2_000
+
+
+def _validated(data: Any) -> GovernanceModel:
+    """``data`` as a model, validated by pydantic: :meth:`GovernanceModel.model_validate`,
+    which raises the same errors.
+
+    Long lists of nodes and relations are validated a batch at a time first, each batch's
+    parsed objects replaced by the validated ones, which the model then takes as they
+    are (pydantic does not validate an instance again): so the parsed data and the model
+    do not both stay whole in memory. A batch with an error keeps its parsed objects, and
+    the model's validation reports the error where it is.
+    """
+    if isinstance(data, dict):
+        for key, cls in (("nodes", Node), ("relations", Relation)):
+            items = data.get(key)
+            if not isinstance(items, list) or len(items) <= _BATCH:
+                continue
+            batch = _batch_of(cls)
+            for start in range(0, len(items), _BATCH):
+                with contextlib.suppress(ValidationError):
+                    items[start : start + _BATCH] = batch.validate_python(items[start : start + _BATCH])
+    return GovernanceModel.model_validate(data)
+
+
+@functools.cache
+def _batch_of(cls: type[Node] | type[Relation]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[cls])  # type: ignore[valid-type]
 
 
 def _decode(raw: bytes | str, file: str) -> str:
