@@ -29,7 +29,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,15 +72,29 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
     """
     file = Path(path) if path is not None else bundled_model_path()
     shown = str(path) if path is not None else "model/organen.json"
+    raw: bytes | None = _read_model(file, shown)
+    vocab = model_vocabulary(path)
+
+    def read() -> bytes:
+        # the bytes are handed over, not kept here while the model is built (37 MB at
+        # 10^5 relations); the file is read again only to locate a problem
+        nonlocal raw
+        if raw is None:
+            return _read_model(file, shown)
+        given, raw = raw, None
+        return given
+
+    return _load(read, shown, sources_dir or sources_dir_from_env(), vocab)
+
+
+def _read_model(file: Path, shown: str) -> bytes:
     try:
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelError(
             [Problem(shown, 0, 0, "", **worded("schema/cannot_read_model", reason=reason))]
         ) from error
-    vocab = model_vocabulary(path)
-    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env(), vocab=vocab)
 
 
 def vocabulary_file_for(model_path: str | os.PathLike[str] | None) -> Path:
@@ -144,25 +158,30 @@ def load_text(
 ) -> GovernanceModel:
     """Validate a model given as bytes or text; ``file`` names it in error messages.
     ``vocab`` is the vocabulary it is read with (the one in use when None)."""
-    vocab = vocab or vocabulary()
+    return _load(lambda: raw, file, sources_dir, vocab or vocabulary())
+
+
+def _load(
+    read: Callable[[], bytes | str], file: str, sources_dir: Path | None, vocab: Vocabulary
+) -> GovernanceModel:
     with paused(), using(vocab):
-        model = _load_text(raw, file, sources_dir)
+        model = _load_text(read, file, sources_dir)
     model._vocabulary = vocab
     return model
 
 
-def _load_text(raw: bytes | str, file: str, sources_dir: Path | None) -> GovernanceModel:
+def _load_text(read: Callable[[], bytes | str], file: str, sources_dir: Path | None) -> GovernanceModel:
     # the text is dropped once parsed (a second copy of the file while the model is
-    # built) and decoded again only to locate what is wrong
-    data = _parsed(raw, file)
+    # built) and read and decoded again only to locate what is wrong
+    data = _parsed(read(), file)
     try:
         model = _validated(data)
     except ValidationError as error:
         findings = [_finding(e, data) for e in error.errors(include_url=False)]
-        raise ModelError(_locate(_decode(raw, file), file, findings)) from error
+        raise ModelError(_locate(_decode(read(), file), file, findings)) from error
     findings = validate(model, sources_dir=sources_dir)
     if findings:
-        raise ModelError(_locate(_decode(raw, file), file, findings))
+        raise ModelError(_locate(_decode(read(), file), file, findings))
     return model
 
 
