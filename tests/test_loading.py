@@ -147,6 +147,7 @@ def test_a_model_validated_in_batches_is_the_model_validated_whole(monkeypatch: 
     monkeypatch.setattr(loading, "_BATCH", 2)
     batched = mra_graph.load(VALID)
     assert batched.model_dump() == whole.model_dump()
+    assert batched.model_fields_set == whole.model_fields_set
     assert [r.model_fields_set for r in batched.relations] == [r.model_fields_set for r in whole.relations]
 
 

@@ -198,21 +198,29 @@ def _validated(data: Any) -> GovernanceModel:
     which raises the same errors.
 
     Long lists of nodes and relations are validated a batch at a time first, each batch's
-    parsed objects replaced by the validated ones, which the model then takes as they
-    are (pydantic does not validate an instance again): so the parsed data and the model
-    do not both stay whole in memory. A batch with an error keeps its parsed objects, and
-    the model's validation reports the error where it is.
+    parsed objects replaced by the validated ones: so the parsed data and the model do
+    not both stay whole in memory. A list whose batches all pass is set aside and put
+    into the model validated without it (the model's own validation would run the
+    after-validators of every node and relation a second time); where a batch has an
+    error, its parsed objects stay and the model's validation reports the error.
     """
+    validated: dict[str, list[Any]] = {}
     if isinstance(data, dict):
         for key, cls in (("nodes", Node), ("relations", Relation)):
             items = data.get(key)
             if not isinstance(items, list) or len(items) <= _BATCH:
                 continue
             batch = _batch_of(cls)
+            failed = False
             for start in range(0, len(items), _BATCH):
-                with contextlib.suppress(ValidationError):
+                try:
                     items[start : start + _BATCH] = batch.validate_python(items[start : start + _BATCH])
-    return GovernanceModel.model_validate(data)
+                except ValidationError:
+                    failed = True
+            if not failed:
+                validated[key], data[key] = items, []
+    model = GovernanceModel.model_validate(data)
+    return model.with_lists(**validated) if validated else model
 
 
 @functools.cache
