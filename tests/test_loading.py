@@ -170,6 +170,15 @@ def test_schema_errors_in_several_batches_are_reported_at_once(
     assert pointers == ["/nodes/1/id", "/nodes/3/size", "/relations/0/count", f"/relations/{last}/to"]
 
 
+def test_facts_citing_the_same_section_share_one_citation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "_BATCH", 2)
+    model = mra_graph.load(VALID)
+    citations = [s for item in (*model.nodes, *model.relations) for s in item.sources]
+    same = {(s.document, s.section, s.quote) for s in citations}
+    assert len(same) < len(citations)
+    assert len({id(s) for s in citations}) == len(same)
+
+
 @pytest.mark.parametrize(("name", "expected"), EXPECTED[:5], ids=[name for name, _ in EXPECTED[:5]])
 def test_check_reports_problem_and_exits_1(
     cli: Callable[..., Result], name: str, expected: str, tmp_path: Path

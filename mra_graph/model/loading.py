@@ -38,7 +38,7 @@ from pydantic_core import ErrorDetails
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.model.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
-from mra_graph.model.schema import GovernanceModel, Node, Relation
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Source
 from mra_graph.model.validation import Finding, validate
 from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, using, vocabulary
 from mra_graph.words import WordedValueError, choices, worded
@@ -205,6 +205,7 @@ def _validated(data: Any) -> GovernanceModel:
     error, its parsed objects stay and the model's validation reports the error.
     """
     validated: dict[str, list[Any]] = {}
+    shared: dict[tuple[str, str, str | None], Source] = {}
     if isinstance(data, dict):
         for key, cls in (("nodes", Node), ("relations", Relation)):
             items = data.get(key)
@@ -213,8 +214,10 @@ def _validated(data: Any) -> GovernanceModel:
             batch = _batch_of(cls)
             failed = False
             for start in range(0, len(items), _BATCH):
+                part = items[start : start + _BATCH]
+                _share_sources(part, shared)
                 try:
-                    items[start : start + _BATCH] = batch.validate_python(items[start : start + _BATCH])
+                    items[start : start + _BATCH] = batch.validate_python(part)
                 except ValidationError:
                     failed = True
             if not failed:
@@ -223,8 +226,46 @@ def _validated(data: Any) -> GovernanceModel:
     return model.with_lists(**validated) if validated else model
 
 
+def _share_sources(items: list[Any], shared: dict[tuple[str, str, str | None], Source]) -> None:
+    """Give the parsed ``items`` one validated :class:`Source` for each citation they
+    share with others (the same document, section and quote), in place of its objects.
+
+    Many facts cite the same section (half the bundled model's citations, all but a few
+    dozen of a synthetic national model's): each is validated and held once, not once
+    per fact. A citation that is not plainly of the right form, or fails validation,
+    stays as it is, for the validation of its fact to report where it is.
+    """
+    places: list[tuple[list[Any], int, tuple[str, str, str | None]]] = []
+    new: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    for item in items:
+        sources = item.get("sources") if type(item) is dict else None
+        if type(sources) is not list:
+            continue
+        for j, source in enumerate(sources):
+            if type(source) is not dict:
+                continue
+            document, section, quote = source.get("document"), source.get("section"), source.get("quote")
+            if (
+                type(document) is str
+                and type(section) is str
+                and (quote is None or type(quote) is str)
+                and len(source) == (2 if quote is None else 3)  # no other keys
+            ):
+                key = (document, section, quote)
+                places.append((sources, j, key))
+                if key not in shared:
+                    new.setdefault(key, source)
+    if new:
+        try:
+            shared.update(zip(new, _batch_of(Source).validate_python(list(new.values())), strict=True))
+        except ValidationError:
+            return
+    for sources, j, key in places:
+        sources[j] = shared[key]
+
+
 @functools.cache
-def _batch_of(cls: type[Node] | type[Relation]) -> TypeAdapter[list[Any]]:
+def _batch_of(cls: type[Node] | type[Relation] | type[Source]) -> TypeAdapter[list[Any]]:
     return TypeAdapter(list[cls])  # type: ignore[valid-type]
 
 
