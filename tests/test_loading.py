@@ -13,6 +13,7 @@ from click.testing import Result
 
 import mra_graph
 from mra_graph.errors import ModelError
+from mra_graph.model import loading
 from mra_graph.model.locations import positions
 from tests.broken import VALID, broken_model, names
 
@@ -128,6 +129,56 @@ def test_broken_model_gives_exact_error(name: str, expected: str, tmp_path: Path
     assert str(caught.value.problems[0]) == f"{path}{expected}"
 
 
+@pytest.mark.parametrize(("name", "expected"), EXPECTED, ids=[name for name, _ in EXPECTED])
+def test_validating_a_batch_at_a_time_gives_the_same_errors(
+    name: str, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a national model's nodes and relations are validated in batches: with batches of
+    # one, every broken model still gives its exact error
+    monkeypatch.setattr(loading, "_BATCH", 1)
+    path = _write(name, tmp_path)
+    with pytest.raises(ModelError) as caught:
+        mra_graph.load(path)
+    assert str(caught.value.problems[0]) == f"{path}{expected}"
+
+
+def test_a_model_validated_in_batches_is_the_model_validated_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = mra_graph.load(VALID)
+    monkeypatch.setattr(loading, "_BATCH", 2)
+    batched = mra_graph.load(VALID)
+    assert batched.model_dump() == whole.model_dump()
+    assert batched.model_fields_set == whole.model_fields_set
+    assert [r.model_fields_set for r in batched.relations] == [r.model_fields_set for r in whole.relations]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 2_000])
+def test_schema_errors_in_several_batches_are_reported_at_once(
+    batch: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "_BATCH", batch)
+    data = json.loads(VALID.read_text(encoding="utf-8"))
+    data["nodes"][1]["id"] = "Regie Groep"
+    data["nodes"][3]["size"] = -1
+    data["relations"][0]["count"] = "zeven"
+    del data["relations"][-1]["to"]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        mra_graph.load(path)
+    pointers = [p.pointer for p in caught.value.problems]
+    last = len(data["relations"]) - 1
+    assert pointers == ["/nodes/1/id", "/nodes/3/size", "/relations/0/count", f"/relations/{last}/to"]
+
+
+def test_facts_citing_the_same_section_share_one_citation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "_BATCH", 2)
+    model = mra_graph.load(VALID)
+    citations = [s for item in (*model.nodes, *model.relations) for s in item.sources]
+    same = {(s.document, s.section, s.quote) for s in citations}
+    assert len(same) < len(citations)
+    assert len({id(s) for s in citations}) == len(same)
+
+
 @pytest.mark.parametrize(("name", "expected"), EXPECTED[:5], ids=[name for name, _ in EXPECTED[:5]])
 def test_check_reports_problem_and_exits_1(
     cli: Callable[..., Result], name: str, expected: str, tmp_path: Path
@@ -139,7 +190,11 @@ def test_check_reports_problem_and_exits_1(
     assert "Traceback" not in result.output
 
 
-def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch", [1, 2_000])
+def test_all_problems_are_reported_at_once(
+    batch: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "_BATCH", batch)
     data = json.loads(VALID.read_text(encoding="utf-8"))
     data["relations"][0]["from"] = "regigroep"
     data["relations"][1]["kind"] = "lid_van"

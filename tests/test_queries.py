@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from typing import Any
 
+import networkx as nx
 import pytest
 
 from mra_graph.errors import UnknownNameError, UnknownRelationKindError
 from mra_graph.model.loading import load_text
 from mra_graph.model.schema import GovernanceModel, Modality, Scope
+from mra_graph.questions.graph import build_graph
 from mra_graph.questions.queries import (
     MAX_PATHS,
     Direction,
@@ -224,3 +227,57 @@ def test_paths_in_a_model_with_exponentially_many_stop_at_the_cap() -> None:
     found = paths(ladder, "n0", "n42", None)
     assert len(found) == MAX_PATHS
     assert all(len(p) == 84 for p in found)
+
+
+def _networkx_paths(
+    graph: nx.MultiDiGraph[str], a: str, b: str, kinds: set[str] | None
+) -> list[tuple[tuple[str, bool], ...]]:
+    """The shortest paths as networkx finds them on the model's graph: the relation ids
+    and directions of each path, every one of them, sorted."""
+    view = graph
+    if kinds is not None:
+        view = nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph.edges[u, v, k]["kind"] in kinds)
+    if a not in graph or b not in graph:
+        return []
+    try:
+        node_paths = sorted(nx.all_shortest_paths(view.to_undirected(as_view=True), a, b))
+    except nx.NetworkXNoPath:
+        return []
+    found = []
+    for node_path in node_paths:
+        hops = []
+        for u, v in itertools.pairwise(node_path):
+            hop = [
+                (str(key), source == u)
+                for source, target in ((u, v), (v, u))
+                for key, data in (graph.get_edge_data(source, target) or {}).items()
+                if not data["mirrored"] and (kinds is None or data["kind"] in kinds)
+            ]
+            hops.append(sorted(hop))
+        found += list(itertools.product(*hops))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("at", "kinds"),
+    [(Y2017, None), (None, None), (Y2016, None), (Y2017, {"member_of", "part_of", "supports"})],
+)
+def test_paths_are_those_networkx_finds_on_the_graph(
+    model: GovernanceModel, at: dt.date | None, kinds: set[str] | None
+) -> None:
+    # walked through the model's indexes, not a graph: every pair of the bundled
+    # model's nodes gets the paths networkx finds on the graph of the whole model
+    graph = build_graph(model, at)
+    ids = [n.id for n in model.nodes]
+    compared = 0
+    for a in ids:
+        for b in ids:
+            if a == b:
+                continue
+            expected = _networkx_paths(graph, a, b, kinds)
+            if len(expected) > MAX_PATHS:
+                continue
+            found = paths(model, a, b, at, sorted(kinds) if kinds is not None else None)
+            assert [tuple((s.relation.id, s.forward) for s in p) for p in found] == expected, (a, b)
+            compared += bool(expected)
+    assert compared > 100

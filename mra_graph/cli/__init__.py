@@ -181,8 +181,12 @@ class _Group(click.Group):
             raise _brief(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
+        from mra_graph.model.loading import keeping
+
         try:
-            return super().invoke(ctx)
+            # a command keeps what it loads and builds until it ends
+            with keeping():
+                return super().invoke(ctx)
         except click.UsageError as error:
             raise _brief(error) from None
         except ModelError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import sys
 from dataclasses import dataclass, field
@@ -94,10 +93,9 @@ class Context:
         if self._model is None:
             from mra_graph.model.loading import load
 
+            # frozen as it is built (the command runs within ``keeping``): it lives as
+            # long as the command and holds no cycles, so no collection need walk it
             loaded = load(Path(self.model_path) if self.model_path else None)
-            # what was loaded lives as long as the command and holds no cycles: out of
-            # the collector's sight, later collections need not walk its many objects
-            gc.freeze()
             # every name shown as it was on the day answered for, also before a rename
             self._model = loaded.named_on(loaded.as_of(self.at).used)
         return self._model

@@ -11,7 +11,7 @@ from mra_graph.cli.context import Context, echo_json
 from mra_graph.errors import ModelError, UsageError
 from mra_graph.model.loading import load, sources_dir_from_env
 from mra_graph.model.schema import ConflictKind, NodeKind, json_schema_text
-from mra_graph.words import problem_text, worded_error, words
+from mra_graph.words import lang_of, problem_text, worded_error, words
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -42,11 +42,12 @@ def check(obj: Context, sources_dir: str | None) -> None:
             problems = [{k: getattr(p, k) for k in fields} for p in error.problems]
             echo_json({"file": shown, "valid": False, "problems": problems})
         else:
+            # the language the file declares, as far as it reads (``obj.lang`` would
+            # first try to load the model again)
+            lang = obj.message_lang
             for problem in error.problems:
-                click.echo(problem_text(problem, obj.lang))
-            click.echo(
-                words(obj.lang).counted("model", "problems", n=len(error.problems), file=shown), err=True
-            )
+                click.echo(problem_text(problem, lang))
+            click.echo(words(lang).counted("model", "problems", n=len(error.problems), file=shown), err=True)
         raise SystemExit(1) from None
     from mra_graph.model.views import model_views, view_file_for
 
@@ -68,7 +69,9 @@ def check(obj: Context, sources_dir: str | None) -> None:
             {"file": shown, "valid": True, "problems": [], **counts, "quotes_checked": folder is not None}
         )
     else:
-        w = words(obj.lang)
+        # the model's own language unless --lang says otherwise: ``obj.lang`` would load
+        # the model a second time to read it
+        w = words(obj.chosen_lang if obj.lang_given else lang_of(model.lang))
         click.echo(
             w(
                 "model",

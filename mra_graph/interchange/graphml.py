@@ -140,7 +140,7 @@ def _graphml(model: GovernanceModel) -> bytes:
     order, by target in the order it is first reached from there, then in the model's
     order. Text and attribute values are escaped as libxml2 escapes them.
     """
-    kinds = vocabulary().relation_kinds
+    kinds = model.vocabulary.relation_kinds
     graph = _graph_data(model)
     nodes = [(node.id, _node_data(model, node)) for node in model.nodes]
     known = {ident for ident, _ in nodes}

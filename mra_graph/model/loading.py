@@ -14,30 +14,31 @@ While a large model or its graph is built, :func:`paused` holds off Python's cyc
 garbage collector: building makes millions of small objects and no reference cycles,
 and the collector walking the young ones every few hundred allocations makes building
 a national model several times slower. Reference counting still frees what is dropped.
-The command line then freezes what was loaded (:func:`gc.freeze`, in
-:mod:`mra_graph.cli.context`), so that the collections later allocations start no longer
-walk it (at 10^5 relations, the first index made after loading took 0.4 s instead of
-0.03 s); the library does not, as freezing is a change to the whole process it runs in.
+The command line runs within :func:`keeping`, which freezes what each paused block built
+(:func:`gc.freeze`) before the collector is back, so that no collection walks it (at
+10^5 relations, the first collection after loading walked the whole model, 0.25 s); the
+library alone does not, as freezing is a change to the whole process it runs in.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from mra_graph.errors import ModelError, Problem
 from mra_graph.model.locations import first_constant, first_repeated_key, first_too_deep, pointer, positions
-from mra_graph.model.schema import GovernanceModel
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Source
 from mra_graph.model.validation import Finding, validate
 from mra_graph.model.vocabulary import Vocabulary, VocabularyExtension, bundled_model_path, vocabulary
 from mra_graph.words import WordedValueError, choices, worded
@@ -45,6 +46,7 @@ from mra_graph.words import WordedValueError, choices, worded
 __all__ = [
     "dump_text",
     "in_id_order",
+    "keeping",
     "load",
     "load_text",
     "model_vocabulary",
@@ -70,15 +72,29 @@ def load(path: str | os.PathLike[str] | None = None, *, sources_dir: Path | None
     """
     file = Path(path) if path is not None else bundled_model_path()
     shown = str(path) if path is not None else "model/organen.json"
+    raw: bytes | None = _read_model(file, shown)
+    vocab = model_vocabulary(path)
+
+    def read() -> bytes:
+        # the bytes are handed over, not kept here while the model is built (37 MB at
+        # 10^5 relations); the file is read again only to locate a problem
+        nonlocal raw
+        if raw is None:
+            return _read_model(file, shown)
+        given, raw = raw, None
+        return given
+
+    return _load(read, shown, sources_dir or sources_dir_from_env(), vocab)
+
+
+def _read_model(file: Path, shown: str) -> bytes:
     try:
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelError(
             [Problem(shown, 0, 0, "", **worded("schema/cannot_read_model", reason=reason))]
         ) from error
-    vocab = model_vocabulary(path)
-    return load_text(raw, shown, sources_dir=sources_dir or sources_dir_from_env(), vocab=vocab)
 
 
 def vocabulary_file_for(model_path: str | os.PathLike[str] | None) -> Path:
@@ -142,24 +158,116 @@ def load_text(
 ) -> GovernanceModel:
     """Validate a model given as bytes or text; ``file`` names it in error messages.
     ``vocab`` is the vocabulary it is read with (the bundled one when None)."""
-    vocab = vocab or vocabulary()
+    return _load(lambda: raw, file, sources_dir, vocab or vocabulary())
+
+
+def _load(
+    read: Callable[[], bytes | str], file: str, sources_dir: Path | None, vocab: Vocabulary
+) -> GovernanceModel:
     with paused():
-        return _load_text(raw, file, sources_dir, vocab)
+        return _load_text(read, file, sources_dir, vocab)
 
 
-def _load_text(raw: bytes | str, file: str, sources_dir: Path | None, vocab: Vocabulary) -> GovernanceModel:
-    text = _decode(raw, file)
-    data = parse_json(text, file)
+def _load_text(
+    read: Callable[[], bytes | str], file: str, sources_dir: Path | None, vocab: Vocabulary
+) -> GovernanceModel:
+    # the text is dropped once parsed (a second copy of the file while the model is
+    # built) and read and decoded again only to locate what is wrong
+    data = _parsed(read(), file)
     try:
-        model = GovernanceModel.model_validate(data)
+        model = _validated(data)
     except ValidationError as error:
         findings = [_finding(e, data) for e in error.errors(include_url=False)]
-        raise ModelError(_locate(text, file, findings)) from error
+        raise ModelError(_locate(_decode(read(), file), file, findings)) from error
     model._vocabulary = vocab  # before validating: the checks read the model's vocabulary
     findings = validate(model, sources_dir=sources_dir)
     if findings:
-        raise ModelError(_locate(text, file, findings))
+        raise ModelError(_locate(_decode(read(), file), file, findings))
     return model
+
+
+def _parsed(raw: bytes | str, file: str) -> Any:
+    return parse_json(_decode(raw, file), file)
+
+
+# how many nodes or relations are validated at a time (see _validated)
+_BATCH = 2_000
+
+
+def _validated(data: Any) -> GovernanceModel:
+    """``data`` as a model, validated by pydantic: :meth:`GovernanceModel.model_validate`,
+    which raises the same errors.
+
+    Long lists of nodes and relations are validated a batch at a time first, each batch's
+    parsed objects replaced by the validated ones: so the parsed data and the model do
+    not both stay whole in memory. A list whose batches all pass is set aside and put
+    into the model validated without it (the model's own validation would run the
+    after-validators of every node and relation a second time); where a batch has an
+    error, its parsed objects stay and the model's validation reports the error.
+    """
+    validated: dict[str, list[Any]] = {}
+    shared: dict[tuple[str, str, str | None], Source] = {}
+    if isinstance(data, dict):
+        for key, cls in (("nodes", Node), ("relations", Relation)):
+            items = data.get(key)
+            if not isinstance(items, list) or len(items) <= _BATCH:
+                continue
+            batch = _batch_of(cls)
+            failed = False
+            for start in range(0, len(items), _BATCH):
+                part = items[start : start + _BATCH]
+                _share_sources(part, shared)
+                try:
+                    items[start : start + _BATCH] = batch.validate_python(part)
+                except ValidationError:
+                    failed = True
+            if not failed:
+                validated[key], data[key] = items, []
+    model = GovernanceModel.model_validate(data)
+    return model.with_lists(**validated) if validated else model
+
+
+def _share_sources(items: list[Any], shared: dict[tuple[str, str, str | None], Source]) -> None:
+    """Give the parsed ``items`` one validated :class:`Source` for each citation they
+    share with others (the same document, section and quote), in place of its objects.
+
+    Many facts cite the same section (half the bundled model's citations, all but a few
+    dozen of a synthetic national model's): each is validated and held once, not once
+    per fact. A citation that is not plainly of the right form, or fails validation,
+    stays as it is, for the validation of its fact to report where it is.
+    """
+    places: list[tuple[list[Any], int, tuple[str, str, str | None]]] = []
+    new: dict[tuple[str, str, str | None], dict[str, Any]] = {}
+    for item in items:
+        sources = item.get("sources") if type(item) is dict else None
+        if type(sources) is not list:
+            continue
+        for j, source in enumerate(sources):
+            if type(source) is not dict:
+                continue
+            document, section, quote = source.get("document"), source.get("section"), source.get("quote")
+            if (
+                type(document) is str
+                and type(section) is str
+                and (quote is None or type(quote) is str)
+                and len(source) == (2 if quote is None else 3)  # no other keys
+            ):
+                key = (document, section, quote)
+                places.append((sources, j, key))
+                if key not in shared:
+                    new.setdefault(key, source)
+    if new:
+        try:
+            shared.update(zip(new, _batch_of(Source).validate_python(list(new.values())), strict=True))
+        except ValidationError:
+            return
+    for sources, j, key in places:
+        sources[j] = shared[key]
+
+
+@functools.cache
+def _batch_of(cls: type[Node] | type[Relation] | type[Source]) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[cls])  # type: ignore[valid-type]
 
 
 def _decode(raw: bytes | str, file: str) -> str:
@@ -370,8 +478,8 @@ def in_id_order(model: GovernanceModel) -> GovernanceModel:
 
 @contextlib.contextmanager
 def paused() -> Iterator[None]:
-    """Run the block with the cyclic collector off, freeze what it built, then restore
-    the collector as it was.
+    """Run the block with the cyclic collector off, then restore the collector as it was;
+    within :func:`keeping`, freeze what the block built first.
 
     >>> import gc
     >>> with paused():
@@ -384,4 +492,30 @@ def paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if _KEEPING.get():
+                gc.freeze()
             gc.enable()
+
+
+_KEEPING: contextvars.ContextVar[bool] = contextvars.ContextVar("keeping", default=False)
+
+
+@contextlib.contextmanager
+def keeping() -> Iterator[None]:
+    """Within the block, what a :func:`paused` block built is frozen (:func:`gc.freeze`)
+    as that block ends: for a program that keeps what it builds until it ends.
+
+    The collector counts every object made while it was off; back on, its next
+    collection of the young objects would walk all of them, the whole model (a quarter of
+    a second at 10^5 relations, and again for each graph built of it). Frozen, they are
+    walked by no collection and still freed by reference counting when dropped; freezing
+    is a change to the whole process, which only the program running in it may make.
+
+    >>> with keeping(), paused():
+    ...     built = [[n] for n in range(3)]
+    """
+    token = _KEEPING.set(True)
+    try:
+        yield
+    finally:
+        _KEEPING.reset(token)

@@ -451,6 +451,8 @@ class GovernanceModel(Strict):
     def names_shown(self, node: Node) -> tuple[str, str | None]:
         """The Dutch and English name of ``node`` on the day :meth:`named_on` gave, else
         its current names."""
+        if not node.former_names:
+            return node.name, node.name_en  # most nodes: the day need not be looked up
         day = self._named_on
         if day is not None:
             for former in sorted(node.former_names, key=lambda f: f.valid_to):
@@ -475,15 +477,15 @@ class GovernanceModel(Strict):
         return (self.labels_en if lang == "en" else self.labels)[node_id]
 
     def _labels(self, name_of: Callable[[Node], str], lang: Lang) -> dict[str, str]:
+        names = [name_of(n) for n in self.nodes]  # each node's name read and folded once
+        folded = [_fold(name) for name in names]
         by_name: dict[str, int] = {}
-        for n in self.nodes:
-            key = _fold(name_of(n))
+        for key in folded:
             by_name[key] = by_name.get(key, 0) + 1
         labels: dict[str, str] = {}
         voc = self.vocabulary
-        for n in self.nodes:
-            name = name_of(n)
-            if by_name[_fold(name)] == 1:
+        for n, name, key in zip(self.nodes, names, folded, strict=True):
+            if by_name[key] == 1:
                 labels[n.id] = name
             else:
                 region = self.regions_by_id.get(n.region or "")
@@ -556,12 +558,15 @@ class GovernanceModel(Strict):
         for item in items:
             if item.modality is not None:
                 found[item.id] = Stating(item.modality, item.condition, item.condition_en, None)
-        dependent = {k for k, info in self.vocabulary.relation_kinds.items() if info.dependent}
+        if not found:
+            return found  # nothing to take a modality from
+        kinds = {k for k, info in self.vocabulary.relation_kinds.items() if info.dependent}
+        dependent = [rel for rel in self.relations if rel.kind in kinds]
         changed = True
         while changed:  # parts of parts: the dependent kinds are acyclic
             changed = False
-            for rel in self.relations:
-                if rel.kind not in dependent or rel.from_ in found:
+            for rel in dependent:
+                if rel.from_ in found:
                     continue
                 taken = found.get(rel.id) or found.get(rel.to)
                 if taken is not None and rel.from_ in self.nodes_by_id:

@@ -291,90 +291,120 @@ _NOT_YET = (Status.PLANNED, Status.UNDER_CONSIDERATION)
 
 def _relations(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
     nodes = model.nodes_by_id
-    ids = list(nodes)
-    kinds = list(vocab.relation_kinds)
-    seen: dict[tuple[str, str, str, dt.date | None], int] = {}
-    # node kinds are str enums, so a set of the vocabulary's strings finds them directly
-    allowed = {
-        kind: {True: frozenset(spec.from_kinds), False: frozenset(spec.to_kinds)}
+    # what each kind allows, looked up once per relation: node kinds are str enums, so a
+    # set of the vocabulary's strings finds them directly
+    rules = {
+        kind: (
+            frozenset(spec.from_kinds),
+            frozenset(spec.to_kinds),
+            frozenset(spec.capacities),
+            spec.countable,
+        )
         for kind, spec in vocab.relation_kinds.items()
     }
     for i, rel in enumerate(model.relations):
-        spec = vocab.relation_kinds.get(rel.kind)
-        if spec is None:
+        # the quick test every relation of a valid model passes; one that fails it is
+        # gone through rule by rule, to say what is wrong
+        rule = rules.get(rel.kind)
+        source = nodes.get(rel.from_)
+        target = nodes.get(rel.to)
+        if (
+            rule is None
+            or source is None
+            or target is None
+            or source.kind not in rule[0]
+            or target.kind not in rule[1]
+            or (rel.capacity is not None and rel.capacity not in rule[2])
+            or (rel.count is not None and not rule[3])
+            or not (_within(rel, source) and _within(rel, target))
+            or (rel.status is Status.ACTIVE and (source.status in _NOT_YET or target.status in _NOT_YET))
+        ):
+            yield from _relation_problems(model, vocab, i)
+    yield from _same_relations(model)
+
+
+def _relation_problems(model: GovernanceModel, vocab: Vocabulary, i: int) -> Iterator[Finding]:
+    """What is wrong with the relation at index ``i``, on its own or with its ends."""
+    rel = model.relations[i]
+    nodes = model.nodes_by_id
+    spec = vocab.relation_kinds.get(rel.kind)
+    if spec is None:
+        yield _found(
+            ("relations", i, "kind"),
+            "unknown_kind",
+            _did_you_mean(rel.kind, list(vocab.relation_kinds)),
+            kind=repr(rel.kind),
+        )
+    ends: list[tuple[str, Node]] = []
+    for key, ref in (("from", rel.from_), ("to", rel.to)):
+        node = nodes.get(ref)
+        if node is None:
             yield _found(
-                ("relations", i, "kind"), "unknown_kind", _did_you_mean(rel.kind, kinds), kind=repr(rel.kind)
-            )
-        ends: list[tuple[str, Node]] = []
-        for key, ref in (("from", rel.from_), ("to", rel.to)):
-            node = nodes.get(ref)
-            if node is None:
-                yield _found(("relations", i, key), "unknown_node", _did_you_mean(ref, ids), node=repr(ref))
-            else:
-                ends.append((key, node))
-        if spec is not None:
-            for key, node in ends:
-                kinds_allowed = spec.from_kinds if key == "from" else spec.to_kinds
-                if node.kind not in allowed[rel.kind][key == "from"]:
-                    yield _found(
-                        ("relations", i, key),
-                        "cannot_start_at" if key == "from" else "cannot_end_at",
-                        "allowed",
-                        kind=rel.kind,
-                        node=repr(node.id),
-                        node_kind=node.kind.value,
-                        allowed=", ".join(kinds_allowed),
-                    )
-            if rel.capacity is not None and rel.capacity not in spec.capacities:
-                yield _found(
-                    ("relations", i, "capacity"),
-                    "capacity_not_allowed",
-                    ("allowed", {"allowed": ", ".join(spec.capacities)})
-                    if spec.capacities
-                    else "no_capacities",
-                    capacity=repr(rel.capacity),
-                    kind=rel.kind,
-                )
-            if rel.count is not None and not spec.countable:
-                countable = [k for k, other in vocab.relation_kinds.items() if other.countable]
-                yield _found(
-                    ("relations", i, "count"),
-                    "no_count",
-                    "counts_belong",
-                    kind=rel.kind,
-                    kinds=", ".join(countable),
-                )
-        for _key, node in ends:
-            if not _within(rel, node):
-                yield _found(
-                    (
-                        "relations",
-                        i,
-                        "valid_from"
-                        if rel.valid_from != node.valid_from or not node.valid_to
-                        else "valid_to",
-                    ),
-                    "period_outside",
-                    "period_outside_hint",
-                    period=_period(rel),
-                    lifetime=_period(node),
-                    node=repr(node.id),
-                )
-            if node.status in _NOT_YET and rel.status is Status.ACTIVE:
-                yield _found(
-                    ("relations", i, "status"),
-                    "active_but_" + node.status.value,
-                    "give_status",
-                    node=repr(node.id),
-                    status=repr(node.status.value),
-                )
-        signature = (rel.kind, rel.from_, rel.to, rel.valid_from)
-        if signature in seen:
-            yield _found(
-                ("relations", i), "same_relation", "merge_sources", first=f"/relations/{seen[signature]}"
+                ("relations", i, key), "unknown_node", _did_you_mean(ref, list(nodes)), node=repr(ref)
             )
         else:
-            seen[signature] = i
+            ends.append((key, node))
+    if spec is not None:
+        for key, node in ends:
+            kinds_allowed = spec.from_kinds if key == "from" else spec.to_kinds
+            if node.kind not in kinds_allowed:
+                yield _found(
+                    ("relations", i, key),
+                    "cannot_start_at" if key == "from" else "cannot_end_at",
+                    "allowed",
+                    kind=rel.kind,
+                    node=repr(node.id),
+                    node_kind=node.kind.value,
+                    allowed=", ".join(kinds_allowed),
+                )
+        if rel.capacity is not None and rel.capacity not in spec.capacities:
+            yield _found(
+                ("relations", i, "capacity"),
+                "capacity_not_allowed",
+                ("allowed", {"allowed": ", ".join(spec.capacities)}) if spec.capacities else "no_capacities",
+                capacity=repr(rel.capacity),
+                kind=rel.kind,
+            )
+        if rel.count is not None and not spec.countable:
+            countable = [k for k, other in vocab.relation_kinds.items() if other.countable]
+            yield _found(
+                ("relations", i, "count"),
+                "no_count",
+                "counts_belong",
+                kind=rel.kind,
+                kinds=", ".join(countable),
+            )
+    for _key, node in ends:
+        if not _within(rel, node):
+            yield _found(
+                (
+                    "relations",
+                    i,
+                    "valid_from" if rel.valid_from != node.valid_from or not node.valid_to else "valid_to",
+                ),
+                "period_outside",
+                "period_outside_hint",
+                period=_period(rel),
+                lifetime=_period(node),
+                node=repr(node.id),
+            )
+        if node.status in _NOT_YET and rel.status is Status.ACTIVE:
+            yield _found(
+                ("relations", i, "status"),
+                "active_but_" + node.status.value,
+                "give_status",
+                node=repr(node.id),
+                status=repr(node.status.value),
+            )
+
+
+def _same_relations(model: GovernanceModel) -> Iterator[Finding]:
+    """Relations of one kind between the same nodes from the same day, after the first."""
+    first_of: dict[tuple[str, str, str, dt.date | None], int] = {}
+    for i, rel in enumerate(model.relations):
+        first = first_of.setdefault((rel.kind, rel.from_, rel.to, rel.valid_from), i)
+        if first != i:
+            yield _found(("relations", i), "same_relation", "merge_sources", first=f"/relations/{first}")
 
 
 def _scopes(model: GovernanceModel, vocab: Vocabulary) -> Iterator[Finding]:
@@ -495,6 +525,8 @@ def _figures(model: GovernanceModel) -> Iterator[Finding]:
 
 
 def _conflicts(model: GovernanceModel) -> Iterator[Finding]:
+    if not model.conflicts:
+        return  # the set of every id is made only to check what a conflict names
     known = set(model.nodes_by_id) | {r.id for r in model.relations}
     for table in model.figures:
         known.add(table.id)

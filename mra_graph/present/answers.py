@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from mra_graph.model.schema import GovernanceModel, Node
+from mra_graph.model.schema import GovernanceModel, Node, Source
 from mra_graph.present.summary import marks, node_ref, qualifiers, relation_detail, source_ref
 from mra_graph.questions.queries import Change, Composition, Diff, Direction, Formation, Hit, Step
 from mra_graph.words import Lang
@@ -137,6 +137,15 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
             found = refs[node_id] = node_ref(model, nodes[node_id], change.end, lang)
         return found
 
+    cited: dict[tuple[str, str, str | None], dict[str, Any]] = {}  # each citation's reference, made once
+
+    def cite(source: Source) -> dict[str, Any]:
+        key = (source.document, source.section, source.quote)
+        found = cited.get(key)
+        if found is None:
+            found = cited[key] = source_ref(source)
+        return found
+
     def item(c: Change) -> dict[str, Any]:
         thing = c.item
         data: dict[str, Any] = {
@@ -153,7 +162,7 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
             data["to_node"] = ref(thing.to)
             data.update(qualifiers(model, thing, lang))
             data.update(marks(model, thing.id))
-        data["sources"] = [source_ref(s) for s in thing.sources]
+        data["sources"] = [cite(s) for s in thing.sources]
         return data
 
     return {

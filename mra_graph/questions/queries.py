@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from mra_graph.errors import MraGraphError, UnknownRelationKindError
 from mra_graph.model.names import resolve
@@ -35,9 +35,6 @@ from mra_graph.model.schema import (
     status_at,
 )
 from mra_graph.model.vocabulary import COMPOSITION, Vocabulary
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 __all__ = [
     "MAX_CHAINS",
@@ -504,33 +501,73 @@ def paths(
 
     Each step keeps its relation's true direction (``forward``); where two nodes are
     joined by several relations, each gives its own path. ``kinds`` restricts the
-    relation kinds walked. At most :data:`MAX_PATHS` paths, sorted; none when the
-    nodes are not connected on ``at``. Only as many paths as are shown are generated
-    (where there are more, the first ones networkx finds), so the work stays bounded
-    however many shortest paths the model holds.
+    relation kinds walked. At most :data:`MAX_PATHS` paths: where there are more, the
+    first by their nodes' ids; none when the nodes are not connected on ``at``.
+
+    Walked breadth first from ``a`` through the model's indexes of relations by end,
+    only as far as ``b``: the work grows with the part of the model within that
+    distance, and no graph of the whole model is built.
     """
-    import networkx as nx  # only paths need a graph library; other queries read the indexes
-
-    from mra_graph.questions.graph import graph_at
-
     a, b = _node(model, a).id, _node(model, b).id
     allowed = {check_kind(k, model.vocabulary) for k in kinds} if kinds is not None else None
-    graph = graph_at(model, at)
-    if a not in graph or b not in graph or a == b:
+    nodes = model.nodes_by_id
+    if a == b or not (at is None or (holds_at(nodes[a], at) and holds_at(nodes[b], at))):
         return ()
-    view = graph
-    if allowed is not None:
-        view = nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph.edges[u, v, k]["kind"] in allowed)
-    # a view, not a copy: on a large model copying the graph would cost more than the search
-    undirected = view.to_undirected(as_view=True)
-    try:
-        # generated lazily and cut at the cap: a model may hold exponentially many
-        node_paths = sorted(itertools.islice(nx.all_shortest_paths(undirected, a, b), MAX_PATHS))
-    except nx.NetworkXNoPath:
+
+    def walked(rel: Relation) -> bool:
+        return (allowed is None or rel.kind in allowed) and (
+            at is None
+            or (holds_at(rel, at) and holds_at(nodes[rel.from_], at) and holds_at(nodes[rel.to], at))
+        )
+
+    def neighbours(node_id: str) -> set[str]:
+        out = {r.to for r in model.relations_from.get(node_id, ()) if walked(r)}
+        return out | {r.from_ for r in model.relations_to.get(node_id, ()) if walked(r)}
+
+    # the distance of each node from a, level by level, until b is reached
+    distance = {a: 0}
+    before: dict[str, list[str]] = {}  # each node's neighbours one step nearer to a
+    level = [a]
+    while level and b not in before:
+        following: list[str] = []
+        for node_id in level:
+            for other in neighbours(node_id):
+                if other not in distance:
+                    distance[other] = distance[node_id] + 1
+                    following.append(other)
+                if distance[other] == distance[node_id] + 1:
+                    before.setdefault(other, []).append(node_id)
+        level = following
+    if b not in before:
         return ()
+    # the nodes on a shortest way, found back from b; then the ways, in the order of
+    # their nodes' ids, as many as are shown
+    on_way = {b}
+    back = [b]
+    while back:
+        for earlier in before.get(back.pop(), ()):
+            if earlier not in on_way:
+                on_way.add(earlier)
+                back.append(earlier)
+    after: dict[str, list[str]] = {}
+    for node_id in on_way:
+        for earlier in before.get(node_id, ()):
+            after.setdefault(earlier, []).append(node_id)
+    node_paths: list[list[str]] = []
+
+    def extend(way: list[str]) -> None:
+        if len(node_paths) >= MAX_PATHS:
+            return
+        if way[-1] == b:
+            node_paths.append(way)
+            return
+        for following_id in sorted(after.get(way[-1], ())):
+            extend([*way, following_id])
+
+    extend([a])
     result: list[tuple[Step, ...]] = []
     for node_path in node_paths:
-        hops = [_hop_steps(model, graph, u, v, allowed) for u, v in itertools.pairwise(node_path)]
+        hops = [_hop_steps(model, u, v, walked) for u, v in itertools.pairwise(node_path)]
         for combination in itertools.product(*hops):
             result.append(tuple(combination))
             if len(result) >= MAX_PATHS:
@@ -538,15 +575,14 @@ def paths(
     return tuple(result)
 
 
-def _hop_steps(
-    model: GovernanceModel, graph: nx.MultiDiGraph[str], u: str, v: str, allowed: set[str] | None
-) -> list[Step]:
+def _hop_steps(model: GovernanceModel, u: str, v: str, walked: Callable[[Relation], bool]) -> list[Step]:
+    """The relations walked between ``u`` and ``v``, either way, as steps from ``u``."""
     nodes = model.nodes_by_id
     steps: list[Step] = []
     for source, target, forward in ((u, v, True), (v, u, False)):
-        for data in (graph.get_edge_data(source, target) or {}).values():
-            if not data["mirrored"] and (allowed is None or data["kind"] in allowed):
-                steps.append(Step(nodes[source], data["relation"], nodes[target], forward))
+        for rel in model.relations_from.get(source, ()):
+            if rel.to == target and walked(rel):
+                steps.append(Step(nodes[source], rel, nodes[target], forward))
     steps.sort(key=lambda s: s.relation.id)
     return steps
 
