@@ -313,36 +313,34 @@ def test_importing_the_package_loads_no_renderer_templates_or_command_line() -> 
 def test_a_question_or_check_imports_no_graph_library_renderer_or_exchange_format(args: list[str]) -> None:
     # start-up is most of a question's time: it loads only what answering needs; check
     # validates the bundled model's view file with the view definitions alone
+    own = ("mra_graph.render", "mra_graph.report", "mra_graph.interchange")
+    assert _heavy_and_own_after(["--at", "2017-06-01", *args], own) == "[] []"
+
+
+def _heavy_and_own_after(argv: list[str], own: tuple[str, ...], check: str = "") -> str:
+    """What a fresh process has imported after running ``mra-graph ARGV``: the heavy
+    libraries and the modules of ours starting with ``own``, as two printed lists;
+    ``check`` is a line of Python run on the captured output ``out`` first."""
     code = (
         "import sys, io, contextlib\n"
         "from mra_graph.cli import main\n"
-        f"sys.argv = ['mra-graph', '--at', '2017-06-01', *{args!r}]\n"
-        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"sys.argv = ['mra-graph', *{argv!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
         "    main()\n"
+        f"{check}\n"
         "heavy = {'networkx', 'graphviz', 'jinja2', 'lxml', 'pyoxigraph', 'rdflib'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), sorted(m for m in sys.modules\n"
-        "    if m.startswith(('mra_graph.render', 'mra_graph.report', 'mra_graph.interchange'))))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), "
+        f"sorted(m for m in sys.modules if m.startswith({own!r})))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[] []"
+    return done.stdout.strip()
 
 
 def test_help_imports_no_graph_library_or_renderer() -> None:
     # help reads every command's short help, so it imports every command's module: each
     # imports the library it draws or writes with only when it runs
-    code = (
-        "import sys, io, contextlib\n"
-        "from mra_graph.cli import main\n"
-        "sys.argv = ['mra-graph', '--help']\n"
-        "with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
-        "    main()\n"
-        "assert 'render' in out.getvalue() and 'export' in out.getvalue(), out.getvalue()\n"
-        "heavy = {'networkx', 'graphviz', 'jinja2', 'lxml', 'pyoxigraph', 'rdflib'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), sorted(m for m in sys.modules\n"
-        "    if m.startswith(('mra_graph.render', 'mra_graph.report'))))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[] []"
+    listed = "assert 'render' in out.getvalue() and 'export' in out.getvalue(), out.getvalue()"
+    assert _heavy_and_own_after(["--help"], ("mra_graph.render", "mra_graph.report"), listed) == "[] []"
 
 
 def test_the_package_and_the_command_line_import_no_model_layer_until_used() -> None:

@@ -109,21 +109,9 @@ def _bundle(
         regions = {m.cluster for m in members}
         cluster = regions.pop() if len(regions) == 1 else None
         placed[ident] = cluster
-        boxes.append(
-            SceneNode(
-                id=ident,
-                label=heading,
-                kind=BUNDLE,
-                type=None,
-                cluster=cluster,
-                status=Status.ACTIVE,
-                emphasised=False,
-                notes=(),
-                tooltip=f"{root.label} {heading}: " + w.listing([m.label for m in members]),
-            )
-        )
-        first = found[0][0]
         names = w.listing([m.label for m in members])
+        boxes.append(_box(ident, heading, BUNDLE, cluster, f"{root.label} {heading}: {names}"))
+        first = found[0][0]
         lines.append(
             SceneEdge(
                 id=ident,
@@ -180,19 +168,7 @@ def _stacked(scene: Scene, style: Style) -> Scene:
             continue
         ident = f"stack-{'below' if below else 'above'}-{len(boxes)}"
         names = [scene.nodes_by_id[m].label for m in members]
-        boxes.append(
-            SceneNode(
-                id=ident,
-                label="",
-                kind=STACK,
-                type=None,
-                cluster=cluster,
-                status=Status.ACTIVE,
-                emphasised=False,
-                notes=(),
-                tooltip=words(scene.lang).listing(names),
-            )
-        )
+        boxes.append(_box(ident, "", STACK, cluster, words(scene.lang).listing(names)))
         inside.update((m, ident) for m in members)
     if not boxes:
         return scene
@@ -201,3 +177,18 @@ def _stacked(scene: Scene, style: Style) -> Scene:
         replace(c, nodes=(*c.nodes, *(b.id for b in boxes if b.cluster == c.id))) for c in scene.clusters
     )
     return replace(scene, nodes=(*nodes, *boxes), clusters=clusters)
+
+
+def _box(ident: str, label: str, kind: str, cluster: str | None, tooltip: str) -> SceneNode:
+    """A box of the picture's own that holds other nodes: a bundle or a stack."""
+    return SceneNode(
+        id=ident,
+        label=label,
+        kind=kind,
+        type=None,
+        cluster=cluster,
+        status=Status.ACTIVE,
+        emphasised=False,
+        notes=(),
+        tooltip=tooltip,
+    )
