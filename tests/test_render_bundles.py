@@ -92,13 +92,17 @@ def _busiest(model: mra_graph.GovernanceModel, count: int) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_five_busiest_nodes_focus_prints_at_7_pt_on_a4(lang: Lang) -> None:
+@pytest.mark.parametrize("day", [DAY, dt.date(2024, 1, 1)], ids=["2017", "after-the-sources"])
+def test_the_five_busiest_nodes_focus_prints_at_7_pt_on_a4(lang: Lang, day: dt.date) -> None:
     # measured: the MRA Bureau's focus (32 lines) went from 4.0 pt unbundled to 5.0 with
-    # bundles, 5.4 without the lines among its neighbours, 7.6 (English 7.2) with stacks
-    # and no region frames; the other four print at 7.3 to 11.0 pt
+    # bundles, 5.4 without the lines among its neighbours, 7.5 (English 7.1) with stacks
+    # and no region frames; the other four print at 7.3 to 11.0 pt. After the last day
+    # the sources describe, the subtitle says so at length: it is broken between its
+    # parts. Not held: 2016-06-01, when the bureau and all its lines were planned and the
+    # legend says "(gepland)" on each (6.4 pt, English 6.3)
     model = mra_graph.load()
     smallest = {
-        node: fit(render(model, Request("focus", node, at=DAY, lang=lang), "svg")).smallest_pt
+        node: fit(render(model, Request("focus", node, at=day, lang=lang), "svg")).smallest_pt
         for node in _busiest(model, 5)
     }
     assert min(smallest.values()) >= 7, smallest

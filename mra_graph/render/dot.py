@@ -10,7 +10,9 @@ the arrow still points the right way while the supported body sits above its sup
 
 from __future__ import annotations
 
+import html
 import itertools
+import re
 from dataclasses import replace
 
 import graphviz
@@ -61,10 +63,39 @@ def _num(value: float) -> str:
 
 def _title_label(scene: Scene, style: Style) -> str:
     title = "<BR/>".join(html_text(line) for line in wrap(scene.title, 70))
+    subtitle = "<BR/>".join(html_text(line) for line in _subtitle_lines(scene.subtitle))
     return (
         f'<<FONT POINT-SIZE="{_num(style.title_size)}"><B>{title}</B></FONT><BR/>'
-        f'<FONT POINT-SIZE="{_num(style.subtitle_size)}">{html_text(scene.subtitle)}</FONT>>'
+        f'<FONT POINT-SIZE="{_num(style.subtitle_size)}">{subtitle}</FONT>>'
     )
+
+
+def _plain(label: str) -> str:
+    """The text of a Graphviz label, without its HTML-like markup.
+
+    >>> _plain("<<B>stuurt aan</B> (gepland)>")
+    'stuurt aan (gepland)'
+    """
+    if label.startswith("<") and label.endswith(">"):
+        label = label[1:-1]
+    return html.unescape(re.sub(r"<[^>]*>", "", label))
+
+
+def _subtitle_lines(subtitle: str, width: int = 120) -> list[str]:
+    """A long subtitle broken between its parts (``a · b · c``) into lines of at most
+    ``width`` characters where it can be, so that it is not what makes a picture wide:
+    about as wide as a title of 70 characters, in its larger letters.
+
+    >>> _subtitle_lines("model · date · lines left out", 14)
+    ['model · date', 'lines left out']
+    """
+    lines: list[str] = []
+    for part in subtitle.split(" · "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _text(node: SceneNode, style: Style) -> str:
@@ -382,13 +413,26 @@ def _legend_items(
     return items
 
 
-def legend_columns(scene: Scene, entries: int) -> int:
-    """Entries per legend row: three under a small picture; under a large one five, or
-    up to seven where five would make more than four rows, so that a legend of many
-    entries does not make the picture taller than a page across allows."""
+def legend_columns(scene: Scene, names: list[str]) -> int:
+    """Entries per legend row, for entries named ``names``: three under a small picture;
+    under a large one five, or up to seven where five would make more than four rows, so
+    that a legend of many entries does not make the picture taller than a page across
+    allows, as long as no row runs to more than :data:`_LEGEND_ROW` characters (long
+    names, "(gepland)" on each, would make the legend wider than the picture)."""
     if sum(n.inside is None for n in scene.nodes) <= 12:
         return 3
-    return min(7, max(5, -(-entries // 4)))
+    columns = min(7, max(5, -(-len(names) // 4)))
+    while (
+        columns > 5
+        and max(sum(len(name) for name in names[i : i + columns]) for i in range(0, len(names), columns))
+        > _LEGEND_ROW
+    ):
+        columns -= 1
+    return columns
+
+
+_LEGEND_ROW = 150
+"""The most characters of names in one legend row of more than five entries."""
 
 
 def _legend(graph: graphviz.Digraph, scene: Scene, style: Style, shared: dict[str, tuple[str, ...]]) -> str:
@@ -396,7 +440,7 @@ def _legend(graph: graphviz.Digraph, scene: Scene, style: Style, shared: dict[st
     else, in rows of :func:`legend_columns`; returns the id of its first entry."""
     items = _legend_items(scene, style, shared)
     heads: list[str] = []
-    columns = legend_columns(scene, len(items))
+    columns = legend_columns(scene, [_plain(attrs.get("label", "")) for _, attrs, _ in items])
     with graph.subgraph(name="cluster_legend") as legend:
         _attr_statement(
             legend,
