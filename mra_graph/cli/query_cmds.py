@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.completion import complete_node, complete_relation_kind, complete_relation_kinds
-from mra_graph.cli.context import Context, date_type, echo_json
+from mra_graph.cli.context import Context, date_type, echo_json, echo_pieces
 from mra_graph.model.schema import AsOf
 from mra_graph.present.summary import as_of_json
 from mra_graph.words import Lang
@@ -184,7 +184,7 @@ def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> No
     """What became active, ended or changed status between two dates (YYYY-MM-DD)."""
     from mra_graph.model.loading import paused
     from mra_graph.present.answer_text import diff_lines
-    from mra_graph.present.answers import diff_json
+    from mra_graph.present.answers import diff_json_text
     from mra_graph.questions import queries
 
     model = obj.model
@@ -193,7 +193,7 @@ def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> No
     with paused():
         change = queries.diff(model, date1, date2)
         if obj.json:
-            echo_json(diff_json(model, change, obj.lang))
+            echo_pieces(diff_json_text(model, change, obj.lang))
         else:
             _echo_lines(diff_lines(model, change, obj.lang, show_sources))
 
