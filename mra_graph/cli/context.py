@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 # the model layer (pydantic) and the file writer are imported where they are used, so
 # that help, completion and a usage error start without them
 
-__all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "write_output"]
+__all__ = ["GLOBAL_KEYS", "Context", "date_type", "echo_json", "echo_pieces", "write_output"]
 
 # Where a global option given after the command is kept in ``click.Context.meta`` (so
 # that shell completion, which runs no command, can read ``--model`` from it too).
@@ -126,6 +127,17 @@ def echo_json(data: Any) -> None:
     from pydantic_core import to_json
 
     click.echo(to_json(data, indent=2))
+
+
+def echo_pieces(pieces: Iterable[str]) -> None:
+    """Print text made in many pieces (and a newline), a few thousand pieces a write."""
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) == 4096:
+            click.echo("".join(batch).encode("utf-8"), nl=False)
+            batch.clear()
+    click.echo("".join(batch).encode("utf-8"))
 
 
 def write_output(output: str, data: bytes) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from mra_graph.cli.completion import complete_node, complete_relation_kind, complete_relation_kinds
-from mra_graph.cli.context import Context, date_type, echo_json
+from mra_graph.cli.context import Context, date_type, echo_json, echo_pieces
 from mra_graph.model.schema import AsOf
 from mra_graph.present.summary import as_of_json
 from mra_graph.words import Lang
@@ -184,7 +184,7 @@ def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> No
     """What became active, ended or changed status between two dates (YYYY-MM-DD)."""
     from mra_graph.model.loading import paused
     from mra_graph.present.answer_text import diff_lines
-    from mra_graph.present.answers import diff_json
+    from mra_graph.present.answers import diff_json_text
     from mra_graph.questions import queries
 
     model = obj.model
@@ -193,7 +193,7 @@ def diff(obj: Context, date1: dt.date, date2: dt.date, show_sources: bool) -> No
     with paused():
         change = queries.diff(model, date1, date2)
         if obj.json:
-            echo_json(diff_json(model, change, obj.lang))
+            echo_pieces(diff_json_text(model, change, obj.lang))
         else:
             _echo_lines(diff_lines(model, change, obj.lang, show_sources))
 
@@ -242,14 +242,20 @@ def ask(obj: Context, question: str, show_sources: bool, explain: bool) -> None:
     read one way exits with 2, naming the words it did not understand and offering
     questions about the same names; an unknown name exits with 1 and suggestions.
     """
+    from mra_graph.model.loading import paused
     from mra_graph.present.ask_output import ask_json, ask_lines, explain_lines
     from mra_graph.questions.ask import answer_question
 
-    result = answer_question(obj.model, question, obj.at, obj.lang if obj.lang_given else None)
-    # names as they were on the day answered for, which the question may give itself
-    model = obj.model.named_on(result.at)
-    if obj.json:
-        echo_json(ask_json(model, result))
-    else:
-        explained = [*explain_lines(model, result), ""] if explain else []
-        _echo_lines([*explained, *ask_lines(model, result, show_sources)])
+    loaded = obj.model
+    # the name index and the relation indexes hold as many small objects without cycles
+    # as the model has names and relations: built, like the model, without the
+    # collector walking them
+    with paused():
+        result = answer_question(loaded, question, obj.at, obj.lang if obj.lang_given else None)
+        # names as they were on the day answered for, which the question may give itself
+        model = loaded.named_on(result.at)
+        if obj.json:
+            echo_json(ask_json(model, result))
+        else:
+            explained = [*explain_lines(model, result), ""] if explain else []
+            _echo_lines([*explained, *ask_lines(model, result, show_sources)])

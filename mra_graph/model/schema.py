@@ -489,8 +489,9 @@ class GovernanceModel(Strict):
                 labels[n.id] = name
             else:
                 region = self.regions_by_id.get(n.region or "")
-                kind = voc.type_name(n.kind.value, None, lang)
-                labels[n.id] = f"{name} ({region.short if region else kind})"
+                # the kind's name is looked up only for a node without a region (few are)
+                tell = region.short if region else voc.type_name(n.kind.value, None, lang)
+                labels[n.id] = f"{name} ({tell})"
         return labels
 
     @cached_property

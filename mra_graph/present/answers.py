@@ -13,12 +13,12 @@ direction, plus ``forward`` (whether the walk follows that direction), ``relatio
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from mra_graph.model.schema import GovernanceModel, Node, Source
+from mra_graph.model.schema import GovernanceModel, Node, Relation, Source, Status
 from mra_graph.present.summary import marks, node_ref, qualifiers, relation_detail, source_ref
-from mra_graph.questions.queries import Change, Composition, Diff, Direction, Formation, Hit, Step
+from mra_graph.questions.queries import Change, Composition, Diff, Direction, Formation, Hit, Rename, Step
 from mra_graph.words import Lang
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "chain_json",
     "composition_json",
     "diff_json",
+    "diff_json_text",
     "formation_json",
     "hit_json",
     "number",
@@ -171,17 +172,96 @@ def diff_json(model: GovernanceModel, change: Diff, lang: Lang) -> dict[str, Any
         "added": [item(c) for c in change.added],
         "ended": [item(c) for c in change.ended],
         "changed": [item(c) for c in change.changed],
-        "renamed": [
-            {
-                "id": r.node.id,
-                "old_name": r.old,
-                "new_name": r.new,
-                "on": r.on.isoformat(),
-                "new_id": r.successor.id if r.successor else r.node.id,
-            }
-            for r in change.renamed
-        ],
+        "renamed": [_rename_json(r) for r in change.renamed],
     }
+
+
+def _rename_json(r: Rename) -> dict[str, Any]:
+    return {
+        "id": r.node.id,
+        "old_name": r.old,
+        "new_name": r.new,
+        "on": r.on.isoformat(),
+        "new_id": r.successor.id if r.successor else r.node.id,
+    }
+
+
+def diff_json_text(model: GovernanceModel, change: Diff, lang: Lang) -> Iterator[str]:
+    """The text of :func:`diff_json` as :func:`pydantic_core.to_json` writes it with
+    ``indent=2``, in pieces of one item each, written as the changes are read.
+
+    A national model's diff names a hundred thousand items, mostly relations among a few
+    thousand nodes: each node's reference and each list of citations is made into text
+    once, however many items name it, and no answer for the whole model is held as data.
+    """
+    from pydantic_core import to_json
+
+    def text(value: Any, depth: int) -> str:
+        """``value`` as JSON standing ``depth`` levels deep (each level two spaces)."""
+        return to_json(value, indent=2).decode().replace("\n", "\n" + "  " * depth)
+
+    def key(name: str) -> str:
+        """The start of an item's field ``name``, after the previous field."""
+        return f",\n      {text(name, 0)}: "
+
+    nodes = model.nodes_by_id
+    stated, marked = model.stated, model.marked
+    statuses = {s: text(s.value, 0) for s in Status}
+    kinds: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    refs: dict[str, str] = {}
+    cited: dict[tuple[int, ...], str] = {}  # by the citations' objects, alive while the model is
+
+    def ref(node_id: str) -> str:
+        found = refs[node_id] = text(node_ref(model, nodes[node_id], change.end, lang), 3)
+        return found
+
+    def cite(sources: Sequence[Source]) -> str:
+        found = cited[tuple(map(id, sources))] = text([source_ref(s) for s in sources], 3)
+        return found
+
+    def extra(relation: Relation) -> str:
+        """A relation's qualifiers and marks, where it has any."""
+        pairs = (*qualifiers(model, relation, lang).items(), *marks(model, relation.id).items())
+        return "".join(f"{keys.get(k) or keys.setdefault(k, key(k))}{text(v, 3)}" for k, v in pairs)
+
+    starts = {
+        what: f"{{\n      {text('what', 0)}: {text(what, 0)}{key('id')}" for what in ("node", "relation")
+    }
+    before, after, node, relation = key("before"), key("after"), key("node"), key("relation")
+    from_node, to_node, sources, end = key("from_node"), key("to_node"), key("sources"), "\n    }"
+
+    def item(c: Change) -> str:
+        thing = c.item
+        cites = cited.get(tuple(map(id, thing.sources))) or cite(thing.sources)
+        # an id is one line of JSON, at any depth
+        head = f"{starts[c.what]}{to_json(thing.id).decode()}"
+        head += f"{before}{statuses[c.before]}{after}{statuses[c.after]}"
+        if isinstance(thing, Node):
+            return f"{head}{node}{refs.get(thing.id) or ref(thing.id)}{sources}{cites}{end}"
+        kind = kinds.get(thing.kind) or kinds.setdefault(thing.kind, text(thing.kind, 0))
+        ends = f"{from_node}{refs.get(thing.from_) or ref(thing.from_)}"
+        ends += f"{to_node}{refs.get(thing.to) or ref(thing.to)}"
+        # qualifiers and marks only where the model has any (most relations have none)
+        more = (
+            extra(thing)
+            if thing.id in stated or thing.id in marked or thing.from_scope or thing.to_scope
+            else ""
+        )
+        return f"{head}{relation}{kind}{ends}{more}{sources}{cites}{end}"
+
+    yield f"{{\n  {text('from', 0)}: {text(change.start.isoformat(), 0)}"
+    yield f",\n  {text('to', 0)}: {text(change.end.isoformat(), 0)}"
+    for name, changes in (("added", change.added), ("ended", change.ended), ("changed", change.changed)):
+        if not changes:
+            yield f",\n  {text(name, 0)}: []"
+            continue
+        yield f",\n  {text(name, 0)}: [\n    "
+        for i, c in enumerate(changes):
+            yield f",\n    {item(c)}" if i else item(c)
+        yield "\n  ]"
+    renamed = [_rename_json(r) for r in change.renamed]
+    yield f",\n  {text('renamed', 0)}: {text(renamed, 1)}\n}}"
 
 
 def formation_json(table: Formation, lang: Lang) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import difflib
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 from mra_graph.errors import MraGraphError, UnknownRelationKindError
@@ -636,29 +637,27 @@ def diff(model: GovernanceModel, start: dt.date, end: dt.date) -> Diff:
     added: list[Change] = []
     ended: list[Change] = []
     changed: list[Change] = []
-    items: list[tuple[Literal["node", "relation"], Node | Relation]] = [("node", n) for n in model.nodes]
-    items += [("relation", r) for r in model.relations]
-    for what, item in items:
-        before, after = status_at(item, start), status_at(item, end)
-        if before is after:
-            continue
-        change = Change(item, what, before, after)
-        if after is Status.ACTIVE:
-            added.append(change)
-        elif after is Status.ENDED:
-            ended.append(change)
-        else:
-            changed.append(change)
-
-    def key(change: Change) -> tuple[int, str]:
-        return (0 if change.what == "node" else 1, change.item.id)
-
+    by_id = attrgetter("item.id")
+    groups: tuple[tuple[Literal["node", "relation"], Sequence[Node | Relation]], ...] = (
+        ("node", model.nodes),
+        ("relation", model.relations),
+    )
+    for what, items in groups:  # the nodes first, then the relations, each by id
+        found: tuple[list[Change], list[Change], list[Change]] = ([], [], [])
+        for item in items:
+            before, after = status_at(item, start), status_at(item, end)
+            if before is after:
+                continue
+            change = Change(item, what, before, after)
+            found[0 if after is Status.ACTIVE else 1 if after is Status.ENDED else 2].append(change)
+        for into, changes in zip((added, ended, changed), found, strict=True):
+            into += sorted(changes, key=by_id)
     return Diff(
         start,
         end,
-        tuple(sorted(added, key=key)),
-        tuple(sorted(ended, key=key)),
-        tuple(sorted(changed, key=key)),
+        tuple(added),
+        tuple(ended),
+        tuple(changed),
         _renames(model, start, end, ended, added),
     )
 
