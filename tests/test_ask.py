@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from mra_graph import load
+from mra_graph import load, load_text
 from mra_graph.errors import QuestionError, UnknownNameError, UsageError
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.model.vocabulary import vocabulary
+from mra_graph.model.vocabulary import bundled_model_path, vocabulary
 from mra_graph.questions.ask import AskResult, answer_question, parse_question
 from mra_graph.questions.lexicon import lexicon
 
@@ -484,6 +484,19 @@ def test_a_close_misspelling_is_read_as_the_name_and_said(model: GovernanceModel
         "regiegroep-mra": ["mra-bureau"],
         "regiegroep-am": ["algemeen-regiosecretaris-am"],
     }
+
+
+def test_names_alike_without_spaces_are_all_read() -> None:
+    # 'Regie Groep' beside 'Regiegroep': 'regiegroe p' may be either, and is read as
+    # each (before, the one read depended on the order of a set of strings)
+    data = json.loads(bundled_model_path().read_text(encoding="utf-8"))
+    twin = {**next(n for n in data["nodes"] if n["id"] == "regiegroep-mra"), "id": "regie-groep"}
+    twin["name"] = "Regie Groep"
+    for key in ("name_en", "aliases", "former_names"):
+        twin.pop(key, None)
+    data["nodes"].append(twin)
+    result = answer_question(load_text(json.dumps(data)), "wie ondersteunt de regiegroe p?", Y2017)
+    assert set(_found(result)) == {"regie-groep", "regiegroep-mra", "regiegroep-am"}
 
 
 @pytest.mark.parametrize(

@@ -88,11 +88,12 @@ class _Names:
             fold_text(a.short): (fold_text(a.long), fold_text(a.plural or a.long))
             for a in index.model.abbreviations
         }
-        self.joined: dict[str, str] = {}
+        self.joined: dict[str, list[str]] = {}
         self.bags: dict[str, dict[str, None]] = {}
-        # an id is no name to write without spaces, reorder or misspell
-        for key in index.name_keys:
-            self.joined.setdefault(key.replace(" ", ""), key)
+        # an id is no name to write without spaces, reorder or misspell; where two names
+        # are one without spaces ('regie groep', 'regiegroep'), such a word names both
+        for key in sorted(index.name_keys):
+            self.joined.setdefault(key.replace(" ", ""), []).append(key)
             bag = self.bag(key.split())
             if bag.count(" ") >= 1:
                 for node_id in self.keys[key]:
@@ -154,18 +155,24 @@ def _span_match(names: _Names, span: Sequence[str], lexicons: Sequence[Lexicon])
     def by_key(key: str, how: How) -> _Found:
         return _Found(tuple(names.keys[key]), how, key if key != said else "")
 
+    def by_keys(keys: list[str], how: How) -> _Found:
+        if len(keys) == 1:
+            return by_key(keys[0], how)
+        # several names written alike without spaces: each node they name, read as said
+        return _Found(tuple(dict.fromkeys(i for key in keys for i in names.keys[key])), how, "")
+
     if said in names.keys:
         return by_key(said, "name")
     joined = names.joined.get(said.replace(" ", ""))
     if joined is not None:
-        return by_key(joined, "joined")
+        return by_keys(joined, "joined")
     for singular in _singulars(span[-1], lexicons):
         key = " ".join([*span[:-1], singular])
         if key in names.keys:
             return by_key(key, "plural")
         joined = names.joined.get(key.replace(" ", ""))
         if joined is not None:
-            return by_key(joined, "plural")
+            return by_keys(joined, "plural")
         tail = names.index.by_tail.get(key) if len(span) >= 2 else None
         if tail:
             # 'regional secretaries': the plural of words several names end in, a class
@@ -486,11 +493,16 @@ def fuzzy_tags(
                 matches = process.extract(said.replace(" ", ""), choices, scorer=fuzz.ratio, limit=8)
                 if not matches or matches[0][1] < cutoff:
                     continue
-                key = names.joined[matches[0][0]]
+                keys = names.joined[matches[0][0]]
+                if len(keys) > 1:
+                    continue  # names alike without spaces: a misspelling of them reads two ways
+                key = keys[0]
                 score = float(matches[0][1])
                 # a misspelling that comes as close to another node's name reads two ways
                 rivals = [
-                    m for m in matches[1:] if set(names.keys[names.joined[m[0]]]) != set(names.keys[key])
+                    m
+                    for m in matches[1:]
+                    if {i for k in names.joined[m[0]] for i in names.keys[k]} != set(names.keys[key])
                 ]
                 if rivals and score - rivals[0][1] < _FUZZY_MARGIN:
                     continue
@@ -536,7 +548,7 @@ def suggestions(index: NameIndex, said: str, limit: int = 3) -> list[str]:
         score_cutoff=_SUGGEST_CUTOFF,
         limit=limit * 2,
     ):
-        for node in names.nodes(names.joined[key]):
+        for node in (n for name in names.joined[key] for n in names.nodes(name)):
             if node.id not in ids:
                 ids.append(node.id)
     return ids[:limit]
