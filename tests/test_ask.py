@@ -499,6 +499,13 @@ def test_names_alike_without_spaces_are_all_read() -> None:
     assert set(_found(result)) == {"regie-groep", "regiegroep-mra", "regiegroep-am"}
 
 
+def test_a_misspelling_of_one_nodes_names_alike_without_spaces_is_read(model: GovernanceModel) -> None:
+    # "employer's committee" and "employers' committee" are one without spaces, and
+    # name one node: its misspelling reads one way
+    _, meant = parse_question(model, "Who does the employers comittee commission?")
+    assert [[n.id for n in nodes] for nodes in meant] == [["werkgeverscommissie-mra"]]
+
+
 @pytest.mark.parametrize(
     ("question", "suggested"),
     [

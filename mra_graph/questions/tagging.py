@@ -156,8 +156,8 @@ def _span_match(names: _Names, span: Sequence[str], lexicons: Sequence[Lexicon])
         return _Found(tuple(names.keys[key]), how, key if key != said else "")
 
     def by_keys(keys: list[str], how: How) -> _Found:
-        if len(keys) == 1:
-            return by_key(keys[0], how)
+        if len({frozenset(names.keys[k]) for k in keys}) == 1:
+            return by_key(keys[0], how)  # names of the same nodes
         # several names written alike without spaces: each node they name, read as said
         return _Found(tuple(dict.fromkeys(i for key in keys for i in names.keys[key])), how, "")
 
@@ -494,8 +494,8 @@ def fuzzy_tags(
                 if not matches or matches[0][1] < cutoff:
                     continue
                 keys = names.joined[matches[0][0]]
-                if len(keys) > 1:
-                    continue  # names alike without spaces: a misspelling of them reads two ways
+                if len({frozenset(names.keys[k]) for k in keys}) > 1:
+                    continue  # names alike without spaces, of other nodes: it reads two ways
                 key = keys[0]
                 score = float(matches[0][1])
                 # a misspelling that comes as close to another node's name reads two ways
