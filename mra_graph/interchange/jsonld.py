@@ -1,8 +1,9 @@
 """JSON-LD text from a stream of RDF triples, one node object per line.
 
-The input comes from :func:`mra_graph.interchange.rdf.described`: each subject once, with
-its predicates and objects; each becomes one node object, written as soon as it is
-made, so the whole graph is never held as objects. IRIs under one of the prefixes are
+The input is what :func:`mra_graph.interchange.rdf.described` makes, with its terms made
+by :class:`JsonTerms` as the JSON text they are written as: each subject once, with its
+predicates and objects; each becomes the text of one node object, joined from the texts
+of its terms as soon as it is made, so the whole graph is never held. IRIs under one of the prefixes are
 written as compact IRIs (``org:Post``, ``node:am-team``) with the prefixes as the
 ``@context``; literals keep their language or datatype. Any JSON-LD processor reads the
 result back to the same triples as the Turtle export.
@@ -13,13 +14,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
 
-__all__ = ["Iri", "jsonld_text", "plain_literal"]
+__all__ = ["Iri", "JsonTerms", "jsonld_text"]
 
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 class _Compactor:
@@ -85,65 +83,109 @@ class _Compactor:
 
 
 class Iri(str):
-    """An IRI as plain text, for :func:`jsonld_text`."""
+    """An IRI as the JSON text of a reference to it, ``{"@id": "node:am-team"}`` (compacted),
+    made by :class:`JsonTerms`."""
 
     __slots__ = ()
 
 
-def plain_literal(
-    value: str, language: str | None = None, datatype: str | None = None
-) -> tuple[str, str | None, str | None]:
-    """A literal for :func:`jsonld_text`: its text, language and datatype IRI."""
-    return (value, language, None if datatype in (_STRING, _LANG_STRING) else datatype)
+class JsonTerms:
+    """Makes RDF terms as the JSON text :func:`jsonld_text` writes them as: an IRI an
+    :class:`Iri`, a literal its value object (``"text"``, ``{"@language": "nl", "@value":
+    "text"}``, ``{"@type": "xsd:integer", "@value": "3"}``).
 
-
-class _Writer:
-    """Turns a subject and its pairs into a node object, remembering what vocabulary terms become."""
+    Each term is encoded once, when it is made; a term made once and kept (a node's IRI)
+    is written again as it is, so the writer only joins text. Two terms are the same RDF
+    term when their texts are equal, so pairs are compared as texts.
+    """
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
         self.compact = _Compactor(prefixes)
-        self.keys: dict[str, str] = {_TYPE: "@type"}
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode
+        self._starts: dict[tuple[str | None, str | None], str] = {}
 
-    def value(self, term: Any) -> Any:
-        if type(term) is Iri:
-            return {"@id": self.compact(term)}
-        value, language, datatype = term
-        if language:
-            return {"@value": value, "@language": language}
-        return value if datatype is None else {"@value": value, "@type": self.compact.term(datatype)}
+    def iri(self, iri: str) -> Iri:
+        return Iri(f'{{"@id": {self._encode(self.compact(iri))}}}')
 
-    def node(self, subject: str, pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
-        item: dict[str, Any] = {"@id": self.compact(subject)}
+    def literal(self, value: str, language: str | None = None, datatype: Iri | None = None) -> str:
+        """A literal of ``value`` with a ``language`` or a ``datatype`` (an IRI this made), or neither."""
+        if not language and datatype is None:
+            return self._encode(value)
+        start = self._starts.get((language, datatype))
+        if start is None:
+            start = self._starts[language, datatype] = (
+                f'{{"@language": {self._encode(language)}, "@value": '
+                if language
+                # the datatype's compact IRI is the text of its reference after '{"@id": '
+                else f'{{"@type": {str(datatype)[8:-1]}, "@value": '
+            )
+        return f"{start}{self._encode(value)}}}"
+
+
+class _Writer:
+    """Turns a subject and its pairs (of :class:`JsonTerms`) into the text of a node object."""
+
+    def __init__(self) -> None:
+        self._decode = json.JSONDecoder().decode
+        # the key each predicate becomes (its compact IRI, "@type" for rdf:type): the text
+        # sorted by, the text written, and whether its values are classes
+        self._keys: dict[str, tuple[str, str, bool]] = {}
+
+    def _key(self, predicate: str) -> tuple[str, str, bool]:
+        compact: str = self._decode(predicate)["@id"]
+        found = (
+            ("@type", '"@type": ', True)
+            if compact in ("rdf:type", _TYPE)
+            else (compact, f"{predicate[8:-1]}: ", False)
+        )
+        self._keys[predicate] = found
+        return found
+
+    def node(self, subject: str, pairs: Iterable[tuple[str, str]]) -> str:
+        by_key: dict[str, list[str]] = {}
         for predicate, obj in pairs:
-            key = self.keys.get(predicate)
-            if key is None:
-                key = self.keys[predicate] = self.compact.term(predicate)
-            values = item.get(key)
+            values = by_key.get(predicate)
             if values is None:
-                values = item[key] = []
-            values.append(self.compact.term(obj) if key == "@type" else self.value(obj))
-        return item
+                by_key[predicate] = [obj]
+            else:
+                values.append(obj)
+        keys = self._keys
+        # keys in order, as JSON's sort_keys has them: "@id" first (every other key is
+        # "@type" or an IRI, which starts with a letter)
+        text = [f'{{"@id": {subject[8:-1]}']
+        for (_, written, classes), values in sorted(
+            [(keys.get(p) or self._key(p), values) for p, values in by_key.items()]
+        ):
+            # a class is written as its compact IRI, not as a reference
+            shown = ", ".join([v[8:-1] for v in values] if classes else values)
+            text.append(f"{written}[{shown}]")
+        return ", ".join(text) + "}"
 
 
 def jsonld_text(
-    described: Iterable[tuple[Any, Iterable[tuple[Any, Any]]]], prefixes: Mapping[str, str]
+    described: Iterable[tuple[str, Iterable[tuple[str, str]]]], prefixes: Mapping[str, str]
 ) -> bytes:
-    """The subjects and their ``(predicate, object)`` pairs (:class:`Iri` and :func:`plain_literal`
-    terms) as a JSON-LD document.
+    """The subjects and their ``(predicate, object)`` pairs, terms made by :class:`JsonTerms`
+    with these ``prefixes``, as a JSON-LD document.
 
     Each subject is expected once (see :func:`mra_graph.interchange.rdf.described`); the
     same input gives the same bytes.
     """
-    writer = _Writer(prefixes)
+    writer = _Writer()
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
     out = io.BytesIO()
-    # written object by object: the text is never held twice, as text and as bytes
     out.write(encode({"@context": dict(sorted(prefixes.items()))})[:-1].encode())
     out.write(b', "@graph": [\n')
+    # written some objects at a time: the text is never held twice, as text and as bytes
+    batch: list[str] = []
+    node = writer.node
     separator = b""
     for subject, pairs in described:
-        out.write(separator)
-        out.write(encode(writer.node(subject, pairs)).encode())
-        separator = b",\n"
+        batch.append(node(subject, pairs))
+        if len(batch) == 1000:
+            out.write(separator + ",\n".join(batch).encode())
+            separator, batch = b",\n", []
+    if batch:
+        out.write(separator + ",\n".join(batch).encode())
     out.write(b"\n]}\n")
     return out.getvalue()

@@ -57,7 +57,7 @@ from types import ModuleType
 from typing import Any
 
 from mra_graph.errors import MissingDependencyError
-from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
+from mra_graph.interchange.jsonld import JsonTerms, jsonld_text
 from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
@@ -194,8 +194,8 @@ class _Made(dict[str, Any]):
 class _Builder:
     """Makes the terms; a class only to share their constructors, caches and the base.
 
-    The terms are Oxigraph's, or with ``plain`` those of :mod:`mra_graph.interchange.jsonld`
-    (an IRI a ``str``, a literal a tuple), which a JSON writer reads several times faster.
+    The terms are Oxigraph's, or with ``plain`` the JSON text :mod:`mra_graph.interchange.jsonld`
+    writes them as (:class:`~mra_graph.interchange.jsonld.JsonTerms`), each encoded once.
     """
 
     def __init__(
@@ -203,8 +203,9 @@ class _Builder:
     ) -> None:
         self.lang = lang  # the language of the model's own text (names, descriptions, sources)
         if plain:
-            self.iri: Any = Iri
-            self.literal: Any = plain_literal
+            made = JsonTerms(prefixes(base))
+            self.iri: Any = made.iri
+            self.literal: Any = made.literal
         else:
             oxigraph = require("pyoxigraph", "RDF export")
             self.iri = oxigraph.NamedNode
@@ -215,13 +216,29 @@ class _Builder:
         # the IRI of a vocabulary term by its compact name (``org:Post``), of a node by its id
         self.term: Callable[[str], Any] = _Made(lambda curie: iri(_expand(curie))).__getitem__
         self.node: Callable[[str], Any] = _Made(lambda ident: iri(f"{base}node/{ident}")).__getitem__
+        # the IRI of a property, document or region, which many statements name, by its text
+        self.known: Callable[[str], Any] = _Made(iri).__getitem__
         self.a = self.term("rdf:type")
+        # literals that repeat (statuses, dates, numbers), made once each
+        self._status: dict[Status, Any] = {}
+        self._dates: dict[dt.date, Any] = {}
+        self._typed: dict[tuple[type, Scalar], Any] = {}
 
     def text(self, value: str, lang: str | None = None) -> Any:
         return self.literal(value, language=lang) if lang else self.literal(value)
 
     def typed(self, value: Scalar) -> Any:
         """A literal with the XSD datatype of a JSON scalar (boolean, integer, double or string)."""
+        if isinstance(value, str):
+            return self.literal(value)
+        # a boolean equals a number (True == 1): the type is part of the key
+        key = (type(value), value)
+        found = self._typed.get(key)
+        if found is None:
+            found = self._typed[key] = self._made_typed(value)
+        return found
+
+    def _made_typed(self, value: Scalar) -> Any:
         if isinstance(value, bool):
             return self.literal("true" if value else "false", datatype=self.term("xsd:boolean"))
         if isinstance(value, int):
@@ -231,7 +248,16 @@ class _Builder:
         return self.literal(value)
 
     def date(self, value: dt.date) -> Any:
-        return self.literal(value.isoformat(), datatype=self.term("xsd:date"))
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = self.literal(value.isoformat(), datatype=self.term("xsd:date"))
+        return found
+
+    def status(self, value: Status) -> Any:
+        found = self._status.get(value)
+        if found is None:
+            found = self._status[value] = self.literal(value.value)
+        return found
 
     def sources(self, subject: Any, owner: str, sources: Sequence[Source]) -> Iterator[Triple]:
         for number, source in enumerate(sources, start=1):
@@ -241,7 +267,7 @@ class _Builder:
             yield (
                 entity,
                 self.term("prov:hadPrimarySource"),
-                self.iri(f"{self.base}document/{source.document}"),
+                self.known(f"{self.base}document/{source.document}"),
             )
             yield entity, self.term("mra:section"), self.text(source.section, self.lang)
             yield entity, self.term("mra:position"), self.typed(number)
@@ -249,7 +275,7 @@ class _Builder:
                 yield entity, self.term("mra:quote"), self.text(source.quote, self.lang)
 
     def dated(self, subject: Any, item: Node | Relation) -> Iterator[Triple]:
-        yield subject, self.term("mra:status"), self.text(item.status.value)
+        yield subject, self.term("mra:status"), self.status(item.status)
         if item.valid_from is not None:
             yield subject, self.term("mra:validFrom"), self.date(item.valid_from)
         if item.valid_to is not None:
@@ -275,7 +301,7 @@ class _Builder:
     def attributes(self, subject: Any, attributes: Mapping[str, Any]) -> Iterator[Triple]:
         for key, value in attributes.items():
             for one in value if isinstance(value, list) else [value]:
-                yield subject, self.iri(f"{VOCAB}attribute/{key}"), self.typed(one)
+                yield subject, self.known(f"{VOCAB}attribute/{key}"), self.typed(one)
 
 
 def _grouped(statements: Iterable[Triple]) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
@@ -304,7 +330,7 @@ def described(
     plain: bool = False,
 ) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
     """Every subject of the export with its ``(predicate, object)`` pairs, as Oxigraph terms
-    (with ``plain``, as the plain terms of :mod:`mra_graph.interchange.jsonld`).
+    (with ``plain``, as the JSON texts of :class:`~mra_graph.interchange.jsonld.JsonTerms`).
 
     Each subject comes once, in id order, and no pair repeats, so a
     writer can stream the export: the whole graph never has to be held.
@@ -435,7 +461,7 @@ def _node_triples(
     if node.type:
         yield subject, b.term("mra:nodeType"), b.text(node.type)
     if node.region:
-        yield subject, b.term("mra:region"), b.iri(f"{b.base}region/{node.region}")
+        yield subject, b.term("mra:region"), b.known(f"{b.base}region/{node.region}")
     if node.size is not None:
         yield subject, b.term("mra:size"), b.typed(node.size)
     for external in b.same_as.get(node.id, ()):
@@ -449,7 +475,7 @@ def _node_triples(
         # the direct triples of the relations in force, with the ORG property a relation
         # between these kinds of node also has (a body part of another is a sub-organisation)
         target = b.node(relation.to)
-        yield subject, b.iri(relation_property(relation.kind, post=post)), target
+        yield subject, b.known(relation_property(relation.kind, post=post)), target
         also = terms()["relations"].get(relation.kind, {}).get("also", {})
         for curie in also.get(f"{node.kind.value} {kinds.get(relation.to)}", ()):
             yield subject, b.term(curie), target
@@ -460,7 +486,7 @@ def _relation_triples(
     b: _Builder, model: GovernanceModel, relation: Relation, post: bool
 ) -> Iterator[Triple]:
     source, target = b.node(relation.from_), b.node(relation.to)
-    prop = b.iri(relation_property(relation.kind, post=post))
+    prop = b.known(relation_property(relation.kind, post=post))
     subject = b.iri(f"{b.base}relation/{relation.id}")
     yield subject, b.a, b.term("mra:Relationship")
     # ORG's membership is an agent's; a post's seat in a body is only our relationship
