@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 __all__ = ["Iri", "JsonTerms", "jsonld_text"]
 
@@ -62,6 +62,15 @@ class _Compactor:
                     return f"{prefix}:{local}"
         return iri
 
+    def covers_all(self, directory: str) -> bool:
+        """Whether every IRI ``directory`` + a local part (not empty, not starting with ``/``)
+        is compacted as ``directory`` + ``x`` is, with its local part for ``x``: whether all
+        namespaces end in ``/`` or ``#`` and none is longer than ``directory`` and starts with it."""
+        return self._first is not None and not any(
+            namespace.startswith(directory) and len(namespace) > len(directory)
+            for _, namespace in self._prefixes
+        )
+
     def _longest(self, text: str) -> tuple[int, str] | None:
         """The length and prefix of the longest namespace ``text`` starts with (ending in
         ``/`` or ``#``, at one of those of ``text``), or ``None``."""
@@ -106,6 +115,16 @@ class JsonTerms:
 
     def iri(self, iri: str) -> Iri:
         return Iri(f'{{"@id": {self._encode(self.compact(iri))}}}')
+
+    def under(self, directory: str) -> Callable[[str], Iri]:
+        """Makes the IRIs ``directory`` + a local part (not empty, not starting with ``/``),
+        compacting ``directory`` once: where no namespace is longer than it and starts with
+        it, every such IRI is compacted under the same namespace."""
+        encode, compact = self._encode, self.compact
+        if not compact.covers_all(directory):
+            return lambda local: Iri(f'{{"@id": {encode(compact(directory + local))}}}')
+        head = compact(directory + "x")[:-1]
+        return lambda local: Iri(f'{{"@id": {encode(head + local)}}}')
 
     def literal(self, value: str, language: str | None = None, datatype: Iri | None = None) -> str:
         """A literal of ``value`` with a ``language`` or a ``datatype`` (an IRI this made), or neither."""
