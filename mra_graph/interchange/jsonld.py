@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any
 
 __all__ = ["Iri", "JsonTerms", "jsonld_text"]
 
@@ -142,47 +144,68 @@ class JsonTerms:
 
 
 class _Writer:
-    """Turns a subject and its pairs (of :class:`JsonTerms`) into the text of a node object."""
+    """Turns a subject and its pairs (of :class:`JsonTerms`) into the text of a node object.
+
+    Subjects of one kind mostly have the same predicates in the same order (every source
+    has a class, a document, a section and a position): the layout of a node object is
+    worked out once for each such order, and each object made by filling it in.
+    """
 
     def __init__(self) -> None:
         self._decode = json.JSONDecoder().decode
-        # the key each predicate becomes (its compact IRI, "@type" for rdf:type): the text
-        # sorted by, the text written, and whether its values are classes
-        self._keys: dict[str, tuple[str, str, bool]] = {}
+        self._layouts: dict[
+            tuple[str, ...], tuple[str, Callable[[tuple[str, ...]], Any], tuple[int, ...]]
+        ] = {}
 
-    def _key(self, predicate: str) -> tuple[str, str, bool]:
-        compact: str = self._decode(predicate)["@id"]
-        found = (
-            ("@type", '"@type": ', True)
-            if compact in ("rdf:type", _TYPE)
-            else (compact, f"{predicate[8:-1]}: ", False)
-        )
-        self._keys[predicate] = found
+    def _layout(
+        self, predicates: tuple[str, ...]
+    ) -> tuple[str, Callable[[tuple[str, ...]], Any], tuple[int, ...]]:
+        """The text of a node object with these predicates, its values left as ``%s``;
+        what picks its values from the objects, in order; which of them are classes."""
+        by_key: dict[str, list[int]] = {}
+        for n, predicate in enumerate(predicates):
+            by_key.setdefault(predicate, []).append(n)
+        keys = []
+        for predicate, places in by_key.items():
+            compact: str = self._decode(predicate)["@id"]
+            classes = compact in ("rdf:type", _TYPE)
+            # sorted as JSON's sort_keys sorts them
+            keys.append(("@type" if classes else compact, predicate, classes, places))
+        keys.sort()
+        # "@id" first: every other key is "@type" or an IRI, which starts with a letter
+        text, order, class_places = ['{"@id": %s'], list[int](), list[int]()
+        for _, predicate, classes, places in keys:
+            written = '"@type"' if classes else predicate[8:-1]
+            text.append(f"{written.replace('%', '%%')}: [{', '.join(['%s'] * len(places))}]")
+            if classes:
+                class_places.extend(range(len(order) + 1, len(order) + 1 + len(places)))
+            order.extend(places)
+        found = (", ".join(text) + "}", _picker(order), tuple(class_places))
+        self._layouts[predicates] = found
         return found
 
-    def node(self, subject: str, pairs: Iterable[tuple[str, str]]) -> str:
-        by_key: dict[str, list[str]] = {}
-        for predicate, obj in pairs:
-            values = by_key.get(predicate)
-            if values is None:
-                by_key[predicate] = [obj]
-            else:
-                values.append(obj)
-        keys = self._keys
-        # keys in order, as JSON's sort_keys has them: "@id" first (every other key is
-        # "@type" or an IRI, which starts with a letter)
-        text = [f'{{"@id": {subject[8:-1]}']
-        for (_, written, classes), values in sorted(
-            [(keys.get(p) or self._key(p), values) for p, values in by_key.items()]
-        ):
-            # a class is written as its compact IRI, not as a reference
-            shown = ", ".join([v[8:-1] for v in values] if classes else values)
-            text.append(f"{written}[{shown}]")
-        return ", ".join(text) + "}"
+    def node(self, subject: str, pairs: Sequence[tuple[str, str]]) -> str:
+        if not pairs:
+            return f'{{"@id": {subject[8:-1]}}}'
+        predicates, objects = zip(*pairs, strict=True)
+        template, pick, classes = self._layouts.get(predicates) or self._layout(predicates)
+        values = [subject[8:-1], *pick(objects)]
+        # a class is written as its compact IRI, not as a reference
+        for n in classes:
+            values[n] = values[n][8:-1]
+        return template % tuple(values)
+
+
+def _picker(order: list[int]) -> Callable[[tuple[str, ...]], Any]:
+    """What picks the items at ``order`` out of a tuple, as a tuple."""
+    if len(order) == 1:
+        only = order[0]
+        return lambda items: (items[only],)
+    return itemgetter(*order)
 
 
 def jsonld_text(
-    described: Iterable[tuple[str, Iterable[tuple[str, str]]]], prefixes: Mapping[str, str]
+    described: Iterable[tuple[str, Sequence[tuple[str, str]]]], prefixes: Mapping[str, str]
 ) -> bytes:
     """The subjects and their ``(predicate, object)`` pairs, terms made by :class:`JsonTerms`
     with these ``prefixes``, as a JSON-LD document.
