@@ -242,6 +242,23 @@ class _Builder:
         self.derived, self.entity_class = self.term("prov:wasDerivedFrom"), self.term("prov:Entity")
         self.primary, self.section_term = self.term("prov:hadPrimarySource"), self.term("mra:section")
         self.position, self.quote = self.term("mra:position"), self.term("mra:quote")
+        self.membership = self.term("org:Membership")
+        self._kinds: dict[tuple[str, bool], tuple[Any, Any, Any]] = {}
+
+    def kind(self, kind: str, post: bool) -> tuple[Any, Any, Any]:
+        """For a relation of ``kind`` (out of a post or not): the property that states it
+        directly, the class of its qualified node besides ``mra:Relationship`` (or None),
+        and the kind as a literal."""
+        found = self._kinds.get((kind, post))
+        if found is None:
+            # ORG's membership is an agent's; a post's seat in a body is only our relationship
+            qualified = None if post else terms()["relations"].get(kind, {}).get("qualified_class")
+            found = self._kinds[kind, post] = (
+                self.known(relation_property(kind, post=post)),
+                None if qualified is None else self.term(qualified),
+                self.text(kind),
+            )
+        return found
 
     def text(self, value: str, lang: str | None = None) -> Any:
         return self.literal(value, language=lang) if lang else self.literal(value)
@@ -523,52 +540,59 @@ def _node_described(
 
 
 def _relation_described(b: _Builder, model: GovernanceModel, relation: Relation, post: bool) -> list[Block]:
-    term = b.term
+    term, text = b.term, b.text
     source, target = b.node(relation.from_), b.node(relation.to)
-    prop = b.known(relation_property(relation.kind, post=post))
+    prop, qualified, kind = b.kind(relation.kind, post)
     subject = b.relation(relation.id)
     pairs: Pairs = [(b.a, term("mra:Relationship"))]
     blocks = [(subject, pairs)]
     # ORG's membership is an agent's; a post's seat in a body is only our relationship
-    qualified = None if post else terms()["relations"].get(relation.kind, {}).get("qualified_class")
-    if qualified:
-        pairs.append((b.a, term(qualified)))
-    if qualified == "org:Membership":
-        pairs.append((term("org:member"), source))
-        pairs.append((term("org:organization"), target))
-        _interval(b, pairs, blocks, relation)
-    pairs.append((term("dcterms:identifier"), b.text(relation.id)))
-    pairs.append((term("mra:relationKind"), b.text(relation.kind)))
-    pairs.append((term("mra:property"), prop))
-    pairs.append((term("mra:from"), source))
-    pairs.append((term("mra:to"), target))
+    if qualified is not None:
+        pairs.append((b.a, qualified))
+        if qualified == b.membership:
+            pairs.append((term("org:member"), source))
+            pairs.append((term("org:organization"), target))
+            _interval(b, pairs, blocks, relation)
+    pairs += (
+        (term("dcterms:identifier"), text(relation.id)),
+        (term("mra:relationKind"), kind),
+        (term("mra:property"), prop),
+        (term("mra:from"), source),
+        (term("mra:to"), target),
+    )
     b.dated(pairs, relation)
     b.qualified(pairs, model, relation)
-    for name, scope in (("mra:fromScope", relation.from_scope), ("mra:toScope", relation.to_scope)):
-        if scope is not None:
-            pairs.append((term(name), b.text(scope.value)))
-    for name in ("capacity", "per", "role", "note"):
-        value = getattr(relation, name)
-        if value is not None:
-            pairs.append((term(f"mra:{name}"), b.text(value)))
+    if relation.from_scope is not None:
+        pairs.append((term("mra:fromScope"), text(relation.from_scope.value)))
+    if relation.to_scope is not None:
+        pairs.append((term("mra:toScope"), text(relation.to_scope.value)))
+    if relation.capacity is not None:
+        pairs.append((term("mra:capacity"), text(relation.capacity)))
+    if relation.per is not None:
+        pairs.append((term("mra:per"), text(relation.per)))
+    if relation.role is not None:
+        pairs.append((term("mra:role"), text(relation.role)))
+    if relation.note is not None:
+        pairs.append((term("mra:note"), text(relation.note)))
     if relation.count is not None:
         pairs.append((term("mra:count"), b.typed(relation.count)))
-    b.attributes(pairs, relation.attributes)
-    b.sources(pairs, blocks, f"relation/{relation.id}", relation.sources)
+    if relation.attributes:
+        b.attributes(pairs, relation.attributes)
+    if relation.sources:
+        b.sources(pairs, blocks, f"relation/{relation.id}", relation.sources)
     return _once(blocks)
 
 
 def _interval(b: _Builder, pairs: Pairs, blocks: list[Block], relation: Relation) -> None:
     if relation.valid_from is None and relation.valid_to is None:
         return
-    here = f"{b.base}relation/{relation.id}"
-    period = b.iri(f"{here}/period")
+    period = b.relation(f"{relation.id}/period")
     pairs.append((b.term("org:memberDuring"), period))
     during: Pairs = [(b.a, b.term("time:Interval"))]
     blocks.append((period, during))
     for end, when in (("hasBeginning", relation.valid_from), ("hasEnd", relation.valid_to)):
         if when is not None:
-            instant = b.iri(f"{here}/period/{end}")
+            instant = b.relation(f"{relation.id}/period/{end}")
             during.append((b.term(f"time:{end}"), instant))
             blocks.append(
                 (instant, [(b.a, b.term("time:Instant")), (b.term("time:inXSDDate"), b.date(when))])
