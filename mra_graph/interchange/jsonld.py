@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import islice, starmap
 from operator import itemgetter
 from typing import Any
 
@@ -102,7 +103,8 @@ class Iri(str):
 
 class JsonTerms:
     """Makes RDF terms as the JSON text :func:`jsonld_text` writes them as: an IRI an
-    :class:`Iri`, a literal its value object (``"text"``, ``{"@language": "nl", "@value":
+    :class:`Iri`, a class (the object of ``rdf:type``) its compact IRI as a string
+    (``"org:Post"``), a literal its value object (``"text"``, ``{"@language": "nl", "@value":
     "text"}``, ``{"@type": "xsd:integer", "@value": "3"}``).
 
     Each term is encoded once, when it is made; a term made once and kept (a node's IRI)
@@ -117,6 +119,10 @@ class JsonTerms:
 
     def iri(self, iri: str) -> Iri:
         return Iri(f'{{"@id": {self._encode(self.compact(iri))}}}')
+
+    def class_iri(self, iri: str) -> str:
+        """The IRI of a class, as the object of ``rdf:type`` is written: its compact IRI as a string."""
+        return self._encode(self.compact.term(iri))
 
     def under(self, directory: str) -> Callable[[str], Iri]:
         """Makes the IRIs ``directory`` + a local part (not empty, not starting with ``/``),
@@ -153,34 +159,29 @@ class _Writer:
 
     def __init__(self) -> None:
         self._decode = json.JSONDecoder().decode
-        self._layouts: dict[
-            tuple[str, ...], tuple[str, Callable[[tuple[str, ...]], Any], tuple[int, ...]]
-        ] = {}
+        self._layouts: dict[tuple[str, ...], tuple[str, Callable[[tuple[str, ...]], Any]]] = {}
 
-    def _layout(
-        self, predicates: tuple[str, ...]
-    ) -> tuple[str, Callable[[tuple[str, ...]], Any], tuple[int, ...]]:
-        """The text of a node object with these predicates, its values left as ``%s``;
-        what picks its values from the objects, in order; which of them are classes."""
+    def _layout(self, predicates: tuple[str, ...]) -> tuple[str, Callable[[tuple[str, ...]], Any]]:
+        """The text of a node object with these predicates, its subject and values left as
+        ``%s``, and what picks its values from the objects, in that order."""
         by_key: dict[str, list[int]] = {}
         for n, predicate in enumerate(predicates):
             by_key.setdefault(predicate, []).append(n)
         keys = []
         for predicate, places in by_key.items():
             compact: str = self._decode(predicate)["@id"]
-            classes = compact in ("rdf:type", _TYPE)
-            # sorted as JSON's sort_keys sorts them
-            keys.append(("@type" if classes else compact, predicate, classes, places))
+            # sorted as JSON's sort_keys sorts them; the classes are "@type"'s
+            if compact in ("rdf:type", _TYPE):
+                keys.append(("@type", '"@type"', places))
+            else:
+                keys.append((compact, predicate[8:-1], places))
         keys.sort()
         # "@id" first: every other key is "@type" or an IRI, which starts with a letter
-        text, order, class_places = ['{"@id": %s'], list[int](), list[int]()
-        for _, predicate, classes, places in keys:
-            written = '"@type"' if classes else predicate[8:-1]
+        text, order = ['{"@id": %s'], list[int]()
+        for _, written, places in keys:
             text.append(f"{written.replace('%', '%%')}: [{', '.join(['%s'] * len(places))}]")
-            if classes:
-                class_places.extend(range(len(order) + 1, len(order) + 1 + len(places)))
             order.extend(places)
-        found = (", ".join(text) + "}", _picker(order), tuple(class_places))
+        found = (", ".join(text) + "}", _picker(order))
         self._layouts[predicates] = found
         return found
 
@@ -188,12 +189,8 @@ class _Writer:
         if not pairs:
             return f'{{"@id": {subject[8:-1]}}}'
         predicates, objects = zip(*pairs, strict=True)
-        template, pick, classes = self._layouts.get(predicates) or self._layout(predicates)
-        values = [subject[8:-1], *pick(objects)]
-        # a class is written as its compact IRI, not as a reference
-        for n in classes:
-            values[n] = values[n][8:-1]
-        return template % tuple(values)
+        template, pick = self._layouts.get(predicates) or self._layout(predicates)
+        return template % (subject[8:-1], *pick(objects))
 
 
 def _picker(order: list[int]) -> Callable[[tuple[str, ...]], Any]:
@@ -219,15 +216,11 @@ def jsonld_text(
     out.write(encode({"@context": dict(sorted(prefixes.items()))})[:-1].encode())
     out.write(b', "@graph": [\n')
     # written some objects at a time: the text is never held twice, as text and as bytes
-    batch: list[str] = []
-    node = writer.node
+    nodes = starmap(writer.node, described)
     separator = b""
-    for subject, pairs in described:
-        batch.append(node(subject, pairs))
-        if len(batch) == 1000:
-            out.write(separator + ",\n".join(batch).encode())
-            separator, batch = b",\n", []
-    if batch:
-        out.write(separator + ",\n".join(batch).encode())
+    # every node object's text is a few characters at least: an empty batch is the end
+    while batch := ",\n".join(islice(nodes, 1000)):
+        out.write(separator + batch.encode())
+        separator = b",\n"
     out.write(b"\n]}\n")
     return out.getvalue()

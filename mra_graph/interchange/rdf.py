@@ -213,11 +213,13 @@ class _Builder:
             self.iri: Any = made.iri
             self.literal: Any = made.literal
             under: Callable[[str], Callable[[str], Any]] = made.under
+            cls: Callable[[str], Any] | None = made.class_iri
         else:
             oxigraph = require("pyoxigraph", "RDF export")
             self.iri = oxigraph.NamedNode
             self.literal = oxigraph.Literal
             named = oxigraph.NamedNode
+            cls = None
 
             def under(directory: str) -> Callable[[str], Any]:
                 return lambda local: named(directory + local)
@@ -231,6 +233,10 @@ class _Builder:
         # the IRI of a property, document or region, which many statements name, by its text
         self.known: Callable[[str], Any] = _Made(iri).__getitem__
         self.a = self.term("rdf:type")
+        # the IRI of a class, as the object of rdf:type
+        self.cls: Callable[[str], Any] = (
+            self.term if cls is None else _Made(lambda curie: cls(_expand(curie))).__getitem__
+        )
         # literals that repeat (statuses, dates, numbers), made once each
         self._status: dict[Status, Any] = {}
         self._dates: dict[dt.date, Any] = {}
@@ -239,10 +245,10 @@ class _Builder:
         self.relation: Callable[[str], Any] = under(f"{base}relation/")
         self.source: Callable[[str], Any] = under(f"{base}source/")
         # the terms of every source, looked up once
-        self.derived, self.entity_class = self.term("prov:wasDerivedFrom"), self.term("prov:Entity")
+        self.derived, self.entity_class = self.term("prov:wasDerivedFrom"), self.cls("prov:Entity")
         self.primary, self.section_term = self.term("prov:hadPrimarySource"), self.term("mra:section")
         self.position, self.quote = self.term("mra:position"), self.term("mra:quote")
-        self.membership = self.term("org:Membership")
+        self.membership = self.cls("org:Membership")
         self._kinds: dict[tuple[str, bool], tuple[Any, Any, Any]] = {}
 
     def kind(self, kind: str, post: bool) -> tuple[Any, Any, Any]:
@@ -255,7 +261,7 @@ class _Builder:
             qualified = None if post else terms()["relations"].get(kind, {}).get("qualified_class")
             found = self._kinds[kind, post] = (
                 self.known(relation_property(kind, post=post)),
-                None if qualified is None else self.term(qualified),
+                None if qualified is None else self.cls(qualified),
                 self.text(kind),
             )
         return found
@@ -424,7 +430,7 @@ def _once(blocks: list[Block]) -> list[Block]:
 def _model_described(b: _Builder, model: GovernanceModel) -> Iterator[Block]:
     term, text, lang = b.term, b.text, b.lang
     pairs: Pairs = [
-        (b.a, term("prov:Entity")),
+        (b.a, b.cls("prov:Entity")),
         (term("dcterms:conformsTo"), b.iri(ONTOLOGY)),
         (term("dcterms:title"), text(model.title, lang)),
     ]
@@ -433,8 +439,8 @@ def _model_described(b: _Builder, model: GovernanceModel) -> Iterator[Block]:
     yield from _once([(b.iri(f"{b.base}model"), pairs)])
     for document in model.documents:
         pairs = [
-            (b.a, term("foaf:Document")),
-            (b.a, term("prov:Entity")),
+            (b.a, b.cls("foaf:Document")),
+            (b.a, b.cls("prov:Entity")),
             (term("dcterms:identifier"), text(document.id)),
             (term("dcterms:title"), text(document.title, lang)),
         ]
@@ -447,7 +453,7 @@ def _model_described(b: _Builder, model: GovernanceModel) -> Iterator[Block]:
         yield from _once([(b.known(f"{b.base}document/{document.id}"), pairs)])
     for region in model.regions:
         pairs = [
-            (b.a, term("mra:Region")),
+            (b.a, b.cls("mra:Region")),
             (term("dcterms:identifier"), text(region.id)),
             (term("rdfs:label"), text(region.name, lang)),
         ]
@@ -468,7 +474,7 @@ def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]
             if not prop_iri.startswith(VOCAB):
                 continue
             prop = b.iri(prop_iri)
-            yield prop, b.a, b.term("owl:ObjectProperty")
+            yield prop, b.a, b.cls("owl:ObjectProperty")
             yield prop, b.term("rdfs:label"), b.text(info.nl.active, "nl")
             yield prop, b.term("rdfs:label"), b.text(info.en.active, "en")
             yield prop, b.term("skos:notation"), b.text(kind)
@@ -478,7 +484,7 @@ def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]
     )
     for key in keys:
         prop = b.iri(f"{VOCAB}attribute/{key}")
-        yield prop, b.a, b.term("owl:DatatypeProperty")
+        yield prop, b.a, b.cls("owl:DatatypeProperty")
         yield prop, b.term("rdfs:subPropertyOf"), b.term("mra:attribute")
         yield prop, b.term("rdfs:label"), b.text(key)
 
@@ -497,7 +503,7 @@ def _node_described(
     post = node.kind.value in terms()["posts"] and agent is None
     # a position in no organisation is no post as ORG means one: only our own class
     pairs: Pairs = [
-        (b.a, term(curie))
+        (b.a, b.cls(curie))
         for curie in agent or terms()["node_classes"][node.kind.value]
         if not (post and not post_in and curie.startswith("org:"))
     ]
@@ -544,7 +550,7 @@ def _relation_described(b: _Builder, model: GovernanceModel, relation: Relation,
     source, target = b.node(relation.from_), b.node(relation.to)
     prop, qualified, kind = b.kind(relation.kind, post)
     subject = b.relation(relation.id)
-    pairs: Pairs = [(b.a, term("mra:Relationship"))]
+    pairs: Pairs = [(b.a, b.cls("mra:Relationship"))]
     blocks = [(subject, pairs)]
     # ORG's membership is an agent's; a post's seat in a body is only our relationship
     if qualified is not None:
@@ -588,15 +594,13 @@ def _interval(b: _Builder, pairs: Pairs, blocks: list[Block], relation: Relation
         return
     period = b.relation(f"{relation.id}/period")
     pairs.append((b.term("org:memberDuring"), period))
-    during: Pairs = [(b.a, b.term("time:Interval"))]
+    during: Pairs = [(b.a, b.cls("time:Interval"))]
     blocks.append((period, during))
     for end, when in (("hasBeginning", relation.valid_from), ("hasEnd", relation.valid_to)):
         if when is not None:
             instant = b.relation(f"{relation.id}/period/{end}")
             during.append((b.term(f"time:{end}"), instant))
-            blocks.append(
-                (instant, [(b.a, b.term("time:Instant")), (b.term("time:inXSDDate"), b.date(when))])
-            )
+            blocks.append((instant, [(b.a, b.cls("time:Instant")), (b.term("time:inXSDDate"), b.date(when))]))
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
