@@ -18,7 +18,7 @@ from itertools import islice, starmap
 from operator import itemgetter
 from typing import Any
 
-__all__ = ["Iri", "JsonTerms", "jsonld_text"]
+__all__ = ["JsonTerms", "jsonld_text"]
 
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -94,22 +94,16 @@ class _Compactor:
         return found
 
 
-class Iri(str):
-    """An IRI as the JSON text of a reference to it, ``{"@id": "node:am-team"}`` (compacted),
-    made by :class:`JsonTerms`."""
-
-    __slots__ = ()
-
-
 class JsonTerms:
-    """Makes RDF terms as the JSON text :func:`jsonld_text` writes them as: an IRI an
-    :class:`Iri`, a class (the object of ``rdf:type``) its compact IRI as a string
-    (``"org:Post"``), a literal its value object (``"text"``, ``{"@language": "nl", "@value":
-    "text"}``, ``{"@type": "xsd:integer", "@value": "3"}``).
+    """Makes RDF terms as the JSON text :func:`jsonld_text` writes them as: an IRI a
+    reference to it (``{"@id": "node:am-team"}``, compacted), a class (the object of
+    ``rdf:type``) its compact IRI as a string (``"org:Post"``), a literal its value
+    (``"text"``, ``{"@language": "nl", "@value": "text"}``, ``{"@type": "xsd:integer",
+    "@value": "3"}``).
 
     Each term is encoded once, when it is made; a term made once and kept (a node's IRI)
-    is written again as it is, so the writer only joins text. Two terms are the same RDF
-    term when their texts are equal, so pairs are compared as texts.
+    is written again as it is, so the writer only joins text. Two objects of a predicate
+    are the same RDF term when their texts are equal, so pairs are compared as texts.
     """
 
     def __init__(self, prefixes: Mapping[str, str]) -> None:
@@ -117,24 +111,24 @@ class JsonTerms:
         self._encode = json.JSONEncoder(ensure_ascii=False).encode
         self._starts: dict[tuple[str | None, str | None], str] = {}
 
-    def iri(self, iri: str) -> Iri:
-        return Iri(f'{{"@id": {self._encode(self.compact(iri))}}}')
+    def iri(self, iri: str) -> str:
+        return f'{{"@id": {self._encode(self.compact(iri))}}}'
 
     def class_iri(self, iri: str) -> str:
         """The IRI of a class, as the object of ``rdf:type`` is written: its compact IRI as a string."""
         return self._encode(self.compact.term(iri))
 
-    def under(self, directory: str) -> Callable[[str], Iri]:
+    def under(self, directory: str) -> Callable[[str], str]:
         """Makes the IRIs ``directory`` + a local part (not empty, not starting with ``/``),
         compacting ``directory`` once: where no namespace is longer than it and starts with
         it, every such IRI is compacted under the same namespace."""
         encode, compact = self._encode, self.compact
         if not compact.covers_all(directory):
-            return lambda local: Iri(f'{{"@id": {encode(compact(directory + local))}}}')
+            return lambda local: f'{{"@id": {encode(compact(directory + local))}}}'
         head = compact(directory + "x")[:-1]
-        return lambda local: Iri(f'{{"@id": {encode(head + local)}}}')
+        return lambda local: f'{{"@id": {encode(head + local)}}}'
 
-    def literal(self, value: str, language: str | None = None, datatype: Iri | None = None) -> str:
+    def literal(self, value: str, language: str | None = None, datatype: str | None = None) -> str:
         """A literal of ``value`` with a ``language`` or a ``datatype`` (an IRI this made), or neither."""
         if not language and datatype is None:
             return self._encode(value)

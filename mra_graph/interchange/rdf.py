@@ -212,12 +212,20 @@ class _Builder:
             made = JsonTerms(prefixes(base))
             self.iri: Any = made.iri
             self.literal: Any = made.literal
+            # a literal of some text, in a language or not
+            self.text: Callable[..., Any] = made.literal
             under: Callable[[str], Callable[[str], Any]] = made.under
             cls: Callable[[str], Any] | None = made.class_iri
         else:
             oxigraph = require("pyoxigraph", "RDF export")
             self.iri = oxigraph.NamedNode
             self.literal = oxigraph.Literal
+            literal = oxigraph.Literal
+
+            def text(value: str, lang: str | None = None) -> Any:
+                return literal(value, language=lang) if lang else literal(value)
+
+            self.text = text
             named = oxigraph.NamedNode
             cls = None
 
@@ -265,9 +273,6 @@ class _Builder:
                 self.text(kind),
             )
         return found
-
-    def text(self, value: str, lang: str | None = None) -> Any:
-        return self.literal(value, language=lang) if lang else self.literal(value)
 
     def typed(self, value: Scalar) -> Any:
         """A literal with the XSD datatype of a JSON scalar (boolean, integer, double or string)."""
