@@ -258,6 +258,7 @@ class _Builder:
         self.position, self.quote = self.term("mra:position"), self.term("mra:quote")
         self.membership = self.cls("org:Membership")
         self._kinds: dict[tuple[str, bool], tuple[Any, Any, Any]] = {}
+        self._cited: dict[tuple[str, str], tuple[tuple[Any, Any], tuple[Any, Any]]] = {}
 
     def kind(self, kind: str, post: bool) -> tuple[Any, Any, Any]:
         """For a relation of ``kind`` (out of a post or not): the property that states it
@@ -313,12 +314,15 @@ class _Builder:
         for number, source in enumerate(sources, start=1):
             entity = self.source(f"{owner}/{number}")
             pairs.append((derived, entity))
-            found = [
-                (self.a, entity_class),
-                (primary, self.known(f"{self.base}document/{source.document}")),
-                (section, self.text(source.section, self.lang)),
-                (position, self.typed(number)),
-            ]
+            # the same document and section are cited by many items: their terms made once
+            key = (source.document, source.section)
+            cited = self._cited.get(key)
+            if cited is None:
+                cited = self._cited[key] = (
+                    (primary, self.known(f"{self.base}document/{source.document}")),
+                    (section, self.text(source.section, self.lang)),
+                )
+            found = [(self.a, entity_class), *cited, (position, self.typed(number))]
             if source.quote is not None:
                 found.append((quote, self.text(source.quote, self.lang)))
             blocks.append((entity, found))
