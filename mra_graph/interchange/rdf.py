@@ -38,9 +38,11 @@ Where W3C ORG has a property for a relation between two kinds of node, it is sta
 next to the model's own: a body part of another is ``org:subOrganizationOf`` it
 (``also`` in ``rdf_terms.json``).
 
-The triples are Oxigraph terms, made one model item at a time with each subject's
-triples together, and written by streaming (Turtle by Oxigraph, JSON-LD by
-:mod:`mra_graph.interchange.jsonld`): time and memory grow with the model, not faster.
+One description says which statements there are: made one model item at a time, as
+each subject with its ``(predicate, object)`` pairs (:func:`described`), which both
+writers read, streaming: Turtle as Oxigraph terms, serialized by Oxigraph; JSON-LD with
+each term made as the JSON text it is written as, joined into node objects by
+:mod:`mra_graph.interchange.jsonld`. Time and memory grow with the model, not faster.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ from types import ModuleType
 from typing import Any
 
 from mra_graph.errors import MissingDependencyError
-from mra_graph.interchange.jsonld import Iri, jsonld_text, plain_literal
+from mra_graph.interchange.jsonld import JsonTerms, jsonld_text
 from mra_graph.interchange.losses import Export, Loss, abbreviation_loss, loss
 from mra_graph.interchange.qualifiers import qualifiers
 from mra_graph.model.loading import in_id_order
@@ -94,6 +96,10 @@ ONTOLOGY = "https://mra-graph.invalid/def"
 _IN_FORCE = Status.ACTIVE
 
 Triple = tuple[Any, Any, Any]
+Pairs = list[tuple[Any, Any]]
+"""The ``(predicate, object)`` pairs of one subject."""
+Block = tuple[Any, Pairs]
+"""A subject and its pairs."""
 
 
 @cache
@@ -194,8 +200,8 @@ class _Made(dict[str, Any]):
 class _Builder:
     """Makes the terms; a class only to share their constructors, caches and the base.
 
-    The terms are Oxigraph's, or with ``plain`` those of :mod:`mra_graph.interchange.jsonld`
-    (an IRI a ``str``, a literal a tuple), which a JSON writer reads several times faster.
+    The terms are Oxigraph's, or with ``plain`` the JSON text :mod:`mra_graph.interchange.jsonld`
+    writes them as (:class:`~mra_graph.interchange.jsonld.JsonTerms`), each encoded once.
     """
 
     def __init__(
@@ -203,25 +209,84 @@ class _Builder:
     ) -> None:
         self.lang = lang  # the language of the model's own text (names, descriptions, sources)
         if plain:
-            self.iri: Any = Iri
-            self.literal: Any = plain_literal
+            made = JsonTerms(prefixes(base))
+            self.iri: Any = made.iri
+            self.literal: Any = made.literal
+            # a literal of some text, in a language or not
+            self.text: Callable[..., Any] = made.literal
+            under: Callable[[str], Callable[[str], Any]] = made.under
+            cls: Callable[[str], Any] | None = made.class_iri
         else:
             oxigraph = require("pyoxigraph", "RDF export")
             self.iri = oxigraph.NamedNode
             self.literal = oxigraph.Literal
+            literal = oxigraph.Literal
+
+            def text(value: str, lang: str | None = None) -> Any:
+                return literal(value, language=lang) if lang else literal(value)
+
+            self.text = text
+            named = oxigraph.NamedNode
+            cls = None
+
+            def under(directory: str) -> Callable[[str], Any]:
+                return lambda local: named(directory + local)
+
         self.base = base
         self.same_as = same_as
         iri = self.iri
         # the IRI of a vocabulary term by its compact name (``org:Post``), of a node by its id
         self.term: Callable[[str], Any] = _Made(lambda curie: iri(_expand(curie))).__getitem__
         self.node: Callable[[str], Any] = _Made(lambda ident: iri(f"{base}node/{ident}")).__getitem__
+        # the IRI of a property, document or region, which many statements name, by its text
+        self.known: Callable[[str], Any] = _Made(iri).__getitem__
         self.a = self.term("rdf:type")
+        # the IRI of a class, as the object of rdf:type
+        self.cls: Callable[[str], Any] = (
+            self.term if cls is None else _Made(lambda curie: cls(_expand(curie))).__getitem__
+        )
+        # literals that repeat (statuses, dates, numbers), made once each
+        self._status: dict[Status, Any] = {}
+        self._dates: dict[dt.date, Any] = {}
+        self._typed: dict[tuple[type, Scalar], Any] = {}
+        # the IRIs of relations and of sources, by id and by owner and number
+        self.relation: Callable[[str], Any] = under(f"{base}relation/")
+        self.source: Callable[[str], Any] = under(f"{base}source/")
+        # the terms of every source, looked up once
+        self.derived, self.entity_class = self.term("prov:wasDerivedFrom"), self.cls("prov:Entity")
+        self.primary, self.section_term = self.term("prov:hadPrimarySource"), self.term("mra:section")
+        self.position, self.quote = self.term("mra:position"), self.term("mra:quote")
+        self.membership = self.cls("org:Membership")
+        self._kinds: dict[tuple[str, bool], tuple[Any, Any, Any]] = {}
+        self._cited: dict[tuple[str, str], tuple[tuple[Any, Any], tuple[Any, Any]]] = {}
 
-    def text(self, value: str, lang: str | None = None) -> Any:
-        return self.literal(value, language=lang) if lang else self.literal(value)
+    def kind(self, kind: str, post: bool) -> tuple[Any, Any, Any]:
+        """For a relation of ``kind`` (out of a post or not): the property that states it
+        directly, the class of its qualified node besides ``mra:Relationship`` (or None),
+        and the kind as a literal."""
+        found = self._kinds.get((kind, post))
+        if found is None:
+            # ORG's membership is an agent's; a post's seat in a body is only our relationship
+            qualified = None if post else terms()["relations"].get(kind, {}).get("qualified_class")
+            found = self._kinds[kind, post] = (
+                self.known(relation_property(kind, post=post)),
+                None if qualified is None else self.cls(qualified),
+                self.text(kind),
+            )
+        return found
 
     def typed(self, value: Scalar) -> Any:
         """A literal with the XSD datatype of a JSON scalar (boolean, integer, double or string)."""
+        if isinstance(value, str):
+            return self.literal(value)
+        # a boolean equals a number (True == 1): the type is part of the key
+        key = (type(value), value)
+        found = self._typed.get(key)
+        if found is None:
+            found = self._typed[key] = self._made_typed(value)
+        return found
+
+    def _made_typed(self, value: Scalar) -> Any:
         if isinstance(value, bool):
             return self.literal("true" if value else "false", datatype=self.term("xsd:boolean"))
         if isinstance(value, int):
@@ -231,54 +296,68 @@ class _Builder:
         return self.literal(value)
 
     def date(self, value: dt.date) -> Any:
-        return self.literal(value.isoformat(), datatype=self.term("xsd:date"))
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = self.literal(value.isoformat(), datatype=self.term("xsd:date"))
+        return found
 
-    def sources(self, subject: Any, owner: str, sources: Sequence[Source]) -> Iterator[Triple]:
+    def status(self, value: Status) -> Any:
+        found = self._status.get(value)
+        if found is None:
+            found = self._status[value] = self.literal(value.value)
+        return found
+
+    def sources(self, pairs: Pairs, blocks: list[Block], owner: str, sources: Sequence[Source]) -> None:
+        """Adds the item's ``prov:wasDerivedFrom`` to ``pairs``, each source's entity to ``blocks``."""
+        derived, entity_class, primary = self.derived, self.entity_class, self.primary
+        section, position, quote = self.section_term, self.position, self.quote
         for number, source in enumerate(sources, start=1):
-            entity = self.iri(f"{self.base}source/{owner}/{number}")
-            yield subject, self.term("prov:wasDerivedFrom"), entity
-            yield entity, self.a, self.term("prov:Entity")
-            yield (
-                entity,
-                self.term("prov:hadPrimarySource"),
-                self.iri(f"{self.base}document/{source.document}"),
-            )
-            yield entity, self.term("mra:section"), self.text(source.section, self.lang)
-            yield entity, self.term("mra:position"), self.typed(number)
+            entity = self.source(f"{owner}/{number}")
+            pairs.append((derived, entity))
+            # the same document and section are cited by many items: their terms made once
+            key = (source.document, source.section)
+            cited = self._cited.get(key)
+            if cited is None:
+                cited = self._cited[key] = (
+                    (primary, self.known(f"{self.base}document/{source.document}")),
+                    (section, self.text(source.section, self.lang)),
+                )
+            found = [(self.a, entity_class), *cited, (position, self.typed(number))]
             if source.quote is not None:
-                yield entity, self.term("mra:quote"), self.text(source.quote, self.lang)
+                found.append((quote, self.text(source.quote, self.lang)))
+            blocks.append((entity, found))
 
-    def dated(self, subject: Any, item: Node | Relation) -> Iterator[Triple]:
-        yield subject, self.term("mra:status"), self.text(item.status.value)
+    def dated(self, pairs: Pairs, item: Node | Relation) -> None:
+        pairs.append((self.term("mra:status"), self.status(item.status)))
         if item.valid_from is not None:
-            yield subject, self.term("mra:validFrom"), self.date(item.valid_from)
+            pairs.append((self.term("mra:validFrom"), self.date(item.valid_from)))
         if item.valid_to is not None:
-            yield subject, self.term("mra:validTo"), self.date(item.valid_to)
+            pairs.append((self.term("mra:validTo"), self.date(item.valid_to)))
 
-    def qualified(self, subject: Any, model: GovernanceModel, item: Node | Relation) -> Iterator[Triple]:
+    def qualified(self, pairs: Pairs, model: GovernanceModel, item: Node | Relation) -> None:
         """How firmly the model holds the item: modality (and what it takes it from),
         condition, the reason it is inferred, and the marks of recorded conflicts."""
         found = qualifiers(model, item)
         for name, value in found.items():
             if name == "marks":
                 for mark in value:
-                    yield subject, self.term("mra:mark"), self.text(mark)
+                    pairs.append((self.term("mra:mark"), self.text(mark)))
             elif name == "modality_via":
-                yield subject, self.term("mra:modalityVia"), self.node(str(value))
+                pairs.append((self.term("mra:modalityVia"), self.node(str(value))))
             elif name.endswith("_en"):
-                yield subject, self.term(f"mra:{name.removesuffix('_en')}"), self.text(str(value), "en")
+                pairs.append((self.term(f"mra:{name.removesuffix('_en')}"), self.text(str(value), "en")))
             elif name in ("condition", "inferred"):
-                yield subject, self.term(f"mra:{name}"), self.text(str(value), self.lang)
+                pairs.append((self.term(f"mra:{name}"), self.text(str(value), self.lang)))
             else:
-                yield subject, self.term(f"mra:{name}"), self.text(str(value))
+                pairs.append((self.term(f"mra:{name}"), self.text(str(value))))
 
-    def attributes(self, subject: Any, attributes: Mapping[str, Any]) -> Iterator[Triple]:
+    def attributes(self, pairs: Pairs, attributes: Mapping[str, Any]) -> None:
         for key, value in attributes.items():
             for one in value if isinstance(value, list) else [value]:
-                yield subject, self.iri(f"{VOCAB}attribute/{key}"), self.typed(one)
+                pairs.append((self.known(f"{VOCAB}attribute/{key}"), self.typed(one)))
 
 
-def _grouped(statements: Iterable[Triple]) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
+def _grouped(statements: Iterable[Triple]) -> Iterator[Block]:
     """The ``statements`` of one item by subject: each subject once, its (predicate, object) pairs once."""
     by_subject: dict[Any, list[tuple[Any, Any]]] = {}
     last: Any = None
@@ -304,7 +383,7 @@ def described(
     plain: bool = False,
 ) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
     """Every subject of the export with its ``(predicate, object)`` pairs, as Oxigraph terms
-    (with ``plain``, as the plain terms of :mod:`mra_graph.interchange.jsonld`).
+    (with ``plain``, as the JSON texts of :class:`~mra_graph.interchange.jsonld.JsonTerms`).
 
     Each subject comes once, in id order, and no pair repeats, so a
     writer can stream the export: the whole graph never has to be held.
@@ -318,18 +397,16 @@ def _described(
 ) -> Iterator[tuple[Any, list[tuple[Any, Any]]]]:
     """:func:`described` of a model in id order, with what :func:`posts_in` and :func:`_posts` found."""
     yield from _grouped(_vocabulary_triples(b, model))
-    yield from _grouped(_model_triples(b, model))
+    yield from _model_described(b, model)
     held: dict[str, list[Relation]] = {}
     for relation in model.relations:
         if relation.status is _IN_FORCE:
             held.setdefault(relation.from_, []).append(relation)
     kinds = {node.id: node.kind.value for node in model.nodes}
     for node in model.nodes:
-        yield from _grouped(
-            _node_triples(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
-        )
+        yield from _node_described(b, model, node, held.get(node.id, ()), kinds, places.get(node.id, ()))
     for relation in model.relations:
-        yield from _grouped(_relation_triples(b, model, relation, relation.from_ in posts))
+        yield from _relation_described(b, model, relation, relation.from_ in posts)
 
 
 def triples(
@@ -351,34 +428,50 @@ def _triples(described: Iterable[tuple[Any, list[tuple[Any, Any]]]]) -> Iterator
     )
 
 
-def _model_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
-    dataset = b.iri(f"{b.base}model")
-    yield dataset, b.a, b.term("prov:Entity")
-    yield dataset, b.term("dcterms:conformsTo"), b.iri(ONTOLOGY)
-    yield dataset, b.term("dcterms:title"), b.text(model.title, b.lang)
+def _once(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with no pair of a subject repeated (only the first block's can repeat:
+    the others are a source's, a period's or an instant's, each property once)."""
+    subject, pairs = blocks[0]
+    blocks[0] = subject, list(dict.fromkeys(pairs))
+    return blocks
+
+
+def _model_described(b: _Builder, model: GovernanceModel) -> Iterator[Block]:
+    term, text, lang = b.term, b.text, b.lang
+    pairs: Pairs = [
+        (b.a, b.cls("prov:Entity")),
+        (term("dcterms:conformsTo"), b.iri(ONTOLOGY)),
+        (term("dcterms:title"), text(model.title, lang)),
+    ]
     if model.title_en:
-        yield dataset, b.term("dcterms:title"), b.text(model.title_en, "en")
+        pairs.append((term("dcterms:title"), text(model.title_en, "en")))
+    yield from _once([(b.iri(f"{b.base}model"), pairs)])
     for document in model.documents:
-        subject = b.iri(f"{b.base}document/{document.id}")
-        yield subject, b.a, b.term("foaf:Document")
-        yield subject, b.a, b.term("prov:Entity")
-        yield subject, b.term("dcterms:identifier"), b.text(document.id)
-        yield subject, b.term("dcterms:title"), b.text(document.title, b.lang)
+        pairs = [
+            (b.a, b.cls("foaf:Document")),
+            (b.a, b.cls("prov:Entity")),
+            (term("dcterms:identifier"), text(document.id)),
+            (term("dcterms:title"), text(document.title, lang)),
+        ]
         if document.title_en:
-            yield subject, b.term("dcterms:title"), b.text(document.title_en, "en")
-        yield subject, b.term("mra:file"), b.text(document.file)
-        yield subject, b.term("mra:period"), b.text(document.period, b.lang)
+            pairs.append((term("dcterms:title"), text(document.title_en, "en")))
+        pairs.append((term("mra:file"), text(document.file)))
+        pairs.append((term("mra:period"), text(document.period, lang)))
         for section in document.sections:
-            yield subject, b.term("mra:section"), b.text(section, b.lang)
+            pairs.append((term("mra:section"), text(section, lang)))
+        yield from _once([(b.known(f"{b.base}document/{document.id}"), pairs)])
     for region in model.regions:
-        subject = b.iri(f"{b.base}region/{region.id}")
-        yield subject, b.a, b.term("mra:Region")
-        yield subject, b.term("dcterms:identifier"), b.text(region.id)
-        yield subject, b.term("rdfs:label"), b.text(region.name, b.lang)
+        pairs = [
+            (b.a, b.cls("mra:Region")),
+            (term("dcterms:identifier"), text(region.id)),
+            (term("rdfs:label"), text(region.name, lang)),
+        ]
         if region.name_en:
-            yield subject, b.term("rdfs:label"), b.text(region.name_en, "en")
-        yield subject, b.term("skos:notation"), b.text(region.short)
-        yield from b.sources(subject, f"region/{region.id}", region.sources)
+            pairs.append((term("rdfs:label"), text(region.name_en, "en")))
+        pairs.append((term("skos:notation"), text(region.short)))
+        blocks = [(b.known(f"{b.base}region/{region.id}"), pairs)]
+        b.sources(pairs, blocks, f"region/{region.id}", region.sources)
+        yield from _once(blocks)
 
 
 def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]:
@@ -390,7 +483,7 @@ def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]
             if not prop_iri.startswith(VOCAB):
                 continue
             prop = b.iri(prop_iri)
-            yield prop, b.a, b.term("owl:ObjectProperty")
+            yield prop, b.a, b.cls("owl:ObjectProperty")
             yield prop, b.term("rdfs:label"), b.text(info.nl.active, "nl")
             yield prop, b.term("rdfs:label"), b.text(info.en.active, "en")
             yield prop, b.term("skos:notation"), b.text(kind)
@@ -400,110 +493,123 @@ def _vocabulary_triples(b: _Builder, model: GovernanceModel) -> Iterator[Triple]
     )
     for key in keys:
         prop = b.iri(f"{VOCAB}attribute/{key}")
-        yield prop, b.a, b.term("owl:DatatypeProperty")
+        yield prop, b.a, b.cls("owl:DatatypeProperty")
         yield prop, b.term("rdfs:subPropertyOf"), b.term("mra:attribute")
         yield prop, b.term("rdfs:label"), b.text(key)
 
 
-def _node_triples(
+def _node_described(
     b: _Builder,
     model: GovernanceModel,
     node: Node,
     held: Iterable[Relation],
     kinds: Mapping[str, str],
     post_in: Iterable[str],
-) -> Iterator[Triple]:
-    subject = b.node(node.id)
+) -> list[Block]:
+    term, text, lang = b.term, b.text, b.lang
     post_in = tuple(post_in)
     agent = agent_classes(node)
     post = node.kind.value in terms()["posts"] and agent is None
-    for curie in agent or terms()["node_classes"][node.kind.value]:
-        # a position in no organisation is no post as ORG means one: only our own class
-        if not (post and not post_in and curie.startswith("org:")):
-            yield subject, b.a, b.term(curie)
-    yield subject, b.term("dcterms:identifier"), b.text(node.id)
-    yield subject, b.term("rdfs:label"), b.text(node.name, b.lang)
+    # a position in no organisation is no post as ORG means one: only our own class
+    pairs: Pairs = [
+        (b.a, b.cls(curie))
+        for curie in agent or terms()["node_classes"][node.kind.value]
+        if not (post and not post_in and curie.startswith("org:"))
+    ]
+    subject = b.node(node.id)
+    blocks = [(subject, pairs)]
+    pairs.append((term("dcterms:identifier"), text(node.id)))
+    pairs.append((term("rdfs:label"), text(node.name, lang)))
     if node.name_en:
-        yield subject, b.term("rdfs:label"), b.text(node.name_en, "en")
-    yield subject, b.term("skos:prefLabel"), b.text(model.label(node.id, model.lang), b.lang)
+        pairs.append((term("rdfs:label"), text(node.name_en, "en")))
+    pairs.append((term("skos:prefLabel"), text(model.label(node.id, model.lang), lang)))
     for alias in node.aliases:
-        yield subject, b.term("skos:altLabel"), b.text(alias, b.lang)
+        pairs.append((term("skos:altLabel"), text(alias, lang)))
     if node.description:
-        yield subject, b.term("dcterms:description"), b.text(node.description, b.lang)
+        pairs.append((term("dcterms:description"), text(node.description, lang)))
     if node.description_en:
-        yield subject, b.term("dcterms:description"), b.text(node.description_en, "en")
+        pairs.append((term("dcterms:description"), text(node.description_en, "en")))
     if node.type:
-        yield subject, b.term("mra:nodeType"), b.text(node.type)
+        pairs.append((term("mra:nodeType"), text(node.type)))
     if node.region:
-        yield subject, b.term("mra:region"), b.iri(f"{b.base}region/{node.region}")
+        pairs.append((term("mra:region"), b.known(f"{b.base}region/{node.region}")))
     if node.size is not None:
-        yield subject, b.term("mra:size"), b.typed(node.size)
+        pairs.append((term("mra:size"), b.typed(node.size)))
     for external in b.same_as.get(node.id, ()):
-        yield subject, b.term("owl:sameAs"), b.iri(external)
-    yield from b.dated(subject, node)
-    yield from b.qualified(subject, model, node)
-    yield from b.attributes(subject, node.attributes)
+        pairs.append((term("owl:sameAs"), b.iri(external)))
+    b.dated(pairs, node)
+    b.qualified(pairs, model, node)
+    b.attributes(pairs, node.attributes)
     for organisation in post_in:
-        yield subject, b.term("org:postIn"), b.node(organisation)
+        pairs.append((term("org:postIn"), b.node(organisation)))
     for relation in held:
-        # the direct triples of the relations in force, with the ORG property a relation
+        # the direct statements of the relations in force, with the ORG property a relation
         # between these kinds of node also has (a body part of another is a sub-organisation)
         target = b.node(relation.to)
-        yield subject, b.iri(relation_property(relation.kind, post=post)), target
+        pairs.append((b.known(relation_property(relation.kind, post=post)), target))
         also = terms()["relations"].get(relation.kind, {}).get("also", {})
         for curie in also.get(f"{node.kind.value} {kinds.get(relation.to)}", ()):
-            yield subject, b.term(curie), target
-    yield from b.sources(subject, f"node/{node.id}", node.sources)
+            pairs.append((term(curie), target))
+    b.sources(pairs, blocks, f"node/{node.id}", node.sources)
+    return _once(blocks)
 
 
-def _relation_triples(
-    b: _Builder, model: GovernanceModel, relation: Relation, post: bool
-) -> Iterator[Triple]:
+def _relation_described(b: _Builder, model: GovernanceModel, relation: Relation, post: bool) -> list[Block]:
+    term, text = b.term, b.text
     source, target = b.node(relation.from_), b.node(relation.to)
-    prop = b.iri(relation_property(relation.kind, post=post))
-    subject = b.iri(f"{b.base}relation/{relation.id}")
-    yield subject, b.a, b.term("mra:Relationship")
+    prop, qualified, kind = b.kind(relation.kind, post)
+    subject = b.relation(relation.id)
+    pairs: Pairs = [(b.a, b.cls("mra:Relationship"))]
+    blocks = [(subject, pairs)]
     # ORG's membership is an agent's; a post's seat in a body is only our relationship
-    qualified = None if post else terms()["relations"].get(relation.kind, {}).get("qualified_class")
-    if qualified:
-        yield subject, b.a, b.term(qualified)
-    if qualified == "org:Membership":
-        yield subject, b.term("org:member"), source
-        yield subject, b.term("org:organization"), target
-        yield from _interval(b, subject, relation)
-    yield subject, b.term("dcterms:identifier"), b.text(relation.id)
-    yield subject, b.term("mra:relationKind"), b.text(relation.kind)
-    yield subject, b.term("mra:property"), prop
-    yield subject, b.term("mra:from"), source
-    yield subject, b.term("mra:to"), target
-    yield from b.dated(subject, relation)
-    yield from b.qualified(subject, model, relation)
-    for name, scope in (("mra:fromScope", relation.from_scope), ("mra:toScope", relation.to_scope)):
-        if scope is not None:
-            yield subject, b.term(name), b.text(scope.value)
-    for name in ("capacity", "per", "role", "note"):
-        value = getattr(relation, name)
-        if value is not None:
-            yield subject, b.term(f"mra:{name}"), b.text(value)
+    if qualified is not None:
+        pairs.append((b.a, qualified))
+        if qualified == b.membership:
+            pairs.append((term("org:member"), source))
+            pairs.append((term("org:organization"), target))
+            _interval(b, pairs, blocks, relation)
+    pairs += (
+        (term("dcterms:identifier"), text(relation.id)),
+        (term("mra:relationKind"), kind),
+        (term("mra:property"), prop),
+        (term("mra:from"), source),
+        (term("mra:to"), target),
+    )
+    b.dated(pairs, relation)
+    b.qualified(pairs, model, relation)
+    if relation.from_scope is not None:
+        pairs.append((term("mra:fromScope"), text(relation.from_scope.value)))
+    if relation.to_scope is not None:
+        pairs.append((term("mra:toScope"), text(relation.to_scope.value)))
+    if relation.capacity is not None:
+        pairs.append((term("mra:capacity"), text(relation.capacity)))
+    if relation.per is not None:
+        pairs.append((term("mra:per"), text(relation.per)))
+    if relation.role is not None:
+        pairs.append((term("mra:role"), text(relation.role)))
+    if relation.note is not None:
+        pairs.append((term("mra:note"), text(relation.note)))
     if relation.count is not None:
-        yield subject, b.term("mra:count"), b.typed(relation.count)
-    yield from b.attributes(subject, relation.attributes)
-    yield from b.sources(subject, f"relation/{relation.id}", relation.sources)
+        pairs.append((term("mra:count"), b.typed(relation.count)))
+    if relation.attributes:
+        b.attributes(pairs, relation.attributes)
+    if relation.sources:
+        b.sources(pairs, blocks, f"relation/{relation.id}", relation.sources)
+    return _once(blocks)
 
 
-def _interval(b: _Builder, subject: Any, relation: Relation) -> Iterator[Triple]:
+def _interval(b: _Builder, pairs: Pairs, blocks: list[Block], relation: Relation) -> None:
     if relation.valid_from is None and relation.valid_to is None:
         return
-    here = f"{b.base}relation/{relation.id}"
-    period = b.iri(f"{here}/period")
-    yield subject, b.term("org:memberDuring"), period
-    yield period, b.a, b.term("time:Interval")
+    period = b.relation(f"{relation.id}/period")
+    pairs.append((b.term("org:memberDuring"), period))
+    during: Pairs = [(b.a, b.cls("time:Interval"))]
+    blocks.append((period, during))
     for end, when in (("hasBeginning", relation.valid_from), ("hasEnd", relation.valid_to)):
         if when is not None:
-            instant = b.iri(f"{here}/period/{end}")
-            yield period, b.term(f"time:{end}"), instant
-            yield instant, b.a, b.term("time:Instant")
-            yield instant, b.term("time:inXSDDate"), b.date(when)
+            instant = b.relation(f"{relation.id}/period/{end}")
+            during.append((b.term(f"time:{end}"), instant))
+            blocks.append((instant, [(b.a, b.cls("time:Instant")), (b.term("time:inXSDDate"), b.date(when))]))
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
