@@ -41,6 +41,7 @@ from mra_graph.model.schema import (
     Node,
     Region,
     Relation,
+    Source,
 )
 from mra_graph.words import Lang, Words, words
 
@@ -73,6 +74,7 @@ __all__ = [
     "draft_rename",
     "draft_set_fields",
     "end",
+    "item_class",
     "list_word",
     "new_model",
     "relation_id",
@@ -114,6 +116,13 @@ _CLASSES: dict[str, type[Any]] = {
     "figures": FigureTable,
     "conflicts": Conflict,
 }
+
+
+def item_class(section: str) -> type[Any] | None:
+    """The class of the items of the model's list ``section`` (``nodes``: :class:`Node`)."""
+    return _CLASSES.get(section)
+
+
 # the lists an item may be in, in the order an unqualified id is looked up, with the
 # word a target may be qualified with
 _LISTS = {
@@ -614,12 +623,17 @@ def validated(draft: Draft) -> GovernanceModel:
     """
     from pydantic import ValidationError
 
-    from mra_graph.model.loading import load_text, paused
+    from mra_graph.model.loading import _validated, load_text, paused
     from mra_graph.model.validation import validate
 
     with paused():
+        # validated as the loader validates a file, a batch at a time with each shared
+        # citation validated once; the loader sets the validated items into the lists it
+        # is given, so it gets lists of its own (the draft's items are left as they are,
+        # but for their citations, which may now be validated sources)
+        data = {k: list(v) if isinstance(v, list) else v for k, v in draft.data.items()}
         try:
-            model = GovernanceModel.model_validate(draft.data)
+            model = _validated(data)
         except ValidationError:
             model = None
         if model is not None:
@@ -628,10 +642,18 @@ def validated(draft: Draft) -> GovernanceModel:
                 return model
         # located as the loader locates them (only now, when something is wrong)
         try:
-            load_text(json.dumps(draft.data, ensure_ascii=False), draft.file, vocab=draft.vocabulary)
+            text = json.dumps(draft.data, ensure_ascii=False, default=_plain)
+            load_text(text, draft.file, vocab=draft.vocabulary)
         except ModelError as error:
             raise ModelError([replace(p, line=0, column=0) for p in error.problems]) from None
     raise AssertionError("a model that failed validation passed it the second time")  # pragma: no cover
+
+
+def _plain(value: object) -> object:
+    # a citation the loader validated while the draft was validated, as the file has it
+    if isinstance(value, Source):
+        return value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    raise TypeError(type(value).__name__)
 
 
 def canonical_bytes(model: GovernanceModel) -> bytes:
