@@ -118,7 +118,8 @@ def _reformatted(before: bytes, written: bytes) -> bool:
     Decided from the two texts, without writing the model again: outside the span where
     they differ, ``before`` is the canonical text; within it, each item that is not
     also in ``written`` is read, validated and written alone, and must be its own text.
-    An edit of the model's own fields (its title) is judged on the whole file.
+    An edit of the model's own fields (its title), or one that adds or removes a whole
+    list, is judged on the whole file.
     """
     if before == written:
         return False
@@ -153,12 +154,13 @@ def _reformatted(before: bytes, written: bytes) -> bool:
             cut = chunk.find(_ITEM_END)
             tail = chunk[cut + len(_ITEM_END) :]
             if tail != b",":
-                # what follows the list's last item, up to the next list: as written
+                # what follows a list's last item, up to the next list, as written; where
+                # it is not, the edit added or removed a list, and the whole file is judged
                 if tails is None:
                     gone = set(old)
                     tails = {c[c.find(_ITEM_END) + len(_ITEM_END) :] for c in new if c not in gone}
                 if tail not in tails:
-                    return True
+                    return _not_canonical(before)
         if b'\n  "' in chunk:
             found = _LIST.search(chunk)
             section = found.group(1).decode() if found else section
