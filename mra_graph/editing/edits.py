@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from mra_graph.errors import ModelError, UsageError
 from mra_graph.model.schema import (
     Conflict,
@@ -41,7 +43,6 @@ from mra_graph.model.schema import (
     Node,
     Region,
     Relation,
-    Source,
 )
 from mra_graph.words import Lang, Words, words
 
@@ -619,7 +620,7 @@ def validated(draft: Draft) -> GovernanceModel:
 
     Raises :class:`~mra_graph.errors.ModelError` with the JSON pointer of each problem;
     the lines are those of the text the edit would have written, which no one sees, so
-    they are left out.
+    they are left out. The draft is used up: its lists may hold the model's items after.
     """
     from pydantic import ValidationError
 
@@ -627,13 +628,12 @@ def validated(draft: Draft) -> GovernanceModel:
     from mra_graph.model.validation import validate
 
     with paused():
-        # validated as the loader validates a file, a batch at a time with each shared
-        # citation validated once; the loader sets the validated items into the lists it
-        # is given, so it gets lists of its own (the draft's items are left as they are,
-        # but for their citations, which may now be validated sources)
-        data = {k: list(v) if isinstance(v, list) else v for k, v in draft.data.items()}
+        # validated as the loader validates a file: a batch at a time, each shared
+        # citation once, and the validated items taking the parsed ones' places in the
+        # draft's lists, so that the parsed data and the model are not both whole in
+        # memory (the draft is used up: its lists hold the model's items)
         try:
-            model = _validated(data)
+            model = _validated(dict(draft.data))
         except ValidationError:
             model = None
         if model is not None:
@@ -650,8 +650,8 @@ def validated(draft: Draft) -> GovernanceModel:
 
 
 def _plain(value: object) -> object:
-    # a citation the loader validated while the draft was validated, as the file has it
-    if isinstance(value, Source):
+    # an item or citation validated while the draft was validated, as the file has it
+    if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     raise TypeError(type(value).__name__)
 
