@@ -213,6 +213,8 @@ def _canonical_chunk(chunk: bytes, section: str) -> bool:
 
 def _not_canonical(raw: bytes) -> bool:
     """Whether ``raw`` is not the canonical text of the model it holds (read and written whole)."""
+    if not (raw.startswith(b'{\n  "') and raw.endswith(b"\n}\n")):
+        return True  # not laid out as the canonical writer lays out any model: a quick answer
     from pydantic import ValidationError
 
     from mra_graph.model.loading import _validated, dump_text, paused
