@@ -127,24 +127,20 @@ def _reformatted(before: bytes, written: bytes) -> bool:
     # widened to whole items: from the start of the item where they start to differ
     # to the end of the item where they agree again
     opening = before.rfind(_ITEM, 0, start)
-    first = opening + len(_ITEM) if opening >= 0 else 0
+    if opening < 0:
+        return _not_canonical(before)  # the model's own fields, or the start of its first list
+    first = opening + len(_ITEM)
     closing = before.find(_ITEM, end)
     last = closing if closing >= 0 else len(before)
-    section = ""
-    if first:
-        # the key of the list the first item is in is on the line before that list's first item
-        opened = before.rfind(b'": [' + _ITEM, 0, first)
-        line = before.rfind(b'\n  "', 0, opened)
-        section = before[line + 4 : opened].decode("utf-8", "replace") if opened > line >= 0 else ""
-        close = before.find(_ITEM_END, first)
-        if close < 0 or not _canonical_chunk(before[first : close + len(_ITEM_END)], section):
-            return True  # where they start to differ, the file is not canonical (a quick answer)
+    # the key of the list the first item is in is on the line before that list's first item
+    opened = before.rfind(b'": [' + _ITEM, 0, first)
+    line = before.rfind(b'\n  "', 0, opened)
+    section = before[line + 4 : opened].decode("utf-8", "replace") if opened > line >= 0 else ""
+    close = before.find(_ITEM_END, first)
+    if close < 0 or not _canonical_chunk(before[first : close + len(_ITEM_END)], section):
+        return True  # where they start to differ, the file is not canonical (a quick answer)
     old = before[first:last].split(_ITEM)
     new = written[first : last + shift].split(_ITEM)
-    if not first:
-        if old[0] != new[0]:
-            return _not_canonical(before)  # the model's own fields, or the start of its first list
-        old, new = old[1:], new[1:]
     kept = set(new)
     tails: set[bytes] | None = None
     for chunk in old:
