@@ -248,6 +248,35 @@ def test_an_edit_notes_a_rewrite_only_when_the_file_was_not_canonical(small: Pat
     assert edit_model_file(small, change).reformatted is False
 
 
+def test_an_edit_notes_a_rewrite_of_what_it_changes_and_judges_the_model_fields_whole(small: Path) -> None:
+    def rename_model(draft: editing.Draft) -> str:
+        return editing.draft_set_fields(draft, "model:", {"title": "Regeling Westmoer (fictief)"})
+
+    def remove_with_relations(draft: editing.Draft) -> editing.Target:
+        return editing.draft_remove(draft, "ab", cascade=True)
+
+    def set_size(draft: editing.Draft) -> str:
+        return editing.draft_set_fields(draft, "ab", {"size": 3})
+
+    canonical = small.read_bytes()
+    assert edit_model_file(small, rename_model).reformatted is False
+    data = json.loads(canonical)
+    data["lang"] = "nl"  # a default of the model's own, written out
+    small.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert edit_model_file(small, rename_model).reformatted is True
+    # a node and the relations of two others go: canonical before, so nothing else changed
+    small.write_bytes(canonical)
+    result = edit_model_file(small, remove_with_relations)
+    assert (result.changed, result.reformatted) == (True, False)
+    # the item the edit changes had its keys out of order: the file was not canonical
+    data = json.loads(canonical)
+    data["nodes"][0] = dict(reversed(list(data["nodes"][0].items())))
+    assert data["nodes"][0]["id"] == "ab"
+    small.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert edit_model_file(small, set_size).reformatted is True
+    assert edit_model_file(small, set_size).reformatted is False
+
+
 def test_the_canonical_writer_writes_what_the_json_module_writes(model: GovernanceModel) -> None:
     data = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     expected = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

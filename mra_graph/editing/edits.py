@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from mra_graph.errors import ModelError, UsageError
 from mra_graph.model.schema import (
     Conflict,
@@ -73,6 +75,7 @@ __all__ = [
     "draft_rename",
     "draft_set_fields",
     "end",
+    "item_class",
     "list_word",
     "new_model",
     "relation_id",
@@ -114,6 +117,13 @@ _CLASSES: dict[str, type[Any]] = {
     "figures": FigureTable,
     "conflicts": Conflict,
 }
+
+
+def item_class(section: str) -> type[Any] | None:
+    """The class of the items of the model's list ``section`` (``nodes``: :class:`Node`)."""
+    return _CLASSES.get(section)
+
+
 # the lists an item may be in, in the order an unqualified id is looked up, with the
 # word a target may be qualified with
 _LISTS = {
@@ -610,16 +620,20 @@ def validated(draft: Draft) -> GovernanceModel:
 
     Raises :class:`~mra_graph.errors.ModelError` with the JSON pointer of each problem;
     the lines are those of the text the edit would have written, which no one sees, so
-    they are left out.
+    they are left out. The draft is used up: its lists may hold the model's items after.
     """
     from pydantic import ValidationError
 
-    from mra_graph.model.loading import load_text, paused
+    from mra_graph.model.loading import _validated, load_text, paused
     from mra_graph.model.validation import validate
 
     with paused():
+        # validated as the loader validates a file: a batch at a time, each shared
+        # citation once, and the validated items taking the parsed ones' places in the
+        # draft's lists, so that the parsed data and the model are not both whole in
+        # memory (the draft is used up: its lists hold the model's items)
         try:
-            model = GovernanceModel.model_validate(draft.data)
+            model = _validated(dict(draft.data))
         except ValidationError:
             model = None
         if model is not None:
@@ -628,10 +642,18 @@ def validated(draft: Draft) -> GovernanceModel:
                 return model
         # located as the loader locates them (only now, when something is wrong)
         try:
-            load_text(json.dumps(draft.data, ensure_ascii=False), draft.file, vocab=draft.vocabulary)
+            text = json.dumps(draft.data, ensure_ascii=False, default=_plain)
+            load_text(text, draft.file, vocab=draft.vocabulary)
         except ModelError as error:
             raise ModelError([replace(p, line=0, column=0) for p in error.problems]) from None
     raise AssertionError("a model that failed validation passed it the second time")  # pragma: no cover
+
+
+def _plain(value: object) -> object:
+    # an item or citation validated while the draft was validated, as the file has it
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    raise TypeError(type(value).__name__)
 
 
 def canonical_bytes(model: GovernanceModel) -> bytes:

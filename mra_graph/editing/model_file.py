@@ -16,7 +16,9 @@ import contextlib
 import errno
 import fcntl
 import hashlib
+import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -100,11 +102,125 @@ def _read(path: Path, shown: str) -> bytes:
         raise ModelError([Problem(shown, 0, 0, "", f"cannot read the model: {reason}")]) from error
 
 
-def _canonical_layout(data: object) -> bytes:
-    # the layout of the canonical writer, for any JSON data (pydantic's serializer, fast)
-    from pydantic_core import to_json
+# in the canonical layout, an item of one of the model's lists (a node, a relation, ...)
+# is the text between a line of four spaces and an opening brace and the next line of
+# four spaces and a closing brace; its list's key is on the line before the first item
+_ITEM = b"\n    {\n"
+_ITEM_END = b"\n    }"
+_LIST = re.compile(rb'\n  "([^"\\\n]+)": \[\Z')
 
-    return to_json(data, indent=2) + b"\n"
+
+def _reformatted(before: bytes, written: bytes) -> bool:
+    """Whether the file ``before`` an edit differs from ``written``, the canonical text of
+    the edited model, in more than the items the edit changed: whether it was not in
+    the canonical layout (keys in the schema's order, no defaults, two-space indentation).
+
+    Decided from the two texts, without writing the model again: outside the span where
+    they differ, ``before`` is the canonical text; within it, each item that is not
+    also in ``written`` is read, validated and written alone, and must be its own text.
+    An edit of the model's own fields (its title), or one that adds or removes a whole
+    list, is judged on the whole file.
+    """
+    if before == written:
+        return False
+    start, end, shift = _differing(before, written)
+    # widened to whole items: from the start of the item where they start to differ
+    # to the end of the item where they agree again
+    opening = before.rfind(_ITEM, 0, start)
+    if opening < 0:
+        return _not_canonical(before)  # the model's own fields, or the start of its first list
+    first = opening + len(_ITEM)
+    closing = before.find(_ITEM, end)
+    last = closing if closing >= 0 else len(before)
+    # the key of the list the first item is in is on the line before that list's first item
+    opened = before.rfind(b'": [' + _ITEM, 0, first)
+    line = before.rfind(b'\n  "', 0, opened)
+    section = before[line + 4 : opened].decode("utf-8", "replace") if opened > line >= 0 else ""
+    close = before.find(_ITEM_END, first)
+    if close < 0 or not _canonical_chunk(before[first : close + len(_ITEM_END)], section):
+        return True  # where they start to differ, the file is not canonical (a quick answer)
+    old = before[first:last].split(_ITEM)
+    new = written[first : last + shift].split(_ITEM)
+    kept = set(new)
+    tails: set[bytes] | None = None
+    for chunk in old:
+        if chunk not in kept:
+            if not _canonical_chunk(chunk, section):
+                return True
+            cut = chunk.find(_ITEM_END)
+            tail = chunk[cut + len(_ITEM_END) :]
+            if tail != b",":
+                # what follows a list's last item, up to the next list, as written; where
+                # it is not, the edit added or removed a list, and the whole file is judged
+                if tails is None:
+                    gone = set(old)
+                    tails = {c[c.find(_ITEM_END) + len(_ITEM_END) :] for c in new if c not in gone}
+                if tail not in tails:
+                    return _not_canonical(before)
+        if b'\n  "' in chunk:
+            found = _LIST.search(chunk)
+            section = found.group(1).decode() if found else section
+    return False
+
+
+def _differing(before: bytes, after: bytes) -> tuple[int, int, int]:
+    """Where ``before`` and ``after`` differ: the end of their common start, the start of
+    their common end in ``before``, and how much longer ``after`` is."""
+    view = memoryview(after)
+    shortest = min(len(before), len(after))
+    low, high = 0, shortest  # the common start is at least low and at most high long
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before.startswith(view[low:middle], low):
+            low = middle
+        else:
+            high = middle - 1
+    start = low
+    shift = len(after) - len(before)
+    low, high = 0, shortest - start  # the same for the common end, after the common start
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before.endswith(view[len(after) - middle : len(after) - low], 0, len(before) - low):
+            low = middle
+        else:
+            high = middle - 1
+    return start, len(before) - low, shift
+
+
+def _canonical_chunk(chunk: bytes, section: str) -> bool:
+    """Whether the item at the start of ``chunk``, an item of the list ``section`` without
+    its opening brace's line, is what the canonical writer writes of it."""
+    from pydantic import ValidationError
+
+    from mra_graph.editing.edits import item_class
+
+    cls = item_class(section)
+    cut = chunk.find(_ITEM_END)
+    if cls is None or cut < 0:
+        return False
+    text = b"{\n" + chunk[:cut] + _ITEM_END
+    try:
+        item = cls.model_validate_json(text)
+    except ValidationError:
+        return False
+    canonical: str = item.model_dump_json(indent=2, by_alias=True, exclude_defaults=True)
+    return canonical.replace("\n", "\n    ").encode("utf-8") == text
+
+
+def _not_canonical(raw: bytes) -> bool:
+    """Whether ``raw`` is not the canonical text of the model it holds (read and written whole)."""
+    if not (raw.startswith(b'{\n  "') and raw.endswith(b"\n}\n")):
+        return True  # not laid out as the canonical writer lays out any model: a quick answer
+    from pydantic import ValidationError
+
+    from mra_graph.model.loading import _validated, dump_text, paused
+
+    with paused():
+        try:
+            model = _validated(json.loads(raw))
+        except (ValueError, ValidationError):
+            return True
+        return dump_text(model).encode("utf-8") != raw
 
 
 def edit_model_file(
@@ -150,10 +266,6 @@ def edit_model_file(
         data = parse_json(before, shown)
         if not isinstance(data, dict):
             load_text(raw, shown, vocab=vocab)  # says what the file holds instead of a model
-        # the file is in the canonical layout when its data written so is its bytes; its
-        # keys are in the canonical order and free of defaults when the edited data,
-        # written so, is what the model is written as (below)
-        layout_kept = _canonical_layout(data) == raw
         draft = Draft(
             data, shown, lang, original=lambda: load_text(raw, shown, vocab=vocab), vocabulary=vocab
         )
@@ -164,7 +276,7 @@ def edit_model_file(
             load_text(raw, shown, vocab=vocab)  # an invalid file is reported as it is, with its lines
             raise
         written = canonical_bytes(model)
-        reformatted = not layout_kept or _canonical_layout(draft.data) != written
+        reformatted = _reformatted(raw, written)
         after = written.decode("utf-8")
         if dry_run or written == raw:
             return EditResult(before, after, written=False, reformatted=reformatted, outcome=outcome)
