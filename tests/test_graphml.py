@@ -53,15 +53,6 @@ def test_every_node_and_relation_field_has_an_attribute() -> None:
     assert set(Relation.model_fields) - {"id", "from_", "to"} <= carried
 
 
-def test_lxml_is_a_dependency_of_the_package() -> None:
-    # networkx writes GraphML with lxml only when it can import it, and falls back to a
-    # slower writer without a word: the package must bring it along, not an extra
-    import importlib.metadata
-
-    required = importlib.metadata.requires("mra-graph") or []
-    assert any(r.split(">")[0].strip() == "lxml" and "extra ==" not in r for r in required)
-
-
 def test_the_file_is_what_networkx_writes_of_the_graph(subject: GovernanceModel) -> None:
     # the export writes the file itself, as it goes; networkx's writer (with lxml) is
     # the reference for its layout, byte for byte
