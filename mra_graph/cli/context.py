@@ -54,6 +54,7 @@ class Context:
     fmt: str
     lang_given: bool = False
     _model: GovernanceModel | None = field(default=None, repr=False)
+    _declared: Lang | None = field(default=None, repr=False)
 
     @property
     def lang(self) -> Lang:
@@ -79,7 +80,13 @@ class Context:
         return lang_of(self._model.lang)
 
     def _declared_lang(self) -> Lang:
-        # the ``lang`` of a model file that does not load, as far as it can be read
+        # the ``lang`` of a model file not loaded (or that does not load), as far as it can
+        # be read; read once, for a large file takes a while to parse
+        if self._declared is None:
+            self._declared = self._read_declared_lang()
+        return self._declared
+
+    def _read_declared_lang(self) -> Lang:
         if self.model_path is not None:
             try:
                 data = json.loads(Path(self.model_path).read_text(encoding="utf-8"))

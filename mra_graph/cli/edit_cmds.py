@@ -90,18 +90,9 @@ def _modality_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _lang(obj: Context) -> Lang:
-    """The language of an edit's messages: ``--lang``, else the model file's own ``lang``,
-    read from the file as it is (the edit validates the model once, itself: loading it
-    only to learn its language would validate it twice)."""
-    if not obj.lang_given:
-        obj.chosen_lang, obj.lang_given = obj.message_lang, True
-    return obj.chosen_lang
-
-
 def _refuse(obj: Context, key: str, **values: object) -> UsageError:
-    error = UsageError(words(_lang(obj))("edit", key, **values))
-    error.lang = _lang(obj)
+    error = UsageError(words(obj.message_lang)("edit", key, **values))
+    error.lang = obj.message_lang
     return error
 
 
@@ -131,8 +122,8 @@ def _apply(obj: Context, dry_run: bool, force: bool, change: Callable[[Draft], s
     path = obj.model_path
     if not path:
         raise _refuse(obj, "need_model")
-    w = words(_lang(obj))
-    result = edit_model_file(path, change, dry_run=dry_run, allow_read_only=force, lang=_lang(obj))
+    w = words(obj.message_lang)
+    result = edit_model_file(path, change, dry_run=dry_run, allow_read_only=force, lang=obj.message_lang)
     if obj.json:
         echo_json(
             {"file": path, "edit": str(result.outcome), "written": result.written, "changed": result.changed}
@@ -195,7 +186,7 @@ def init(obj: Context, /, file: str, title: str, title_en: str | None, model_lan
 
 
 def _edit_text(obj: Context, key: str, **values: object) -> str:
-    return words(_lang(obj))("edit", key, **values)
+    return words(obj.message_lang)("edit", key, **values)
 
 
 @click.command("add-node")
@@ -418,7 +409,7 @@ def add_source(obj: Context, /, target: str, sources: Any, quotes: Any, dry_run:
 
     def change(draft: Draft) -> str:
         found = editing.draft_add_source(draft, target, cited)
-        return words(_lang(obj)).counted("edit", "added_source", n=len(cited), id=found)
+        return words(obj.message_lang).counted("edit", "added_source", n=len(cited), id=found)
 
     _apply(obj, dry_run, force, change, target)
 
@@ -497,7 +488,7 @@ def end(obj: Context, target: str, on: dt.date, with_relations: bool, dry_run: b
             if r.get("status") == "ended" and r.get("id") in open_before and r.get("id") != found
         )
         if closed:
-            relations = words(_lang(obj)).counted("edit", "relations", n=len(closed))
+            relations = words(obj.message_lang).counted("edit", "relations", n=len(closed))
             return _edit_text(
                 obj,
                 "ended_with",
@@ -554,7 +545,7 @@ def remove(obj: Context, target: str, cascade: bool, dry_run: bool, force: bool)
 
     def change(draft: Draft) -> str:
         gone = editing.draft_remove(draft, target, cascade=cascade)
-        w = words(_lang(obj))
+        w = words(obj.message_lang)
         what = w("edit", "what", editing.list_word(gone.section))
         if gone.with_relations:
             relations = w.counted("edit", "relations", n=len(gone.with_relations))
