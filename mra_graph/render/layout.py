@@ -13,7 +13,7 @@ from mra_graph.model.schema import GovernanceModel, Node, Relation
 from mra_graph.model.views import Style, ViewDefinition, Views, load_style, load_views
 from mra_graph.render.levels import Line, derive_levels
 
-__all__ = ["Layout", "folded_parts", "layout", "plan", "selected"]
+__all__ = ["Layout", "folded_parts", "framed", "layout", "plan", "selected"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,11 @@ def _cluster(model: GovernanceModel, view: ViewDefinition, node: Node) -> str | 
         return None
     cluster = view.cluster_of.get(node.id, node.region)
     return cluster if cluster in model.regions_by_id else None
+
+
+def framed(model: GovernanceModel, view: ViewDefinition, ids: list[str]) -> bool:
+    """Whether ``view`` draws any of the nodes ``ids`` in a region's frame."""
+    return any(_cluster(model, view, model.nodes_by_id[i]) is not None for i in ids)
 
 
 def plan(

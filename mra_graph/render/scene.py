@@ -20,7 +20,7 @@ from mra_graph.model.vocabulary import Vocabulary
 from mra_graph.present.answer_text import as_of_line, sentence
 from mra_graph.questions.queries import check_kind
 from mra_graph.render.labels import edge_label_parts, node_notes, node_tooltip
-from mra_graph.render.layout import Layout, plan, selected
+from mra_graph.render.layout import Layout, framed, plan, selected
 from mra_graph.words import Lang, worded_error, words
 
 __all__ = ["Cluster", "Scene", "SceneEdge", "SceneNode", "build_scene", "figure_order"]
@@ -250,11 +250,11 @@ def build_scene(
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
     walked_only = view.walked_only_over is not None and len(levels) - 1 > view.walked_only_over
-    arranged = plan(model, view, ids, edges, style)
-    framed = any(arranged.clusters.values())
-    if walked_only and framed:
+    unframed = walked_only and framed(model, view, ids)
+    if unframed:
         # a hub's neighbours in region frames leave too little room beside the frames
-        arranged = plan(model, view.model_copy(update={"group_by_region": False}), ids, edges, style)
+        view = view.model_copy(update={"group_by_region": False})
+    arranged = plan(model, view, ids, edges, style)
     if walked_only:
         # a hub's neighbours have lines of their own among them, too many to read beside
         # the hub's; a part keeps its line to the group it is folded into
@@ -279,7 +279,6 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    unframed = walked_only and framed
     return _assemble(
         model, view_name, view, style, ids, edges, root, used, when, lang, arranged, walked_only, unframed
     )
