@@ -146,14 +146,20 @@ def _apply(obj: Context, dry_run: bool, force: bool, change: Callable[[Draft], s
         click.echo(w("edit", "reformatted", file=path), err=True)
 
 
-def _attributes(obj: Context, texts: Sequence[str]) -> dict[str, Any] | None:
+def _key_values(obj: Context, texts: Sequence[str], refusal: str) -> dict[str, Any]:
+    """``KEY=VALUE`` texts as a mapping, in their order, each value read by :func:`_value`;
+    a text without ``=`` or a key is refused with the words of ``refusal``."""
     found: dict[str, Any] = {}
     for text in texts:
         key, sign, value = text.partition("=")
         if not sign or not key:
-            raise _refuse(obj, "not_attribute", text=text)
+            raise _refuse(obj, refusal, text=text)
         found[key] = _value(obj, value)
-    return dict(sorted(found.items())) or None
+    return found
+
+
+def _attributes(obj: Context, texts: Sequence[str]) -> dict[str, Any] | None:
+    return dict(sorted(_key_values(obj, texts, "not_attribute").items())) or None
 
 
 @click.command()
@@ -452,12 +458,7 @@ def set_(
 
     if not assignments and not unset:
         raise _refuse(obj, "nothing_to_set")
-    values: dict[str, Any] = {}
-    for assignment in assignments:
-        name, sign, text = assignment.partition("=")
-        if not sign or not name:
-            raise _refuse(obj, "not_assignment", text=assignment)
-        values[name] = _value(obj, text)
+    values = _key_values(obj, assignments, "not_assignment")
     fields = ", ".join([*values, *unset])
 
     def change(draft: Draft) -> str:
