@@ -438,7 +438,3 @@ def load_style() -> Style:
         return Style.model_validate(_read("style.json"))
     except ValidationError as error:
         raise _invalid("style.json", error) from error
-
-
-def view_path() -> Path:
-    return data_file("render", "views.json")
