@@ -415,20 +415,21 @@ def _legend_items(
 
 def legend_columns(scene: Scene, names: list[str]) -> int:
     """Entries per legend row, for entries named ``names``: three under a small picture;
-    under a large one five, or up to seven where five would make more than four rows, so
-    that a legend of many entries does not make the picture taller than a page across
-    allows, as long as no row runs to more than :data:`_LEGEND_ROW` characters (long
-    names, "(gepland)" on each, would make the legend wider than the picture)."""
+    under a large one from five up to seven, as many as make the fewest rows, so that a
+    legend does not make the picture taller than a page across allows, as long as no row
+    runs to more than :data:`_LEGEND_ROW` characters (long names, "(gepland)" on each,
+    would make the legend wider than the picture)."""
     if sum(n.inside is None for n in scene.nodes) <= 12:
         return 3
-    columns = min(7, max(5, -(-len(names) // 4)))
-    while (
-        columns > 5
-        and max(sum(len(name) for name in names[i : i + columns]) for i in range(0, len(names), columns))
-        > _LEGEND_ROW
-    ):
-        columns -= 1
-    return columns
+
+    def fits(columns: int) -> bool:
+        rows = range(0, len(names), columns)
+        return (
+            columns == 5
+            or max(sum(len(name) for name in names[i : i + columns]) for i in rows) <= _LEGEND_ROW
+        )
+
+    return min((-(-len(names) // c), c) for c in range(5, 8) if fits(c))[1]
 
 
 _LEGEND_ROW = 150

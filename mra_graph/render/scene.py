@@ -88,6 +88,11 @@ class Scene:
     row_length: int | None = None
     bundle_over: int | None = None
     stack_over: int | None = None
+    across: tuple[SceneEdge, ...] = ()
+    """In a view drawn for one region, the lines between its nodes and nodes of other
+    regions, which it leaves out (the whole model's view draws them)."""
+    across_to: str = ""
+    """The regions the lines ``across`` lead to, named and listed."""
     vocabulary: Vocabulary = field(kw_only=True, repr=False, compare=False)
     """The vocabulary of the model drawn, whose words the drawing shows."""
 
@@ -249,6 +254,7 @@ def build_scene(
         for r in candidates
         if r.from_ in shown and r.to in shown and (kinds is None or r.kind in kinds) and visible(r)
     ]
+    across = _across(model, view, shown, kinds, visible) if root is None else []
     walked_only = view.walked_only_over is not None and len(levels) - 1 > view.walked_only_over
     unframed = walked_only and framed(model, view, ids)
     if unframed:
@@ -279,9 +285,46 @@ def build_scene(
     )
     position = {n: i for i, n in enumerate(ids)}
     edges.sort(key=lambda r: (position[r.from_], position[r.to], r.kind, r.id))
-    return _assemble(
-        model, view_name, view, style, ids, edges, root, used, when, lang, arranged, walked_only, unframed
+    across.sort(
+        key=lambda r: (min(position.get(r.from_, len(ids)), position.get(r.to, len(ids))), r.kind, r.id)
     )
+    return _assemble(
+        model,
+        view_name,
+        view,
+        style,
+        ids,
+        edges,
+        root,
+        used,
+        when,
+        lang,
+        arranged,
+        walked_only,
+        unframed,
+        across,
+    )
+
+
+def _across(
+    model: GovernanceModel,
+    view: ViewDefinition,
+    shown: set[str],
+    kinds: set[str] | None,
+    visible: Callable[[Node | Relation], bool],
+) -> list[Relation]:
+    """The lines a view drawn for one region leaves out because their other end lies in
+    another region: of the view's kinds, shown on the day, from or to a node drawn."""
+    if view.region is None:
+        return []
+    found = []
+    for rel in model.relations:
+        if (rel.from_ in shown) == (rel.to in shown) or (kinds is not None and rel.kind not in kinds):
+            continue
+        other = model.nodes_by_id[rel.to if rel.from_ in shown else rel.from_]
+        if other.region is not None and other.region != view.region and visible(rel) and visible(other):
+            found.append(rel)
+    return found
 
 
 def _nothing_around(model: GovernanceModel, name: str, root: str, lang: Lang, narrowed: bool) -> RenderError:
@@ -327,6 +370,7 @@ def _assemble(
     arranged: Layout,
     walked_only: bool = False,
     unframed: bool = False,
+    across: Sequence[Relation] = (),
 ) -> Scene:
     voc = model.vocabulary
     at = when.used
@@ -347,24 +391,24 @@ def _assemble(
                 tooltip=node_tooltip(model, n, status, lang),
             )
         )
-    scene_edges = []
-    for rel in edges:
+
+    def as_drawn(rel: Relation) -> SceneEdge:
         parts = edge_label_parts(model, rel, lang)
-        scene_edges.append(
-            SceneEdge(
-                id=rel.id,
-                kind=rel.kind,
-                source=rel.from_,
-                target=rel.to,
-                label=", ".join(parts),
-                parts=parts,
-                status=status_at(rel, at),
-                emphasised=view.emphasise_walk and rel.id in used,
-                phrase=sentence(model, rel, lang)
-                if rel.kind in voc.relation_kinds
-                else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
-            )
+        return SceneEdge(
+            id=rel.id,
+            kind=rel.kind,
+            source=rel.from_,
+            target=rel.to,
+            label=", ".join(parts),
+            parts=parts,
+            status=status_at(rel, at),
+            emphasised=view.emphasise_walk and rel.id in used,
+            phrase=sentence(model, rel, lang)
+            if rel.kind in voc.relation_kinds
+            else f"{model.label(rel.from_, lang)} {rel.kind} {model.label(rel.to, lang)}",
         )
+
+    scene_edges = [as_drawn(rel) for rel in edges]
     if all(e.emphasised for e in scene_edges):
         # a highlight on every line tells nothing apart: the lines keep their own look
         scene_edges = [replace(e, emphasised=False) for e in scene_edges]
@@ -395,6 +439,11 @@ def _assemble(
     as_of = as_of_line(when, lang, short=True)
     if walked_only and root is not None:
         as_of += " · " + words(lang)("diagram", "walked_only_unframed" if unframed else "walked_only")
+    across_to = across_regions(model, across, ids, lang)
+    if across:
+        as_of += " · " + words(lang, model.lang).counted(
+            "diagram", "across", n=len(across), regions=across_to
+        )
     return Scene(
         view=name,
         lang=lang,
@@ -414,8 +463,21 @@ def _assemble(
         row_length=view.row_length,
         bundle_over=view.bundle_over,
         stack_over=view.stack_over,
+        across=tuple(as_drawn(rel) for rel in across),
+        across_to=across_to,
         vocabulary=voc,
     )
+
+
+def across_regions(
+    model: GovernanceModel, across: Sequence[Relation], drawn: Sequence[str], lang: Lang
+) -> str:
+    """The regions the lines ``across`` lead to, from the nodes ``drawn``, named and listed
+    in the order of the model's regions."""
+    shown = set(drawn)
+    ends = {model.nodes_by_id[r.to if r.from_ in shown else r.from_].region for r in across}
+    w = words(lang, model.lang)
+    return w.listing([w.pick(r.name, r.name_en) for r in model.regions if r.id in ends])
 
 
 def _fold(

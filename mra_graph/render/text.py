@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from mra_graph.model.schema import Status
 from mra_graph.model.views import Style
 from mra_graph.render.labels import status_word
-from mra_graph.render.scene import Scene, SceneNode
+from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.words import words
 
 __all__ = ["Description", "describe_parts", "describe_scene"]
@@ -33,12 +33,17 @@ class Description:
     paragraphs: tuple[str, ...]
     connections_head: str
     connections: tuple[str, ...]
+    across_head: str = ""
+    across: tuple[str, ...] = ()
+    """The lines to other regions a region's view leaves out, under ``across_head``."""
 
     def text(self) -> str:
-        """The whole text: a line per paragraph, the connections as one last paragraph."""
+        """The whole text: a line per paragraph, the connections as one paragraph, and the
+        lines not drawn as the last."""
         lines = list(self.paragraphs)
-        if self.connections:
-            lines.append(f"{self.connections_head}: " + "; ".join(self.connections) + ".")
+        for head, items in ((self.connections_head, self.connections), (self.across_head, self.across)):
+            if items:
+                lines.append(f"{head}: " + "; ".join(items) + ".")
         return "\n".join(lines)
 
 
@@ -75,10 +80,18 @@ def describe_parts(scene: Scene, style: Style) -> Description:
     if rest:
         head = w("diagram", "outside_regions" if scene.clusters else "parts")
         lines.append(f"{head}: " + ", ".join(_name(n, scene, style) for n in rest) + ".")
-    sentences = tuple(
-        e.phrase
-        + (f" ({e.label})" if e.label else "")
-        + (f" [{status_word(e.status, scene.lang)}]" if e.status is not Status.ACTIVE else "")
-        for e in scene.edges
+    return Description(
+        tuple(lines),
+        w("diagram", "connections"),
+        tuple(_sentence(e, scene) for e in scene.edges),
+        w("diagram", "across_head", regions=scene.across_to) if scene.across else "",
+        tuple(_sentence(e, scene) for e in scene.across),
     )
-    return Description(tuple(lines), w("diagram", "connections"), sentences)
+
+
+def _sentence(edge: SceneEdge, scene: Scene) -> str:
+    return (
+        edge.phrase
+        + (f" ({edge.label})" if edge.label else "")
+        + (f" [{status_word(edge.status, scene.lang)}]" if edge.status is not Status.ACTIVE else "")
+    )

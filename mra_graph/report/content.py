@@ -260,6 +260,8 @@ class PrintedView:
     caption: str
     landscape: bool
     smallest_pt: float
+    across: tuple[str, ...] = ()
+    """The lines to other regions the view leaves out, a sentence each."""
 
     @property
     def src(self) -> str:
@@ -285,6 +287,12 @@ class Diagram:
     parts: Description | None = None
     """The description in parts (:class:`mra_graph.render.Description`), when it could be made."""
     printed: tuple[PrintedView, ...] = ()
+
+    @property
+    def across(self) -> tuple[str, ...]:
+        """The lines between regions, which no page of :attr:`printed` draws: each once,
+        in the order of the pages."""
+        return tuple(dict.fromkeys(line for view in self.printed for line in view.across))
 
     @property
     def landscape(self) -> bool:

@@ -139,8 +139,10 @@ def region_pages(
     said = words(lang, model.lang)
     pages = []
     for region, name in _region_views(model, views):
+        request = render.Request(name, None, at=at, lang=lang, views=views)
         try:
-            svg = render.render(model, render.Request(name, None, at=at, lang=lang, views=views), "svg")
+            svg = render.render(model, request, "svg")
+            across = render.description(model, request).across
         except MraGraphError:
             continue
         found = fit(svg)
@@ -152,6 +154,6 @@ def region_pages(
         )
         landscape = found.page.name == "landscape"
         pages.append(
-            PrintedView(name, embeddable(svg.decode("utf-8")), caption, landscape, found.smallest_pt)
+            PrintedView(name, embeddable(svg.decode("utf-8")), caption, landscape, found.smallest_pt, across)
         )
     return tuple(pages)
