@@ -188,14 +188,6 @@ DOCS = sorted((ROOT / "docs").glob("**/*.svg"))
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
-def test_every_diagram_in_the_docs_is_legible_on_a4(path: Path, request: pytest.FixtureRequest) -> None:
+def test_every_diagram_in_the_docs_is_legible_on_a4(path: Path) -> None:
     found = fit(path.read_bytes())
-    if path.name == "overview.svg":
-        # the README's picture of the whole bundled model: the report prints it region by
-        # region instead; this fails as soon as it fits, to take the exception out
-        request.applymarker(
-            pytest.mark.xfail(
-                reason=f"the whole overview prints at {found.smallest_pt:.1f} pt on A4", strict=True
-            )
-        )
     assert found.smallest_pt >= MIN_PRINT_PT, f"{path.name} prints at {found.smallest_pt:.1f} pt"

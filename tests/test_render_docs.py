@@ -1,4 +1,4 @@
-"""The overview in docs/ (shown by the README) is what scripts/render-docs.sh draws now."""
+"""The diagrams in docs/ (shown by the README) are what scripts/render-docs.sh draws now."""
 
 from __future__ import annotations
 
@@ -18,13 +18,20 @@ pytestmark = pytest.mark.exe
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SCRIPT = ROOT / "scripts" / "render-docs.sh"
-STALE = "docs/overview.* are out of date; run ./scripts/render-docs.sh"
+STALE = "docs/{view}.* are out of date; run ./scripts/render-docs.sh"
+
+
+def _setting(name: str) -> str:
+    found = re.search(rf'^{name}="?([^"\n]+)"?$', SCRIPT.read_text(encoding="utf-8"), flags=re.M)
+    assert found, f"scripts/render-docs.sh must set {name}"
+    return found.group(1)
 
 
 def _at() -> dt.date:
-    found = re.search(r"^AT=(\d{4}-\d\d-\d\d)$", SCRIPT.read_text(encoding="utf-8"), flags=re.M)
-    assert found, "scripts/render-docs.sh must set AT=YYYY-MM-DD"
-    return dt.date.fromisoformat(found.group(1))
+    return dt.date.fromisoformat(_setting("AT"))
+
+
+VIEWS = _setting("VIEWS").split()
 
 
 def _content(svg: bytes) -> list[tuple[str, str]]:
@@ -37,20 +44,30 @@ def _content(svg: bytes) -> list[tuple[str, str]]:
     return sorted(said)
 
 
-def test_the_docs_overview_is_current(model: GovernanceModel) -> None:
-    committed = (DOCS / "overview.svg").read_bytes()
+def test_the_script_draws_the_views_it_names_and_nothing_else() -> None:
+    assert VIEWS == ["overview-mra", "overview-am"]
+    drawn = sorted(p.name for p in DOCS.iterdir() if p.suffix in (".svg", ".png"))
+    assert drawn == sorted(f"{view}.{fmt}" for view in VIEWS for fmt in ("svg", "png"))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_docs_diagrams_are_current(model: GovernanceModel, view: str) -> None:
+    committed = (DOCS / f"{view}.svg").read_bytes()
     # drawn as the command line draws it, with the bundled model's own view file
-    request = Request("overview", at=_at(), views=model_views())
+    request = Request(view, at=_at(), views=model_views())
     fresh = render(model, request, "svg")
+    stale = STALE.format(view=view)
     # what the picture says must match whatever Graphviz drew it
-    assert _content(committed) == _content(fresh), STALE
+    assert _content(committed) == _content(fresh), stale
     if graphviz_version(committed) == graphviz_version(fresh):
         # with the same Graphviz, the layout must match too, to the byte
-        assert committed == fresh, STALE
-        assert (DOCS / "overview.png").read_bytes() == render(model, request, "png"), STALE
+        assert committed == fresh, stale
+        assert (DOCS / f"{view}.png").read_bytes() == render(model, request, "png"), stale
 
 
-def test_the_readme_shows_the_overview() -> None:
+def test_the_readme_shows_the_docs_diagrams() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "](docs/overview.svg)" in readme or "](docs/overview.png)" in readme
+    for view in VIEWS:
+        assert f"](docs/{view}.svg)" in readme, view
+        assert f"](docs/{view}.png)" in readme, view
     assert "scripts/render-docs.sh" in readme
