@@ -287,6 +287,9 @@ class Diagram:
     parts: Description | None = None
     """The description in parts (:class:`mra_graph.render.Description`), when it could be made."""
     printed: tuple[PrintedView, ...] = ()
+    small_print: str = ""
+    """What the caption says when the picture, printed itself, keeps its smallest text
+    under 7 pt on A4 (empty when it prints legibly, or its regions print instead)."""
 
     @property
     def across(self) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ is cleaned for embedding in HTML: no XML declaration or DOCTYPE, and a ``<title>
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -15,7 +16,7 @@ from mra_graph.errors import MraGraphError
 from mra_graph.model.schema import GovernanceModel, Region
 from mra_graph.model.views import Views
 from mra_graph.report.content import Diagram, PrintedView
-from mra_graph.report.paper import fit
+from mra_graph.report.paper import MIN_PRINT_PT, Fit, fit
 from mra_graph.words import Lang, words
 
 __all__ = ["diagram", "embeddable", "region_pages", "region_views"]
@@ -101,9 +102,22 @@ def diagram(
     except MraGraphError as error:
         return Diagram(None, title, description, reason=str(error), parts=parts)
     printed: tuple[PrintedView, ...] = ()
-    if focus is None and not fit(svg).legible:
+    found = fit(svg)
+    if focus is None and not found.legible:
         printed = region_pages(model, at=at, lang=lang, views=views)
-    return Diagram(embeddable(svg), title, description, reason, source, parts, printed)
+    small = "" if found.legible or printed else small_print(found, lang, model.lang)
+    return Diagram(embeddable(svg), title, description, reason, source, parts, printed, small)
+
+
+def small_print(found: Fit, lang: Lang, source: str) -> str:
+    """What a caption says of a picture whose smallest text prints under
+    :data:`~mra_graph.report.paper.MIN_PRINT_PT` on A4 (empty for one that keeps to it)."""
+    if found.legible:
+        return ""
+    said = words(lang, source)
+    # an A3 page is an A4 page larger by the square root of two each way
+    advice = "a3" if found.smallest_pt * math.sqrt(2) >= MIN_PRINT_PT else "focus"
+    return said("report", "diagram_small_print", advice, pt=said.number(round(found.smallest_pt, 1)))
 
 
 def region_views(model: GovernanceModel, views: Views | None = None) -> list[str]:
@@ -153,6 +167,7 @@ def region_pages(
             date=at.isoformat(),
         )
         landscape = found.page.name == "landscape"
+        caption = " ".join(filter(None, (caption, small_print(found, lang, model.lang))))
         pages.append(
             PrintedView(name, embeddable(svg.decode("utf-8")), caption, landscape, found.smallest_pt, across)
         )
