@@ -278,6 +278,15 @@ def _mermaid(data: bytes) -> Parsed:
 _SVG_IMAGE = "data:image/svg+xml;base64,"
 
 
+_PRINT_SIZE = re.compile(r"(Op A4 komt de kleinste tekst|On A4 the smallest text) [^.]*\d[.,]\d pt[^.]*\.")
+
+
+def _unsized(text: str) -> str:
+    """``text`` without what it says of the size a picture prints at (and so of the paper
+    it needs), which follows the length of the picture's text."""
+    return _PRINT_SIZE.sub(r"\1 …", text)
+
+
 class _Html(HTMLParser):
     """The elements and texts of an HTML page; an inline SVG's drawn lines as :class:`Squeezed`,
     a Mermaid code block through :func:`_mermaid`."""
@@ -304,7 +313,7 @@ class _Html(HTMLParser):
                 attributes.append((name, ""))
                 self.texts.append(value)
             else:
-                attributes.append((name, value))
+                attributes.append((name, _unsized(value) if value is not None else None))
         if tag == "svg" or self.svg:
             self.svg.append((tag, dict(attrs).get("id")))
             # in a picture, only what a part is: where it is drawn follows the text's length
@@ -344,7 +353,7 @@ class _Html(HTMLParser):
         elif self.svg and data.isspace():
             return  # between a picture's lines, as many as it has
         else:
-            self.texts.append(data)
+            self.texts.append(_unsized(data))
 
     def handle_comment(self, data: str) -> None:
         self.shape.append(("comment", data))
