@@ -94,7 +94,7 @@ def test_the_text_says_which_reading_and_shows_the_other_when_it_has_answers(cli
         "dus portefeuillehoudersoverleggen AM is het onderwerp)."
     )
     assert lines[3:6] == [
-        "portefeuillehoudersoverleggen AM (betwist) bereidt voor:",
+        "portefeuillehoudersoverleggen AM (betwist) bereiden voor:",
         "  - platforms van portefeuillehouders  [pho-am.prepares.platforms-mra]",
         "  - portefeuillehoudersoverleggen  [pho-am.prepares.pho-mra]",
     ]
