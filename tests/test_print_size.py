@@ -209,7 +209,7 @@ def test_a_printed_picture_under_7_pt_says_so_and_what_would_help() -> None:
     for (_, svg), caption in zip(figures, captions, strict=True):
         found = fit(svg)
         assert not found.legible
-        said = f"{found.smallest_pt:.1f}".replace(".", ",")
+        said = f"{round(found.smallest_pt, 1):g}".replace(".", ",")
         assert f"Op A4 komt de kleinste tekst van dit diagram uit op {said} pt" in caption
         # on A3, larger by the square root of two each way, it would reach 7 pt
         assert (found.smallest_pt * 2**0.5 >= MIN_PRINT_PT) == caption.endswith("druk het af op A3.")

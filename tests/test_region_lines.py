@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from mra_graph.model.schema import GovernanceModel
-from mra_graph.render import Request, Views, build_scene, description, load_views
-from mra_graph.render.dot import legend_columns
+from mra_graph.render import Request, Views, build_scene, description, load_views, render
 from mra_graph.report import render_report
 from mra_graph.report.diagram import region_views
 from tests.test_print_size import CASES
@@ -20,6 +20,7 @@ from tests.test_print_size import CASES
 pytestmark = pytest.mark.exe
 
 WITH_REGIONS = ["bundled", "example", "synthetic"]
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _scene_lines(
@@ -60,21 +61,30 @@ def test_a_listed_line_joins_a_node_drawn_to_a_node_of_another_region(name: str)
             assert other.region != region
 
 
-def test_the_subtitle_counts_the_lines_and_names_the_region_in_each_language() -> None:
+def test_the_legend_counts_the_lines_and_names_the_region_in_each_language() -> None:
     case = CASES["example"]
     model = case.model
     first, second = model.regions[0], model.regions[1]
-    for lang, text in (("nl", f"lijnen naar {second.name} niet getekend"), ("en", "lines to ")):
-        scene = build_scene(model, f"overview-{first.id}", at=case.at, lang=lang, views=case.views)
+    for lang, text in (
+        ("nl", f"lijnen naar {second.name} niet getekend"),
+        ("en", f"lines to {second.name_en or second.name} not drawn"),
+    ):
+        request = Request(f"overview-{first.id}", at=case.at, lang=lang, views=case.views)
+        scene = build_scene(model, request.view, at=case.at, lang=lang, views=case.views)
         count = len(scene.across)
         assert count >= 2
-        assert f" · {count} {text}" in scene.subtitle
-        if lang == "en":
-            assert scene.subtitle.endswith(f"{second.name_en or second.name} not drawn")
-    # the whole overview draws them, and says nothing of lines left out
+        svg = ET.fromstring(render(model, request, "svg"))
+        entry = next(g for g in svg.iter(f"{SVG}g") if g.get("id") == "legend-across")
+        assert "".join(entry.itertext()).strip() == f"{count} {text}"
+        # the last entry of the legend, and in no other part of the picture
+        legend = [g.get("id") for g in svg.iter(f"{SVG}g") if (g.get("id") or "").startswith("legend-")]
+        assert legend[-1] == "legend-across"
+        assert text not in scene.subtitle
+    # the whole overview draws them, and its legend says nothing of lines left out
     whole = build_scene(model, "overview", at=case.at, views=case.views)
     assert whole.across == ()
-    assert "niet getekend" not in whole.subtitle
+    drawn = render(model, Request("overview", at=case.at, views=case.views), "svg")
+    assert b"legend-across" not in drawn
 
 
 def test_the_text_alternative_lists_the_lines_left_out() -> None:
@@ -108,14 +118,3 @@ def test_a_report_without_region_pages_lists_nothing() -> None:
     case = CASES["small"]
     page = render_report(case.model, "html", at=case.at, views=case.views)[""].decode("utf-8")
     assert 'class="across"' not in page
-
-
-def test_a_legend_under_a_large_picture_takes_the_fewest_rows_its_width_allows() -> None:
-    scene = build_scene(
-        CASES["bundled"].model, "overview", at=CASES["bundled"].at, views=CASES["bundled"].views
-    )
-    short = [f"e{i}" for i in range(13)]
-    assert legend_columns(scene, short) == 7  # two rows, not three of five
-    assert legend_columns(scene, short[:10]) == 5  # two rows either way: the narrower
-    long = ["x" * 40] * 13
-    assert legend_columns(scene, long) == 5  # seven would make a row wider than the picture

@@ -410,26 +410,30 @@ def _legend_items(
             text = "; ".join(f"{verb} ({qualifier})" if qualifier else verb for verb, qualifier in meanings)
         label = {"label": f"<{html_text(text)}>", "shape": "plaintext"}
         items.append((ident, label, {**edge, "label": _BLANK}))
+    if scene.across:
+        # what a region's view leaves out, said where a reader looks for what it shows
+        # (a line more in the subtitle would cost the picture height or width)
+        text = words(lang).counted("diagram", "across", n=len(scene.across), regions=scene.across_to)
+        items.append(("legend-across", {"label": f"<<I>{html_text(text)}</I>>", "shape": "plaintext"}, None))
     return items
 
 
 def legend_columns(scene: Scene, names: list[str]) -> int:
     """Entries per legend row, for entries named ``names``: three under a small picture;
-    under a large one from five up to seven, as many as make the fewest rows, so that a
-    legend does not make the picture taller than a page across allows, as long as no row
-    runs to more than :data:`_LEGEND_ROW` characters (long names, "(gepland)" on each,
-    would make the legend wider than the picture)."""
+    under a large one five, or up to seven where five would make more than four rows, so
+    that a legend of many entries does not make the picture taller than a page across
+    allows, as long as no row runs to more than :data:`_LEGEND_ROW` characters (long
+    names, "(gepland)" on each, would make the legend wider than the picture)."""
     if sum(n.inside is None for n in scene.nodes) <= 12:
         return 3
-
-    def fits(columns: int) -> bool:
-        rows = range(0, len(names), columns)
-        return (
-            columns == 5
-            or max(sum(len(name) for name in names[i : i + columns]) for i in rows) <= _LEGEND_ROW
-        )
-
-    return min((-(-len(names) // c), c) for c in range(5, 8) if fits(c))[1]
+    columns = min(7, max(5, -(-len(names) // 4)))
+    while (
+        columns > 5
+        and max(sum(len(name) for name in names[i : i + columns]) for i in range(0, len(names), columns))
+        > _LEGEND_ROW
+    ):
+        columns -= 1
+    return columns
 
 
 _LEGEND_ROW = 150

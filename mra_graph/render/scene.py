@@ -440,10 +440,6 @@ def _assemble(
     if walked_only and root is not None:
         as_of += " · " + words(lang)("diagram", "walked_only_unframed" if unframed else "walked_only")
     across_to = across_regions(model, across, ids, lang)
-    if across:
-        as_of += " · " + words(lang, model.lang).counted(
-            "diagram", "across", n=len(across), regions=across_to
-        )
     return Scene(
         view=name,
         lang=lang,
