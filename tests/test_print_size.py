@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import itertools
 import json
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,7 @@ SMALL = ROOT / "tests" / "broken" / "valid.json"
 _FIGURE = re.compile(r'<figure class="diagram ([^"]*)".*?</figure>', re.DOTALL)
 _IMAGE = re.compile(r'<img class="diagram-image" src="data:image/svg\+xml;base64,([^"]+)"')
 _INLINE = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+_SVG = "{http://www.w3.org/2000/svg}"
 
 
 @dataclass(frozen=True)
@@ -226,3 +229,56 @@ def test_a_legible_picture_says_nothing_of_its_size(name: str) -> None:
     html = render_report(case.model, "html", at=case.at, views=case.views)[""].decode("utf-8")
     assert "kleinste tekst" not in html
     assert "small-print" not in html
+
+
+def many_members(count: int) -> GovernanceModel:
+    """A made-up cooperation of ``count`` municipalities with a board and a bureau: its
+    members, with nothing below them, make one long row unless it is wrapped."""
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    source = [{"document": "doc", "section": "Inleiding"}]
+    data["regions"] = []
+    nodes = [("samenwerking", "body", "cooperation", "Samenwerkingsverband Kustgemeenten")]
+    nodes += [
+        ("bestuur", "body", "committee", "Algemeen bestuur"),
+        ("bureau", "body", "bureau", "Regiobureau"),
+    ]
+    nodes += [(f"gemeente-{i}", "organisation", None, f"Gemeente Voorbeeldstad {i}") for i in range(count)]
+    data["nodes"] = [
+        {"id": i, "kind": k, "name": n, "sources": source, **({"type": t} if t else {})}
+        for i, k, t, n in nodes
+    ]
+    links = [("bestuur", "part_of", "samenwerking"), ("bureau", "supports", "bestuur")]
+    links += [(f"gemeente-{i}", "member_of", "samenwerking") for i in range(count)]
+    data["relations"] = [
+        {"id": f"{a}.{k}.{b}", "kind": k, "from": a, "to": b, "sources": source} for a, k, b in links
+    ]
+    return load_text(json.dumps(data), "members.json")
+
+
+def test_a_body_with_many_members_prints_them_in_rows() -> None:
+    model = many_members(12)
+    at = dt.date(2024, 6, 1)
+    svg = mra_graph.render.render(model, mra_graph.render.Request("overview", at=at), "svg")
+    assert fit(svg).legible, f"prints at {fit(svg).smallest_pt:.1f} pt"
+    # in one row, as before levels were wrapped, the same picture does not
+    one_row = Views(load_views(), {"overview": {"row_length": None}})
+    svg = mra_graph.render.render(model, mra_graph.render.Request("overview", at=at, views=one_row), "svg")
+    assert not fit(svg).legible
+
+
+def test_rows_of_members_stand_under_each_other() -> None:
+    svg = mra_graph.render.render(
+        many_members(12), mra_graph.render.Request("overview", at=dt.date(2024, 6, 1)), "svg"
+    )
+    root = ET.fromstring(svg)
+    centres: dict[float, list[float]] = {}
+    for group in root.iter(f"{_SVG}g"):
+        if group.get("id", "").startswith("node-gemeente-"):
+            text = next(group.iter(f"{_SVG}text"))
+            centres.setdefault(round(float(text.get("y", "0"))), []).append(float(text.get("x", "0")))
+    rows = [sorted(xs) for _, xs in sorted(centres.items())]
+    assert len(rows) >= 2
+    # each member of a lower row starts where one of the row above starts, give or take
+    for above, below in itertools.pairwise(rows):
+        for x in below:
+            assert min(abs(x - other) for other in above) < 30, (x, above)

@@ -85,3 +85,28 @@ def test_regions_are_stacked_the_upper_one_first(style: Style) -> None:
 def test_regions_without_lines_between_them_go_by_id(style: Style) -> None:
     nodes = {"x": "b", "y": "a"}
     assert derive_levels(nodes, [], style) == (("y",), ("x",))
+
+
+def test_a_level_too_wide_puts_what_has_nothing_below_it_on_further_levels(style: Style) -> None:
+    members = [f"m{i}" for i in range(9)]
+    nodes = dict.fromkeys(["top", "a", "b", "a1", "b1", *members], "r")
+    lines = [_line("top", "steers", "a"), _line("top", "steers", "b")]
+    lines += [_line("a1", "member_of", "a"), _line("b1", "member_of", "b")]
+    lines += [_line(m, "member_of", "top") for m in members]
+    plain = derive_levels(nodes, lines, style)
+    assert plain == (("top",), ("a", "b", *members), ("a1", "b1"))
+    wrapped = derive_levels(nodes, lines, style, row_length=7)
+    # the two with members of their own stay, five of the nine fill the level up to
+    # seven, the other four go on a level of their own just below, above a1 and b1
+    assert wrapped == (("top",), ("a", "b", *members[:5]), tuple(members[5:]), ("a1", "b1"))
+    # twelve that do not fit go on two levels of six, not seven and five
+    many = [f"n{i}" for i in range(14)]
+    nodes = dict.fromkeys(["top", *many], "r")
+    wide = derive_levels(nodes, [_line(n, "member_of", "top") for n in many], style, row_length=2)
+    assert [len(level) for level in wide] == [1, 2, 2, 2, 2, 2, 2, 2]
+    wide = derive_levels(nodes, [_line(n, "member_of", "top") for n in many], style, row_length=7)
+    assert [len(level) for level in wide] == [1, 7, 7]
+    # a level as wide as it may be, or of nodes that all have something below, stays
+    seven = dict.fromkeys(["top", *many[:7]], "r")
+    lines = [_line(n, "member_of", "top") for n in many[:7]]
+    assert derive_levels(seven, lines, style, row_length=7) == (("top",), tuple(sorted(many[:7])))

@@ -133,7 +133,11 @@ class ViewDefinition(Strict):
     row_length: int | None = Field(
         default=None,
         ge=2,
-        description="Most lines' ends side by side under one node: more go on further rows.",
+        description=(
+            "Most lines' ends side by side under one node, and in levels derived from the "
+            "relations the most nodes side by side where some have nothing below them: more "
+            "go on further rows."
+        ),
     )
     bundle_over: int | None = Field(
         default=None,

@@ -295,6 +295,35 @@ def _edge(
         _add_edge(graph, at(edge.source), at(edge.target), attrs)
 
 
+def _under(scene: Scene, style: Style, rows: dict[str, int]) -> list[tuple[str, str]]:
+    """Pairs (upper, lower) of the ends of one node's lines that a row too long put on
+    several rows, by the levels (:func:`mra_graph.render.levels.derive_levels`) or by
+    ``rows`` (:func:`_rows`): each row goes under the one before it, end under end,
+    instead of spreading out beside it."""
+    if scene.row_length is None:
+        return []
+    level = {node: i for i, rank in enumerate(scene.ranks) for node in rank}
+    ends: dict[str, list[str]] = {}
+    for edge in scene.edges:
+        ends.setdefault(edge.source, []).append(edge.target)
+        ends.setdefault(edge.target, []).append(edge.source)
+    by_row: dict[tuple[str, int], list[str]] = {}
+    for rank in scene.ranks:
+        for node in rank:
+            others = ends.get(node, [])
+            if len(others) == 1 and level.get(others[0], len(level)) < level[node]:
+                by_row.setdefault((others[0], level[node]), []).append(node)
+    for edge in scene.edges:
+        if edge.id in rows:
+            lower = edge.source if style.relation(edge.kind).upward else edge.target
+            upper = edge.target if lower == edge.source else edge.source
+            by_row.setdefault((upper, rows[edge.id]), []).append(lower)
+    pairs = []
+    for (parent, row), ends_in_row in sorted(by_row.items(), key=lambda item: (item[0][1], item[0][0])):
+        pairs += list(zip(by_row.get((parent, row - 1), []), ends_in_row, strict=False))
+    return pairs
+
+
 def _rows(scene: Scene, style: Style) -> dict[str, int]:
     """The row, below the first, of each line's lower end where a node has more than
     ``scene.row_length`` ends with nothing else drawn below it: they go in rows of that
@@ -631,6 +660,8 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
     # the view's levels are ordered from the top down, whatever the lines say
     for above, below in itertools.pairwise(scene.ranks):
         _add_edge(graph, above[0], below[0], {"style": "invis", "weight": "0"})
+    for upper, lower in _under(scene, style, rows):
+        _add_edge(graph, upper, lower, {"style": "invis", "weight": "4"})
     if scene.nodes:
         first = _legend(graph, scene, style, shared)
         # below everything else: an invisible line to the legend from every node that

@@ -66,7 +66,15 @@ def plan(
         drawn = {i: c for i, c in clusters.items() if i not in folded}
         lines = [Line(r.id, r.kind, r.from_, r.to) for r in relations]
         top = {i for i in drawn if model.nodes_by_id[i].type in view.top_types}
-        ranks = derive_levels(drawn, lines, style, loose=view.unranked, top=top, vocab=model.vocabulary)
+        ranks = derive_levels(
+            drawn,
+            lines,
+            style,
+            loose=view.unranked,
+            top=top,
+            vocab=model.vocabulary,
+            row_length=view.row_length,
+        )
     return Layout(ranks, clusters, tuple(sorted(stands_for.items())), folded)
 
 

@@ -87,10 +87,15 @@ def region_order(
     return sorted(groups, key=lambda g: (score[g], g is None, g or ""))
 
 
-def _layers(nodes: list[str], lines: list[Line], style: Style, top: Collection[str]) -> list[list[str]]:
+def _layers(
+    nodes: list[str], lines: list[Line], style: Style, top: Collection[str], row_length: int | None = None
+) -> list[list[str]]:
     """Longest-path layering of ``nodes`` over ``lines`` (taken in order, each left out
     when it would close a cycle); a level lists its nodes under their uppers' positions.
-    The ``top`` nodes with nothing above them are alone on the first level."""
+    The ``top`` nodes with nothing above them are alone on the first level. A level of
+    more than ``row_length`` nodes puts those with nothing below them that do not fit
+    on further levels just under it, evenly filled (six members of a body side by side
+    make a picture too wide to print)."""
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(nodes)
     for line in lines:
@@ -107,6 +112,7 @@ def _layers(nodes: list[str], lines: list[Line], style: Style, top: Collection[s
     for node in sorted(level):
         layers[level[node]].append(node)
     position: dict[str, int] = {}
+    result: list[list[str]] = []
     for layer in layers:
 
         def key(node: str) -> tuple[int, str]:
@@ -114,8 +120,26 @@ def _layers(nodes: list[str], lines: list[Line], style: Style, top: Collection[s
             return (min(uppers) if uppers else -1, node)
 
         layer.sort(key=key)
-        position.update((node, len(position)) for node in layer)
-    return layers
+        for row in _wrapped(layer, graph, row_length):
+            position.update((node, len(position)) for node in row)
+            result.append(row)
+    return result
+
+
+def _wrapped(layer: list[str], graph: nx.DiGraph[str], row_length: int | None) -> list[list[str]]:
+    """``layer`` as one level, or where it holds more than ``row_length`` nodes, its nodes
+    with something below them and as many of the others as fit, then the rest of those
+    on further levels of at most ``row_length``, evenly filled, in the layer's order."""
+    if row_length is None or len(layer) <= row_length:
+        return [layer]
+    leaves = [n for n in layer if graph.out_degree(n) == 0]
+    room = max(0, row_length - (len(layer) - len(leaves)))
+    moved = leaves[room:]
+    if not moved:
+        return [layer]
+    kept = [n for n in layer if n not in set(moved)]
+    per_row = -(-len(moved) // -(-len(moved) // row_length))
+    return [kept, *(moved[i : i + per_row] for i in range(0, len(moved), per_row))]
 
 
 def derive_levels(
@@ -126,13 +150,15 @@ def derive_levels(
     loose: Collection[str] = (),
     top: Collection[str] = (),
     vocab: Vocabulary | None = None,
+    row_length: int | None = None,
 ) -> tuple[tuple[str, ...], ...]:
     """The levels, top down, of ``nodes`` (node id → its region, or None) over ``lines``.
 
     Lines whose kind or id is in ``loose`` and lines of kinds that do not decide levels
     (:func:`rank_kinds`) are ignored; so are lines to nodes not in ``nodes``. The ``top``
     nodes that have nothing above them sit alone on their region's first level. ``vocab``
-    is the model's vocabulary, the bundled one when None.
+    is the model's vocabulary, the bundled one when None. A level holds at most
+    ``row_length`` nodes where some have nothing below them (see :func:`_layers`).
 
     >>> from mra_graph.model.views import load_style
     >>> lines = [Line("b.member_of.a", "member_of", "b", "a"), Line("a.steers.c", "steers", "a", "c")]
@@ -162,5 +188,6 @@ def derive_levels(
             inside.setdefault(nodes[line.source], []).append(line)
     levels: list[tuple[str, ...]] = []
     for group in region_order(list(members), ranked, nodes, style, vocab):
-        levels += [tuple(layer) for layer in _layers(members[group], inside.get(group, []), style, top)]
+        layers = _layers(members[group], inside.get(group, []), style, top, row_length)
+        levels += [tuple(layer) for layer in layers]
     return tuple(levels)
