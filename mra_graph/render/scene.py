@@ -439,7 +439,7 @@ def _assemble(
     as_of = as_of_line(when, lang, short=True)
     if walked_only and root is not None:
         as_of += " · " + words(lang)("diagram", "walked_only_unframed" if unframed else "walked_only")
-    across_to = across_regions(model, across, ids, lang)
+    across_to = _across_regions(model, across, ids, lang)
     return Scene(
         view=name,
         lang=lang,
@@ -465,7 +465,7 @@ def _assemble(
     )
 
 
-def across_regions(
+def _across_regions(
     model: GovernanceModel, across: Sequence[Relation], drawn: Sequence[str], lang: Lang
 ) -> str:
     """The regions the lines ``across`` lead to, from the nodes ``drawn``, named and listed

@@ -105,11 +105,11 @@ def diagram(
     found = fit(svg)
     if focus is None and not found.legible:
         printed = region_pages(model, at=at, lang=lang, views=views)
-    small = "" if found.legible or printed else small_print(found, lang, model.lang)
+    small = "" if found.legible or printed else _small_print(found, lang, model.lang)
     return Diagram(embeddable(svg), title, description, reason, source, parts, printed, small)
 
 
-def small_print(found: Fit, lang: Lang, source: str) -> str:
+def _small_print(found: Fit, lang: Lang, source: str) -> str:
     """What a caption says of a picture whose smallest text prints under
     :data:`~mra_graph.report.paper.MIN_PRINT_PT` on A4 (empty for one that keeps to it)."""
     if found.legible:
@@ -167,7 +167,7 @@ def region_pages(
             date=at.isoformat(),
         )
         landscape = found.page.name == "landscape"
-        caption = " ".join(filter(None, (caption, small_print(found, lang, model.lang))))
+        caption = " ".join(filter(None, (caption, _small_print(found, lang, model.lang))))
         pages.append(
             PrintedView(name, embeddable(svg.decode("utf-8")), caption, landscape, found.smallest_pt, across)
         )
