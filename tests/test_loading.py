@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
 
 import mra_graph
-from mra_graph.errors import ModelError
+from mra_graph.errors import ModelError, Problem
 from mra_graph.model import loading
 from mra_graph.model.locations import positions
 from tests.broken import VALID, broken_model, names
@@ -106,6 +107,15 @@ EXPECTED = [
 ]
 
 
+def _problems_loading(data: dict[str, Any], folder: Path) -> list[Problem]:
+    """The problems loading ``data``, written as an indented model file in ``folder``, reports."""
+    path = folder / "model.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    with pytest.raises(ModelError) as caught:
+        mra_graph.load(path)
+    return list(caught.value.problems)
+
+
 def _write(name: str, folder: Path) -> Path:
     path = folder / f"{name}.json"
     path.write_bytes(broken_model(name))
@@ -161,11 +171,8 @@ def test_schema_errors_in_several_batches_are_reported_at_once(
     data["nodes"][3]["size"] = -1
     data["relations"][0]["count"] = "zeven"
     del data["relations"][-1]["to"]
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    with pytest.raises(ModelError) as caught:
-        mra_graph.load(path)
-    pointers = [p.pointer for p in caught.value.problems]
+    problems = _problems_loading(data, tmp_path)
+    pointers = [p.pointer for p in problems]
     last = len(data["relations"]) - 1
     assert pointers == ["/nodes/1/id", "/nodes/3/size", "/relations/0/count", f"/relations/{last}/to"]
 
@@ -199,13 +206,10 @@ def test_all_problems_are_reported_at_once(
     data["relations"][0]["from"] = "regigroep"
     data["relations"][1]["kind"] = "lid_van"
     data["nodes"][0]["region"] = "mar"
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    with pytest.raises(ModelError) as caught:
-        mra_graph.load(path)
-    pointers = [p.pointer for p in caught.value.problems]
+    problems = _problems_loading(data, tmp_path)
+    pointers = [p.pointer for p in problems]
     assert pointers == ["/nodes/0/region", "/relations/0/from", "/relations/1/kind"]
-    assert all(p.line > 0 and p.column > 0 for p in caught.value.problems)
+    assert all(p.line > 0 and p.column > 0 for p in problems)
 
 
 def test_missing_file_is_one_problem(tmp_path: Path) -> None:
