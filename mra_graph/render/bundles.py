@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from mra_graph.model.schema import Status
 from mra_graph.model.views import Style
+from mra_graph.render.levels import evenly
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.words import words
 
@@ -161,8 +162,7 @@ def _stacked(scene: Scene, style: Style) -> Scene:
     chunks: list[tuple[bool, str | None, list[str]]] = []
     for (below, cluster), found in sides.items():
         # as many stacks as needed, filled evenly: five nodes in stacks of four are 3 and 2
-        per = -(-len(found) // -(-len(found) // _STACK_HEIGHT))
-        chunks.extend((below, cluster, found[i : i + per]) for i in range(0, len(found), per))
+        chunks.extend((below, cluster, members) for members in evenly(found, _STACK_HEIGHT))
     for below, cluster, members in chunks:
         if len(members) < 2:
             continue

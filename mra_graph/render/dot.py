@@ -22,6 +22,7 @@ from mra_graph.model.views import NodeStyle, Style, load_style
 from mra_graph.render.bundles import BUNDLE, STACK, bundled
 from mra_graph.render.dot_runner import run_dot
 from mra_graph.render.labels import dot_text, html_text, status_word, wrap
+from mra_graph.render.levels import evenly
 from mra_graph.render.output import accessible_svg
 from mra_graph.render.scene import Scene, SceneEdge, SceneNode
 from mra_graph.render.text import describe_scene
@@ -352,9 +353,7 @@ def _rows(scene: Scene, style: Style) -> dict[str, int]:
             and lines[lower] == 1
         ]
         if len(leaves) > length:
-            # as many rows as needed, filled evenly: nine ends in rows of four are 3, 3, 3
-            per_row = -(-len(leaves) // -(-len(leaves) // length))
-            rows.update((e.id, index // per_row) for index, e in enumerate(leaves))
+            rows.update((e.id, index) for index, row in enumerate(evenly(leaves, length)) for e in row)
     return rows
 
 

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import networkx as nx
 
 from mra_graph.model.views import Style
 from mra_graph.model.vocabulary import Vocabulary, vocabulary
 
-__all__ = ["Line", "derive_levels", "rank_kinds", "region_order"]
+__all__ = ["Line", "derive_levels", "evenly", "rank_kinds", "region_order"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,22 @@ class Line:
     kind: str
     source: str
     target: str
+
+
+T = TypeVar("T")
+
+
+def evenly(items: Sequence[T], most: int) -> list[list[T]]:
+    """``items`` in as few rows of at most ``most`` as they need, filled evenly and in
+    order: nine in rows of four are 3, 3, 3, not 4, 4, 1.
+
+    >>> evenly(list("abcdefghi"), 4)
+    [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i']]
+    """
+    if not items:
+        return []
+    per_row = -(-len(items) // -(-len(items) // most))
+    return [list(items[i : i + per_row]) for i in range(0, len(items), per_row)]
 
 
 def rank_kinds(style: Style, vocab: Vocabulary | None = None) -> list[str]:
@@ -137,9 +154,8 @@ def _wrapped(layer: list[str], graph: nx.DiGraph[str], row_length: int | None) -
     moved = leaves[room:]
     if not moved:
         return [layer]
-    kept = [n for n in layer if n not in set(moved)]
-    per_row = -(-len(moved) // -(-len(moved) // row_length))
-    return [kept, *(moved[i : i + per_row] for i in range(0, len(moved), per_row))]
+    away = set(moved)
+    return [[n for n in layer if n not in away], *evenly(moved, row_length)]
 
 
 def derive_levels(
