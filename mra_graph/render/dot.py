@@ -296,6 +296,14 @@ def _edge(
         _add_edge(graph, at(edge.source), at(edge.target), attrs)
 
 
+def _upper_lower(edge: SceneEdge, style: Style) -> tuple[str, str]:
+    """The end of ``edge`` drawn above and the one drawn below: an upward line (support,
+    membership) has its target above its source."""
+    if style.relation(edge.kind).upward:
+        return edge.target, edge.source
+    return edge.source, edge.target
+
+
 def _under(scene: Scene, style: Style, rows: dict[str, int]) -> list[tuple[str, str]]:
     """Pairs (upper, lower) of the ends of one node's lines that a row too long put on
     several rows, by the levels (:func:`mra_graph.render.levels.derive_levels`) or by
@@ -316,8 +324,7 @@ def _under(scene: Scene, style: Style, rows: dict[str, int]) -> list[tuple[str, 
                 by_row.setdefault((others[0], level[node]), []).append(node)
     for edge in scene.edges:
         if edge.id in rows:
-            lower = edge.source if style.relation(edge.kind).upward else edge.target
-            upper = edge.target if lower == edge.source else edge.source
+            upper, lower = _upper_lower(edge, style)
             by_row.setdefault((upper, rows[edge.id]), []).append(lower)
     pairs = []
     for (parent, row), ends_in_row in sorted(by_row.items(), key=lambda item: (item[0][1], item[0][0])):
@@ -341,16 +348,11 @@ def _rows(scene: Scene, style: Style) -> dict[str, int]:
             continue
         lines[edge.source] = lines.get(edge.source, 0) + 1
         lines[edge.target] = lines.get(edge.target, 0) + 1
-        lower = edge.source if style.relation(edge.kind).upward else edge.target
-        upper = edge.target if lower == edge.source else edge.source
-        below.setdefault(upper, []).append(edge)
+        below.setdefault(_upper_lower(edge, style)[0], []).append(edge)
     rows: dict[str, int] = {}
     for edges in below.values():
         leaves = [
-            e
-            for e in edges
-            if (lower := e.source if style.relation(e.kind).upward else e.target) not in ranked
-            and lines[lower] == 1
+            e for e in edges if (lower := _upper_lower(e, style)[1]) not in ranked and lines[lower] == 1
         ]
         if len(leaves) > length:
             rows.update((e.id, index) for index, row in enumerate(evenly(leaves, length)) for e in row)
@@ -637,9 +639,7 @@ def _draw(graph: graphviz.Digraph, scene: Scene, style: Style) -> None:
             region = stands_for.get(end)
             if region is not None and region_of.get(end) == region and region_of.get(other) != region:
                 borders[end] = f"cluster_{region}"
-        upper, lower = (
-            (edge.target, edge.source) if style.relation(edge.kind).upward else (edge.source, edge.target)
-        )
+        upper, lower = _upper_lower(edge, style)
         against = level.get(upper, -1) > level.get(lower, len(level))
         ranked = not (edge.id in loose or edge.kind in loose or against)
         if ranked:
